@@ -1,0 +1,159 @@
+// Package config reads a site's site.toml into typed settings with defaults.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// FileName is the name of the configuration file in a site folder.
+const FileName = "site.toml"
+
+// Taxonomy names a front-matter field whose values get their own list pages.
+type Taxonomy struct {
+	Key  string `toml:"key"`  // front-matter key or derived field (year, section)
+	Name string `toml:"name"` // Chinese label, e.g. 专题
+	Path string `toml:"path"` // URL segment, e.g. tags
+}
+
+// Cleanup holds the limits of the regulation clean-up checks.
+type Cleanup struct {
+	TrialYears  int    `toml:"trial_years"`  // longest allowed trial period
+	ReviewYears int    `toml:"review_years"` // longest time between two reviews
+	Batch       string `toml:"batch"`        // name of the latest clean-up batch
+}
+
+// Digest holds the cover texts of the printable compilation.
+type Digest struct {
+	Title string `toml:"title"`
+	Unit  string `toml:"unit"`
+	Notes string `toml:"notes"` // extra paragraph for 编辑说明
+}
+
+// Config is a site's configuration.
+type Config struct {
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
+	Unit        string `toml:"unit"`     // the organ that keeps the knowledge base
+	BaseURL     string `toml:"base_url"` // absolute URL for sitemap and feed; optional
+	// FileLinks makes every link end in index.html so the site works from file://.
+	FileLinks bool `toml:"file_links"`
+	// UnsafeHTML lets raw HTML in Markdown through; off by default.
+	UnsafeHTML    bool       `toml:"unsafe_html"`
+	PageSize      int        `toml:"page_size"`
+	SummaryLength int        `toml:"summary_length"`
+	RecentCount   int        `toml:"recent_count"`
+	Search        bool       `toml:"search"`
+	Taxonomies    []Taxonomy `toml:"taxonomies"`
+	Cleanup       Cleanup    `toml:"cleanup"`
+	Digest        Digest     `toml:"digest"`
+}
+
+// DefaultTaxonomies are used when site.toml names none.
+var DefaultTaxonomies = []Taxonomy{
+	{Key: "tags", Name: "专题", Path: "tags"},
+	{Key: "unit_type", Name: "单位类型", Path: "unit-types"},
+	{Key: "year", Name: "年度", Path: "years"},
+	{Key: "issuer", Name: "制定机关", Path: "issuers"},
+	{Key: "status", Name: "效力状态", Path: "statuses"},
+	{Key: "system", Name: "体系", Path: "systems"},
+}
+
+// Default returns the configuration of a site whose site.toml is empty.
+func Default() Config {
+	return Config{
+		Title:         "机关党建知识库",
+		PageSize:      20,
+		SummaryLength: 120,
+		RecentCount:   10,
+		Search:        true,
+		Taxonomies:    DefaultTaxonomies,
+		Cleanup:       Cleanup{TrialYears: 5, ReviewYears: 5},
+	}
+}
+
+// Error is a problem in site.toml, with its line where known.
+type Error struct {
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: 错误：%s", FileName, e.Line, e.Msg)
+	}
+	return FileName + ": 错误：" + e.Msg
+}
+
+// Load reads siteDir/site.toml. A missing file is an error: it marks a site folder.
+func Load(siteDir string) (Config, error) {
+	data, err := os.ReadFile(filepath.Join(siteDir, FileName))
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return Config{}, &Error{Msg: fmt.Sprintf("在 %s 中找不到 site.toml：请在站点文件夹中运行，或用 -s 指定站点文件夹", siteDir)}
+		}
+		return Config{}, &Error{Msg: "无法读取：" + err.Error()}
+	}
+	return Parse(data)
+}
+
+// Parse reads the TOML text of site.toml.
+func Parse(data []byte) (Config, error) {
+	cfg := Default()
+	cfg.Taxonomies = nil
+	md, err := toml.Decode(string(data), &cfg)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return Config{}, &Error{Line: pe.Position.Line, Msg: "TOML 格式有误（" + pe.Message + "），请检查引号、等号和括号是否配对"}
+		}
+		return Config{}, &Error{Msg: "配置项类型不对：" + err.Error()}
+	}
+	if !md.IsDefined("taxonomies") {
+		cfg.Taxonomies = DefaultTaxonomies
+	}
+	if !md.IsDefined("search") {
+		cfg.Search = true
+	}
+	if cfg.PageSize <= 0 {
+		cfg.PageSize = 20
+	}
+	if cfg.SummaryLength <= 0 {
+		cfg.SummaryLength = 120
+	}
+	if cfg.RecentCount <= 0 {
+		cfg.RecentCount = 10
+	}
+	if cfg.Cleanup.TrialYears <= 0 {
+		cfg.Cleanup.TrialYears = 5
+	}
+	if cfg.Cleanup.ReviewYears <= 0 {
+		cfg.Cleanup.ReviewYears = 5
+	}
+	if cfg.Digest.Title == "" {
+		cfg.Digest.Title = cfg.Title + "法规制度汇编"
+	}
+	if cfg.Digest.Unit == "" {
+		cfg.Digest.Unit = cfg.Unit
+	}
+	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	seen := map[string]bool{}
+	for i, t := range cfg.Taxonomies {
+		if t.Key == "" || t.Path == "" {
+			return Config{}, &Error{Msg: fmt.Sprintf("第 %d 个 [[taxonomies]] 缺少 key 或 path", i+1)}
+		}
+		if t.Name == "" {
+			cfg.Taxonomies[i].Name = t.Key
+		}
+		if seen[t.Path] {
+			return Config{}, &Error{Msg: fmt.Sprintf("[[taxonomies]] 的 path %q 重复了，每个分类需要不同的 path", t.Path)}
+		}
+		seen[t.Path] = true
+	}
+	return cfg, nil
+}

@@ -1,0 +1,254 @@
+// Package content loads a site's content folder: it walks the files, decodes
+// their text, splits and validates the front matter, and returns typed
+// sources. It knows nothing of URLs or rendering.
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"djkb/internal/diag"
+)
+
+// Dir is the name of the content folder inside a site folder.
+const Dir = "content"
+
+// Source is one Markdown file, read and validated.
+type Source struct {
+	Path      string // relative to content/, with "/": "regulations/a/b.md"
+	File      string // relative to the site folder, for messages: "content/regulations/a/b.md"
+	Kind      Kind
+	IsSection bool // an _index.md describing its folder
+	Meta      Meta
+	Front     FrontMatter // raw keys and their lines, for messages about them
+	// TitleFromBody is set when the title was taken from the first "# "
+	// heading, which the renderer then drops to avoid showing it twice.
+	TitleFromBody bool
+	Body          []byte
+	BodyLine      int // file line on which Body starts
+}
+
+// Asset is a non-Markdown file in content/, copied to the output as it is.
+type Asset struct {
+	Path string // relative to content/
+	Abs  string
+}
+
+// Set is what Load finds.
+type Set struct {
+	Sources []*Source // sorted by Path
+	Assets  []Asset
+}
+
+// Options controls what Load keeps.
+type Options struct {
+	Drafts bool // keep pages with draft = true
+}
+
+// Load reads every file below siteDir/content.
+func Load(siteDir string, opts Options, diags *diag.List) *Set {
+	root := filepath.Join(siteDir, Dir)
+	var mdFiles []string
+	set := &Set{}
+	absSite, _ := filepath.Abs(siteDir)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		file := path.Join(Dir, rel)
+		if err != nil {
+			diags.Errorf(file, 0, "无法读取：%v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				diags.Errorf(file, 0, "符号链接无法解析（可能指向不存在的文件或形成循环）：请删除或改为普通文件")
+				return nil
+			}
+			if !within(absSite, target) {
+				diags.Errorf(file, 0, "符号链接指向站点文件夹之外（%s）：出于安全考虑不予读取，请把文件复制到站点中", target)
+				return nil
+			}
+			if st, err := os.Stat(target); err != nil || st.IsDir() {
+				diags.Errorf(file, 0, "不支持指向文件夹的符号链接：请把文件夹直接放在 content 中")
+				return nil
+			}
+		} else if d.IsDir() {
+			return nil
+		}
+		if strings.EqualFold(path.Ext(name), ".md") {
+			mdFiles = append(mdFiles, rel)
+		} else {
+			set.Assets = append(set.Assets, Asset{Path: rel, Abs: p})
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(Dir, 0, "无法读取 content 文件夹：%v", err)
+	}
+	if _, err := os.Stat(root); err != nil {
+		diags.Errorf(Dir, 0, "站点文件夹中没有 content 文件夹：请创建 content/ 并放入 Markdown 文件")
+		return set
+	}
+
+	sources := make([]*Source, len(mdFiles))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				sources[i] = loadFile(root, mdFiles[i], diags)
+			}
+		}()
+	}
+	for i := range mdFiles {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	for _, s := range sources {
+		if s != nil && (opts.Drafts || !s.Meta.Draft) {
+			set.Sources = append(set.Sources, s)
+		}
+	}
+	sort.Slice(set.Sources, func(i, j int) bool { return set.Sources[i].Path < set.Sources[j].Path })
+	return set
+}
+
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
+}
+
+// loadFile reads one Markdown file; it returns nil when the file is unusable.
+func loadFile(root, rel string, diags *diag.List) *Source {
+	file := path.Join(Dir, rel)
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		diags.Errorf(file, 0, "无法读取文件：%v", err)
+		return nil
+	}
+	return Parse(rel, data, diags)
+}
+
+// Parse turns the bytes of the file at rel (relative to content/) into a
+// Source, reporting problems to diags. It returns nil when the file cannot be
+// used at all.
+func Parse(rel string, data []byte, diags *diag.List) *Source {
+	file := path.Join(Dir, rel)
+	text, warning, errLine, errMsg := decodeText(data)
+	if errMsg != "" {
+		diags.Errorf(file, errLine, "%s", errMsg)
+		return nil
+	}
+	if warning != "" {
+		diags.Warnf(file, 0, "%s", warning)
+	}
+	base := path.Base(rel)
+	src := &Source{
+		Path:      rel,
+		File:      file,
+		Kind:      KindOfPath(rel),
+		IsSection: base == "_index.md",
+	}
+	fm, block, body, bodyLine, err := SplitFrontMatter(text)
+	if err != nil {
+		se := err.(*SyntaxError)
+		diags.Errorf(file, se.Line, "%s", se.Msg)
+		return nil
+	}
+	if fm.Format != "" {
+		fm, err = ParseFrontMatter(fm.Format, block)
+		if err != nil {
+			se := err.(*SyntaxError)
+			diags.Errorf(file, se.Line, "%s", se.Msg)
+			return nil
+		}
+	}
+	src.Body, src.BodyLine = body, bodyLine
+	kind := src.Kind
+	if src.IsSection {
+		kind = KindPage // a section's own front matter is descriptive only
+	}
+	meta, problems := decodeMeta(&fm, kind)
+	for _, p := range problems {
+		diags.Errorf(file, p.Line, "%s", p.Msg)
+	}
+	if len(problems) > 0 {
+		return nil
+	}
+	nameDate, nameTitle := DateFromName(strings.TrimSuffix(base, path.Ext(base)))
+	if meta.Date.IsZero() {
+		meta.Date = nameDate
+	}
+	if meta.Title == "" {
+		if t := FirstHeading(body); t != "" {
+			meta.Title = t
+			src.TitleFromBody = true
+		} else if src.IsSection {
+			meta.Title = path.Base(path.Dir(rel))
+		} else {
+			meta.Title = nameTitle
+		}
+	}
+	src.Meta = meta
+	src.Front = fm
+	return src
+}
+
+// FirstHeading returns the text of the first level-1 ATX heading ("# ...")
+// outside fenced code, with simple inline markup removed.
+func FirstHeading(body []byte) string {
+	fence := ""
+	for len(body) > 0 {
+		line, rest, _ := bytes.Cut(body, []byte{'\n'})
+		body = rest
+		t := strings.TrimSpace(string(line))
+		if fence != "" {
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = t[:3]
+			continue
+		}
+		if strings.HasPrefix(t, "# ") || t == "#" {
+			h := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t[1:]), "#"))
+			return strings.NewReplacer("**", "", "__", "", "`", "").Replace(h)
+		}
+	}
+	return ""
+}
+
+// Year returns the year of t, or 0 for the zero time.
+func Year(t time.Time) int {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Year()
+}
+
+func firstSegment(p string) string {
+	seg, _, _ := strings.Cut(p, "/")
+	return seg
+}

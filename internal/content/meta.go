@@ -1,0 +1,332 @@
+package content
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// problem is a front-matter value that does not fit the schema.
+type problem struct {
+	Line int
+	Msg  string
+}
+
+// reader converts loosely typed front-matter values into typed fields,
+// recording one problem per bad key with the line it is on.
+type reader struct {
+	fm       *FrontMatter
+	values   map[string]any
+	prefix   string // "history[2]." for nested tables, for messages
+	line     int    // line of a nested table, 0 at top level
+	problems *[]problem
+}
+
+func (r *reader) lineOf(key string) int {
+	if r.line > 0 {
+		return r.line
+	}
+	return r.fm.Line(key)
+}
+
+func (r *reader) fail(key, format string, args ...any) {
+	*r.problems = append(*r.problems, problem{Line: r.lineOf(key), Msg: fmt.Sprintf("“%s%s”", r.prefix, key) + fmt.Sprintf(format, args...)})
+}
+
+func (r *reader) str(key string) string {
+	v, ok := r.values[key]
+	if !ok || v == nil {
+		return ""
+	}
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case int64, int, float64:
+		return fmt.Sprint(x)
+	}
+	r.fail(key, " 应该是一段文字，请用英文双引号括起来，例如 %s = \"……\"", key)
+	return ""
+}
+
+func (r *reader) strs(key string) []string {
+	v, ok := r.values[key]
+	if !ok || v == nil {
+		return nil
+	}
+	switch x := v.(type) {
+	case string:
+		if s := strings.TrimSpace(x); s != "" {
+			return []string{s}
+		}
+		return nil
+	case []any:
+		out := make([]string, 0, len(x))
+		for _, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				r.fail(key, " 应该是文字列表，例如 %s = [\"甲\", \"乙\"]，其中“%v”不是文字", key, e)
+				return nil
+			}
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	r.fail(key, " 应该是文字列表，例如 %s = [\"甲\", \"乙\"]", key)
+	return nil
+}
+
+func (r *reader) enum(key string, allowed []string) string {
+	s := r.str(key)
+	if s != "" && !slices.Contains(allowed, s) {
+		r.fail(key, " 的值“%s”不在允许范围内，请改为以下之一：%s", s, strings.Join(allowed, "、"))
+		return ""
+	}
+	return s
+}
+
+func (r *reader) enums(key string, allowed []string) []string {
+	list := r.strs(key)
+	for _, s := range list {
+		if !slices.Contains(allowed, s) {
+			r.fail(key, " 中的“%s”不在允许范围内，请改为以下之一：%s", s, strings.Join(allowed, "、"))
+			return nil
+		}
+	}
+	return list
+}
+
+func (r *reader) boolean(key string) bool {
+	v, ok := r.values[key]
+	if !ok || v == nil {
+		return false
+	}
+	if b, ok := v.(bool); ok {
+		return b
+	}
+	r.fail(key, " 应该是 true 或 false（不加引号）")
+	return false
+}
+
+func (r *reader) integer(key string) int {
+	v, ok := r.values[key]
+	if !ok || v == nil {
+		return 0
+	}
+	switch x := v.(type) {
+	case int64:
+		return int(x)
+	case int:
+		return x
+	case float64:
+		if x == math.Trunc(x) {
+			return int(x)
+		}
+	case string:
+		if n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(x, "年"))); err == nil {
+			return n
+		}
+	}
+	r.fail(key, " 应该是整数，例如 %s = 2023", key)
+	return 0
+}
+
+func (r *reader) year(key string) int {
+	n := r.integer(key)
+	if n != 0 && (n < 1900 || n > 2200) {
+		r.fail(key, " 的年份 %d 不合理，请写四位年份，例如 2023", n)
+		return 0
+	}
+	return n
+}
+
+func (r *reader) date(key string) time.Time {
+	v, ok := r.values[key]
+	if !ok || v == nil {
+		return time.Time{}
+	}
+	switch x := v.(type) {
+	case time.Time:
+		return time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
+	case string:
+		if t, ok := ParseDate(x); ok {
+			return t
+		}
+		r.fail(key, " 的日期“%s”无法识别或不存在，请写成 2019-07-25 这样的格式，并确认这一天存在", x)
+		return time.Time{}
+	}
+	r.fail(key, " 应该是日期，例如 %s = 2019-07-25", key)
+	return time.Time{}
+}
+
+// tables reads an array of tables; each element gets its own reader.
+func (r *reader) tables(key string) []*reader {
+	v, ok := r.values[key]
+	if !ok || v == nil {
+		return nil
+	}
+	var items []map[string]any
+	switch x := v.(type) {
+	case []map[string]any:
+		items = x
+	case []any:
+		for _, e := range x {
+			m, ok := e.(map[string]any)
+			if !ok {
+				r.fail(key, " 的每一项都应该是表格，例如 %s = [{date = 2019-01-01, event = \"……\"}]", key)
+				return nil
+			}
+			items = append(items, m)
+		}
+	case map[string]any:
+		items = []map[string]any{x}
+	default:
+		r.fail(key, " 应该是表格列表，例如 %s = [{date = 2019-01-01, event = \"……\"}]", key)
+		return nil
+	}
+	out := make([]*reader, len(items))
+	for i, m := range items {
+		out[i] = &reader{fm: r.fm, values: m, prefix: fmt.Sprintf("%s%s[%d].", r.prefix, key, i+1), line: r.lineOf(key), problems: r.problems}
+	}
+	return out
+}
+
+func (r *reader) table(key string) *reader {
+	if list := r.tables(key); len(list) > 0 {
+		return list[0]
+	}
+	return nil
+}
+
+var (
+	dateRe   = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
+	nameDate = regexp.MustCompile(`[（(]\s*(\d{4}-\d{1,2}-\d{1,2})\s*[)）]`)
+)
+
+// ParseDate reads 2019-07-25, 2019/7/25, 2019.07.25 or 2019年7月25日 and
+// rejects days that do not exist.
+func ParseDate(s string) (time.Time, bool) {
+	m := dateRe.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return time.Time{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != mo || t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// DateFromName finds a date such as "(2019-07-25)" in a file name, and returns
+// the name without it.
+func DateFromName(name string) (time.Time, string) {
+	loc := nameDate.FindStringSubmatchIndex(name)
+	if loc == nil {
+		return time.Time{}, name
+	}
+	t, ok := ParseDate(name[loc[2]:loc[3]])
+	if !ok {
+		return time.Time{}, name
+	}
+	return t, strings.TrimSpace(name[:loc[0]] + name[loc[1]:])
+}
+
+// decodeMeta turns front-matter values into typed metadata for a page of kind.
+func decodeMeta(fm *FrontMatter, kind Kind) (Meta, []problem) {
+	var problems []problem
+	r := &reader{fm: fm, values: fm.Values, problems: &problems}
+	m := Meta{
+		Title:       r.str("title"),
+		Slug:        r.str("slug"),
+		Summary:     r.str("summary"),
+		Description: r.str("description"),
+		Draft:       r.boolean("draft"),
+		Date:        r.date("date"),
+		Weight:      r.integer("weight"),
+		Tags:        r.strs("tags"),
+		Params:      fm.Values,
+	}
+	if strings.ContainsAny(m.Slug, "/\\") || m.Slug == "." || m.Slug == ".." {
+		r.fail("slug", " 不能包含“/”“\\”，也不能是“.”或“..”：它只替换网址的最后一段")
+		m.Slug = ""
+	}
+	switch kind {
+	case KindRegulation:
+		m.Regulation = decodeRegulation(r)
+	case KindCase:
+		m.Case = decodeCase(r)
+	case KindBrand:
+		m.Brand = decodeBrand(r)
+	}
+	return m, problems
+}
+
+func decodeRegulation(r *reader) *Regulation {
+	g := &Regulation{
+		DocNumber:    r.str("doc_number"),
+		System:       r.enum("system", Systems),
+		Form:         r.enum("form", Forms),
+		Sector:       r.enum("sector", Sectors),
+		Issuer:       r.strs("issuer"),
+		Issued:       r.date("issued"),
+		Effective:    r.date("effective"),
+		ValidUntil:   r.date("valid_until"),
+		Status:       r.enum("status", Statuses),
+		Trial:        r.enum("trial", Trials),
+		Supersedes:   r.strs("supersedes"),
+		SupersededBy: r.strs("superseded_by"),
+		References:   r.strs("references"),
+	}
+	for _, t := range r.tables("history") {
+		g.History = append(g.History, Event{Date: t.date("date"), Event: t.str("event")})
+	}
+	if t := r.table("repeal"); t != nil {
+		g.Repeal = &Repeal{Decision: t.str("decision"), DocNumber: t.str("doc_number"), Date: t.date("date")}
+	}
+	for _, t := range r.tables("cleanup") {
+		g.Cleanup = append(g.Cleanup, Decision{Batch: t.str("batch"), Result: t.enum("result", Results), Date: t.date("date"), Note: t.str("note")})
+	}
+	return g
+}
+
+func decodeCase(r *reader) *Case {
+	return &Case{
+		CaseType:    r.enum("case_type", CaseTypes),
+		Unit:        r.str("unit"),
+		UnitType:    r.enum("unit_type", UnitTypes),
+		PartyOrg:    r.str("party_org"),
+		Year:        r.year("year"),
+		Area:        r.enums("area", Areas),
+		Regulations: r.strs("regulations"),
+		Award:       r.str("award"),
+		Source:      r.str("source"),
+	}
+}
+
+func decodeBrand(r *reader) *Brand {
+	b := &Brand{
+		BrandName:   r.str("brand_name"),
+		Slogan:      r.str("slogan"),
+		Meaning:     r.str("meaning"),
+		Logo:        r.str("logo"),
+		LogoMeaning: r.str("logo_meaning"),
+		Unit:        r.str("unit"),
+		UnitType:    r.enum("unit_type", UnitTypes),
+		PartyBranch: r.str("party_branch"),
+		Established: r.year("established"),
+		Tier:        r.enum("tier", Tiers),
+		Methods:     r.strs("methods"),
+	}
+	for _, t := range r.tables("awards") {
+		b.Awards = append(b.Awards, Award{Name: t.str("name"), Level: t.str("level"), Year: t.year("year")})
+	}
+	return b
+}

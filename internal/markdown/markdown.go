@@ -1,0 +1,337 @@
+// Package markdown turns one page's Markdown into HTML with goldmark and
+// gathers what the rest of the site needs from it: the table of contents,
+// the element ids, the plain text by heading and article (for search and
+// excerpts) and the summary. Links are rewritten through a Resolver, so this
+// package knows nothing of the site's URLs.
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options are the site-wide Markdown settings.
+type Options struct {
+	UnsafeHTML bool // let raw HTML through; off by default
+}
+
+// Converter renders Markdown; it is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter with GFM, footnotes, definition lists and the CJK
+// extension, so that a line break between Chinese characters never becomes a
+// space.
+func New(opts Options) *Converter {
+	rendererOpts := []goldmark.Option{}
+	if opts.UnsafeHTML {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	md := goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.DefinitionList,
+			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)...)
+	return &Converter{md: md}
+}
+
+// Resolver rewrites link and image destinations for the page being rendered.
+type Resolver interface {
+	// Link returns the destination to write for dest, found on the given
+	// file line. ok = false removes the link (keeping its text) or the image.
+	Link(dest string, line int, image bool) (out string, ok bool)
+}
+
+// Input is one page to convert.
+type Input struct {
+	Source        []byte
+	FirstLine     int  // file line on which Source starts, for messages
+	Articles      bool // give paragraphs that start "第X条" an anchor
+	DropTitle     bool // drop the first "# " heading: the page shows its title itself
+	Resolver      Resolver
+	SummaryLength int // in characters, each Chinese character counting one
+}
+
+// Heading is one entry of the table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Part is the plain text of the page from one heading or article to the next.
+type Part struct {
+	Anchor  string // element id, "" for the text before the first heading
+	Heading string
+	Text    string
+}
+
+// Result is a converted page.
+type Result struct {
+	HTML    []byte
+	TOC     []Heading
+	Anchors []string // every element id on the page, sorted
+	Parts   []Part
+	Summary string // plain text
+}
+
+// HasAnchor reports whether the page has an element with that id.
+func (r *Result) HasAnchor(id string) bool {
+	i := sort.SearchStrings(r.Anchors, id)
+	return i < len(r.Anchors) && r.Anchors[i] == id
+}
+
+// articleRe matches the start of an article: 第十二条, 第一百零一条之一, with
+// optional bold or italic markup before it.
+var articleRe = regexp.MustCompile(`^[*_]{0,3}\s*(第[零〇一二三四五六七八九十百千万0-9]+条(?:之[一二三四五六七八九十]+)?)`)
+
+// ArticleLabel returns "第十二条" when line starts an article, else "".
+func ArticleLabel(line []byte) string {
+	if m := articleRe.FindSubmatch(line); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+// Convert renders one page.
+func (c *Converter) Convert(in Input) (*Result, error) {
+	ids := newIDs()
+	ctx := parser.NewContext(parser.WithIDs(ids))
+	src := in.Source
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	p := &page{in: in, src: src, ids: ids, res: &Result{}}
+	p.transform(doc)
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, err
+	}
+	p.res.HTML = buf.Bytes()
+	for id := range ids.used {
+		p.res.Anchors = append(p.res.Anchors, id)
+	}
+	sort.Strings(p.res.Anchors)
+	return p.res, nil
+}
+
+// page is the state of one conversion.
+type page struct {
+	in         Input
+	src        []byte
+	ids        *ids
+	res        *Result
+	lineStarts []int
+}
+
+// transform walks the document once: it drops the title heading, anchors
+// articles, rewrites links, and collects the table of contents, the parts
+// and the summary.
+func (p *page) transform(doc ast.Node) {
+	if p.in.DropTitle {
+		if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 {
+			if id, ok := h.AttributeString("id"); ok {
+				delete(p.ids.used, string(id.([]byte)))
+			}
+			doc.RemoveChild(doc, h)
+		}
+	}
+	var (
+		parts   []Part
+		cur     = &textWriter{}
+		curPart = Part{}
+		summary string
+		more    bool
+	)
+	flush := func() {
+		curPart.Text = strings.TrimSpace(cur.b.String())
+		if curPart.Text != "" || curPart.Anchor != "" {
+			parts = append(parts, curPart)
+		}
+		cur = &textWriter{}
+	}
+	for n, next := doc.FirstChild(), ast.Node(nil); n != nil; n = next {
+		next = n.NextSibling()
+		switch b := n.(type) {
+		case *ast.Heading:
+			id := attrID(b)
+			title := plainText(b, p.src)
+			if b.Level <= 4 {
+				p.res.TOC = append(p.res.TOC, Heading{Level: b.Level, ID: id, Text: title})
+			}
+			flush()
+			curPart = Part{Anchor: id, Heading: title}
+			continue
+		case *ast.Paragraph:
+			if p.in.Articles && b.Lines().Len() > 0 {
+				first := b.Lines().At(0)
+				if label := ArticleLabel(first.Value(p.src)); label != "" {
+					id := p.ids.unique(label)
+					b.SetAttributeString("id", []byte(id))
+					b.SetAttributeString("class", []byte("article"))
+					flush()
+					curPart = Part{Anchor: id, Heading: label}
+				}
+			}
+		case *ast.HTMLBlock:
+			if !more && isMoreMarker(b, p.src) {
+				more = true
+				summary = joinParts(append(parts, Part{Text: strings.TrimSpace(cur.b.String())}))
+				doc.RemoveChild(doc, b)
+				continue
+			}
+		}
+		cur.add(n, p.src)
+		cur.newline()
+	}
+	flush()
+	p.res.Parts = parts
+	if !more {
+		summary = truncate(joinParts(parts), p.in.SummaryLength)
+	}
+	p.res.Summary = summary
+	p.rewriteLinks(doc)
+}
+
+func attrID(n ast.Node) string {
+	if v, ok := n.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			return string(b)
+		}
+	}
+	return ""
+}
+
+func isMoreMarker(b *ast.HTMLBlock, src []byte) bool {
+	var raw []byte
+	for i := range b.Lines().Len() {
+		seg := b.Lines().At(i)
+		raw = append(raw, seg.Value(src)...)
+	}
+	return strings.TrimSpace(string(raw)) == "<!--more-->"
+}
+
+func joinParts(parts []Part) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p.Text == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ReplaceAll(p.Text, "\n", " "))
+	}
+	return b.String()
+}
+
+// truncate cuts s to at most n characters, ending with "…" when cut.
+func truncate(s string, n int) string {
+	if n <= 0 || utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i, count := 0, 0
+	for i = range s {
+		if count == n {
+			break
+		}
+		count++
+	}
+	return strings.TrimSpace(s[:i]) + "…"
+}
+
+// rewriteLinks sends every link and image destination through the resolver.
+func (p *page) rewriteLinks(doc ast.Node) {
+	if p.in.Resolver == nil {
+		return
+	}
+	var drop []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			out, ok := p.in.Resolver.Link(string(l.Destination), p.lineOf(l), false)
+			if !ok {
+				drop = append(drop, l)
+			}
+			l.Destination = []byte(out)
+		case *ast.Image:
+			out, ok := p.in.Resolver.Link(string(l.Destination), p.lineOf(l), true)
+			if !ok {
+				drop = append(drop, l)
+			}
+			l.Destination = []byte(out)
+		case *ast.AutoLink:
+			if l.AutoLinkType == ast.AutoLinkURL {
+				if _, ok := p.in.Resolver.Link(string(l.URL(p.src)), p.lineOf(l), false); !ok {
+					drop = append(drop, l)
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range drop {
+		parent := n.Parent()
+		if _, isImage := n.(*ast.Image); !isImage {
+			for c := n.FirstChild(); c != nil; {
+				next := c.NextSibling()
+				parent.InsertBefore(parent, n, c)
+				c = next
+			}
+			if al, ok := n.(*ast.AutoLink); ok {
+				parent.InsertBefore(parent, n, ast.NewString(al.Label(p.src)))
+			}
+		}
+		parent.RemoveChild(parent, n)
+	}
+}
+
+// lineOf returns the file line of an inline node: the line of its first text,
+// else the first line of the block that holds it.
+func (p *page) lineOf(n ast.Node) int {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off < 0 {
+		for b := n; b != nil; b = b.Parent() {
+			if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
+				off = b.Lines().At(0).Start
+				break
+			}
+		}
+	}
+	if off < 0 {
+		return p.in.FirstLine
+	}
+	if p.lineStarts == nil {
+		p.lineStarts = []int{0}
+		for i, c := range p.src {
+			if c == '\n' {
+				p.lineStarts = append(p.lineStarts, i+1)
+			}
+		}
+	}
+	line := sort.SearchInts(p.lineStarts, off+1) - 1
+	return p.in.FirstLine + line
+}

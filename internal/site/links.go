@@ -1,0 +1,149 @@
+package site
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"djkb/internal/diag"
+)
+
+// outLink is a link from a page's text to another page, kept to check its
+// anchor once every page is rendered and to build backlinks.
+type outLink struct {
+	target *Page
+	anchor string
+	line   int
+}
+
+// Linker rewrites the links of one page's Markdown. It implements
+// markdown.Resolver; each page being rendered gets its own.
+type Linker struct {
+	site  *Site
+	page  *Page
+	diags *diag.List
+}
+
+// Linker returns the link resolver for p.
+func (s *Site) Linker(p *Page, diags *diag.List) *Linker {
+	return &Linker{site: s, page: p, diags: diags}
+}
+
+var schemeRe = regexp.MustCompile(`^([a-zA-Z][a-zA-Z0-9+.\-]*):`)
+
+var safeSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true, "ftp": true}
+
+// Link implements markdown.Resolver.
+func (l *Linker) Link(dest string, line int, image bool) (string, bool) {
+	file := l.page.Src.File
+	dest = strings.TrimSpace(dest)
+	if dest == "" {
+		return dest, true
+	}
+	if m := schemeRe.FindStringSubmatch(dest); m != nil {
+		if safeSchemes[strings.ToLower(m[1])] {
+			return dest, true
+		}
+		l.diags.Warnf(file, line, "已删除不安全的链接“%s”：只允许 http、https、mailto 等链接", clip(dest))
+		return "", false
+	}
+	if strings.HasPrefix(dest, "//") {
+		return dest, true
+	}
+	raw, frag, _ := strings.Cut(dest, "#")
+	raw, _, _ = strings.Cut(raw, "?")
+	rawPath, err := url.PathUnescape(raw)
+	if err != nil {
+		rawPath = raw
+	}
+	if f, err := url.PathUnescape(frag); err == nil {
+		frag = f
+	}
+	if rawPath == "" { // "#anchor" on the same page
+		if frag != "" {
+			l.page.links = append(l.page.links, outLink{target: l.page, anchor: frag, line: line})
+		}
+		return dest, true
+	}
+	var target string
+	if strings.HasPrefix(rawPath, "/") {
+		target = path.Clean(strings.TrimPrefix(rawPath, "/"))
+	} else {
+		target = path.Join(path.Dir(l.page.Src.Path), rawPath)
+	}
+	if target == ".." || strings.HasPrefix(target, "../") {
+		l.diags.Errorf(file, line, "链接“%s”指向了站点之外：请只链接 content 文件夹中的文件", clip(dest))
+		return "", false
+	}
+	if target == "." {
+		target = ""
+	}
+	withFrag := func(u string) string {
+		if frag == "" {
+			return u
+		}
+		return u + "#" + EscapePath(frag)
+	}
+	from := l.page.URL
+	fileLinks := l.site.Config.FileLinks
+	if !image {
+		if strings.EqualFold(path.Ext(target), ".md") {
+			if path.Base(target) == "_index.md" {
+				if sec := l.site.sections[strings.TrimSuffix(path.Dir(target), ".")]; sec != nil {
+					return withFrag(Rel(from, sec.URL, fileLinks)), true
+				}
+			} else if p := l.site.byPath[target]; p != nil {
+				l.page.links = append(l.page.links, outLink{target: p, anchor: frag, line: line})
+				return withFrag(Rel(from, p.URL, fileLinks)), true
+			}
+			l.diags.Errorf(file, line, "链接指向的页面“%s”不存在：请检查文件名和路径（路径相对于本文件所在的文件夹）", clip(raw))
+			return dest, true
+		}
+		if sec := l.site.sections[strings.TrimSuffix(target, "/")]; sec != nil {
+			return withFrag(Rel(from, sec.URL, fileLinks)), true
+		}
+		if l.site.pageURLs[dirURL(strings.TrimSuffix(target, "/"))] {
+			return withFrag(Rel(from, dirURL(strings.TrimSuffix(target, "/")), fileLinks)), true
+		}
+	}
+	if l.site.assetPath[target] {
+		return withFrag(Rel(from, target, false)), true
+	}
+	what := "链接"
+	if image {
+		what = "图片"
+	}
+	l.diags.Errorf(file, line, "%s指向的文件“%s”不存在：请检查文件名和路径（路径相对于本文件所在的文件夹）", what, clip(raw))
+	return dest, true
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:80]) + "…"
+	}
+	return s
+}
+
+// Link checks the anchors of every link between pages, now that all pages
+// are rendered, and records backlinks.
+func (s *Site) Link(diags *diag.List) {
+	for _, p := range append(s.IndexPages(), s.Pages...) {
+		for _, l := range p.links {
+			if l.anchor != "" && !l.target.HasAnchor(l.anchor) && !strings.HasPrefix(l.anchor, "fn") {
+				if l.target == p {
+					diags.Errorf(p.Src.File, l.line, "本页中没有锚点“#%s”：请检查条款号或标题文字", l.anchor)
+				} else {
+					diags.Errorf(p.Src.File, l.line, "页面“%s”中没有锚点“#%s”：请检查条款号（如 #第十二条）或标题文字", l.target.Src.Path, l.anchor)
+				}
+			}
+			if l.target != p {
+				l.target.addReferrer(p)
+			}
+		}
+		p.links = nil
+	}
+	for _, p := range s.Pages {
+		sortPages(p.ReferencedBy)
+	}
+}

@@ -1,0 +1,114 @@
+package site
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"djkb/internal/diag"
+)
+
+// resolveRefs turns the page references of the front matter into pages and
+// derives the reverse relations: superseded-by from supersedes, and the cases
+// that apply each regulation.
+func (s *Site) resolveRefs(diags *diag.List) {
+	for _, p := range s.Pages {
+		if r := p.Reg(); r != nil {
+			p.Supersedes = s.refs(p, "supersedes", r.Supersedes, diags)
+			p.SupersededBy = s.refs(p, "superseded_by", r.SupersededBy, diags)
+			p.References = s.refs(p, "references", r.References, diags)
+		}
+		if c := p.Case(); c != nil {
+			p.Regulations = s.refs(p, "regulations", c.Regulations, diags)
+		}
+	}
+	for _, p := range s.Pages {
+		for _, ref := range p.Supersedes {
+			if t := ref.Page; t != nil && !hasRef(t.SupersededBy, p) {
+				t.SupersededBy = append(t.SupersededBy, Ref{Page: p})
+			}
+		}
+		for _, ref := range p.Regulations {
+			if t := ref.Page; t != nil && !slices.Contains(t.Cases, p) {
+				t.Cases = append(t.Cases, p)
+			}
+		}
+		for _, ref := range p.References {
+			if t := ref.Page; t != nil {
+				t.addReferrer(p)
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		sortPages(p.Cases)
+	}
+}
+
+func hasRef(refs []Ref, p *Page) bool {
+	return slices.ContainsFunc(refs, func(r Ref) bool { return r.Page == p })
+}
+
+func (p *Page) addReferrer(from *Page) {
+	if from != p && !slices.Contains(p.ReferencedBy, from) {
+		p.ReferencedBy = append(p.ReferencedBy, from)
+	}
+}
+
+// refs resolves a front-matter list of page paths or 文号. A value ending in
+// ".md" must name a page; anything else is looked up as a 文号 and kept as
+// text when no page carries it.
+func (s *Site) refs(p *Page, key string, values []string, diags *diag.List) []Ref {
+	var out []Ref
+	for _, v := range values {
+		if strings.HasSuffix(strings.ToLower(v), ".md") {
+			target := s.byPath[strings.TrimPrefix(path.Clean(strings.TrimPrefix(v, "content/")), "/")]
+			if target == nil {
+				diags.Errorf(p.Src.File, p.Src.Front.Line(key), "“%s”指向的页面“%s”不存在：请写相对于 content 文件夹的路径，例如 regulations/党内法规/某某条例.md", key, v)
+				continue
+			}
+			out = append(out, Ref{Page: target})
+			continue
+		}
+		if t := s.byDocNo[v]; t != nil {
+			out = append(out, Ref{Page: t})
+			continue
+		}
+		out = append(out, Ref{Text: v})
+	}
+	return out
+}
+
+// relate fills each page's related pages: those sharing the most tags, then
+// the newest.
+func (s *Site) relate() {
+	const max = 5
+	byTag := map[string][]*Page{}
+	for _, p := range s.Pages {
+		for _, t := range p.Src.Meta.Tags {
+			byTag[t] = append(byTag[t], p)
+		}
+	}
+	for _, p := range s.Pages {
+		if len(p.Src.Meta.Tags) == 0 {
+			continue
+		}
+		shared := map[*Page]int{}
+		for _, t := range p.Src.Meta.Tags {
+			for _, q := range byTag[t] {
+				if q != p {
+					shared[q]++
+				}
+			}
+		}
+		cands := make([]*Page, 0, len(shared))
+		for q := range shared {
+			cands = append(cands, q)
+		}
+		sortPages(cands)
+		slices.SortStableFunc(cands, func(a, b *Page) int { return shared[b] - shared[a] })
+		if len(cands) > max {
+			cands = cands[:max]
+		}
+		p.Related = cands
+	}
+}

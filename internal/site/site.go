@@ -1,0 +1,307 @@
+// Package site is djkb's model of a knowledge base: pages, sections,
+// taxonomies and the links between them, built from loaded sources. It
+// decides every URL and resolves every reference, so that the renderers only
+// read it.
+package site
+
+import (
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"djkb/internal/config"
+	"djkb/internal/content"
+	"djkb/internal/diag"
+	"djkb/internal/markdown"
+)
+
+// Site is the whole knowledge base.
+type Site struct {
+	Config     config.Config
+	Home       *Section   // the root section; its Index is content/_index.md
+	Sections   []*Section // every section, sorted by path, the root first
+	Pages      []*Page    // every regular page (not section indexes), sorted by path
+	Taxonomies []*Taxonomy
+	Assets     []content.Asset
+
+	byPath    map[string]*Page    // "regulations/a.md"
+	byDocNo   map[string]*Page    // 文号 → the page carrying it
+	sections  map[string]*Section // "regulations/a" → section
+	assetPath map[string]bool
+	pageURLs  map[string]bool
+}
+
+// Section is a folder of content.
+type Section struct {
+	Path        string // relative to content/, "" for the root
+	URL         string
+	Title       string
+	Description string
+	Kind        content.Kind
+	Index       *Page // the _index.md page, or nil
+	Parent      *Section
+	Children    []*Section
+	Pages       []*Page // pages directly in this folder, in list order
+	All         []*Page // pages in this folder and below, in list order
+}
+
+// Page is one Markdown page.
+type Page struct {
+	Src     *content.Source
+	Kind    content.Kind
+	Title   string
+	URL     string
+	Date    time.Time
+	Section *Section
+	IsIndex bool // an _index.md page
+
+	// From the Markdown, set by SetContent.
+	Content []byte
+	TOC     []markdown.Heading
+	Parts   []markdown.Part
+	Summary string
+	anchors *markdown.Result
+
+	// Relations, set by New and Link.
+	Supersedes   []Ref
+	SupersededBy []Ref // declared here and derived from other pages' supersedes
+	References   []Ref
+	Regulations  []Ref   // for a case: the regulations it applies
+	Cases        []*Page // for a regulation: the cases that apply it
+	ReferencedBy []*Page // pages that link here in text or references
+	Related      []*Page
+	Prev, Next   *Page
+	Terms        map[string][]*Term // taxonomy path → terms of this page
+
+	links []outLink
+}
+
+// Ref is a reference from front matter: a page of the site, or a document
+// known only by its text (a 文号 or a title).
+type Ref struct {
+	Page *Page
+	Text string
+}
+
+// Label is the text to show for the reference.
+func (r Ref) Label() string {
+	if r.Page != nil {
+		return r.Page.Title
+	}
+	return r.Text
+}
+
+// Meta returns the page's front matter.
+func (p *Page) Meta() *content.Meta { return &p.Src.Meta }
+
+// Reg returns the regulation fields, or nil when the page is not a regulation.
+func (p *Page) Reg() *content.Regulation { return p.Src.Meta.Regulation }
+
+// Case returns the case fields, or nil.
+func (p *Page) Case() *content.Case { return p.Src.Meta.Case }
+
+// Brand returns the brand fields, or nil.
+func (p *Page) Brand() *content.Brand { return p.Src.Meta.Brand }
+
+// Status is the 效力状态 of a regulation, "" for other pages.
+func (p *Page) Status() string {
+	if r := p.Reg(); r != nil {
+		return r.Status
+	}
+	return ""
+}
+
+// TopSection is the first-level section the page belongs to, or nil.
+func (p *Page) TopSection() *Section {
+	s := p.Section
+	for s != nil && s.Parent != nil && s.Parent.Parent != nil {
+		s = s.Parent
+	}
+	if s == nil || s.Parent == nil {
+		return nil
+	}
+	return s
+}
+
+// HasAnchor reports whether the rendered page has an element with that id.
+func (p *Page) HasAnchor(id string) bool {
+	return p.anchors != nil && p.anchors.HasAnchor(id)
+}
+
+// SetContent attaches the converted Markdown of the page.
+func (p *Page) SetContent(r *markdown.Result) {
+	p.Content, p.TOC, p.Parts, p.Summary, p.anchors = r.HTML, r.TOC, r.Parts, r.Summary, r
+	if s := p.Src.Meta.Summary; s != "" {
+		p.Summary = s
+	}
+}
+
+// Page returns the page at a content path ("regulations/a.md"), or nil.
+func (s *Site) Page(contentPath string) *Page { return s.byPath[contentPath] }
+
+// SectionAt returns the section of a content folder ("regulations/a"), or nil.
+func (s *Site) SectionAt(dir string) *Section { return s.sections[dir] }
+
+// defaultTitles name the top-level sections that have no _index.md.
+var defaultTitles = map[string]string{"regulations": "法规制度", "cases": "典型案例", "brands": "党建品牌"}
+
+// New builds the model from loaded sources. Problems (duplicate URLs,
+// references to missing pages) go to diags.
+func New(cfg config.Config, set *content.Set, diags *diag.List) *Site {
+	s := &Site{
+		Config:    cfg,
+		Assets:    set.Assets,
+		byPath:    map[string]*Page{},
+		byDocNo:   map[string]*Page{},
+		sections:  map[string]*Section{},
+		assetPath: map[string]bool{},
+		pageURLs:  map[string]bool{},
+	}
+	for _, a := range set.Assets {
+		s.assetPath[a.Path] = true
+	}
+	s.Home = s.section("")
+	for _, src := range set.Sources {
+		p := &Page{Src: src, Kind: src.Kind, Title: src.Meta.Title, URL: pageURL(src), IsIndex: src.IsSection, Date: pageDate(src)}
+		dir := path.Dir(src.Path)
+		if dir == "." {
+			dir = ""
+		}
+		if src.IsSection {
+			sec := s.section(dir)
+			sec.Index = p
+			sec.Title = p.Title
+			sec.Description = src.Meta.Description
+			p.Section = sec
+			continue
+		}
+		p.Section = s.section(dir)
+		s.byPath[src.Path] = p
+		s.Pages = append(s.Pages, p)
+		if r := p.Reg(); r != nil && r.DocNumber != "" {
+			if _, dup := s.byDocNo[r.DocNumber]; !dup {
+				s.byDocNo[r.DocNumber] = p
+			}
+		}
+	}
+	s.checkURLs(set, diags)
+	for _, sec := range s.Sections {
+		sortPages(sec.Pages)
+		for i, p := range sec.Pages {
+			if i > 0 {
+				p.Prev = sec.Pages[i-1]
+			}
+			if i+1 < len(sec.Pages) {
+				p.Next = sec.Pages[i+1]
+			}
+		}
+	}
+	for _, sec := range slices.Backward(s.Sections) {
+		sec.All = append(sec.All, sec.Pages...)
+		for _, c := range sec.Children {
+			sec.All = append(sec.All, c.All...)
+		}
+		sortPages(sec.All)
+	}
+	s.resolveRefs(diags)
+	s.buildTaxonomies()
+	s.relate()
+	return s
+}
+
+// section returns the section of a folder, creating it and its parents.
+func (s *Site) section(dir string) *Section {
+	if sec, ok := s.sections[dir]; ok {
+		return sec
+	}
+	sec := &Section{Path: dir, URL: dirURL(dir), Title: path.Base(dir), Kind: content.KindOfPath(dir + "/")}
+	if t, ok := defaultTitles[dir]; ok {
+		sec.Title = t
+	}
+	if dir == "" {
+		sec.Title = ""
+		sec.Kind = content.KindPage
+	} else {
+		parent := path.Dir(dir)
+		if parent == "." {
+			parent = ""
+		}
+		sec.Parent = s.section(parent)
+		sec.Parent.Children = append(sec.Parent.Children, sec)
+		slices.SortFunc(sec.Parent.Children, func(a, b *Section) int { return strings.Compare(a.Path, b.Path) })
+	}
+	s.sections[dir] = sec
+	i, _ := slices.BinarySearchFunc(s.Sections, dir, func(a *Section, d string) int { return strings.Compare(a.Path, d) })
+	s.Sections = slices.Insert(s.Sections, i, sec)
+	return sec
+}
+
+// pageDate is the date a page is listed by: the issue date of a regulation,
+// else the front-matter or file-name date.
+func pageDate(src *content.Source) time.Time {
+	if r := src.Meta.Regulation; r != nil && !r.Issued.IsZero() {
+		return r.Issued
+	}
+	return src.Meta.Date
+}
+
+// sortPages orders a list: by weight when set, then newest first, then by
+// title and path.
+func sortPages(pages []*Page) {
+	slices.SortStableFunc(pages, func(a, b *Page) int {
+		wa, wb := a.Src.Meta.Weight, b.Src.Meta.Weight
+		if wa != wb {
+			switch {
+			case wa == 0:
+				return 1
+			case wb == 0:
+				return -1
+			}
+			return wa - wb
+		}
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Title, b.Title); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Src.Path, b.Src.Path)
+	})
+}
+
+// checkURLs reports two sources that map to the same URL, or to URLs that
+// differ only in letter case (they collide on Windows file shares).
+func (s *Site) checkURLs(set *content.Set, diags *diag.List) {
+	seen := map[string]*content.Source{}
+	for _, src := range set.Sources {
+		u := pageURL(src)
+		s.pageURLs[u] = true
+		key := strings.ToLower(u)
+		if other, ok := seen[key]; ok {
+			if pageURL(other) == u {
+				diags.Errorf(src.File, src.Front.Line("slug"), "与 %s 生成的网址相同（%s）：请修改其中一个文件的文件名或 slug", other.File, u)
+			} else {
+				diags.Errorf(src.File, src.Front.Line("slug"), "与 %s 的网址只有字母大小写不同（%s 与 %s），在 Windows 共享文件夹中会互相覆盖：请修改文件名或 slug", other.File, u, pageURL(other))
+			}
+			continue
+		}
+		seen[key] = src
+	}
+	for _, sec := range s.Sections {
+		if other, ok := seen[strings.ToLower(sec.URL)]; ok && !other.IsSection {
+			diags.Errorf(other.File, 0, "与文件夹 content/%s 的网址相同（%s）：请给文件或文件夹改名，或在文件夹中用 _index.md 介绍它", sec.Path, sec.URL)
+		}
+	}
+}
+
+// IndexPages returns the _index.md pages of the sections that have one.
+func (s *Site) IndexPages() []*Page {
+	var out []*Page
+	for _, sec := range s.Sections {
+		if sec.Index != nil {
+			out = append(out, sec.Index)
+		}
+	}
+	return out
+}

@@ -1,0 +1,165 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"djkb/internal/config"
+	"djkb/internal/content"
+)
+
+// Taxonomy is a classification with its own list pages, such as 专题.
+type Taxonomy struct {
+	config.Taxonomy
+	URL   string
+	Terms []*Term // sorted: by page count, then name (years newest first)
+}
+
+// Term is one value of a taxonomy and the pages that carry it.
+type Term struct {
+	Name     string
+	URL      string
+	Pages    []*Page
+	Taxonomy *Taxonomy
+}
+
+// Values returns the page's values for a taxonomy or facet key: a known
+// front-matter field, a derived field (year, section), or any other
+// front-matter key holding text.
+func (p *Page) Values(key string) []string {
+	m := p.Src.Meta
+	one := func(s string) []string {
+		if s == "" {
+			return nil
+		}
+		return []string{s}
+	}
+	switch key {
+	case "tags":
+		return m.Tags
+	case "year":
+		if y := p.Year(); y != 0 {
+			return []string{strconv.Itoa(y)}
+		}
+		return nil
+	case "section":
+		if t := p.TopSection(); t != nil {
+			return []string{t.Title}
+		}
+		return nil
+	}
+	if r := m.Regulation; r != nil {
+		switch key {
+		case "issuer":
+			return r.Issuer
+		case "status":
+			return one(r.Status)
+		case "system":
+			return one(r.System)
+		case "form":
+			return one(r.Form)
+		case "sector":
+			return one(r.Sector)
+		case "trial":
+			return one(r.Trial)
+		}
+	}
+	if c := m.Case; c != nil {
+		switch key {
+		case "unit_type":
+			return one(c.UnitType)
+		case "unit":
+			return one(c.Unit)
+		case "case_type":
+			return one(c.CaseType)
+		case "area":
+			return c.Area
+		}
+	}
+	if b := m.Brand; b != nil {
+		switch key {
+		case "unit_type":
+			return one(b.UnitType)
+		case "unit":
+			return one(b.Unit)
+		case "tier":
+			return one(b.Tier)
+		}
+	}
+	switch v := m.Params[key].(type) {
+	case string:
+		return one(strings.TrimSpace(v))
+	case []any:
+		var out []string
+		for _, e := range v {
+			if s, ok := e.(string); ok && s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	case int64:
+		return []string{strconv.FormatInt(v, 10)}
+	}
+	return nil
+}
+
+// Year is the year a page belongs to: a case's year, a brand's founding
+// year, else the year of its date.
+func (p *Page) Year() int {
+	if c := p.Case(); c != nil && c.Year != 0 {
+		return c.Year
+	}
+	if b := p.Brand(); b != nil && b.Established != 0 {
+		return b.Established
+	}
+	return content.Year(p.Date)
+}
+
+// termSegment makes a term usable as one URL segment.
+func termSegment(name string) string {
+	r := strings.NewReplacer("/", "-", "\\", "-")
+	seg := strings.TrimSpace(r.Replace(name))
+	if seg == "." || seg == ".." {
+		seg = fmt.Sprintf("term-%x", name)
+	}
+	return seg
+}
+
+func (s *Site) buildTaxonomies() {
+	for _, tc := range s.Config.Taxonomies {
+		t := &Taxonomy{Taxonomy: tc, URL: tc.Path + "/"}
+		byName := map[string]*Term{}
+		for _, p := range s.Pages {
+			for _, v := range p.Values(tc.Key) {
+				term := byName[v]
+				if term == nil {
+					term = &Term{Name: v, URL: t.URL + termSegment(v) + "/", Taxonomy: t}
+					byName[v] = term
+					t.Terms = append(t.Terms, term)
+				}
+				if !slices.Contains(term.Pages, p) {
+					term.Pages = append(term.Pages, p)
+				}
+				if p.Terms == nil {
+					p.Terms = map[string][]*Term{}
+				}
+				p.Terms[tc.Path] = append(p.Terms[tc.Path], term)
+			}
+		}
+		for _, term := range t.Terms {
+			sortPages(term.Pages)
+		}
+		slices.SortStableFunc(t.Terms, func(a, b *Term) int {
+			if tc.Key == "year" {
+				return strings.Compare(b.Name, a.Name)
+			}
+			if d := len(b.Pages) - len(a.Pages); d != 0 {
+				return d
+			}
+			return strings.Compare(a.Name, b.Name)
+		})
+		s.Taxonomies = append(s.Taxonomies, t)
+	}
+}

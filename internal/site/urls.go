@@ -1,0 +1,102 @@
+package site
+
+import (
+	"path"
+	"strings"
+
+	"djkb/internal/content"
+)
+
+// URLs in the model are site-relative paths without a leading slash. A page
+// or list has a directory URL ("regulations/a/b/", "" for the home page); a
+// file has a file URL ("sitemap.xml"). Links written into pages are always
+// relative, so the site works under any sub-path and from file://.
+
+// pageURL is the URL of a source: the source path without ".md" as a
+// folder, with the slug replacing the last segment.
+func pageURL(src *content.Source) string {
+	dir := path.Dir(src.Path)
+	if dir == "." {
+		dir = ""
+	}
+	if src.IsSection {
+		return dirURL(dir)
+	}
+	name := strings.TrimSuffix(path.Base(src.Path), path.Ext(src.Path))
+	if src.Meta.Slug != "" {
+		name = src.Meta.Slug
+	}
+	return dirURL(path.Join(dir, name))
+}
+
+func dirURL(p string) string {
+	if p == "" || p == "." {
+		return ""
+	}
+	return p + "/"
+}
+
+// OutputFile is the file a URL is written to: "a/b/" → "a/b/index.html".
+func OutputFile(url string) string {
+	if url == "" || strings.HasSuffix(url, "/") {
+		return url + "index.html"
+	}
+	return url
+}
+
+// Rel returns the link from the page at from to the site path to, both
+// site-relative URLs. With fileLinks, links to directories end in
+// "index.html" so that they work from file://.
+func Rel(from, to string, fileLinks bool) string {
+	depth := strings.Count(from, "/")
+	var b strings.Builder
+	b.Grow(3*depth + len(to) + 10)
+	for range depth {
+		b.WriteString("../")
+	}
+	b.WriteString(EscapePath(to))
+	if fileLinks && (to == "" || strings.HasSuffix(to, "/")) {
+		b.WriteString("index.html")
+	}
+	if b.Len() == 0 {
+		return "./"
+	}
+	return b.String()
+}
+
+// EscapePath percent-encodes what a URL path cannot hold as it is: ASCII
+// controls, spaces and the characters that end or change a path ("#", "?",
+// "%", quotes, angle brackets, backslash). Chinese and other non-ASCII text
+// is kept: browsers send it as UTF-8.
+func EscapePath(p string) string {
+	need := false
+	for i := 0; i < len(p); i++ {
+		if mustEscape(p[i]) {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return p
+	}
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if mustEscape(c) {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func mustEscape(c byte) bool {
+	if c <= 0x20 || c == 0x7F {
+		return true
+	}
+	return strings.IndexByte("\"#%'<>?\\^`{|}[]", c) >= 0
+}
