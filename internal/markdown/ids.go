@@ -36,15 +36,17 @@ func (s *ids) unique(base string) string {
 	return id
 }
 
-// Slug turns heading text into an id: letters and digits of any script are
-// kept (ASCII letters lower-cased), spaces become "-", other punctuation and
-// Markdown markup are dropped. "第一章　总则" becomes "第一章-总则".
+// Slug turns heading text into an id that reads like the heading: letters,
+// digits and Chinese punctuation are kept (ASCII letters lower-cased), runs
+// of spaces become "-", and ASCII punctuation (Markdown markup among it) is
+// dropped. "第一章　总则" becomes "第一章-总则"; "九、严格组织生活" stays as it is.
 func Slug(text string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.TrimSpace(text) {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '_':
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '_' ||
+			(r > unicode.MaxASCII && unicode.IsPunct(r)):
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"djkb/internal/diag"
+	"djkb/internal/markdown"
 )
 
 // outLink is a link from a page's text to another page, kept to check its
@@ -133,6 +134,8 @@ func (s *Site) Link(diags *diag.List) {
 			if l.anchor != "" && !l.target.HasAnchor(l.anchor) && !strings.HasPrefix(l.anchor, "fn") {
 				if l.target == p {
 					diags.Errorf(p.Src.File, l.line, "本页中没有锚点“#%s”：请检查条款号或标题文字", l.anchor)
+				} else if slug := markdown.Slug(l.anchor); slug != l.anchor && l.target.HasAnchor(slug) {
+					diags.Errorf(p.Src.File, l.line, "页面“%s”中没有锚点“#%s”：标题的锚点应写作“#%s”（空格换成“-”）", l.target.Src.Path, l.anchor, slug)
 				} else {
 					diags.Errorf(p.Src.File, l.line, "页面“%s”中没有锚点“#%s”：请检查条款号（如 #第十二条）或标题文字", l.target.Src.Path, l.anchor)
 				}

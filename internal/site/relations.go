@@ -14,12 +14,15 @@ import (
 func (s *Site) resolveRefs(diags *diag.List) {
 	for _, p := range s.Pages {
 		if r := p.Reg(); r != nil {
-			p.Supersedes = s.refs(p, "supersedes", r.Supersedes, diags)
-			p.SupersededBy = s.refs(p, "superseded_by", r.SupersededBy, diags)
-			p.References = s.refs(p, "references", r.References, diags)
+			p.Supersedes = s.refs(p, "supersedes", r.Supersedes, false, diags)
+			p.SupersededBy = s.refs(p, "superseded_by", r.SupersededBy, false, diags)
+			p.References = s.refs(p, "references", r.References, false, diags)
 		}
 		if c := p.Case(); c != nil {
-			p.Regulations = s.refs(p, "regulations", c.Regulations, diags)
+			p.Regulations = s.refs(p, "regulations", c.Regulations, true, diags)
+		}
+		if b := p.Brand(); b != nil && b.Logo != "" {
+			s.resolveLogo(p, b.Logo, diags)
 		}
 	}
 	for _, p := range s.Pages {
@@ -54,16 +57,22 @@ func (p *Page) addReferrer(from *Page) {
 	}
 }
 
-// refs resolves a front-matter list of page paths or 文号. A value ending in
-// ".md" must name a page; anything else is looked up as a 文号 and kept as
-// text when no page carries it.
-func (s *Site) refs(p *Page, key string, values []string, diags *diag.List) []Ref {
+// refs resolves a front-matter list of page paths or 文号. Anything that
+// names no page is kept as text: a regulation may cite documents the
+// knowledge base does not hold, which the clean-up report lists. Only the
+// regulations a case applies must exist (strict), since a typo there would
+// silently lose a backlink.
+func (s *Site) refs(p *Page, key string, values []string, strict bool, diags *diag.List) []Ref {
 	var out []Ref
 	for _, v := range values {
 		if strings.HasSuffix(strings.ToLower(v), ".md") {
 			target := s.byPath[strings.TrimPrefix(path.Clean(strings.TrimPrefix(v, "content/")), "/")]
-			if target == nil {
+			if target == nil && strict {
 				diags.Errorf(p.Src.File, p.Src.Front.Line(key), "“%s”指向的页面“%s”不存在：请写相对于 content 文件夹的路径，例如 regulations/党内法规/某某条例.md", key, v)
+				continue
+			}
+			if target == nil {
+				out = append(out, Ref{Text: strings.TrimSuffix(path.Base(v), path.Ext(v)), Missing: v})
 				continue
 			}
 			out = append(out, Ref{Page: target})
@@ -111,4 +120,17 @@ func (s *Site) relate() {
 		}
 		p.Related = cands
 	}
+}
+
+// resolveLogo finds a brand's logo, given relative to its Markdown file.
+func (s *Site) resolveLogo(p *Page, logo string, diags *diag.List) {
+	target := path.Join(path.Dir(p.Src.Path), logo)
+	if strings.HasPrefix(logo, "/") {
+		target = path.Clean(strings.TrimPrefix(logo, "/"))
+	}
+	if !s.assetPath[target] {
+		diags.Errorf(p.Src.File, p.Src.Front.Line("logo"), "logo 指向的图片“%s”不存在：请把图片放在 content 中，并写相对于本文件的路径", logo)
+		return
+	}
+	p.LogoURL = target
 }

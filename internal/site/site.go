@@ -73,6 +73,7 @@ type Page struct {
 	Related      []*Page
 	Prev, Next   *Page
 	Terms        map[string][]*Term // taxonomy path → terms of this page
+	LogoURL      string             // for a brand: site-relative URL of its logo
 
 	links []outLink
 }
@@ -80,8 +81,9 @@ type Page struct {
 // Ref is a reference from front matter: a page of the site, or a document
 // known only by its text (a 文号 or a title).
 type Ref struct {
-	Page *Page
-	Text string
+	Page    *Page
+	Text    string
+	Missing string // the page path written, when it names no page of the site
 }
 
 // Label is the text to show for the reference.
@@ -177,6 +179,7 @@ func New(cfg config.Config, set *content.Set, diags *diag.List) *Site {
 			continue
 		}
 		p.Section = s.section(dir)
+		p.Section.Pages = append(p.Section.Pages, p)
 		s.byPath[src.Path] = p
 		s.Pages = append(s.Pages, p)
 		if r := p.Reg(); r != nil && r.DocNumber != "" {
@@ -304,4 +307,47 @@ func (s *Site) IndexPages() []*Page {
 		}
 	}
 	return out
+}
+
+var topOrder = map[string]int{"regulations": 1, "cases": 2, "brands": 3}
+
+// TopSections returns the first-level sections: regulations, cases and
+// brands first, then others by path.
+func (s *Site) TopSections() []*Section {
+	out := slices.Clone(s.Home.Children)
+	slices.SortStableFunc(out, func(a, b *Section) int {
+		oa, ob := topOrder[a.Path], topOrder[b.Path]
+		if oa == 0 {
+			oa = 99
+		}
+		if ob == 0 {
+			ob = 99
+		}
+		return oa - ob
+	})
+	return out
+}
+
+// Recent returns the n newest pages that have a date.
+func (s *Site) Recent(n int) []*Page {
+	var out []*Page
+	for _, p := range s.Pages {
+		if !p.Date.IsZero() {
+			out = append(out, p)
+		}
+	}
+	sortByDate(out)
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+func sortByDate(pages []*Page) {
+	slices.SortStableFunc(pages, func(a, b *Page) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Src.Path, b.Src.Path)
+	})
 }

@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"djkb/internal/build"
+	"djkb/internal/diag"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("build", stderr, &sf)
+	drafts := fs.Bool("drafts", false, "包含 draft = true 的草稿页面")
+	noSearch := fs.Bool("no-search", false, "不生成搜索索引")
+	if _, ok := parseFlags(fs, args); !ok {
+		return 2
+	}
+	opts := build.Options{SiteDir: sf.site, OutDir: sf.out, Drafts: *drafts, NoSearch: *noSearch, Defaults: defaults}
+	progress := newProgress(stderr)
+	opts.Progress = progress.step
+	res, err := build.Run(opts)
+	progress.done()
+	printDiags(stderr, res.Diags)
+	secs := res.Duration.Seconds()
+	switch {
+	case errors.Is(err, build.ErrFailed):
+		fmt.Fprintf(stderr, "构建失败：%d 个错误，%d 条警告，用时 %.2f 秒；原有输出 %s 保持不变。请按上面的提示修改后重新构建。\n", res.Errors, res.Warnings, secs, sf.out)
+		return 1
+	case err != nil:
+		fmt.Fprintf(stderr, "构建失败：%v\n原有输出 %s 保持不变。\n", err, sf.out)
+		return 1
+	}
+	fmt.Fprintf(stdout, "构建完成：%d 个页面（%d 个网页文件），用时 %.2f 秒，%d 条警告，%d 个错误，输出到 %s\n", res.Pages, res.Files, secs, res.Warnings, res.Errors, sf.out)
+	return 0
+}
+
+func printDiags(w io.Writer, ds []diag.Diagnostic) {
+	for _, d := range ds {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// progress shows the current step on a terminal once a build has taken
+// more than a second; elsewhere it stays silent.
+type progress struct {
+	w     io.Writer
+	on    bool
+	start time.Time
+	shown bool
+}
+
+func newProgress(w io.Writer) *progress {
+	return &progress{w: w, on: isTerminal(w), start: time.Now()}
+}
+
+func (p *progress) step(name string) {
+	if p.on && time.Since(p.start) > time.Second {
+		fmt.Fprintf(p.w, "\r\033[K正在%s……", name)
+		p.shown = true
+	}
+}
+
+func (p *progress) done() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

@@ -1,0 +1,92 @@
+// Package cli parses djkb's command line and runs its commands; each command
+// is a thin layer over a library package.
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"djkb"
+)
+
+// command is one sub-command of djkb.
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "把站点构建为静态网站（默认输出到 public/）", runBuild},
+	}
+}
+
+// Run runs djkb with its arguments and returns the exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout)
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "djkb：没有“%s”这个命令。\n\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "djkb：机关党建知识库静态网站生成器\n\n用法：djkb <命令> [选项]\n\n命令：")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\n运行“djkb <命令> -h”查看该命令的选项。")
+}
+
+// siteFlags are the flags every command that reads a site shares.
+type siteFlags struct {
+	site, out string
+}
+
+func newFlagSet(name string, stderr io.Writer, sf *siteFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("djkb "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if sf != nil {
+		fs.StringVar(&sf.site, "s", ".", "站点文件夹（含 site.toml 和 content/）")
+		fs.StringVar(&sf.out, "d", "public", "输出文件夹")
+	}
+	return fs
+}
+
+// parseFlags parses args, accepting "--flag" as well as "-flag"; flags may
+// follow positional arguments.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, bool) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, false
+		}
+		if fs.NArg() == 0 {
+			return positional, true
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// defaults is the embedded layouts/ and static/.
+var defaults = djkb.Defaults
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

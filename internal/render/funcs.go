@@ -1,0 +1,69 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+)
+
+// Funcs are the helpers every template can call.
+func Funcs() template.FuncMap {
+	return template.FuncMap{
+		"date":        chineseDate,
+		"isodate":     isoDate,
+		"join":        strings.Join,
+		"statusClass": statusClass,
+		"add":         func(a, b int) int { return a + b },
+		"dict":        dict,
+	}
+}
+
+// chineseDate formats a date as 2019年7月25日; the zero date is "".
+func chineseDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// statusClass names the CSS class of a 效力状态 badge.
+func statusClass(status string) string {
+	switch status {
+	case "现行有效":
+		return "status status-valid"
+	case "已修改":
+		return "status status-amended"
+	case "已废止":
+		return "status status-repealed"
+	case "宣布失效":
+		return "status status-void"
+	case "尚未施行":
+		return "status status-pending"
+	}
+	return "status"
+}
+
+// dict builds a map from key, value pairs, to pass several values to a
+// partial template.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict 需要成对的键和值")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict 的键必须是文字")
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}

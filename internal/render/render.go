@@ -1,0 +1,166 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"djkb/internal/content"
+	"djkb/internal/site"
+)
+
+// Writer receives the rendered files; paths are slash-separated and relative
+// to the output root.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+// Renderer renders the pages of one site.
+type Renderer struct {
+	Site       *site.Site
+	Templates  *Templates
+	LiveReload bool
+}
+
+// Views returns every HTML page of the site, in a stable order.
+func (r *Renderer) Views() []*View {
+	s := r.Site
+	var views []*View
+	add := func(v *View) {
+		v.Site = s
+		v.LiveReload = r.LiveReload
+		v.Root = site.Rel(v.URLPath, "", false)
+		if v.Root == "./" {
+			v.Root = ""
+		}
+		views = append(views, v)
+	}
+	add(&View{Kind: "home", Title: s.Config.Title, Page: s.Home.Index, Section: s.Home})
+	for _, sec := range s.Sections[1:] {
+		for _, v := range paginate(sec.URL, sec.All, s.Config.PageSize) {
+			v.Kind, v.Title, v.Section, v.Page = "section", sec.Title, sec, sec.Index
+			v.Crumbs = sectionCrumbs(sec.Parent)
+			add(v)
+		}
+	}
+	for _, p := range s.Pages {
+		add(&View{Kind: pageKind(p), Title: p.Title, URLPath: p.URL, Page: p, Section: p.Section, Crumbs: sectionCrumbs(p.Section)})
+	}
+	for _, t := range s.Taxonomies {
+		add(&View{Kind: "taxonomy", Title: t.Name, URLPath: t.URL, Taxonomy: t})
+		for _, term := range t.Terms {
+			for _, v := range paginate(term.URL, term.Pages, s.Config.PageSize) {
+				v.Kind, v.Title, v.Taxonomy, v.Term = "term", t.Name+"："+term.Name, t, term
+				v.Crumbs = []Crumb{{Title: t.Name, URL: t.URL}}
+				add(v)
+			}
+		}
+	}
+	add(&View{Kind: "search", Title: "搜索", URLPath: "search/"})
+	add(&View{Kind: "404", Title: "页面不存在", URLPath: "404.html"})
+	return views
+}
+
+func pageKind(p *site.Page) string {
+	switch p.Kind {
+	case content.KindRegulation, content.KindCase, content.KindBrand:
+		return string(p.Kind)
+	}
+	return "page"
+}
+
+// sectionCrumbs is the trail from the home page down to sec.
+func sectionCrumbs(sec *site.Section) []Crumb {
+	var crumbs []Crumb
+	for s := sec; s != nil && s.Parent != nil; s = s.Parent {
+		crumbs = append([]Crumb{{Title: s.Title, URL: s.URL}}, crumbs...)
+	}
+	return crumbs
+}
+
+// paginate splits a list into pages of size: the first at base, the others
+// at base/page/N/.
+func paginate(base string, pages []*site.Page, size int) []*View {
+	count := max(1, (len(pages)+size-1)/size)
+	urlOf := func(n int) string {
+		if n == 1 {
+			return base
+		}
+		return base + "page/" + strconv.Itoa(n) + "/"
+	}
+	views := make([]*View, count)
+	for i := range count {
+		n := i + 1
+		lo, hi := i*size, min(len(pages), (i+1)*size)
+		p := &Pager{Number: n, Count: count}
+		if n > 1 {
+			p.Prev = urlOf(n - 1)
+		}
+		if n < count {
+			p.Next = urlOf(n + 1)
+		}
+		for j := max(1, n-4); j <= min(count, n+4); j++ {
+			p.Pages = append(p.Pages, PagerLink{Number: j, URL: urlOf(j), Current: j == n})
+		}
+		views[i] = &View{URLPath: urlOf(n), Pages: pages[lo:hi], Pager: p}
+	}
+	return views
+}
+
+// Render executes the template of one view.
+func (r *Renderer) Render(v *View) ([]byte, error) {
+	t := r.Templates.Lookup(v.Kind)
+	if t == nil {
+		return nil, fmt.Errorf("没有 %s 类页面的模板", v.Kind)
+	}
+	var buf bytes.Buffer
+	if v.Page != nil {
+		buf.Grow(len(v.Page.Content) + 16<<10)
+	}
+	if err := t.ExecuteTemplate(&buf, "base", v); err != nil {
+		return nil, fmt.Errorf("渲染 %s 时模板出错：%s", site.OutputFile(v.URLPath), strings.TrimPrefix(err.Error(), "template: "))
+	}
+	return buf.Bytes(), nil
+}
+
+// RenderAll renders every view in parallel and writes it to w. It returns
+// the first template error of each template file, deduplicated.
+func (r *Renderer) RenderAll(views []*View, w Writer) []error {
+	var (
+		mu   sync.Mutex
+		errs []error
+		seen = map[string]bool{}
+		wg   sync.WaitGroup
+		work = make(chan *View, 64)
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for v := range work {
+				data, err := r.Render(v)
+				if err == nil {
+					err = w.WriteFile(site.OutputFile(v.URLPath), data)
+				}
+				if err != nil {
+					mu.Lock()
+					key := v.Kind + err.Error()
+					if len(errs) < 20 && !seen[key] {
+						seen[key] = true
+						errs = append(errs, err)
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, v := range views {
+		work <- v
+	}
+	close(work)
+	wg.Wait()
+	return errs
+}

@@ -1,0 +1,132 @@
+// Package render turns the site model into HTML pages, lists, taxonomy
+// pages, the sitemap and the Atom feed, through html/template layouts that a
+// site can override file by file.
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Layouts is the layered set of template files: a site's layouts/ folder
+// over the embedded defaults.
+type Layouts struct {
+	site     string // the site's layouts folder; may not exist
+	defaults fs.FS  // holds layouts/...
+}
+
+// NewLayouts layers siteDir/layouts over defaults' layouts/.
+func NewLayouts(siteDir string, defaults fs.FS) *Layouts {
+	return &Layouts{site: filepath.Join(siteDir, "layouts"), defaults: defaults}
+}
+
+// Read returns a layout file (such as "base.html" or "partials/meta.html"),
+// the site's own copy when it has one. The second result names where it came
+// from, for error messages.
+func (l *Layouts) Read(name string) ([]byte, string, error) {
+	p := filepath.Join(l.site, filepath.FromSlash(name))
+	if data, err := os.ReadFile(p); err == nil {
+		return data, "layouts/" + name, nil
+	}
+	data, err := fs.ReadFile(l.defaults, path.Join("layouts", name))
+	return data, "layouts/" + name + "（内置）", err
+}
+
+// List returns the names of the files in a layouts sub-folder, from both
+// layers, sorted.
+func (l *Layouts) List(dir string) []string {
+	seen := map[string]bool{}
+	if entries, err := os.ReadDir(filepath.Join(l.site, filepath.FromSlash(dir))); err == nil {
+		for _, e := range entries {
+			if !e.IsDir() {
+				seen[path.Join(dir, e.Name())] = true
+			}
+		}
+	}
+	if entries, err := fs.ReadDir(l.defaults, path.Join("layouts", dir)); err == nil {
+		for _, e := range entries {
+			if !e.IsDir() {
+				seen[path.Join(dir, e.Name())] = true
+			}
+		}
+	}
+	names := make([]string, 0, len(seen))
+	for n := range seen {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Kinds are the page templates; each is parsed with base.html and the
+// partials.
+var Kinds = []string{"home", "section", "regulation", "case", "brand", "page", "taxonomy", "term", "search", "404"}
+
+// Templates holds one parsed template set per kind of page.
+type Templates struct {
+	byKind map[string]*template.Template
+}
+
+// TemplateError is a template that does not parse.
+type TemplateError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *TemplateError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// LoadTemplates parses every kind of page.
+func LoadTemplates(l *Layouts, funcs template.FuncMap) (*Templates, error) {
+	base := template.New("base").Funcs(funcs)
+	files := append([]string{"base.html"}, l.List("partials")...)
+	for _, name := range files {
+		if err := parseInto(base, l, name); err != nil {
+			return nil, err
+		}
+	}
+	t := &Templates{byKind: map[string]*template.Template{}}
+	for _, kind := range Kinds {
+		set, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if err := parseInto(set, l, kind+".html"); err != nil {
+			return nil, err
+		}
+		t.byKind[kind] = set
+	}
+	return t, nil
+}
+
+func parseInto(set *template.Template, l *Layouts, name string) error {
+	data, from, err := l.Read(name)
+	if err != nil {
+		return &TemplateError{File: "layouts/" + name, Msg: "找不到模板文件"}
+	}
+	if _, err := set.New(name).Parse(string(data)); err != nil {
+		return &TemplateError{File: from, Line: templateErrLine(err.Error()), Msg: "模板有误：" + err.Error()}
+	}
+	return nil
+}
+
+// templateErrLine extracts the line from "template: name:12: ...".
+func templateErrLine(msg string) int {
+	parts := strings.SplitN(msg, ":", 4)
+	if len(parts) >= 3 {
+		var n int
+		if _, err := fmt.Sscanf(parts[2], "%d", &n); err == nil {
+			return n
+		}
+	}
+	return 0
+}
+
+// Lookup returns the template set of a kind.
+func (t *Templates) Lookup(kind string) *template.Template { return t.byKind[kind] }
