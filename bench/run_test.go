@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeDjkb writes a shell script that behaves like `djkb build -s SITE
+// -d OUT`: it writes a page and a search index into OUT.
+func fakeDjkb(t *testing.T, dir string) string {
+	t.Helper()
+	script := `#!/bin/sh
+[ "$1" = build ] && [ "$2" = -s ] && [ "$4" = -d ] || { echo "bad args: $*" >&2; exit 2; }
+[ -z "$6" ] || [ "$6" = --no-search ] || { echo "unknown flag $6" >&2; exit 2; }
+mkdir -p "$5/search" && echo '<html></html>' > "$5/index.html" || exit 1
+[ "$6" = --no-search ] || echo '{"a":1}' > "$5/search/index.json"
+echo built
+`
+	bin := filepath.Join(dir, "djkb")
+	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
+
+func TestBenchmarkWithFakeDjkb(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	for _, f := range []string{"content/regulations/a.md", "content/regulations/法规/b.md", "content/regulations/img.png"} {
+		p := filepath.Join(site, f)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("# 标题\n"), 0o644)
+	}
+	res, err := benchmark(runConfig{corpus: site, n: 3, djkb: fakeDjkb(t, dir), timeout: time.Minute}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pages != 2 || res.Runs != 3 || len(res.TimesS) != 3 {
+		t.Errorf("pages %d, runs %d, times %v: want 2 pages and 3 runs", res.Pages, res.Runs, res.TimesS)
+	}
+	if res.OutputFiles != 2 || res.SearchFiles != 1 || res.SearchMB <= 0 {
+		t.Errorf("output %d files, search %d files %.6f MB: want 2 files, 1 in search/", res.OutputFiles, res.SearchFiles, res.SearchMB)
+	}
+	if res.MinS > res.MedianS || res.MedianS > res.MaxS || res.PagesPerS <= 0 || res.PeakRSSMiB <= 0 {
+		t.Errorf("inconsistent figures: %+v", res)
+	}
+
+	res, err = benchmark(runConfig{corpus: site, n: 1, djkb: fakeDjkb(t, dir), extraArgs: "--no-search", timeout: time.Minute}, io.Discard)
+	if err != nil || res.SearchFiles != 0 {
+		t.Errorf("with --no-search: %v, %d search files", err, res.SearchFiles)
+	}
+	_, err = benchmark(runConfig{corpus: site, n: 1, djkb: fakeDjkb(t, dir), extraArgs: "--bogus", timeout: time.Minute}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "unknown flag --bogus") {
+		t.Errorf("a failing build should quote djkb's output, got %v", err)
+	}
+}
+
+func TestBenchmarkNeedsACorpus(t *testing.T) {
+	_, err := benchmark(runConfig{corpus: t.TempDir(), n: 1, djkb: "/bin/true"}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "bench gen") {
+		t.Errorf("got %v, want advice to run bench gen", err)
+	}
+}
+
+func TestSummarise(t *testing.T) {
+	s := summarise([]time.Duration{5, 1, 3})
+	if s.median != 3 || s.min != 1 || s.max != 5 {
+		t.Errorf("odd: %+v", s)
+	}
+	if s := summarise([]time.Duration{4, 1, 3, 10}); s.median != 3 {
+		t.Errorf("even: median %v, want 3 (mean of 3 and 4 rounded down)", s.median)
+	}
+}
+
+func TestReportHasTableAndJSON(t *testing.T) {
+	var b bytes.Buffer
+	printReport(&b, result{Bench: "djkb-build", Pages: 3500, Runs: 5, MedianS: 12.3456, PagesPerS: 283.5})
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if !strings.HasPrefix(lines[0], "| pages |") || !strings.HasPrefix(lines[2], "| 3500 |") {
+		t.Errorf("no Markdown table:\n%s", b.String())
+	}
+	var r result
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &r); err != nil || r.Pages != 3500 || r.MedianS != 12.346 {
+		t.Errorf("last line is not the JSON result (%v): %s", err, lines[len(lines)-1])
+	}
+}
+
+func TestAllReusesAStampedCorpus(t *testing.T) {
+	cfg := genConfig{out: filepath.Join(t.TempDir(), "c"), files: 20, mb: 0.2, seed: 9, train: filepath.Join(t.TempDir(), "none")}
+	if _, err := generate(cfg, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	have, ok := readStamp(cfg.out)
+	if !ok || have != stampFor(cfg) {
+		t.Fatalf("stamp %+v, want %+v", have, stampFor(cfg))
+	}
+	cfg.seed = 10
+	if have == stampFor(cfg) {
+		t.Error("a new seed should not match the old stamp")
+	}
+	if err := prepareOut(cfg.out); err != nil {
+		t.Errorf("regenerating over a stamped corpus: %v", err)
+	}
+}
+
+func TestGenRefusesAForeignFolder(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+	err := prepareOut(dir)
+	if err == nil || !strings.Contains(err.Error(), "not made by bench gen") {
+		t.Errorf("got %v, want a refusal", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "notes.txt")); err != nil {
+		t.Error("the foreign file is gone")
+	}
+}
