@@ -1,0 +1,3 @@
+package chromiumtest_test
+import ("testing";"djkb/internal/chromium/chromiumtest";"github.com/chromedp/chromedp")
+func TestStart(t *testing.T){ ctx:=chromiumtest.New(t); v,err:=chromedp.Run(ctx, chromedp.Evaluate[int]("1+2")); if err!=nil||v!=3 {t.Fatal(v,err)} }
