@@ -1,0 +1,99 @@
+package search
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// folder walks a string and yields its folded code points: NFKC, then lower
+// case, each with the byte span of the source text it came from.
+//
+// Most code points (ASCII, the main CJK blocks, full-width ASCII, common CJK
+// punctuation) fold by a fixed rule. A maximal run of other code points,
+// together with the one code point before it (which may compose with it), is
+// normalised with NFKC as a whole; every code point of the result carries the
+// span of the whole run. static/js/tokenizer.js does exactly the same.
+type folder struct {
+	s    string
+	i    int    // next byte to read
+	run  []rune // folded code points of the current slow run, not yet returned
+	runI int
+	runA int // span of the current slow run
+	runB int
+	nbuf []byte
+}
+
+func (f *folder) reset(s string) {
+	f.s, f.i, f.run, f.runI = s, 0, f.run[:0], 0
+}
+
+// next returns the next folded code point and its source span; ok is false at
+// the end of the string.
+func (f *folder) next() (r rune, a, b int, ok bool) {
+	if f.runI < len(f.run) {
+		r = f.run[f.runI]
+		f.runI++
+		return r, f.runA, f.runB, true
+	}
+	if f.i >= len(f.s) {
+		return 0, 0, 0, false
+	}
+	start := f.i
+	c, size := decode(f.s, start)
+	fc, fast := fastFold(c)
+	if fast {
+		end := start + size
+		if end >= len(f.s) {
+			f.i = end
+			return fc, start, end, true
+		}
+		c2, _ := decode(f.s, end)
+		if _, fast2 := fastFold(c2); fast2 {
+			f.i = end
+			return fc, start, end, true
+		}
+		// The next code point is slow: this one opens the slow run.
+		f.i = end
+	} else {
+		f.i = start + size
+	}
+	for f.i < len(f.s) {
+		c, size := decode(f.s, f.i)
+		if _, fast := fastFold(c); fast {
+			break
+		}
+		f.i += size
+	}
+	f.nbuf = norm.NFKC.AppendString(f.nbuf[:0], f.s[start:f.i])
+	f.run, f.runI, f.runA, f.runB = f.run[:0], 0, start, f.i
+	for j := 0; j < len(f.nbuf); {
+		c, size := utf8.DecodeRune(f.nbuf[j:])
+		j += size
+		f.run = append(f.run, lower(c))
+	}
+	return f.next()
+}
+
+// decode decodes the code point at byte i of s; invalid UTF-8 yields U+FFFD
+// with size 1.
+func decode(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// lower lower-cases one code point by the simple Unicode mapping (which is what
+// JavaScript's toLowerCase gives for a lone code point, except for U+0130,
+// handled the same way on both sides).
+func lower(r rune) rune {
+	if r < utf8.RuneSelf {
+		if r >= 'A' && r <= 'Z' {
+			return r + 32
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}

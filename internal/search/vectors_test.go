@@ -1,0 +1,194 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"unicode/utf16"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// The shared vectors: testdata/tokenizer_vectors.json and
+// testdata/query_vectors.json hold inputs and the Go tokenizer's and query
+// parser's answers; static/js/test/tokenizer.test.js checks that the
+// JavaScript gives the same answers. Inputs are UTF-16 code units so that
+// lone surrogates survive JSON (Go reads them as U+FFFD, as a browser's
+// UTF-8 encoder would).
+
+// vecUnit is [text, han?, joined?, start, end] with UTF-16 offsets.
+type vecUnit [5]any
+
+type tokVector struct {
+	In   []uint16  `json:"in"`
+	Text string    `json:"text"` // readable copy of the input
+	Unit []vecUnit `json:"units"`
+	Keys []string  `json:"keys"`
+}
+
+type queryVector struct {
+	In    []uint16  `json:"in"`
+	Text  string    `json:"text"`
+	Terms []vecTerm `json:"terms"`
+}
+
+type vecTerm struct {
+	Neg    bool     `json:"neg"`
+	Quoted bool     `json:"quoted"`
+	Units  [][2]any `json:"units"` // [text, joined?]
+}
+
+var handInputs = []string{
+	"",
+	"中华人民共和国数据安全法",
+	"第十二条　党支部应当组织党员按期参加党员大会、党小组会和上党课。",
+	"中办发〔2019〕12号",
+	"ＡＢＣ　ｄｅｆ　１２３，GB/T 2312-80",
+	"Straße İstanbul ΣΑΣ Ωμέγα",
+	"e\u0301te\u0301 cafe\u0301",
+	"㈠㈡ ①② ⑴ ㊣",
+	"𠀀𠀁𪚥 中𠀀文",
+	"数\u200b据 安\u00ad全 葛\U000E0100藤",
+	"三会一课、民主评议、组织生活会",
+	"《中国共产党章程》（2022年10月22日）",
+	"emoji 👍🏽 家👨‍👩‍👧人 🇨🇳",
+	"tab\tnew\nline\r\nend",
+	"ｶﾀｶﾅ ひらがな 한국어",
+	"⼀⼆ 兀 﨑",
+	"x\ufffdy \uffff",
+	"<script>alert(1)</script>",
+	".*+?^${}()|[]\\",
+	"abc123def 3.14 v2",
+	"第5条 第 5 条",
+	"-反腐 \"党的 建设\" “三会 一课” －作风",
+	"- a -- b --c",
+	"\"unterminated phrase",
+	"数据 数据 -数据 \"数据\"",
+	"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十",
+}
+
+// handInputs16 are inputs that only UTF-16 can carry: lone surrogates.
+var handInputs16 = [][]uint16{
+	{0x6570, 0xD800, 0x636E},
+	{0xDC00, 0x0041, 0xD83D},
+	{0xD83D, 0xDC4D, 0xD83D},
+}
+
+// randomInputs draws deterministic strings from an alphabet of awkward code
+// units, surrogate halves included.
+func randomInputs(n int) [][]uint16 {
+	alphabet := []uint16{
+		' ', ' ', '"', '-', 'a', 'Z', '1', '9', '.', '*', '<', 0x3000, 0x3001, 0x3002, 0xFF02, 0xFF0D,
+		0x201C, 0x201D, 0x4E2D, 0x6587, 0x6570, 0x636E, 0x5B89, 0x5168, 0x515A, 0x5EFA, 0x3007, 0x3005,
+		0xFF21, 0xFF41, 0xFF11, 0x0301, 0x0130, 0x00DF, 0x00AD, 0x200B, 0x200D, 0xFE0F, 0x2460, 0x3220,
+		0xF900, 0x2F00, 0xD840, 0xDC00, 0xD83D, 0xDE00, 0xFFFD, 0x00A0, 0x1100, 0x1161, 0xAC00, 0x30AB,
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	out := make([][]uint16, n)
+	for i := range out {
+		s := make([]uint16, rng.IntN(24))
+		for j := range s {
+			s[j] = alphabet[rng.IntN(len(alphabet))]
+		}
+		out[i] = s
+	}
+	return out
+}
+
+func allInputs() [][]uint16 {
+	var in [][]uint16
+	for _, s := range handInputs {
+		in = append(in, utf16.Encode([]rune(s)))
+	}
+	in = append(in, handInputs16...)
+	return append(in, randomInputs(400)...)
+}
+
+// off16 converts a byte offset in s to a UTF-16 offset.
+func off16(s string, b int) int { return runeLen16(s[:b]) }
+
+func tokenizerVectors() []tokVector {
+	var vs []tokVector
+	for _, in := range allInputs() {
+		s := string(utf16.Decode(in))
+		v := tokVector{In: in, Text: s, Unit: []vecUnit{}, Keys: Keys(s)}
+		if v.Keys == nil {
+			v.Keys = []string{}
+		}
+		for _, u := range Units(s) {
+			v.Unit = append(v.Unit, vecUnit{u.Text, u.Han, u.Joined, off16(s, u.Start), off16(s, u.End)})
+		}
+		vs = append(vs, v)
+	}
+	return vs
+}
+
+func queryVectors() []queryVector {
+	var vs []queryVector
+	for _, in := range allInputs() {
+		s := string(utf16.Decode(in))
+		v := queryVector{In: in, Text: s, Terms: []vecTerm{}}
+		for _, t := range ParseQuery(s).Terms {
+			vt := vecTerm{Neg: t.Neg, Quoted: t.Quoted}
+			for _, u := range t.Units {
+				vt.Units = append(vt.Units, [2]any{u.Text, u.Joined})
+			}
+			v.Terms = append(v.Terms, vt)
+		}
+		vs = append(vs, v)
+	}
+	return vs
+}
+
+// jsonLines encodes a slice as a JSON array with one element per line.
+func jsonLines(v any) ([]byte, error) {
+	rv := reflect.ValueOf(v)
+	var buf bytes.Buffer
+	buf.WriteString("[\n")
+	for i := 0; i < rv.Len(); i++ {
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(rv.Index(i).Interface()); err != nil {
+			return nil, err
+		}
+		if i < rv.Len()-1 {
+			buf.Truncate(buf.Len() - 1)
+			buf.WriteString(",\n")
+		}
+	}
+	buf.WriteString("]\n")
+	return buf.Bytes(), nil
+}
+
+// checkGolden compares v, as indented JSON, with testdata/name, or rewrites
+// the file under -update.
+func checkGolden(t *testing.T, name string, v any) {
+	t.Helper()
+	buf, err := jsonLines(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, buf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	old, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(old, buf) {
+		t.Errorf("%s is out of date with the Go code: run go test ./internal/search -run Vectors -update, then node --test static/js/test/", path)
+	}
+}
+
+func TestTokenizerVectors(t *testing.T) { checkGolden(t, "tokenizer_vectors.json", tokenizerVectors()) }
+
+func TestQueryVectors(t *testing.T) { checkGolden(t, "query_vectors.json", queryVectors()) }

@@ -1,0 +1,55 @@
+// Checks tokenizer.js and query.js against the vectors written by the Go
+// tests (internal/search/testdata), so that both sides tokenize alike.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const tok = require('../tokenizer.js');
+const query = require('../query.js');
+
+const dir = path.join(__dirname, '../../../internal/search/testdata');
+const load = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+const str = (codes) => String.fromCharCode.apply(null, codes);
+
+test('tokenizer matches the Go vectors', () => {
+  const vs = load('tokenizer_vectors.json');
+  assert.ok(vs.length > 100);
+  for (const v of vs) {
+    const s = str(v.in);
+    const got = tok.units(s).map((u) => [u.t, u.h, u.j, u.a, u.b]);
+    assert.deepStrictEqual(got, v.units, 'units of ' + JSON.stringify(v.text));
+    assert.deepStrictEqual(tok.keys(s), v.keys, 'keys of ' + JSON.stringify(v.text));
+  }
+});
+
+test('query parser matches the Go vectors', () => {
+  for (const v of load('query_vectors.json')) {
+    const got = query.parse(str(v.in)).terms.map((t) => ({
+      neg: t.neg, quoted: t.quoted, units: t.units.map((u) => [u.t, u.j]),
+    }));
+    const want = v.terms.map((t) => ({ neg: t.neg, quoted: t.quoted, units: t.units }));
+    assert.deepStrictEqual(got, want, 'query ' + JSON.stringify(v.text));
+  }
+});
+
+test('cmp orders by code point', () => {
+  const words = ['b', 'a', '\uffff', '\u{20000}', '数据', '数', '数\u{20000}', 'ab'];
+  const byCodePoint = words.slice().sort((x, y) => {
+    const a = Array.from(x).map((c) => c.codePointAt(0));
+    const b = Array.from(y).map((c) => c.codePointAt(0));
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return a.length - b.length;
+  });
+  assert.deepStrictEqual(words.slice().sort(tok.cmp), byCodePoint);
+});
+
+test('hostile queries never throw and stay bounded', () => {
+  const long = '数据'.repeat(50000);
+  const t0 = Date.now();
+  const q = query.parse(long + ' ' + '\ud800'.repeat(1000) + '"'.repeat(5000));
+  assert.ok(Date.now() - t0 < 500);
+  assert.ok(q.terms.length <= 16);
+  for (const t of q.terms) assert.ok(t.units.length <= 64);
+  for (const x of [null, undefined, 42, {}, '.*+?^${}()|[]\\', '\udfff\ud800', '👍🏽👨‍👩‍👧']) query.parse(x);
+});

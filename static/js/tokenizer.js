@@ -1,0 +1,206 @@
+/* djkb search: the tokenizer, the same as internal/search/tokenize.go.
+ * Text is folded (NFKC, lower case), then split into units: each Han
+ * character is a unit, runs of letters and runs of ASCII digits are words.
+ * Offsets are UTF-16 indices into the source string. */
+(function (root, factory) {
+  var tok = factory();
+  if (typeof module === 'object' && module.exports) module.exports = tok;
+  else (root.djkbSearch = root.djkbSearch || {}).tokenizer = tok;
+})(this, function () {
+  'use strict';
+
+  var SEP = 0, HAN = 1, LETTER = 2, DIGIT = 3, IGNORE = 4;
+  var MAX_WORD = 32;
+
+  // Inclusive ranges, as in internal/search/classes.go.
+  var HAN_RANGES = [
+    0x2E80, 0x2E99, 0x2E9B, 0x2EF3, 0x2F00, 0x2FD5, 0x3005, 0x3005,
+    0x3007, 0x3007, 0x3021, 0x3029, 0x3038, 0x303B, 0x3400, 0x4DBF,
+    0x4E00, 0x9FFF, 0xF900, 0xFA6D, 0xFA70, 0xFAD9, 0x16FE2, 0x16FE3,
+    0x16FF0, 0x16FF1, 0x20000, 0x2A6DF, 0x2A700, 0x2B739, 0x2B740, 0x2B81D,
+    0x2B820, 0x2CEA1, 0x2CEB0, 0x2EBE0, 0x2EBF0, 0x2EE5D, 0x2F800, 0x2FA1D,
+    0x30000, 0x3134A, 0x31350, 0x323AF
+  ];
+  var IGNORE_RANGES = [
+    0x00AD, 0x00AD, 0x034F, 0x034F, 0x180B, 0x180F, 0x200B, 0x200F,
+    0x202A, 0x202E, 0x2060, 0x206F, 0xFE00, 0xFE0F, 0xFEFF, 0xFEFF,
+    0xE0000, 0xE0FFF
+  ];
+  var SEP_RANGES = [
+    0x0080, 0x00BF, 0x00D7, 0x00D7, 0x00F7, 0x00F7, 0x2000, 0x2BFF,
+    0x2E00, 0x2E7F, 0x3000, 0x303F, 0x3200, 0x33FF, 0xD800, 0xF8FF,
+    0xFE10, 0xFE6F, 0xFF00, 0xFFEF, 0xFFF0, 0xFFFF, 0x1F000, 0x1FAFF,
+    0xF0000, 0x10FFFF
+  ];
+
+  function inRanges(c, rs) {
+    var lo = 0, hi = rs.length / 2;
+    while (lo < hi) {
+      var m = (lo + hi) >> 1;
+      if (c < rs[2 * m]) hi = m;
+      else if (c > rs[2 * m + 1]) lo = m + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  function classOf(c) {
+    if (c < 0x80) {
+      if (c >= 97 && c <= 122) return LETTER;
+      if (c >= 48 && c <= 57) return DIGIT;
+      if (c >= 65 && c <= 90) return LETTER;
+      return SEP;
+    }
+    if (c >= 0x4E00 && c <= 0x9FFF) return HAN;
+    if (c < 0xC0 && c !== 0xAD) return SEP;
+    if (inRanges(c, HAN_RANGES)) return HAN;
+    if (inRanges(c, IGNORE_RANGES)) return IGNORE;
+    if (inRanges(c, SEP_RANGES)) return SEP;
+    return LETTER;
+  }
+
+  // fastFold returns the folded code point, or -1 when c needs NFKC.
+  function fastFold(c) {
+    if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) return c;
+    if (c >= 0xFF01 && c <= 0xFF5E) {
+      c -= 0xFEE0;
+      return c >= 65 && c <= 90 ? c + 32 : c;
+    }
+    if (c === 0x3000) return 32;
+    if ((c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301F)) return c;
+    return -1;
+  }
+
+  function cpAt(s, i) {
+    var c = s.charCodeAt(i);
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.length) {
+      var d = s.charCodeAt(i + 1);
+      if (d >= 0xDC00 && d <= 0xDFFF) return ((c - 0xD800) << 10) + (d - 0xDC00) + 0x10000;
+    }
+    return c;
+  }
+
+  var lowerCache = {};
+  function lower(c) {
+    if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+    if (c === 0x130) return 0x69;
+    var v = lowerCache[c];
+    if (v !== undefined) return v;
+    var s = String.fromCodePoint(c), l = s.toLowerCase(), r = c;
+    if (l !== s) {
+      var lc = l.codePointAt(0);
+      if (l.length === (lc > 0xFFFF ? 2 : 1)) r = lc;
+    }
+    lowerCache[c] = r;
+    return r;
+  }
+
+  // Folder yields folded code points with their source spans (see fold.go).
+  function Folder(s) {
+    this.s = s; this.i = 0;
+    this.run = []; this.runI = 0; this.runA = 0; this.runB = 0;
+    this.c = 0; this.a = 0; this.b = 0;
+  }
+  Folder.prototype.next = function () {
+    if (this.runI < this.run.length) {
+      this.c = this.run[this.runI++]; this.a = this.runA; this.b = this.runB;
+      return true;
+    }
+    var s = this.s, n = s.length;
+    if (this.i >= n) return false;
+    var start = this.i, c = cpAt(s, start), size = c > 0xFFFF ? 2 : 1;
+    var fc = fastFold(c);
+    this.i = start + size;
+    if (fc >= 0) {
+      if (this.i >= n || fastFold(cpAt(s, this.i)) >= 0) {
+        this.c = fc; this.a = start; this.b = this.i;
+        return true;
+      }
+    }
+    while (this.i < n) {
+      var d = cpAt(s, this.i);
+      if (fastFold(d) >= 0) break;
+      this.i += d > 0xFFFF ? 2 : 1;
+    }
+    var norm = s.slice(start, this.i).normalize('NFKC');
+    this.run = []; this.runI = 0; this.runA = start; this.runB = this.i;
+    for (var j = 0; j < norm.length;) {
+      var e = cpAt(norm, j);
+      j += e > 0xFFFF ? 2 : 1;
+      this.run.push(lower(e));
+    }
+    return this.next();
+  };
+
+  // units splits s into units {t: text, h: Han?, j: joined?, a: start, b: end}.
+  function units(s) {
+    var f = new Folder(String(s)), out = [], prevHan = false;
+    var word = '', wordCls = 0, wordA = 0, wordB = 0;
+    function flush() {
+      if (word) out.push({ t: word, h: false, j: false, a: wordA, b: wordB });
+      word = '';
+    }
+    while (f.next()) {
+      var c = f.c, cls = classOf(c);
+      if (cls === IGNORE) continue;
+      if (cls === HAN) {
+        flush();
+        out.push({ t: String.fromCodePoint(c), h: true, j: prevHan, a: f.a, b: f.b });
+        prevHan = true;
+      } else if (cls === LETTER || cls === DIGIT) {
+        prevHan = false;
+        if (word && cls !== wordCls) flush();
+        if (!word) { wordCls = cls; wordA = f.a; }
+        word += String.fromCodePoint(c);
+        wordB = f.b;
+      } else {
+        prevHan = false;
+        flush();
+      }
+    }
+    flush();
+    return out;
+  }
+
+  function wordKey(w) {
+    var n = 0;
+    for (var i = 0; i < w.length; n++) {
+      if (n === MAX_WORD) return w.slice(0, i);
+      i += cpAt(w, i) > 0xFFFF ? 2 : 1;
+    }
+    return w;
+  }
+
+  // keys returns the index keys of s, as Keys in tokenize.go.
+  function keys(s) {
+    var us = units(s), out = [];
+    for (var i = 0; i < us.length; i++) {
+      var u = us[i];
+      if (!u.h) out.push(wordKey(u.t));
+      else if (i + 1 < us.length && us[i + 1].h && us[i + 1].j) out.push(u.t + us[i + 1].t);
+      else out.push(u.t);
+    }
+    return out;
+  }
+
+  // cmp compares strings by code point, the order of the index's keys.
+  function cmp(x, y) {
+    var n = Math.min(x.length, y.length);
+    for (var i = 0; i < n; i++) {
+      var a = x.charCodeAt(i), b = y.charCodeAt(i);
+      if (a !== b) {
+        // A surrogate (astral code point) sorts after every BMP code point.
+        var sa = a >= 0xD800 && a <= 0xDFFF, sb = b >= 0xD800 && b <= 0xDFFF;
+        if (sa !== sb) return sa ? 1 : -1;
+        return a < b ? -1 : 1;
+      }
+    }
+    return x.length - y.length;
+  }
+
+  return {
+    units: units, keys: keys, wordKey: wordKey, cmp: cmp, cpAt: cpAt,
+    classOf: classOf, HAN_RANGES: HAN_RANGES, IGNORE_RANGES: IGNORE_RANGES, SEP_RANGES: SEP_RANGES
+  };
+});
