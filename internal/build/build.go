@@ -79,32 +79,19 @@ func Run(opts Options) (*Result, error) {
 		return res, err
 	}
 
-	timer.start("读取配置与模板")
-	cfg, err := config.Load(opts.SiteDir)
-	if err != nil {
-		diags.Add(configDiag(err))
-		return finish(nil)
-	}
+	timer.start("读取模板")
 	layouts := render.NewLayouts(opts.SiteDir, opts.Defaults)
 	templates, err := render.LoadTemplates(layouts, render.Funcs())
 	if err != nil {
 		diags.Add(templateDiag(err))
 	}
-
-	timer.start("读取内容")
-	set := content.Load(opts.SiteDir, content.Options{Drafts: opts.Drafts}, diags)
-
-	timer.start("建立页面关系")
-	s := site.New(cfg, set, diags)
+	s := loadSite(opts, diags, &timer)
 	res.Site = s
-
-	timer.start("转换 Markdown")
-	convertAll(s, diags)
-	s.Link(diags)
-	res.Pages = len(s.Pages) + len(s.IndexPages())
-	if diags.HasErrors() || templates == nil {
+	if s == nil || diags.HasErrors() {
 		return finish(nil)
 	}
+	res.Pages = len(s.Pages) + len(s.IndexPages())
+	cfg := s.Config
 
 	timer.start("生成网页")
 	out, err := output.Begin(opts.OutDir)
@@ -144,6 +131,33 @@ func Run(opts Options) (*Result, error) {
 	}
 	timer.stop()
 	return finish(nil)
+}
+
+// Load reads, models and converts the site without writing anything: what
+// djkb check, cleanup and digest work from. The site is nil when the
+// configuration cannot be read.
+func Load(opts Options) (*site.Site, *diag.List) {
+	diags := &diag.List{}
+	s := loadSite(opts, diags, &stepTimer{res: &Result{}})
+	return s, diags
+}
+
+// loadSite runs the load, model and Markdown stages.
+func loadSite(opts Options, diags *diag.List, timer *stepTimer) *site.Site {
+	timer.start("读取配置")
+	cfg, err := config.Load(opts.SiteDir)
+	if err != nil {
+		diags.Add(configDiag(err))
+		return nil
+	}
+	timer.start("读取内容")
+	set := content.Load(opts.SiteDir, content.Options{Drafts: opts.Drafts}, diags)
+	timer.start("建立页面关系")
+	s := site.New(cfg, set, diags)
+	timer.start("转换 Markdown")
+	convertAll(s, diags)
+	s.Link(diags)
+	return s
 }
 
 // stepTimer records how long each step takes.

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"djkb/internal/build"
@@ -15,8 +17,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("build", stderr, &sf)
 	drafts := fs.Bool("drafts", false, "包含 draft = true 的草稿页面")
 	noSearch := fs.Bool("no-search", false, "不生成搜索索引")
+	cpuProfile := fs.String("cpuprofile", "", "（开发者用）把 CPU 剖析数据写入该文件")
 	if _, ok := parseFlags(fs, args); !ok {
 		return 2
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		defer stop()
 	}
 	opts := build.Options{SiteDir: sf.site, OutDir: sf.out, Drafts: *drafts, NoSearch: *noSearch, Defaults: defaults}
 	progress := newProgress(stderr)
@@ -67,4 +78,16 @@ func (p *progress) done() {
 	if p.shown {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
+}
+
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

@@ -34,7 +34,8 @@ func (r *reader) lineOf(key string) int {
 }
 
 func (r *reader) fail(key, format string, args ...any) {
-	*r.problems = append(*r.problems, problem{Line: r.lineOf(key), Msg: fmt.Sprintf("“%s%s”", r.prefix, key) + fmt.Sprintf(format, args...)})
+	msg := strings.TrimLeft(fmt.Sprintf(format, args...), " ")
+	*r.problems = append(*r.problems, problem{Line: r.lineOf(key), Msg: fmt.Sprintf("“%s%s”", r.prefix, key) + msg})
 }
 
 func (r *reader) str(key string) string {

@@ -11,10 +11,11 @@ import (
 // ids hands out element ids that keep Chinese text and are unique within a
 // page: a repeated id gets "-1", "-2", … appended.
 type ids struct {
-	used map[string]bool
+	prefix string
+	used   map[string]bool
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+func newIDs(prefix string) *ids { return &ids{prefix: prefix, used: map[string]bool{}} }
 
 // Generate implements parser.IDs.
 func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
@@ -28,6 +29,7 @@ func (s *ids) unique(base string) string {
 	if base == "" {
 		base = "section"
 	}
+	base = s.prefix + base
 	id := base
 	for i := 1; s.used[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)

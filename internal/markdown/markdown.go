@@ -41,7 +41,7 @@ func New(opts Options) *Converter {
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(
 			extension.GFM,
-			extension.Footnote,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
 			extension.DefinitionList,
 			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
 		),
@@ -65,6 +65,9 @@ type Input struct {
 	DropTitle     bool // drop the first "# " heading: the page shows its title itself
 	Resolver      Resolver
 	SummaryLength int // in characters, each Chinese character counting one
+	// IDPrefix is put before every element id, so that several pages can
+	// share one document (the printed digest) without clashing ids.
+	IDPrefix string
 }
 
 // Heading is one entry of the table of contents.
@@ -110,12 +113,15 @@ func ArticleLabel(line []byte) string {
 
 // Convert renders one page.
 func (c *Converter) Convert(in Input) (*Result, error) {
-	ids := newIDs()
+	ids := newIDs(in.IDPrefix)
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	src := in.Source
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	p := &page{in: in, src: src, ids: ids, res: &Result{}}
 	p.transform(doc)
+	if in.IDPrefix != "" {
+		doc.(*ast.Document).AddMeta(prefixMetaKey, in.IDPrefix)
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
@@ -127,6 +133,21 @@ func (c *Converter) Convert(in Input) (*Result, error) {
 	}
 	sort.Strings(p.res.Anchors)
 	return p.res, nil
+}
+
+const prefixMetaKey = "djkb-id-prefix"
+
+// footnotePrefix gives footnote ids the page's IDPrefix.
+func footnotePrefix(n ast.Node) []byte {
+	for ; n != nil; n = n.Parent() {
+		if d, ok := n.(*ast.Document); ok {
+			if p, ok := d.Meta()[prefixMetaKey].(string); ok {
+				return []byte(p)
+			}
+			break
+		}
+	}
+	return nil
 }
 
 // page is the state of one conversion.
@@ -190,7 +211,7 @@ func (p *page) transform(doc ast.Node) {
 		case *ast.HTMLBlock:
 			if !more && isMoreMarker(b, p.src) {
 				more = true
-				summary = joinParts(append(parts, Part{Text: strings.TrimSpace(cur.b.String())}))
+				summary = joinParts(append(parts, Part{Text: strings.TrimSpace(cur.b.String())}), -1)
 				doc.RemoveChild(doc, b)
 				continue
 			}
@@ -201,7 +222,7 @@ func (p *page) transform(doc ast.Node) {
 	flush()
 	p.res.Parts = parts
 	if !more {
-		summary = truncate(joinParts(parts), p.in.SummaryLength)
+		summary = truncate(joinParts(parts, p.in.SummaryLength+1), p.in.SummaryLength)
 	}
 	p.res.Summary = summary
 	p.rewriteLinks(doc)
@@ -225,8 +246,12 @@ func isMoreMarker(b *ast.HTMLBlock, src []byte) bool {
 	return strings.TrimSpace(string(raw)) == "<!--more-->"
 }
 
-func joinParts(parts []Part) string {
+// joinParts joins the texts of parts with spaces, stopping once it holds
+// at least limit characters (no limit when negative): a summary needs only
+// the start of a long regulation.
+func joinParts(parts []Part, limit int) string {
 	var b strings.Builder
+	runes := 0
 	for _, p := range parts {
 		if p.Text == "" {
 			continue
@@ -234,9 +259,17 @@ func joinParts(parts []Part) string {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(strings.ReplaceAll(p.Text, "\n", " "))
+		text := p.Text
+		if limit >= 0 && len(text) > 4*limit {
+			text = text[:4*limit] // a character is at most 4 bytes
+		}
+		b.WriteString(strings.ReplaceAll(text, "\n", " "))
+		runes += utf8.RuneCountInString(text)
+		if limit >= 0 && runes >= limit {
+			break
+		}
 	}
-	return b.String()
+	return strings.ToValidUTF8(b.String(), "")
 }
 
 // truncate cuts s to at most n characters, ending with "…" when cut.

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -96,7 +98,14 @@ func (d *Dir) mkdir(dir string) error {
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(d.Path(dir), 0o755); err != nil {
+	// Parents first, through the cache, so that each folder costs one
+	// mkdir call rather than MkdirAll's stat of every parent.
+	if parent := path.Dir(dir); parent != dir {
+		if err := d.mkdir(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(d.Path(dir), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("无法创建文件夹 %s：%w", dir, err)
 	}
 	d.mu.Lock()

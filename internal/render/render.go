@@ -110,20 +110,31 @@ func paginate(base string, pages []*site.Page, size int) []*View {
 	return views
 }
 
-// Render executes the template of one view.
+// buffers recycles the output buffers of RenderAll: pages are large, and
+// allocating a fresh buffer for each costs more than rendering it.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Render executes the template of one view and returns the page.
 func (r *Renderer) Render(v *View) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := r.renderTo(&buf, v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (r *Renderer) renderTo(buf *bytes.Buffer, v *View) error {
 	t := r.Templates.Lookup(v.Kind)
 	if t == nil {
-		return nil, fmt.Errorf("没有 %s 类页面的模板", v.Kind)
+		return fmt.Errorf("没有 %s 类页面的模板", v.Kind)
 	}
-	var buf bytes.Buffer
 	if v.Page != nil {
 		buf.Grow(len(v.Page.Content) + 16<<10)
 	}
-	if err := t.ExecuteTemplate(&buf, "base", v); err != nil {
-		return nil, fmt.Errorf("渲染 %s 时模板出错：%s", site.OutputFile(v.URLPath), strings.TrimPrefix(err.Error(), "template: "))
+	if err := t.ExecuteTemplate(buf, "base", v); err != nil {
+		return fmt.Errorf("渲染 %s 时模板出错：%s", site.OutputFile(v.URLPath), strings.TrimPrefix(err.Error(), "template: "))
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // RenderAll renders every view in parallel and writes it to w. It returns
@@ -141,10 +152,13 @@ func (r *Renderer) RenderAll(views []*View, w Writer) []error {
 		go func() {
 			defer wg.Done()
 			for v := range work {
-				data, err := r.Render(v)
+				buf := buffers.Get().(*bytes.Buffer)
+				buf.Reset()
+				err := r.renderTo(buf, v)
 				if err == nil {
-					err = w.WriteFile(site.OutputFile(v.URLPath), data)
+					err = w.WriteFile(site.OutputFile(v.URLPath), buf.Bytes())
 				}
+				buffers.Put(buf)
 				if err != nil {
 					mu.Lock()
 					key := v.Kind + err.Error()

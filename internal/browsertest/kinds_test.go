@@ -1,0 +1,56 @@
+package browsertest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"djkb/internal/content"
+	"djkb/internal/site"
+)
+
+// kindPage is one page of each kind the site renders.
+type kindPage struct {
+	Kind string
+	URL  string // site-relative
+}
+
+// pagesOfEachKind picks a representative page of every kind from the model:
+// a regulation that cases apply, a case that applies regulations, a brand
+// with a logo.
+func pagesOfEachKind(t testing.TB, b *builtSite) []kindPage {
+	t.Helper()
+	s := b.Site
+	pick := func(kind content.Kind, ok func(*site.Page) bool) string {
+		for _, p := range s.Pages {
+			if p.Kind == kind && ok(p) {
+				return p.URL
+			}
+		}
+		t.Fatalf("示例站点没有合适的 %s 页面", kind)
+		return ""
+	}
+	out := []kindPage{
+		{"home", ""},
+		{"section", s.TopSections()[0].URL},
+		{"regulation", pick(content.KindRegulation, func(p *site.Page) bool { return len(p.Cases) > 0 && len(p.Reg().History) > 0 })},
+		{"case", pick(content.KindCase, func(p *site.Page) bool { return len(p.Regulations) > 0 })},
+		{"brand", pick(content.KindBrand, func(p *site.Page) bool { return p.LogoURL != "" })},
+		{"page", pick(content.KindPage, func(*site.Page) bool { return true })},
+		{"taxonomy", s.Taxonomies[0].URL},
+		{"term", s.Taxonomies[0].Terms[0].URL},
+		{"404", "404.html"},
+	}
+	if hasSearchPage(t) {
+		out = append(out, kindPage{"search", "search/"})
+	} else {
+		t.Log("layouts/search.html 尚不存在（搜索页由搜索功能负责）：本次检查跳过搜索页")
+	}
+	return out
+}
+
+// hasSearchPage reports whether the search page's own layout exists yet.
+func hasSearchPage(t testing.TB) bool {
+	_, err := os.Stat(filepath.Join(repoRoot(t), "layouts", "search.html"))
+	return err == nil
+}
