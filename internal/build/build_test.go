@@ -325,9 +325,9 @@ func TestBuildErrors(t *testing.T) {
 func TestPlainMarkdownFolder(t *testing.T) {
 	site := writeSite(t, map[string]string{
 		"content/regulations/国家法律/中华人民共和国某法（2019年修订）(2019-07-25).md": "# 中华人民共和国某法\n\n第一条　为了……\n",
-		"content/regulations/国家法律/无标题 文件.md":                          "第一条　只有条文。\n",
-		"content/regulations/国家法律/图/README.md":                        "---\nsidebar: auto\n---\n\n# 某条例\n\n![图](./img.png)\n",
-		"content/regulations/国家法律/图/img.png":                          "\x89PNG",
+		"content/regulations/国家法律/无标题 文件.md":                         "第一条　只有条文。\n",
+		"content/regulations/国家法律/图/README.md":                       "---\nsidebar: auto\n---\n\n# 某条例\n\n![图](./img.png)\n",
+		"content/regulations/国家法律/图/img.png":                         "\x89PNG",
 	})
 	out := filepath.Join(t.TempDir(), "public")
 	res, err := run(t, site, out)

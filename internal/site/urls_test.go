@@ -52,8 +52,8 @@ func TestRel(t *testing.T) {
 func TestEscapePathKeepsChinese(t *testing.T) {
 	for in, want := range map[string]string{
 		"党内法规/（试行）": "党内法规/（试行）",
-		"a b%c":      "a%20b%25c",
-		`q"<>\`:      "q%22%3C%3E%5C",
+		"a b%c":     "a%20b%25c",
+		`q"<>\`:     "q%22%3C%3E%5C",
 	} {
 		if got := EscapePath(in); got != want {
 			t.Errorf("EscapePath(%q) = %q, want %q", in, got, want)
