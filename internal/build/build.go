@@ -194,19 +194,13 @@ func convertAll(s *site.Site, diags *diag.List) {
 		go func() {
 			defer wg.Done()
 			for p := range work {
-				res, err := conv.Convert(markdown.Input{
-					Source:        p.Src.Body,
-					FirstLine:     p.Src.BodyLine,
-					Articles:      p.Kind == content.KindRegulation,
-					DropTitle:     p.Src.TitleFromBody,
-					Resolver:      s.Linker(p, diags),
-					SummaryLength: s.Config.SummaryLength,
-				})
-				if err != nil {
-					diags.Errorf(p.Src.File, 0, "Markdown 转换失败：%v", err)
-					continue
+				c := convert(conv, s, p)
+				for _, d := range c.diags {
+					diags.Add(d)
 				}
-				p.SetContent(res)
+				if c.res != nil {
+					p.SetContent(c.res, c.links)
+				}
 			}
 		}()
 	}
@@ -215,6 +209,32 @@ func convertAll(s *site.Site, diags *diag.List) {
 	}
 	close(work)
 	wg.Wait()
+}
+
+// converted is one page's Markdown, converted, with what its links found.
+type converted struct {
+	res      *markdown.Result
+	links    []site.OutLink
+	diags    []diag.Diagnostic
+	relative bool // the HTML depends on other pages' URLs
+}
+
+func convert(conv *markdown.Converter, s *site.Site, p *site.Page) *converted {
+	var diags diag.List
+	linker := s.Linker(p, &diags)
+	res, err := conv.Convert(markdown.Input{
+		Source:        p.Src.Body,
+		FirstLine:     p.Src.BodyLine,
+		Articles:      p.Kind == content.KindRegulation,
+		DropTitle:     p.Src.TitleFromBody,
+		Resolver:      linker,
+		SummaryLength: s.Config.SummaryLength,
+	})
+	if err != nil {
+		diags.Errorf(p.Src.File, 0, "Markdown 转换失败：%v", err)
+		res = nil
+	}
+	return &converted{res: res, links: linker.Links, diags: diags.Items(), relative: linker.Relative}
 }
 
 func writeFeeds(out *output.Dir, s *site.Site) error {

@@ -93,7 +93,7 @@ func checkLinks(t *testing.T, out string, fileMode bool) {
 		}
 		for _, m := range refRe.FindAllStringSubmatch(string(data), -1) {
 			ref := html.UnescapeString(m[1])
-			if ref == "" || strings.HasPrefix(ref, "http:") || strings.HasPrefix(ref, "https:") || strings.HasPrefix(ref, "mailto:") {
+			if ref == "" || strings.HasPrefix(ref, "http:") || strings.HasPrefix(ref, "https:") || strings.HasPrefix(ref, "mailto:") || strings.HasPrefix(ref, "data:") {
 				continue
 			}
 			if strings.HasPrefix(ref, "/") || strings.Contains(ref, "://") {

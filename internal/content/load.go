@@ -10,7 +10,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -38,8 +37,10 @@ type Source struct {
 
 // Asset is a non-Markdown file in content/, copied to the output as it is.
 type Asset struct {
-	Path string // relative to content/
-	Abs  string
+	Path    string // relative to content/
+	Abs     string
+	Size    int64
+	ModTime time.Time
 }
 
 // Set is what Load finds.
@@ -53,12 +54,68 @@ type Options struct {
 	Drafts bool // keep pages with draft = true
 }
 
+// File is a Markdown file found in content/.
+type File struct {
+	Path    string // relative to content/
+	Abs     string
+	Size    int64
+	ModTime time.Time
+}
+
 // Load reads every file below siteDir/content.
 func Load(siteDir string, opts Options, diags *diag.List) *Set {
+	return LoadCached(siteDir, opts, nil, diags)
+}
+
+// LoadCached is Load that reuses the sources of a Cache for files that have
+// not changed since it read them; cache may be nil.
+func LoadCached(siteDir string, opts Options, cache *Cache, diags *diag.List) *Set {
+	files, assets, ok := Walk(siteDir, diags)
+	set := &Set{Assets: assets}
+	if !ok {
+		return set
+	}
+	sources := make([]*Source, len(files))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				sources[i] = cache.load(files[i], diags)
+			}
+		}()
+	}
+	for i := range files {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	cache.keepOnly(files)
+
+	for _, s := range sources {
+		if s != nil && (opts.Drafts || !s.Meta.Draft) {
+			set.Sources = append(set.Sources, s)
+		}
+	}
+	return set
+}
+
+// Walk lists the Markdown files and the other files of siteDir/content,
+// sorted by path. Hidden files, Office lock files and unsafe symbolic links
+// are left out (the last with an error). ok is false when there is no
+// content folder.
+func Walk(siteDir string, diags *diag.List) (files []File, assets []Asset, ok bool) {
 	root := filepath.Join(siteDir, Dir)
-	var mdFiles []string
-	set := &Set{}
+	if st, err := os.Stat(root); err != nil || !st.IsDir() {
+		diags.Errorf(Dir, 0, "站点文件夹中没有 content 文件夹：请创建 content/ 并放入 Markdown 文件")
+		return nil, nil, false
+	}
 	absSite, _ := filepath.Abs(siteDir)
+	if real, err := filepath.EvalSymlinks(absSite); err == nil {
+		absSite = real
+	}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
@@ -91,46 +148,22 @@ func Load(siteDir string, opts Options, diags *diag.List) *Set {
 		} else if d.IsDir() {
 			return nil
 		}
+		info, err := os.Stat(p)
+		if err != nil {
+			diags.Errorf(file, 0, "无法读取：%v", err)
+			return nil
+		}
 		if strings.EqualFold(path.Ext(name), ".md") {
-			mdFiles = append(mdFiles, rel)
+			files = append(files, File{Path: rel, Abs: p, Size: info.Size(), ModTime: info.ModTime()})
 		} else {
-			set.Assets = append(set.Assets, Asset{Path: rel, Abs: p})
+			assets = append(assets, Asset{Path: rel, Abs: p, Size: info.Size(), ModTime: info.ModTime()})
 		}
 		return nil
 	})
 	if err != nil {
 		diags.Errorf(Dir, 0, "无法读取 content 文件夹：%v", err)
 	}
-	if _, err := os.Stat(root); err != nil {
-		diags.Errorf(Dir, 0, "站点文件夹中没有 content 文件夹：请创建 content/ 并放入 Markdown 文件")
-		return set
-	}
-
-	sources := make([]*Source, len(mdFiles))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				sources[i] = loadFile(root, mdFiles[i], diags)
-			}
-		}()
-	}
-	for i := range mdFiles {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-
-	for _, s := range sources {
-		if s != nil && (opts.Drafts || !s.Meta.Draft) {
-			set.Sources = append(set.Sources, s)
-		}
-	}
-	sort.Slice(set.Sources, func(i, j int) bool { return set.Sources[i].Path < set.Sources[j].Path })
-	return set
+	return files, assets, true
 }
 
 func within(dir, p string) bool {
@@ -139,14 +172,13 @@ func within(dir, p string) bool {
 }
 
 // loadFile reads one Markdown file; it returns nil when the file is unusable.
-func loadFile(root, rel string, diags *diag.List) *Source {
-	file := path.Join(Dir, rel)
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+func loadFile(f File, diags *diag.List) *Source {
+	data, err := os.ReadFile(f.Abs)
 	if err != nil {
-		diags.Errorf(file, 0, "无法读取文件：%v", err)
+		diags.Errorf(path.Join(Dir, f.Path), 0, "无法读取文件：%v", err)
 		return nil
 	}
-	return Parse(rel, data, diags)
+	return Parse(f.Path, data, diags)
 }
 
 // Parse turns the bytes of the file at rel (relative to content/) into a

@@ -10,12 +10,12 @@ import (
 	"djkb/internal/markdown"
 )
 
-// outLink is a link from a page's text to another page, kept to check its
-// anchor once every page is rendered and to build backlinks.
-type outLink struct {
-	target *Page
-	anchor string
-	line   int
+// OutLink is a link from a page's text to a page of the site, kept to check
+// its anchor once every page is rendered and to build backlinks.
+type OutLink struct {
+	Target string // content path of the target page
+	Anchor string
+	Line   int
 }
 
 // Linker rewrites the links of one page's Markdown. It implements
@@ -24,6 +24,11 @@ type Linker struct {
 	site  *Site
 	page  *Page
 	diags *diag.List
+	// Links are the links to pages found so far.
+	Links []OutLink
+	// Relative is set once a relative link or image was resolved: the
+	// page's HTML then depends on the other pages' URLs.
+	Relative bool
 }
 
 // Linker returns the link resolver for p.
@@ -63,10 +68,11 @@ func (l *Linker) Link(dest string, line int, image bool) (string, bool) {
 	}
 	if rawPath == "" { // "#anchor" on the same page
 		if frag != "" {
-			l.page.links = append(l.page.links, outLink{target: l.page, anchor: frag, line: line})
+			l.Links = append(l.Links, OutLink{Target: l.page.Src.Path, Anchor: frag, Line: line})
 		}
 		return dest, true
 	}
+	l.Relative = true
 	var target string
 	if strings.HasPrefix(rawPath, "/") {
 		target = path.Clean(strings.TrimPrefix(rawPath, "/"))
@@ -95,7 +101,7 @@ func (l *Linker) Link(dest string, line int, image bool) (string, bool) {
 					return withFrag(Rel(from, sec.URL, fileLinks)), true
 				}
 			} else if p := l.site.byPath[target]; p != nil {
-				l.page.links = append(l.page.links, outLink{target: p, anchor: frag, line: line})
+				l.Links = append(l.Links, OutLink{Target: p.Src.Path, Anchor: frag, Line: line})
 				return withFrag(Rel(from, p.URL, fileLinks)), true
 			}
 			l.diags.Errorf(file, line, "链接指向的页面“%s”不存在：请检查文件名和路径（路径相对于本文件所在的文件夹）", clip(raw))
@@ -131,20 +137,23 @@ func clip(s string) string {
 func (s *Site) Link(diags *diag.List) {
 	for _, p := range append(s.IndexPages(), s.Pages...) {
 		for _, l := range p.links {
-			if l.anchor != "" && !l.target.HasAnchor(l.anchor) && !strings.HasPrefix(l.anchor, "fn") {
-				if l.target == p {
-					diags.Errorf(p.Src.File, l.line, "本页中没有锚点“#%s”：请检查条款号或标题文字", l.anchor)
-				} else if slug := markdown.Slug(l.anchor); slug != l.anchor && l.target.HasAnchor(slug) {
-					diags.Errorf(p.Src.File, l.line, "页面“%s”中没有锚点“#%s”：标题的锚点应写作“#%s”（空格换成“-”）", l.target.Src.Path, l.anchor, slug)
+			target := s.byPath[l.Target]
+			if target == nil { // the page itself is a section index
+				target = p
+			}
+			if l.Anchor != "" && !target.HasAnchor(l.Anchor) && !strings.HasPrefix(l.Anchor, "fn") {
+				if target == p {
+					diags.Errorf(p.Src.File, l.Line, "本页中没有锚点“#%s”：请检查条款号或标题文字", l.Anchor)
+				} else if slug := markdown.Slug(l.Anchor); slug != l.Anchor && target.HasAnchor(slug) {
+					diags.Errorf(p.Src.File, l.Line, "页面“%s”中没有锚点“#%s”：标题的锚点应写作“#%s”（空格换成“-”）", target.Src.Path, l.Anchor, slug)
 				} else {
-					diags.Errorf(p.Src.File, l.line, "页面“%s”中没有锚点“#%s”：请检查条款号（如 #第十二条）或标题文字", l.target.Src.Path, l.anchor)
+					diags.Errorf(p.Src.File, l.Line, "页面“%s”中没有锚点“#%s”：请检查条款号（如 #第十二条）或标题文字", target.Src.Path, l.Anchor)
 				}
 			}
-			if l.target != p {
-				l.target.addReferrer(p)
+			if target != p {
+				target.addReferrer(p)
 			}
 		}
-		p.links = nil
 	}
 	for _, p := range s.Pages {
 		sortPages(p.ReferencedBy)

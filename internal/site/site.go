@@ -75,7 +75,7 @@ type Page struct {
 	Terms        map[string][]*Term // taxonomy path → terms of this page
 	LogoURL      string             // for a brand: site-relative URL of its logo
 
-	links []outLink
+	links []OutLink
 }
 
 // Ref is a reference from front matter: a page of the site, or a document
@@ -131,8 +131,10 @@ func (p *Page) HasAnchor(id string) bool {
 	return p.anchors != nil && p.anchors.HasAnchor(id)
 }
 
-// SetContent attaches the converted Markdown of the page.
-func (p *Page) SetContent(r *markdown.Result) {
+// SetContent attaches the converted Markdown of the page and the links to
+// other pages its resolver found.
+func (p *Page) SetContent(r *markdown.Result, links []OutLink) {
+	p.links = links
 	p.Content, p.TOC, p.Parts, p.Summary, p.anchors = r.HTML, r.TOC, r.Parts, r.Summary, r
 	if s := p.Src.Meta.Summary; s != "" {
 		p.Summary = s
