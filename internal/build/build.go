@@ -10,13 +10,8 @@ package build
 
 import (
 	"errors"
-	"fmt"
-	"io"
+	"hash/maphash"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"runtime"
-	"sync"
 	"time"
 
 	"djkb/internal/config"
@@ -49,7 +44,8 @@ type Step struct {
 // Result describes a finished (or refused) build.
 type Result struct {
 	Pages    int // Markdown pages rendered
-	Files    int // HTML files written
+	Files    int // HTML pages of the site
+	Rendered int // HTML pages rendered by this build (djkb serve skips unchanged ones)
 	Diags    []diag.Diagnostic
 	Warnings int
 	Errors   int
@@ -58,6 +54,9 @@ type Result struct {
 	Site     *site.Site // the model, for djkb serve and friends; nil when loading failed
 }
 
+// hashSeed keys the fingerprints djkb serve compares within one process.
+var hashSeed = maphash.MakeSeed()
+
 // ErrFailed means the build found errors and wrote nothing.
 var ErrFailed = errors.New("构建失败")
 
@@ -65,72 +64,21 @@ var ErrFailed = errors.New("构建失败")
 // (listed in Result.Diags) and another error when the output could not be
 // written; in both cases the previous output is untouched.
 func Run(opts Options) (*Result, error) {
-	start := time.Now()
-	res := &Result{}
-	diags := &diag.List{}
-	timer := stepTimer{res: res, progress: opts.Progress}
-	finish := func(err error) (*Result, error) {
-		res.Diags = diags.Items()
-		res.Warnings, res.Errors = diags.Count(diag.Warning), diags.Count(diag.Error)
-		res.Duration = time.Since(start)
-		if err == nil && res.Errors > 0 {
-			err = ErrFailed
-		}
+	p := &pipeline{opts: opts}
+	res, out, err := p.run(func() (sink, error) { return output.Begin(opts.OutDir) })
+	if out == nil {
 		return res, err
 	}
-
-	timer.start("读取模板")
-	layouts := render.NewLayouts(opts.SiteDir, opts.Defaults)
-	templates, err := render.LoadTemplates(layouts, render.Funcs())
+	dir := out.(*output.Dir)
 	if err != nil {
-		diags.Add(templateDiag(err))
+		dir.Abort()
+		return res, err
 	}
-	s := loadSite(opts, diags, &timer)
-	res.Site = s
-	if s == nil || diags.HasErrors() {
-		return finish(nil)
-	}
-	res.Pages = len(s.Pages) + len(s.IndexPages())
-	cfg := s.Config
-
-	timer.start("生成网页")
-	out, err := output.Begin(opts.OutDir)
-	if err != nil {
-		return finish(err)
-	}
-	if err := copyStatic(out, opts.SiteDir, opts.Defaults, s.Assets); err != nil {
-		out.Abort()
-		return finish(err)
-	}
-	r := &render.Renderer{Site: s, Templates: templates, LiveReload: opts.LiveReload}
-	views := r.Views()
-	res.Files = len(views)
-	for _, err := range r.RenderAll(views, out) {
-		diags.Add(renderDiag(err))
-	}
-	if err := writeFeeds(out, s); err != nil {
-		out.Abort()
-		return finish(err)
-	}
-	if diags.HasErrors() {
-		out.Abort()
-		return finish(nil)
-	}
-
-	if cfg.Search && !opts.NoSearch {
-		timer.start("生成搜索索引")
-		if err := writeSearchIndex(out, s); err != nil {
-			out.Abort()
-			return finish(err)
-		}
-	}
-
+	timer := stepTimer{res: res, progress: opts.Progress}
 	timer.start("替换输出文件夹")
-	if err := out.Commit(); err != nil {
-		return finish(err)
-	}
+	err = dir.Commit()
 	timer.stop()
-	return finish(nil)
+	return res, err
 }
 
 // Load reads, models and converts the site without writing anything: what
@@ -138,26 +86,9 @@ func Run(opts Options) (*Result, error) {
 // configuration cannot be read.
 func Load(opts Options) (*site.Site, *diag.List) {
 	diags := &diag.List{}
-	s := loadSite(opts, diags, &stepTimer{res: &Result{}})
+	p := &pipeline{opts: opts}
+	s := p.loadSite(diags, &stepTimer{res: &Result{}})
 	return s, diags
-}
-
-// loadSite runs the load, model and Markdown stages.
-func loadSite(opts Options, diags *diag.List, timer *stepTimer) *site.Site {
-	timer.start("读取配置")
-	cfg, err := config.Load(opts.SiteDir)
-	if err != nil {
-		diags.Add(configDiag(err))
-		return nil
-	}
-	timer.start("读取内容")
-	set := content.Load(opts.SiteDir, content.Options{Drafts: opts.Drafts}, diags)
-	timer.start("建立页面关系")
-	s := site.New(cfg, set, diags)
-	timer.start("转换 Markdown")
-	convertAll(s, diags)
-	s.Link(diags)
-	return s
 }
 
 // stepTimer records how long each step takes.
@@ -183,40 +114,13 @@ func (t *stepTimer) stop() {
 	}
 }
 
-// convertAll renders the Markdown of every page on all cores.
-func convertAll(s *site.Site, diags *diag.List) {
-	conv := markdown.New(markdown.Options{UnsafeHTML: s.Config.UnsafeHTML})
-	pages := append(s.IndexPages(), s.Pages...)
-	var wg sync.WaitGroup
-	work := make(chan *site.Page, 64)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range work {
-				c := convert(conv, s, p)
-				for _, d := range c.diags {
-					diags.Add(d)
-				}
-				if c.res != nil {
-					p.SetContent(c.res, c.links)
-				}
-			}
-		}()
-	}
-	for _, p := range pages {
-		work <- p
-	}
-	close(work)
-	wg.Wait()
-}
-
 // converted is one page's Markdown, converted, with what its links found.
 type converted struct {
 	res      *markdown.Result
 	links    []site.OutLink
 	diags    []diag.Diagnostic
-	relative bool // the HTML depends on other pages' URLs
+	relative bool   // the HTML depends on other pages' URLs
+	hash     uint64 // of the HTML
 }
 
 func convert(conv *markdown.Converter, s *site.Site, p *site.Page) *converted {
@@ -234,65 +138,11 @@ func convert(conv *markdown.Converter, s *site.Site, p *site.Page) *converted {
 		diags.Errorf(p.Src.File, 0, "Markdown 转换失败：%v", err)
 		res = nil
 	}
-	return &converted{res: res, links: linker.Links, diags: diags.Items(), relative: linker.Relative}
-}
-
-func writeFeeds(out *output.Dir, s *site.Site) error {
-	if err := out.WriteFile("sitemap.xml", render.Sitemap(s)); err != nil {
-		return err
+	c := &converted{res: res, links: linker.Links, diags: diags.Items(), relative: linker.Relative}
+	if res != nil {
+		c.hash = maphash.Bytes(hashSeed, res.HTML)
 	}
-	return out.WriteFile("feed.xml", render.Feed(s))
-}
-
-// copyStatic copies the embedded static files, then the site's own (which
-// override them), then the non-Markdown files of content/.
-func copyStatic(out *output.Dir, siteDir string, defaults fs.FS, assets []content.Asset) error {
-	siteStatic := filepath.Join(siteDir, "static")
-	err := fs.WalkDir(defaults, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel := p[len("static/"):]
-		if _, err := os.Stat(filepath.Join(siteStatic, filepath.FromSlash(rel))); err == nil {
-			return nil // the site has its own
-		}
-		f, err := defaults.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		return out.CopyFile(rel, f)
-	})
-	if err != nil {
-		return err
-	}
-	if _, err := os.Stat(siteStatic); err == nil {
-		err := filepath.WalkDir(siteStatic, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(siteStatic, p)
-			return copyFile(out, filepath.ToSlash(rel), p)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	for _, a := range assets {
-		if err := copyFile(out, a.Path, a.Abs); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func copyFile(out *output.Dir, name, src string) error {
-	f, err := os.Open(src)
-	if err != nil {
-		return fmt.Errorf("无法读取 %s：%w", src, err)
-	}
-	defer f.Close()
-	return out.CopyFile(name, io.Reader(f))
+	return c
 }
 
 func configDiag(err error) diag.Diagnostic {

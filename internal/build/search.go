@@ -1,9 +1,93 @@
 package build
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"djkb/internal/markdown"
 	"djkb/internal/output"
+	"djkb/internal/search"
 	"djkb/internal/site"
 )
 
-// writeSearchIndex is replaced by the search stage once it lands.
-func writeSearchIndex(out *output.Dir, s *site.Site) error { return nil }
+// facets are the filters of the search page, in display order.
+var facets = []search.Facet{
+	{Key: "section", Label: "栏目"},
+	{Key: "status", Label: "效力状态"},
+	{Key: "system", Label: "体系"},
+	{Key: "form", Label: "名称类别"},
+	{Key: "issuer", Label: "制定机关"},
+	{Key: "unit_type", Label: "单位类型"},
+	{Key: "year", Label: "年度"},
+	{Key: "tags", Label: "专题"},
+}
+
+// searchDocs turns the site's pages into the documents of the index.
+func searchDocs(s *site.Site) []search.Doc {
+	docs := make([]search.Doc, 0, len(s.Pages))
+	for _, p := range s.Pages {
+		d := search.Doc{
+			URL:    p.URL,
+			Path:   p.Src.Path,
+			Title:  p.Title,
+			Status: p.Status(),
+			Facets: map[string][]string{},
+			Parts:  searchParts(p.Parts),
+		}
+		if t := p.TopSection(); t != nil {
+			d.Section = t.Title
+		}
+		if !p.Date.IsZero() {
+			d.Date = p.Date.Format("2006-01-02")
+		}
+		for _, f := range facets {
+			if v := p.Values(f.Key); len(v) > 0 {
+				d.Facets[f.Key] = v
+			}
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+func searchParts(parts []markdown.Part) []search.Part {
+	out := make([]search.Part, len(parts))
+	for i, p := range parts {
+		out[i] = search.Part{Anchor: p.Anchor, Heading: p.Heading, Text: p.Text}
+	}
+	return out
+}
+
+// writeSearchIndex writes the index into search/ of the build. The index
+// writer works on a folder: a build on disk hands it its own, a build in
+// memory a temporary one that is read back.
+func writeSearchIndex(out sink, s *site.Site) error {
+	docs := searchDocs(s)
+	opts := search.Options{Facets: facets}
+	if dir, ok := out.(*output.Dir); ok {
+		if err := dir.MkdirAll("search"); err != nil {
+			return err
+		}
+		return search.Write(dir.Path("search"), docs, opts)
+	}
+	tmp, err := os.MkdirTemp("", "djkb-search-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if err := search.Write(tmp, docs, opts); err != nil {
+		return err
+	}
+	return filepath.WalkDir(tmp, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(tmp, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return out.WriteFile("search/"+filepath.ToSlash(rel), data)
+	})
+}

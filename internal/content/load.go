@@ -5,6 +5,7 @@ package content
 
 import (
 	"bytes"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path"
@@ -28,6 +29,9 @@ type Source struct {
 	IsSection bool // an _index.md describing its folder
 	Meta      Meta
 	Front     FrontMatter // raw keys and their lines, for messages about them
+	// Hash and FrontHash fingerprint the whole file and its front matter,
+	// so that djkb serve can tell what an edit changed.
+	Hash, FrontHash uint64
 	// TitleFromBody is set when the title was taken from the first "# "
 	// heading, which the renderer then drops to avoid showing it twice.
 	TitleFromBody bool
@@ -181,6 +185,9 @@ func loadFile(f File, diags *diag.List) *Source {
 	return Parse(f.Path, data, diags)
 }
 
+// hashSeed keys the fingerprints; they are compared only within one process.
+var hashSeed = maphash.MakeSeed()
+
 // Parse turns the bytes of the file at rel (relative to content/) into a
 // Source, reporting problems to diags. It returns nil when the file cannot be
 // used at all.
@@ -243,6 +250,8 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 	}
 	src.Meta = meta
 	src.Front = fm
+	src.Hash = maphash.Bytes(hashSeed, data)
+	src.FrontHash = maphash.Bytes(hashSeed, block)
 	return src
 }
 

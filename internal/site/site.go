@@ -61,7 +61,9 @@ type Page struct {
 	TOC     []markdown.Heading
 	Parts   []markdown.Part
 	Summary string
-	anchors *markdown.Result
+	// ContentHash fingerprints Content, for djkb serve.
+	ContentHash uint64
+	anchors     *markdown.Result
 
 	// Relations, set by New and Link.
 	Supersedes   []Ref
@@ -133,8 +135,9 @@ func (p *Page) HasAnchor(id string) bool {
 
 // SetContent attaches the converted Markdown of the page and the links to
 // other pages its resolver found.
-func (p *Page) SetContent(r *markdown.Result, links []OutLink) {
+func (p *Page) SetContent(r *markdown.Result, links []OutLink, contentHash uint64) {
 	p.links = links
+	p.ContentHash = contentHash
 	p.Content, p.TOC, p.Parts, p.Summary, p.anchors = r.HTML, r.TOC, r.Parts, r.Summary, r
 	if s := p.Src.Meta.Summary; s != "" {
 		p.Summary = s

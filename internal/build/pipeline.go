@@ -1,0 +1,260 @@
+package build
+
+import (
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"djkb/internal/config"
+	"djkb/internal/content"
+	"djkb/internal/diag"
+	"djkb/internal/markdown"
+	"djkb/internal/render"
+	"djkb/internal/site"
+)
+
+// sink receives the files of a build: a folder on disk for djkb build, a
+// map in memory for djkb serve.
+type sink interface {
+	WriteFile(name string, data []byte) error
+}
+
+// pipeline runs the stages of a build. A one-shot build uses a zero
+// pipeline; a Session keeps one with its caches between builds.
+type pipeline struct {
+	opts Options
+
+	sources   *content.Cache                       // parsed files, nil for none
+	conv      map[*content.Source]*converted       // converted Markdown, nil for none
+	env       uint64                               // what links resolved against when conv was filled
+	templates *render.Templates                    // parsed layouts, nil until loaded
+	skip      func(v *render.View, fp uint64) bool // views whose output is unchanged; nil renders all
+}
+
+// run builds the site into the sink that open returns. It returns the sink
+// (nil when nothing was written) for the caller to commit or throw away.
+func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
+	start := time.Now()
+	res := &Result{}
+	diags := &diag.List{}
+	timer := stepTimer{res: res, progress: p.opts.Progress}
+	finish := func(out sink, err error) (*Result, sink, error) {
+		timer.stop()
+		res.Diags = diags.Items()
+		res.Warnings, res.Errors = diags.Count(diag.Warning), diags.Count(diag.Error)
+		res.Duration = time.Since(start)
+		if err == nil && res.Errors > 0 {
+			err = ErrFailed
+		}
+		return res, out, err
+	}
+
+	timer.start("读取模板")
+	if p.templates == nil {
+		layouts := render.NewLayouts(p.opts.SiteDir, p.opts.Defaults)
+		templates, err := render.LoadTemplates(layouts, render.Funcs())
+		if err != nil {
+			diags.Add(templateDiag(err))
+		}
+		p.templates = templates
+	}
+	s := p.loadSite(diags, &timer)
+	res.Site = s
+	if s == nil || diags.HasErrors() || p.templates == nil {
+		return finish(nil, nil)
+	}
+	res.Pages = len(s.Pages) + len(s.IndexPages())
+
+	timer.start("生成网页")
+	out, err := open()
+	if err != nil {
+		return finish(nil, err)
+	}
+	if err := copyStatic(out, p.opts.SiteDir, p.opts.Defaults, s.Assets); err != nil {
+		return finish(out, err)
+	}
+	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload}
+	views := r.Views()
+	res.Files = len(views)
+	if p.skip != nil {
+		prints := r.Fingerprints(views)
+		keep := views[:0:0]
+		for i, v := range views {
+			if !p.skip(v, prints[i]) {
+				keep = append(keep, v)
+			}
+		}
+		views = keep
+	}
+	res.Rendered = len(views)
+	for _, err := range r.RenderAll(views, out) {
+		diags.Add(renderDiag(err))
+	}
+	if err := writeFeeds(out, s); err != nil {
+		return finish(out, err)
+	}
+	if diags.HasErrors() {
+		return finish(out, nil)
+	}
+	if s.Config.Search && !p.opts.NoSearch {
+		timer.start("生成搜索索引")
+		if err := writeSearchIndex(out, s); err != nil {
+			return finish(out, err)
+		}
+	}
+	return finish(out, nil)
+}
+
+// loadSite runs the load, model and Markdown stages. It returns nil when
+// the configuration cannot be read.
+func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer) *site.Site {
+	timer.start("读取配置")
+	cfg, err := config.Load(p.opts.SiteDir)
+	if err != nil {
+		diags.Add(configDiag(err))
+		return nil
+	}
+	timer.start("读取内容")
+	set := content.LoadCached(p.opts.SiteDir, content.Options{Drafts: p.opts.Drafts}, p.sources, diags)
+	timer.start("建立页面关系")
+	s := site.New(cfg, set, diags)
+	timer.start("转换 Markdown")
+	p.convertAll(s, diags)
+	s.Link(diags)
+	return s
+}
+
+// convertAll renders the Markdown of every page on all cores, reusing the
+// conversions a Session kept where the source and, for pages with relative
+// links, every URL they could point to are unchanged.
+func (p *pipeline) convertAll(s *site.Site, diags *diag.List) {
+	env := linkEnv(s)
+	envChanged := env != p.env
+	p.env = env
+	conv := markdown.New(markdown.Options{UnsafeHTML: s.Config.UnsafeHTML})
+	pages := append(s.IndexPages(), s.Pages...)
+	results := make([]*converted, len(pages))
+	var todo []int
+	for i, pg := range pages {
+		if c, ok := p.conv[pg.Src]; ok && !(envChanged && c.relative) {
+			results[i] = c
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	var wg sync.WaitGroup
+	work := make(chan int, 64)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				results[i] = convert(conv, s, pages[i])
+			}
+		}()
+	}
+	for _, i := range todo {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if p.conv != nil {
+		clear(p.conv)
+	}
+	for i, pg := range pages {
+		c := results[i]
+		for _, d := range c.diags {
+			diags.Add(d)
+		}
+		if c.res != nil {
+			pg.SetContent(c.res, c.links, c.hash)
+		}
+		if p.conv != nil {
+			p.conv[pg.Src] = c
+		}
+	}
+}
+
+// linkEnv fingerprints everything a relative link can resolve to: the
+// pages, sections and files of the site and the link style.
+func linkEnv(s *site.Site) uint64 {
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	fmt.Fprint(&h, s.Config.FileLinks)
+	for _, p := range s.Pages {
+		h.WriteString(p.Src.Path)
+		h.WriteByte(0)
+		h.WriteString(p.URL)
+		h.WriteByte(0)
+	}
+	for _, sec := range s.Sections {
+		h.WriteString(sec.Path)
+		h.WriteByte(0)
+	}
+	for _, a := range s.Assets {
+		h.WriteString(a.Path)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+func writeFeeds(out sink, s *site.Site) error {
+	if err := out.WriteFile("sitemap.xml", render.Sitemap(s)); err != nil {
+		return err
+	}
+	return out.WriteFile("feed.xml", render.Feed(s))
+}
+
+// copyStatic copies the embedded static files, then the site's own (which
+// override them), then the non-Markdown files of content/.
+func copyStatic(out sink, siteDir string, defaults fs.FS, assets []content.Asset) error {
+	siteStatic := filepath.Join(siteDir, "static")
+	err := fs.WalkDir(defaults, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel := p[len("static/"):]
+		if _, err := os.Stat(filepath.Join(siteStatic, filepath.FromSlash(rel))); err == nil {
+			return nil // the site has its own
+		}
+		data, err := fs.ReadFile(defaults, p)
+		if err != nil {
+			return err
+		}
+		return out.WriteFile(rel, data)
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(siteStatic); err == nil {
+		err := filepath.WalkDir(siteStatic, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(siteStatic, p)
+			return copyFile(out, filepath.ToSlash(rel), p)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for _, a := range assets {
+		if err := copyFile(out, a.Path, a.Abs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyFile(out sink, name, src string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return fmt.Errorf("无法读取 %s：%w", src, err)
+	}
+	return out.WriteFile(name, data)
+}

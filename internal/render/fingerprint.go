@@ -1,0 +1,166 @@
+package render
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"strconv"
+
+	"djkb/internal/site"
+)
+
+// Fingerprints let djkb serve re-render only the pages an edit affects. A
+// view's fingerprint covers everything the templates can show on it: the
+// site-wide parts every page has (navigation, footer), the view's own page
+// or list, and a "card" of every other page it mentions (title, URL,
+// summary, date and front matter, which is what lists and links show). When
+// an edit leaves a view's fingerprint unchanged, its HTML is unchanged too.
+// The equivalence test of djkb serve checks that promise.
+
+var seed = maphash.MakeSeed()
+
+type hasher struct{ maphash.Hash }
+
+func newHasher() *hasher {
+	h := &hasher{}
+	h.SetSeed(seed)
+	return h
+}
+
+func (h *hasher) str(s string) {
+	h.WriteString(s)
+	h.WriteByte(0)
+}
+
+func (h *hasher) num(n uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], n)
+	h.Write(b[:])
+}
+
+// card hashes what a list item or a link shows of a page.
+func (h *hasher) card(p *site.Page) {
+	if p == nil {
+		h.str("-")
+		return
+	}
+	h.str(p.URL)
+	h.str(p.Title)
+	h.str(p.Summary)
+	h.num(uint64(p.Date.Unix()))
+	h.num(p.Src.FrontHash)
+	h.str(p.LogoURL)
+}
+
+func (h *hasher) cards(pages []*site.Page) {
+	h.num(uint64(len(pages)))
+	for _, p := range pages {
+		h.card(p)
+	}
+}
+
+func (h *hasher) refs(refs []site.Ref) {
+	h.num(uint64(len(refs)))
+	for _, r := range refs {
+		h.card(r.Page)
+		h.str(r.Text)
+	}
+}
+
+func (h *hasher) section(s *site.Section) {
+	h.str(s.URL)
+	h.str(s.Title)
+	h.str(s.Description)
+	h.num(uint64(len(s.All)))
+}
+
+// siteFingerprint hashes the parts of the site every page shows.
+func siteFingerprint(s *site.Site) uint64 {
+	h := newHasher()
+	h.str(strconv.Quote(s.Config.Title + "\x00" + s.Config.Unit + "\x00" + s.Config.Description))
+	h.str(strconv.FormatBool(s.Config.FileLinks))
+	for _, sec := range s.TopSections() {
+		h.section(sec)
+	}
+	for _, t := range s.Taxonomies {
+		h.str(t.Name)
+		h.str(t.URL)
+		h.str(t.Key)
+	}
+	return h.Sum64()
+}
+
+// Fingerprints returns the fingerprint of each view, in order.
+func (r *Renderer) Fingerprints(views []*View) []uint64 {
+	global := siteFingerprint(r.Site)
+	out := make([]uint64, len(views))
+	for i, v := range views {
+		out[i] = r.fingerprint(v, global)
+	}
+	return out
+}
+
+func (r *Renderer) fingerprint(v *View, global uint64) uint64 {
+	h := newHasher()
+	h.num(global)
+	h.str(v.Kind)
+	h.str(v.Title)
+	h.str(v.URLPath)
+	for _, c := range v.Crumbs {
+		h.str(c.Title)
+		h.str(c.URL)
+	}
+	if p := v.Pager; p != nil {
+		h.num(uint64(p.Number))
+		h.num(uint64(p.Count))
+	}
+	h.cards(v.Pages)
+	if p := v.Page; p != nil {
+		h.card(p)
+		h.num(p.Src.Hash)
+		h.num(p.ContentHash)
+		h.card(p.Prev)
+		h.card(p.Next)
+		h.cards(p.Related)
+		h.cards(p.Cases)
+		h.cards(p.ReferencedBy)
+		h.refs(p.Supersedes)
+		h.refs(p.SupersededBy)
+		h.refs(p.References)
+		h.refs(p.Regulations)
+		for _, t := range r.Site.Taxonomies {
+			for _, term := range p.Terms[t.Path] {
+				h.str(term.URL)
+				h.str(term.Name)
+			}
+		}
+	}
+	if s := v.Section; s != nil {
+		h.section(s)
+		for _, c := range s.Children {
+			h.section(c)
+		}
+	}
+	if t := v.Taxonomy; t != nil {
+		h.str(t.Name)
+		if v.Term == nil { // the taxonomy's own page lists every term
+			for _, term := range t.Terms {
+				h.str(term.Name)
+				h.num(uint64(len(term.Pages)))
+			}
+		}
+	}
+	if term := v.Term; term != nil {
+		h.str(term.Name)
+		h.num(uint64(len(term.Pages)))
+	}
+	if v.Kind == "home" {
+		h.cards(r.Site.Recent(r.Site.Config.RecentCount))
+		for _, t := range r.Site.Taxonomies {
+			for _, term := range t.Terms {
+				h.str(term.Name)
+				h.num(uint64(len(term.Pages)))
+			}
+		}
+	}
+	return h.Sum64()
+}
