@@ -13,7 +13,7 @@ import (
 )
 
 // Writer receives the rendered files; paths are slash-separated and relative
-// to the output root.
+// to the output root. data may be reused once WriteFile returns.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }

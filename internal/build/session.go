@@ -1,0 +1,153 @@
+package build
+
+import (
+	"bytes"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"djkb/internal/content"
+	"djkb/internal/render"
+	"djkb/internal/site"
+)
+
+// Session builds a site again and again into memory, as djkb serve does:
+// unchanged files are not read again, unchanged Markdown is not converted
+// again, and a page whose fingerprint did not change is not rendered again.
+// The files it holds always equal what Run would write for the same content.
+type Session struct {
+	mu      sync.RWMutex
+	pipe    pipeline
+	files   map[string][]byte // the last good build
+	prints  map[string]uint64 // output file → fingerprint of its view
+	version int               // counts good builds
+	last    *Result
+}
+
+// NewSession prepares a session; nothing is built until Build.
+func NewSession(opts Options) *Session {
+	return &Session{
+		pipe:   pipeline{opts: opts, sources: content.NewCache(), conv: map[*content.Source]*converted{}},
+		files:  map[string][]byte{},
+		prints: map[string]uint64{},
+	}
+}
+
+// Changed tells the session which files changed (paths relative to the
+// site folder). A change to site.toml or a layout makes the next build start
+// afresh; a change to a content file is read again even if its size and
+// time look the same.
+func (s *Session) Changed(paths []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, p := range paths {
+		p = path.Clean(strings.ReplaceAll(p, "\\", "/"))
+		switch {
+		case p == "site.toml" || p == "layouts" || strings.HasPrefix(p, "layouts/"):
+			s.reset()
+		case strings.HasPrefix(p, content.Dir+"/"):
+			s.pipe.sources.Forget(strings.TrimPrefix(p, content.Dir+"/"))
+		}
+	}
+}
+
+// reset drops every cache.
+func (s *Session) reset() {
+	s.pipe.sources = content.NewCache()
+	s.pipe.conv = map[*content.Source]*converted{}
+	s.pipe.templates = nil
+	s.pipe.env = 0
+	clear(s.prints)
+}
+
+// memStage collects one build's files on top of the previous build's.
+type memStage struct {
+	mu      sync.Mutex
+	written map[string][]byte
+}
+
+// WriteFile keeps a copy of data: renderers reuse their buffers.
+func (m *memStage) WriteFile(name string, data []byte) error {
+	data = bytes.Clone(data)
+	m.mu.Lock()
+	m.written[name] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// Build builds the site. On success the session's files become the new
+// build; on failure they stay as they were. changed lists the output files
+// that differ from the previous build (added, changed or removed).
+func (s *Session) Build() (res *Result, changed []string, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	stage := &memStage{written: map[string][]byte{}}
+	prints := map[string]uint64{}
+	var kept []string
+	s.pipe.skip = func(v *render.View, fp uint64) bool {
+		name := site.OutputFile(v.URLPath)
+		prints[name] = fp
+		if old, ok := s.prints[name]; ok && old == fp {
+			if _, have := s.files[name]; have {
+				kept = append(kept, name)
+				return true
+			}
+		}
+		return false
+	}
+	res, _, err = s.pipe.run(func() (sink, error) { return stage, nil })
+	s.last = res
+	if err != nil {
+		if res.Errors > 0 {
+			// A failed build may have converted pages against a
+			// different set of pages; start the next one clean of that.
+			s.pipe.env = 0
+		}
+		return res, nil, err
+	}
+	next := stage.written
+	for name, data := range next {
+		if old, ok := s.files[name]; !ok || !bytes.Equal(old, data) {
+			changed = append(changed, name)
+		}
+	}
+	for _, name := range kept {
+		next[name] = s.files[name]
+	}
+	for name := range s.files {
+		if _, ok := next[name]; !ok {
+			changed = append(changed, name)
+		}
+	}
+	sort.Strings(changed)
+	s.files, s.prints = next, prints
+	s.version++
+	return res, changed, nil
+}
+
+// File returns a file of the last good build.
+func (s *Session) File(name string) ([]byte, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	data, ok := s.files[name]
+	return data, ok
+}
+
+// Files returns the names of all files of the last good build.
+func (s *Session) Files() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	names := make([]string, 0, len(s.files))
+	for n := range s.files {
+		names = append(names, n)
+	}
+	return names
+}
+
+// Version counts the good builds so far.
+func (s *Session) Version() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.version
+}

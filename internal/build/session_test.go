@@ -1,0 +1,174 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"djkb"
+)
+
+// TestSessionEqualsCleanBuild applies random sequences of edits, creates,
+// deletes and renames to a copy of the sample site and checks after each
+// step that the session's files equal, byte for byte, what a clean build of
+// the same files writes.
+func TestSessionEqualsCleanBuild(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	steps := 40
+	if testing.Short() {
+		steps = 10
+	}
+	for _, seed := range []uint64{1, 2} {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			site := copySample(t, root, "")
+			sess := NewSession(Options{SiteDir: site, Defaults: djkb.Defaults, NoSearch: testing.Short()})
+			if _, _, err := sess.Build(); err != nil {
+				t.Fatal(err)
+			}
+			rng := rand.New(rand.NewPCG(seed, 99))
+			for step := range steps {
+				op, changed := randomEdit(t, rng, site)
+				sess.Changed(changed)
+				res, _, err := sess.Build()
+				out := filepath.Join(t.TempDir(), "public")
+				cleanRes, cleanErr := Run(Options{SiteDir: site, OutDir: out, Defaults: djkb.Defaults, NoSearch: testing.Short()})
+				if (err == nil) != (cleanErr == nil) {
+					t.Fatalf("step %d (%s): session error %v, clean build error %v\n%v", step, op, err, cleanErr, cleanRes.Diags)
+				}
+				if err != nil {
+					if fmt.Sprint(res.Diags) != fmt.Sprint(cleanRes.Diags) {
+						t.Fatalf("step %d (%s): diagnostics differ\nsession %v\nclean   %v", step, op, res.Diags, cleanRes.Diags)
+					}
+					continue
+				}
+				compareWithDir(t, fmt.Sprintf("step %d (%s)", step, op), sess, out)
+				if strings.HasPrefix(op, "edit body") && res.Rendered > res.Files/4 {
+					t.Errorf("step %d (%s): rendered %d of %d pages; an edit should re-render only what shows it", step, op, res.Rendered, res.Files)
+				}
+			}
+		})
+	}
+}
+
+// compareWithDir asserts that the session holds exactly the files of dir.
+func compareWithDir(t *testing.T, what string, sess *Session, dir string) {
+	t.Helper()
+	want := map[string][]byte{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			want[filepath.ToSlash(rel)], _ = os.ReadFile(p)
+		}
+		return nil
+	})
+	got := sess.Files()
+	sort.Strings(got)
+	if len(got) != len(want) {
+		var extra, missing []string
+		for _, g := range got {
+			if _, ok := want[g]; !ok {
+				extra = append(extra, g)
+			}
+		}
+		for w := range want {
+			if _, ok := sess.File(w); !ok {
+				missing = append(missing, w)
+			}
+		}
+		t.Fatalf("%s: session has %d files, clean build %d; extra %v, missing %v", what, len(got), len(want), extra, missing)
+	}
+	for _, name := range got {
+		data, _ := sess.File(name)
+		if !bytes.Equal(data, want[name]) {
+			a, b := string(data), string(want[name])
+			i := 0
+			for i < len(a) && i < len(b) && a[i] == b[i] {
+				i++
+			}
+			lo := max(0, i-200)
+			t.Fatalf("%s: %s differs from a clean build at byte %d:\nsession: %q\nclean:   %q", what, name, i, a[lo:min(len(a), i+200)], b[lo:min(len(b), i+200)])
+		}
+	}
+}
+
+// randomEdit changes the site at random and returns what it did and the
+// paths (relative to the site) it touched.
+func randomEdit(t *testing.T, rng *rand.Rand, site string) (string, []string) {
+	t.Helper()
+	var files []string
+	filepath.WalkDir(filepath.Join(site, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
+			rel, _ := filepath.Rel(site, p)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	sort.Strings(files)
+	pick := files[rng.IntN(len(files))]
+	abs := func(rel string) string { return filepath.Join(site, filepath.FromSlash(rel)) }
+	data, _ := os.ReadFile(abs(pick))
+	text := string(data)
+	write := func(rel, s string) {
+		os.MkdirAll(filepath.Dir(abs(rel)), 0o755)
+		if err := os.WriteFile(abs(rel), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	switch rng.IntN(9) {
+	case 0: // edit the body
+		write(pick, text+fmt.Sprintf("\n\n新增段落%d：加强学习。\n", rng.IntN(1000)))
+		return "edit body of " + pick, []string{pick}
+	case 1: // change the summary-bearing start of the body
+		i := strings.LastIndex(text, "+++\n")
+		if i < 0 {
+			i = 0
+		} else {
+			i += 4
+		}
+		write(pick, text[:i]+"开头插入一句话。\n\n"+text[i:])
+		return "edit start of " + pick, []string{pick}
+	case 2: // change a tag
+		if strings.Contains(text, "tags = [") {
+			write(pick, strings.Replace(text, "tags = [", "tags = [\"随机专题\", ", 1))
+		} else {
+			write(pick, text+"\n")
+		}
+		return "retag " + pick, []string{pick}
+	case 3: // change the title
+		if strings.HasPrefix(text, "+++") && strings.Contains(text, "title = \"") {
+			write(pick, strings.Replace(text, "title = \"", "title = \"新", 1))
+		} else {
+			write(pick, "# 新标题"+fmt.Sprint(rng.IntN(100))+"\n\n"+text)
+		}
+		return "retitle " + pick, []string{pick}
+	case 4: // create a page that links to another
+		dir := filepath.ToSlash(filepath.Dir(pick))
+		name := fmt.Sprintf("%s/新建页面%d.md", dir, rng.IntN(10000))
+		target := files[rng.IntN(len(files))]
+		rel, _ := filepath.Rel(dir, target)
+		write(name, fmt.Sprintf("# 新建页面\n\n参见[相关文件](<%s>)。\n", filepath.ToSlash(rel)))
+		return "create " + name, []string{name}
+	case 5: // delete a page (links to it may break: both builds must agree)
+		os.Remove(abs(pick))
+		return "delete " + pick, []string{pick}
+	case 6: // rename a page
+		to := strings.TrimSuffix(pick, ".md") + "改名.md"
+		os.Rename(abs(pick), abs(to))
+		return "rename " + pick, []string{pick, to}
+	case 7: // break the front matter, or the page's link
+		if strings.HasPrefix(text, "+++") {
+			write(pick, "+++\ntitle = \"未闭合\n"+text[3:])
+		} else {
+			write(pick, text+"\n[坏链接](不存在.md)\n")
+		}
+		return "break " + pick, []string{pick}
+	default: // change an article's anchor target in a regulation
+		write(pick, strings.Replace(text, "第一条", "第一条之一", 1))
+		return "renumber " + pick, []string{pick}
+	}
+}
