@@ -42,11 +42,11 @@ func (s *Session) Changed(paths []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, p := range paths {
-		p = path.Clean(strings.ReplaceAll(p, "\\", "/"))
-		switch {
-		case p == "site.toml" || p == "layouts" || strings.HasPrefix(p, "layouts/"):
+		switch Classify(p) {
+		case ChangeEverything:
 			s.reset()
-		case strings.HasPrefix(p, content.Dir+"/"):
+		case ChangeContent:
+			p = path.Clean(strings.ReplaceAll(p, "\\", "/"))
 			s.pipe.sources.Forget(strings.TrimPrefix(p, content.Dir+"/"))
 		}
 	}

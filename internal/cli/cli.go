@@ -21,6 +21,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "把站点构建为静态网站（默认输出到 public/）", runBuild},
+		{"serve", "在本机启动预览服务，修改文件后自动重新构建并刷新浏览器", runServe},
 	}
 }
 

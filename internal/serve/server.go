@@ -1,0 +1,242 @@
+// Package serve is djkb's development server: it builds the site into
+// memory, serves it on the loopback interface, rebuilds what an edit
+// affects, and reloads the browser. A failed build keeps the last good site
+// served and shows its errors on every page.
+package serve
+
+import (
+	_ "embed"
+	"fmt"
+	"html"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"djkb/internal/build"
+	"djkb/internal/diag"
+)
+
+//go:embed livereload.js
+var liveReloadJS []byte
+
+// Server serves a Session's files over HTTP.
+type Server struct {
+	session *build.Session
+
+	mu      sync.Mutex
+	state   string            // changes after every build, good or bad
+	errors  []diag.Diagnostic // of the last build, when it failed
+	waiters map[chan string]bool
+}
+
+// NewServer serves the files of session.
+func NewServer(session *build.Session) *Server {
+	return &Server{session: session, waiters: map[chan string]bool{}, state: "0"}
+}
+
+// Built records the outcome of a build and tells the browsers to reload.
+func (s *Server) Built(res *build.Result, err error) {
+	s.mu.Lock()
+	s.errors = nil
+	if err != nil && res != nil {
+		for _, d := range res.Diags {
+			if d.Severity == diag.Error {
+				s.errors = append(s.errors, d)
+			}
+		}
+		if len(s.errors) == 0 {
+			s.errors = []diag.Diagnostic{{Severity: diag.Error, Message: err.Error()}}
+		}
+	}
+	s.state = strconv.Itoa(s.session.Version()) + "-" + strconv.FormatInt(time.Now().UnixNano(), 36)
+	for w := range s.waiters {
+		select {
+		case w <- s.state:
+		default:
+		}
+	}
+	s.mu.Unlock()
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-cache")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "只支持 GET 请求", http.StatusMethodNotAllowed)
+		return
+	}
+	name, ok := cleanPath(r.URL.Path)
+	if !ok {
+		s.notFound(w)
+		return
+	}
+	switch name {
+	case "_djkb/livereload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(liveReloadJS)
+		return
+	case "_djkb/events":
+		s.events(w, r)
+		return
+	}
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	data, found := s.session.File(name)
+	if !found {
+		if _, dir := s.session.File(name + "/index.html"); dir {
+			http.Redirect(w, r, path.Base(name)+"/", http.StatusMovedPermanently)
+			return
+		}
+		s.notFound(w)
+		return
+	}
+	s.write(w, name, data, http.StatusOK)
+}
+
+// cleanPath turns a request path into the name of a file of the site. It
+// refuses what a file server must never follow: backslashes, NUL bytes,
+// and ".." that would climb above the root (the files live in memory, so
+// nothing outside the output can be read in any case).
+func cleanPath(p string) (string, bool) {
+	if strings.ContainsAny(p, "\\\x00") {
+		return "", false
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." {
+			return "", false
+		}
+	}
+	dir := strings.HasSuffix(p, "/")
+	p = strings.TrimPrefix(path.Clean("/"+p), "/")
+	if dir && p != "" {
+		p += "/"
+	}
+	return p, true
+}
+
+func (s *Server) notFound(w http.ResponseWriter) {
+	if data, ok := s.session.File("404.html"); ok {
+		s.write(w, "404.html", data, http.StatusNotFound)
+		return
+	}
+	page := []byte("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>页面不存在</title></head><body><p>页面不存在。</p></body></html>")
+	s.write(w, "404.html", page, http.StatusNotFound)
+}
+
+// contentTypes fixes the types the system's MIME table may lack or get
+// wrong.
+var contentTypes = map[string]string{
+	".html": "text/html; charset=utf-8",
+	".css":  "text/css; charset=utf-8",
+	".js":   "text/javascript; charset=utf-8",
+	".json": "application/json",
+	".xml":  "application/xml; charset=utf-8",
+	".svg":  "image/svg+xml",
+	".png":  "image/png",
+	".jpg":  "image/jpeg",
+	".jpeg": "image/jpeg",
+	".gif":  "image/gif",
+	".webp": "image/webp",
+	".pdf":  "application/pdf",
+	".txt":  "text/plain; charset=utf-8",
+}
+
+func (s *Server) write(w http.ResponseWriter, name string, data []byte, status int) {
+	ext := strings.ToLower(path.Ext(name))
+	ct, ok := contentTypes[ext]
+	if !ok {
+		if ct = mime.TypeByExtension(ext); ct == "" {
+			ct = "application/octet-stream"
+		}
+	}
+	w.Header().Set("Content-Type", ct)
+	if ext == ".html" {
+		data = s.withErrors(data)
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.WriteHeader(status)
+	w.Write(data)
+}
+
+// withErrors puts the errors of a failed build at the top of a page, so
+// that an editor sees what to fix on whatever page is open.
+func (s *Server) withErrors(page []byte) []byte {
+	s.mu.Lock()
+	errs := s.errors
+	s.mu.Unlock()
+	if len(errs) == 0 {
+		return page
+	}
+	var b strings.Builder
+	b.WriteString(`<div id="djkb-build-errors" role="alert" style="position:relative;z-index:1000;margin:0;padding:12px 20px;background:#fff3f3;color:#7a0000;border-bottom:3px solid #b00;font:15px/1.6 sans-serif">`)
+	fmt.Fprintf(&b, `<strong>构建失败，共 %d 个错误。下面显示的是上一次成功构建的网站；改正后会自动刷新。</strong><ul style="margin:6px 0 0;padding-left:1.2em">`, len(errs))
+	for _, d := range errs {
+		b.WriteString("<li>")
+		b.WriteString(html.EscapeString(d.String()))
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ul></div>")
+	i := strings.Index(string(page), "<body")
+	if i >= 0 {
+		if j := strings.IndexByte(string(page[i:]), '>'); j >= 0 {
+			i += j + 1
+			out := make([]byte, 0, len(page)+b.Len())
+			out = append(out, page[:i]...)
+			out = append(out, b.String()...)
+			return append(out, page[i:]...)
+		}
+	}
+	return append([]byte(b.String()), page...)
+}
+
+// events streams the build state to a page's reload script.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "不支持事件流", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	ch := make(chan string, 1)
+	s.mu.Lock()
+	s.waiters[ch] = true
+	state := s.state
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.waiters, ch)
+		s.mu.Unlock()
+	}()
+	send := func(v string) bool {
+		_, err := fmt.Fprintf(w, "event: build\ndata: %s\n\n", v)
+		flusher.Flush()
+		return err == nil
+	}
+	if !send(state) {
+		return
+	}
+	keepAlive := time.NewTicker(20 * time.Second)
+	defer keepAlive.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case v := <-ch:
+			if !send(v) {
+				return
+			}
+		case <-keepAlive.C:
+			if _, err := fmt.Fprint(w, ": keep-alive\n\n"); err != nil {
+				return
+			}
+			flusher.Flush()
+		}
+	}
+}
