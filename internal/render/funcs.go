@@ -3,8 +3,11 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 	"time"
+
+	"djkb/internal/site"
 )
 
 // Funcs are the helpers every template can call.
@@ -16,6 +19,7 @@ func Funcs() template.FuncMap {
 		"statusClass": statusClass,
 		"add":         func(a, b int) int { return a + b },
 		"dict":        dict,
+		"minus":       minus,
 	}
 }
 
@@ -66,4 +70,20 @@ func dict(kv ...any) (map[string]any, error) {
 		m[k] = kv[i+1]
 	}
 	return m, nil
+}
+
+// minus returns the pages of list that are in none of the others, so that a
+// page shown under one heading is not repeated under the next.
+func minus(list []*site.Page, others ...[]*site.Page) []*site.Page {
+	var out []*site.Page
+next:
+	for _, p := range list {
+		for _, o := range others {
+			if slices.Contains(o, p) {
+				continue next
+			}
+		}
+		out = append(out, p)
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 
 	"djkb/internal/site"
 )
@@ -60,3 +61,68 @@ func (v *View) Content() template.HTML {
 // TopSections returns the first-level sections in the order the site
 // presents them: regulations, cases, brands, then any others.
 func (v *View) TopSections() []*site.Section { return v.Site.TopSections() }
+
+// NavCurrent is the aria-current value of a main-navigation link to a
+// top-level section: "page" on that section's own list, "true" on the pages
+// and lists below it, else "".
+func (v *View) NavCurrent(top *site.Section) string {
+	if v.Kind == "section" && v.Section == top {
+		return "page"
+	}
+	for s := v.Section; s != nil; s = s.Parent {
+		if s == top {
+			return "true"
+		}
+	}
+	return ""
+}
+
+// Facet is a taxonomy that divides the pages of a section, for the links
+// beside a section list.
+type Facet struct {
+	Taxonomy *site.Taxonomy
+	Terms    []FacetTerm
+}
+
+// FacetTerm is one term of a facet and how many pages of the section carry it.
+type FacetTerm struct {
+	Term  *site.Term
+	Count int
+}
+
+// Facets returns the taxonomies, with two terms or more, whose terms hold
+// only pages of this section, so that each term's own list shows exactly the
+// section's pages with that term (such as 效力状态 for the regulations).
+func (v *View) Facets() []Facet {
+	if v.Section == nil || len(v.Section.All) == 0 {
+		return nil
+	}
+	in := make(map[*site.Page]bool, len(v.Section.All))
+	for _, p := range v.Section.All {
+		in[p] = true
+	}
+	var out []Facet
+taxonomies:
+	for _, t := range v.Site.Taxonomies {
+		f := Facet{Taxonomy: t}
+		for _, term := range t.Terms {
+			n := 0
+			for _, p := range term.Pages {
+				if in[p] {
+					n++
+				}
+			}
+			if n > 0 && n < len(term.Pages) {
+				continue taxonomies
+			}
+			if n > 0 {
+				f.Terms = append(f.Terms, FacetTerm{Term: term, Count: n})
+			}
+		}
+		if len(f.Terms) > 1 {
+			out = append(out, f)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Facet) int { return len(a.Terms) - len(b.Terms) })
+	return out
+}
