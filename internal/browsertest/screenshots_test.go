@@ -98,6 +98,22 @@ func TestScreenshots(t *testing.T) {
 // whole page when full is set.
 func (tb *tab) shot(u string, s screen, full bool) []byte {
 	tb.t.Helper()
+	tb.show(u, s)
+	capture := chromedp.CaptureScreenshot()
+	if full {
+		capture = chromedp.FullScreenshot(100)
+	}
+	img, err := chromedp.Run(tb.ctx, capture)
+	if err != nil {
+		tb.t.Fatalf("截图 %s 失败：%v", u, err)
+	}
+	return img
+}
+
+// show loads a page in a screen: its size, phone or not, light or dark,
+// screen or print.
+func (tb *tab) show(u string, s screen) {
+	tb.t.Helper()
 	opts := []chromedp.EmulateViewportOption{}
 	if s.Phone {
 		opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateScale(1))
@@ -113,18 +129,9 @@ func (tb *tab) shot(u string, s screen, full bool) []byte {
 		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, media)
 		return err
 	})
-	capture := chromedp.CaptureScreenshot()
-	if full {
-		capture = chromedp.FullScreenshot(100)
-	}
 	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(s.Width, s.Height, opts...), setMedia, chromedp.Navigate(u)); err != nil {
 		tb.t.Fatalf("打开 %s 失败：%v", u, err)
 	}
-	img, err := chromedp.Run(tb.ctx, capture)
-	if err != nil {
-		tb.t.Fatalf("截图 %s 失败：%v", u, err)
-	}
-	return img
 }
 
 // checkPNG fails unless img is a PNG of the given width that is not one
