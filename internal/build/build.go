@@ -153,7 +153,8 @@ func configDiag(err error) diag.Diagnostic {
 	return diag.Diagnostic{Path: config.FileName, Severity: diag.Error, Message: err.Error()}
 }
 
-func templateDiag(err error) diag.Diagnostic {
+// TemplateDiag turns a template parse error into a diagnostic.
+func TemplateDiag(err error) diag.Diagnostic {
 	var te *render.TemplateError
 	if errors.As(err, &te) {
 		return diag.Diagnostic{Path: te.File, Line: te.Line, Severity: diag.Error, Message: te.Msg}

@@ -59,7 +59,7 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 		layouts := render.NewLayouts(p.opts.SiteDir, p.opts.Defaults)
 		templates, err := render.LoadTemplates(layouts, render.Funcs())
 		if err != nil {
-			diags.Add(templateDiag(err))
+			diags.Add(TemplateDiag(err))
 		}
 		p.templates = templates
 	}
@@ -126,6 +126,7 @@ func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer) *site.Site {
 	timer.start("转换 Markdown")
 	p.convertAll(s, diags)
 	s.Link(diags)
+	s.CheckStructure(diags)
 	return s
 }
 

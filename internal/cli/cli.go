@@ -22,6 +22,8 @@ func commands() []command {
 	return []command{
 		{"build", "把站点构建为静态网站（默认输出到 public/）", runBuild},
 		{"serve", "在本机启动预览服务，修改文件后自动重新构建并刷新浏览器", runServe},
+		{"new", "新建一篇法规（regulation）、案例（case）或品牌（brand）", runNew},
+		{"check", "检查内容（元数据、日期、链接、编码等），不生成网站", runCheck},
 	}
 }
 

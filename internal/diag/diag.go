@@ -4,6 +4,7 @@ package diag
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -33,6 +34,21 @@ type Diagnostic struct {
 	Line     int      `json:"line"` // 1-based; 0 when the whole file is meant
 	Severity Severity `json:"-"`
 	Message  string   `json:"message"`
+}
+
+// MarshalJSON writes the diagnostic with its severity as "error" or
+// "warning", for djkb check --json.
+func (d Diagnostic) MarshalJSON() ([]byte, error) {
+	sev := "error"
+	if d.Severity == Warning {
+		sev = "warning"
+	}
+	return json.Marshal(struct {
+		Path     string `json:"path"`
+		Line     int    `json:"line"`
+		Severity string `json:"severity"`
+		Message  string `json:"message"`
+	}{d.Path, d.Line, sev, d.Message})
 }
 
 // String formats the diagnostic as "path:line: 错误：message".

@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func site(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["site.toml"] = "title = \"测试\"\nunit = \"某单位\"\n"
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+	return dir
+}
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	code := Run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestCheckJSON(t *testing.T) {
+	dir := site(t, map[string]string{
+		"content/regulations/a.md": "+++\nstatus = \"有效\"\n+++\n",
+		"content/cases/b.md":       "+++\ncase_type = \"工作案例\"\n+++\n## 基本情况\n",
+	})
+	code, out, _ := runCLI("check", "-s", dir, "--json")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	var got []struct {
+		Path, Severity, Message string
+		Line                    int
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(got) != 2 || got[0].Path != "content/cases/b.md" || got[0].Severity != "warning" || !strings.Contains(got[0].Message, "主要做法") ||
+		got[1].Path != "content/regulations/a.md" || got[1].Line != 2 || got[1].Severity != "error" {
+		t.Errorf("unexpected findings: %+v", got)
+	}
+}
+
+func TestBuildNewAndCheck(t *testing.T) {
+	dir := site(t, map[string]string{"content/_index.md": "欢迎。\n"})
+	if code, out, errOut := runCLI("new", "regulation", "机关党支部工作细则（试行）", "-in", "本单位制度", "-s", dir); code != 0 || !strings.Contains(out, "content/regulations/本单位制度/机关党支部工作细则（试行）.md") {
+		t.Fatalf("new: %d %s %s", code, out, errOut)
+	}
+	if code, _, _ := runCLI("new", "regulation", "机关党支部工作细则（试行）", "-in", "本单位制度", "-s", dir); code != 1 {
+		t.Errorf("new must refuse to overwrite")
+	}
+	if code, out, errOut := runCLI("check", "-s", dir); code != 0 || !strings.Contains(out, "检查通过") {
+		t.Fatalf("check: %d %s %s", code, out, errOut)
+	}
+	outDir := filepath.Join(t.TempDir(), "public")
+	code, out, errOut := runCLI("build", "-s", dir, "-d", outDir)
+	if code != 0 || !strings.HasPrefix(out, "构建完成：") || strings.Count(out, "\n") != 1 {
+		t.Fatalf("build: %d %q %q", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(outDir, "regulations/本单位制度/机关党支部工作细则（试行）/index.html")); err != nil {
+		t.Errorf("new page not built: %v", err)
+	}
+	if code, _, _ := runCLI("frobnicate"); code != 2 {
+		t.Errorf("unknown command must exit 2")
+	}
+}
