@@ -1,0 +1,134 @@
+package main
+
+import (
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"djkb/internal/search"
+)
+
+// A query of the quality test, with what it must find.
+type query struct {
+	Kind string `json:"kind"` // "title", "rare" or "common"
+	Q    string `json:"q"`
+	Path string `json:"path,omitempty"` // the document the query comes from
+	Docs int    `json:"docs"`           // documents containing the phrase (rare, common)
+}
+
+// docText is the searchable text of a document: title and parts.
+func docText(d *search.Doc) string {
+	var b strings.Builder
+	b.WriteString(d.Title)
+	for _, p := range d.Parts {
+		b.WriteString("\n")
+		b.WriteString(p.Heading)
+		b.WriteString("\n")
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// sampleQueries draws n queries of each kind from the documents, the same
+// ones for the same documents and seed.
+func sampleQueries(docs []search.Doc, n int, seed uint64) []query {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	texts := make([]string, len(docs))
+	for i := range docs {
+		texts[i] = docText(&docs[i])
+	}
+	var out []query
+	// Titles: documents picked at random.
+	for _, i := range rng.Perm(len(docs))[:min(n, len(docs))] {
+		out = append(out, query{Kind: "title", Q: docs[i].Title, Path: docs[i].Path})
+	}
+	// Phrases: runs of Han characters at random places of the body.
+	var rare, common []query
+	for tries := 0; (len(rare) < n || len(common) < n) && tries < 400*n; {
+		batch := make([]query, 0, 64)
+		for len(batch) < 64 {
+			tries++
+			d := rng.IntN(len(docs))
+			if len(docs[d].Parts) == 0 {
+				continue
+			}
+			p := docs[d].Parts[rng.IntN(len(docs[d].Parts))].Text
+			kind, length := "rare", 4+rng.IntN(4)
+			if rng.IntN(2) == 0 {
+				kind, length = "common", 2+rng.IntN(3)
+			}
+			if ph := hanRun(p, rng, length); ph != "" {
+				batch = append(batch, query{Kind: kind, Q: ph, Path: docs[d].Path})
+			}
+		}
+		countDocs(texts, batch)
+		for _, q := range batch {
+			switch {
+			case q.Kind == "rare" && q.Docs == 1 && len(rare) < n:
+				rare = append(rare, q)
+			case q.Kind == "common" && q.Docs >= 20 && len(common) < n && !slices.ContainsFunc(common, func(c query) bool { return c.Q == q.Q }):
+				q.Path = ""
+				common = append(common, q)
+			}
+		}
+	}
+	return append(append(out, rare...), common...)
+}
+
+// hanRun returns a run of length Han characters at a random place of s, or
+// "".
+func hanRun(s string, rng *rand.Rand, length int) string {
+	rs := []rune(s)
+	if len(rs) < length {
+		return ""
+	}
+	for try := 0; try < 8; try++ {
+		i := rng.IntN(len(rs) - length + 1)
+		ok := true
+		for _, r := range rs[i : i+length] {
+			if !unicode.Is(unicode.Han, r) || r < 0x3400 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return string(rs[i : i+length])
+		}
+	}
+	return ""
+}
+
+// countDocs sets Docs of each query: how many texts contain it.
+func countDocs(texts []string, qs []query) {
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				n := 0
+				for _, t := range texts {
+					if strings.Contains(t, qs[i].Q) {
+						n++
+					}
+				}
+				qs[i].Docs = n
+			}
+		}()
+	}
+	for i := range qs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+}
+
+// contains reports whether a document's text holds the phrase.
+func contains(d *search.Doc, phrase string) bool {
+	return strings.Contains(docText(d), phrase) && utf8.ValidString(phrase)
+}

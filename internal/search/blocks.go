@@ -1,0 +1,117 @@
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The body text of every document is cut into blocks of about blockBytes
+// bytes. A block holds whole parts (or, for a part longer than a block,
+// pieces of one cut at a separator), never text of two documents. Postings
+// point at blocks; the browser reads a candidate block's text to confirm a
+// phrase, to find the parts it occurs in and to cut the excerpt.
+const blockBytes = 1536
+
+// A segment is a part, or a piece of a long part, inside a block. Its text is
+// head + "\n" + body when head is set, else body.
+type segment struct {
+	part   int32  // index into the document's Parts
+	head   string // the heading, when the part's text does not start with it
+	body   string
+	first  bool // the segment starts its part
+	head16 int  // length of the heading at the start of the text, UTF-16 units
+}
+
+func (s *segment) size() int {
+	if s.head != "" {
+		return len(s.head) + 1 + len(s.body)
+	}
+	return len(s.body)
+}
+
+// A block is a run of segments of one document.
+type block struct {
+	doc  int32
+	segs []segment
+}
+
+// size returns the block's text size in bytes.
+func (b *block) size() int {
+	n := 0
+	for i := range b.segs {
+		n += b.segs[i].size()
+	}
+	return n
+}
+
+// cutBlocks cuts the documents' parts into blocks, in document order.
+func cutBlocks(docs []Doc) []block {
+	var blocks []block
+	for d := range docs {
+		var cur *block
+		for p, part := range docs[d].Parts {
+			if part.Text == "" && part.Heading == "" {
+				continue
+			}
+			seg := segment{part: int32(p), body: part.Text, first: true}
+			if part.Heading != "" {
+				seg.head16 = runeLen16(part.Heading)
+				if !strings.HasPrefix(part.Text, part.Heading) {
+					seg.head = part.Heading
+				}
+			}
+			for {
+				piece, rest := seg, ""
+				if seg.size() > blockBytes {
+					piece.body, rest = cutText(seg.body, blockBytes-(seg.size()-len(seg.body)))
+				}
+				if cur == nil || cur.size()+piece.size() > blockBytes {
+					blocks = append(blocks, block{doc: int32(d)})
+					cur = &blocks[len(blocks)-1]
+				}
+				cur.segs = append(cur.segs, piece)
+				if rest == "" {
+					break
+				}
+				seg = segment{part: int32(p), body: rest}
+			}
+		}
+	}
+	return blocks
+}
+
+// cutText cuts s into a head of at most max bytes (but at least one code
+// point) and the rest, preferring to cut after a line break, then after
+// Chinese or ASCII punctuation, so that no unit spans the cut.
+func cutText(s string, max int) (string, string) {
+	if max < 64 {
+		max = 64
+	}
+	if len(s) <= max {
+		return s, ""
+	}
+	best := -1
+	for _, seps := range []string{"\n", "。；！？", "，、：.;!?,", " \t"} {
+		for i := max; i > max/2; {
+			r, size := utf8.DecodeLastRuneInString(s[:i])
+			if strings.ContainsRune(seps, r) {
+				best = i
+				break
+			}
+			i -= size
+		}
+		if best > 0 {
+			break
+		}
+	}
+	if best < 0 { // no separator: cut at a code point boundary
+		best = max
+		for best > 0 && !utf8.RuneStart(s[best]) {
+			best--
+		}
+		if best == 0 {
+			_, best = utf8.DecodeRuneInString(s)
+		}
+	}
+	return s[:best], s[best:]
+}

@@ -1,0 +1,131 @@
+package search
+
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// keyScanner is the indexer's tokenizer: it yields exactly the keys of Keys
+// (TestKeyScannerMatchesKeys checks it), as uint64 term keys, without
+// building units, and counts the raw code points it reads. It is the hot
+// loop of an index build, so it folds the common code points inline.
+type keyScanner struct {
+	emit    func(key uint64)
+	words   func(w []rune) uint64
+	pending rune // a Han character waiting for its successor, or -1
+	word    []rune
+	wordCls int
+	nbuf    []byte
+	counts  []int64 // raw BMP code points read, when set
+	astral  map[rune]int64
+}
+
+// scan feeds the keys of s to emit.
+func (k *keyScanner) scan(s string) {
+	k.pending = -1
+	k.word = k.word[:0]
+	prev, prevAt := rune(-1), 0 // a folded fast code point not yet fed, and where it starts
+	for i := 0; i < len(s); {
+		r, size := decode3(s, i)
+		k.count(r)
+		if f, ok := fastFold(r); ok {
+			if prev >= 0 {
+				k.feed(prev)
+			}
+			prev, prevAt = f, i
+			i += size
+			continue
+		}
+		// A slow run: from the unfed fast code point before it, if any, to
+		// the next fast code point.
+		start := i
+		if prev >= 0 {
+			start, prev = prevAt, -1
+		}
+		i += size
+		for i < len(s) {
+			r, size := decode3(s, i)
+			if _, ok := fastFold(r); ok {
+				break
+			}
+			k.count(r)
+			i += size
+		}
+		k.nbuf = norm.NFKC.AppendString(k.nbuf[:0], s[start:i])
+		for j := 0; j < len(k.nbuf); {
+			c, size := utf8.DecodeRune(k.nbuf[j:])
+			j += size
+			k.feed(lower(c))
+		}
+	}
+	if prev >= 0 {
+		k.feed(prev)
+	}
+	k.endHan()
+	k.flushWord()
+}
+
+// decode3 decodes the code point at byte i of s, with the three-byte
+// sequences of CJK text decoded inline.
+func decode3(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func (k *keyScanner) count(r rune) {
+	if k.counts == nil {
+		return
+	}
+	if r < 0x10000 {
+		k.counts[r]++
+	} else {
+		k.astral[r]++
+	}
+}
+
+// feed takes one folded code point.
+func (k *keyScanner) feed(r rune) {
+	switch cls := classOf(r); cls {
+	case classHan:
+		k.flushWord()
+		if k.pending >= 0 {
+			k.emit(hanKey(k.pending, r))
+		}
+		k.pending = r
+	case classLetter, classDigit:
+		k.endHan()
+		if len(k.word) > 0 && cls != k.wordCls {
+			k.flushWord()
+		}
+		k.word = append(k.word, r)
+		k.wordCls = cls
+	case classIgnore:
+	default:
+		k.endHan()
+		k.flushWord()
+	}
+}
+
+func (k *keyScanner) endHan() {
+	if k.pending >= 0 {
+		k.emit(hanKey(k.pending, 0))
+		k.pending = -1
+	}
+}
+
+func (k *keyScanner) flushWord() {
+	if len(k.word) > 0 {
+		k.emit(k.words(k.word))
+		k.word = k.word[:0]
+	}
+}

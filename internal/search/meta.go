@@ -1,0 +1,203 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// metaShardBytes is the target size of a metadata shard.
+const metaShardBytes = 3000
+
+// defaultLabels names the facets when Options.Facets is empty.
+var defaultLabels = []Facet{
+	{"section", "栏目"}, {"status", "效力状态"}, {"system", "体系"}, {"form", "名称类别"},
+	{"issuer", "制定机关"}, {"unit_type", "单位类型"}, {"year", "年度"}, {"tags", "专题"},
+}
+
+// docTable is what the browser needs about every document to rank: per
+// document a uvarint number of body blocks, two bytes of date (days since
+// 1900-01-01 plus one, big-endian, 0 for none), and a uvarint
+// (status+1)*(len(sections)+1) + section+1 (indexes into statuses and
+// sections, -1 for none).
+func docTable(docs []Doc, blocks []block) (table []byte, sections, statuses []string) {
+	nblocks := make([]int, len(docs))
+	for i := range blocks {
+		nblocks[blocks[i].doc]++
+	}
+	sections, statuses = distinct(docs, func(d *Doc) string { return d.Section }), distinct(docs, func(d *Doc) string { return d.Status })
+	for i := range docs {
+		d := &docs[i]
+		table = appendUvarint(table, uint64(nblocks[i]))
+		days := min(dateDays(d.Date), 0xFFFF)
+		table = append(table, byte(days>>8), byte(days))
+		table = appendUvarint(table, uint64((indexOf(statuses, d.Status)+1)*(len(sections)+1)+indexOf(sections, d.Section)+1))
+	}
+	return table, sections, statuses
+}
+
+// commonChars returns the n most frequent Han characters of the body text,
+// most frequent first: the browser guesses from it which bigram of a phrase
+// is rarest, to look that one up first.
+func commonChars(counts charCounts, n int) string {
+	type cc struct {
+		r rune
+		n int64
+	}
+	var all []cc
+	for r, c := range counts.bmp {
+		if c > 0 && classOf(rune(r)) == classHan {
+			all = append(all, cc{rune(r), c})
+		}
+	}
+	slices.SortFunc(all, func(a, b cc) int {
+		if a.n != b.n {
+			return int(b.n - a.n)
+		}
+		return int(a.r - b.r)
+	})
+	var b strings.Builder
+	for i := 0; i < len(all) && i < n; i++ {
+		b.WriteRune(all[i].r)
+	}
+	return b.String()
+}
+
+// distinct returns the sorted distinct non-empty values of f over docs.
+func distinct(docs []Doc, f func(*Doc) string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for i := range docs {
+		if v := f(&docs[i]); v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// indexOf returns the index of v in the sorted list, or -1.
+func indexOf(list []string, v string) int {
+	if i, ok := slices.BinarySearch(list, v); ok {
+		return i
+	}
+	return -1
+}
+
+var epoch = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// dateDays returns days since 1900-01-01 plus one for a "YYYY-MM-DD" date, 0
+// for none or an invalid one.
+func dateDays(s string) int {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil || t.Before(epoch) {
+		return 0
+	}
+	return int(t.Sub(epoch).Hours()/24) + 1
+}
+
+// defaultURL is the URL the generator gives the page at path:
+// "a/b.md" -> "a/b/", "a/_index.md" -> "a/".
+func defaultURL(path string) string {
+	p := strings.TrimSuffix(path, ".md")
+	if p == "_index" || p == "index" {
+		return ""
+	}
+	for _, idx := range []string{"/_index", "/index"} {
+		if strings.HasSuffix(p, idx) {
+			return strings.TrimSuffix(p, idx) + "/"
+		}
+	}
+	return p + "/"
+}
+
+// A meta shard is [first doc, [[title, n, path suffix(, url)], ...]] where
+// the path is the previous path's first n UTF-16 units plus the suffix, and
+// the url is given only when it differs from defaultURL(path).
+type metaShard struct {
+	first int
+	docs  [][]any
+}
+
+func buildMetaShards(docs []Doc) []metaShard {
+	var shards []metaShard
+	var cur *metaShard
+	size, prev := 0, ""
+	for i := range docs {
+		d := &docs[i]
+		if cur == nil || size > metaShardBytes {
+			shards = append(shards, metaShard{first: i})
+			cur, size, prev = &shards[len(shards)-1], 0, ""
+		}
+		n := commonPrefix16(prev, d.Path)
+		rec := []any{d.Title, n.units, d.Path[n.bytes:]}
+		if d.URL != defaultURL(d.Path) {
+			rec = append(rec, d.URL)
+		}
+		cur.docs = append(cur.docs, rec)
+		size += len(d.Title) + len(d.Path) - n.bytes + 8
+		prev = d.Path
+	}
+	return shards
+}
+
+type prefixLen struct{ units, bytes int }
+
+// commonPrefix16 returns the length of the common prefix of a and b, whole
+// code points only, in UTF-16 units and in bytes.
+func commonPrefix16(a, b string) prefixLen {
+	var n prefixLen
+	for n.bytes < len(a) && n.bytes < len(b) {
+		ra, sa := utf8.DecodeRuneInString(a[n.bytes:])
+		rb, sb := utf8.DecodeRuneInString(b[n.bytes:])
+		if ra != rb || sa != sb || ra == utf8.RuneError {
+			break
+		}
+		n.bytes += sa
+		n.units += runeLen16(string(ra))
+	}
+	return n
+}
+
+// facetData is the facets file: for each facet with values, [key, label,
+// values, per-document uvarints: number of values, then each value's index].
+func facetData(docs []Doc, facets []Facet) [][]any {
+	if len(facets) == 0 {
+		facets = defaultLabels
+	}
+	var out [][]any
+	for _, f := range facets {
+		seen := map[string]bool{}
+		var values []string
+		for i := range docs {
+			for _, v := range docs[i].Facets[f.Key] {
+				if v != "" && !seen[v] {
+					seen[v] = true
+					values = append(values, v)
+				}
+			}
+		}
+		if len(values) == 0 {
+			continue
+		}
+		slices.Sort(values)
+		var per []byte
+		for i := range docs {
+			vs := docs[i].Facets[f.Key]
+			var idx []int
+			for _, v := range vs {
+				if j := indexOf(values, v); j >= 0 && !slices.Contains(idx, j) {
+					idx = append(idx, j)
+				}
+			}
+			per = appendUvarint(per, uint64(len(idx)))
+			for _, j := range idx {
+				per = appendUvarint(per, uint64(j))
+			}
+		}
+		out = append(out, []any{f.Key, f.Label, values, b64(per)})
+	}
+	return out
+}

@@ -1,0 +1,309 @@
+package search
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ReadIndex reads back the documents of an index folder written by Write:
+// titles, paths, URLs, dates, statuses, sections and parts (facets are not
+// read). Benchmarks use it to draw queries from a built site; tests use it to
+// check that the format holds what went in.
+func ReadIndex(dir string) ([]Doc, error) {
+	var man struct {
+		ND       int      `json:"nd"`
+		NB       int      `json:"nb"`
+		Docs     string   `json:"docs"`
+		Sections []string `json:"sections"`
+		Statuses []string `json:"statuses"`
+		Text     string   `json:"text"`
+		Meta     string   `json:"meta"`
+	}
+	if err := readRegister(dir, "manifest", &man); err != nil {
+		return nil, err
+	}
+	docs := make([]Doc, man.ND)
+	table, err := base64.StdEncoding.DecodeString(man.Docs)
+	if err != nil {
+		return nil, err
+	}
+	nblocks := make([]int, man.ND)
+	for d, r := 0, bytes.NewReader(table); d < man.ND; d++ {
+		n, _ := binary.ReadUvarint(r)
+		nblocks[d] = int(n)
+		hi, _ := r.ReadByte()
+		lo, _ := r.ReadByte()
+		if days := int(hi)<<8 | int(lo); days > 0 {
+			docs[d].Date = epoch.AddDate(0, 0, days-1).Format("2006-01-02")
+		}
+		ss, _ := binary.ReadUvarint(r)
+		ns := uint64(len(man.Sections) + 1)
+		if st := int(ss/ns) - 1; st >= 0 {
+			docs[d].Status = man.Statuses[st]
+		}
+		if se := int(ss%ns) - 1; se >= 0 {
+			docs[d].Section = man.Sections[se]
+		}
+	}
+	// Titles, paths and URLs.
+	for i := 0; ; i++ {
+		var shard []json.RawMessage
+		if err := readRegister(dir, fmt.Sprintf("m/%d", i), &shard); os.IsNotExist(err) {
+			break
+		} else if err != nil || len(shard) != 2 {
+			return nil, fmt.Errorf("m/%d: %v", i, err)
+		}
+		var first int
+		var recs [][]any
+		if err := json.Unmarshal(shard[0], &first); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(shard[1], &recs); err != nil {
+			return nil, err
+		}
+		prev := []uint16{}
+		for j, rec := range recs {
+			d := &docs[first+j]
+			d.Title = rec[0].(string)
+			path := append(prev[:int(rec[1].(float64)):int(rec[1].(float64))], utf16Of(rec[2].(string))...)
+			d.Path, prev = stringOf16(path), path
+			d.URL = defaultURL(d.Path)
+			if len(rec) > 3 {
+				d.URL = rec[3].(string)
+			}
+		}
+	}
+	// Block text.
+	var cbB64 string
+	if err := readRegister(dir, "c", &cbB64); err != nil {
+		return nil, err
+	}
+	cbBytes, _ := base64.StdEncoding.DecodeString(cbB64)
+	cb, err := readCodebook(cbBytes)
+	if err != nil {
+		return nil, err
+	}
+	blockDoc := make([]int, 0, man.NB)
+	for d, n := range nblocks {
+		for range n {
+			blockDoc = append(blockDoc, d)
+		}
+	}
+	for i := 0; ; i++ {
+		var shard []json.RawMessage
+		if err := readRegister(dir, fmt.Sprintf("t/%d", i), &shard); os.IsNotExist(err) {
+			break
+		} else if err != nil || len(shard) != 3 {
+			return nil, fmt.Errorf("t/%d: %v", i, err)
+		}
+		if err := readTextShard(shard, cb, docs, blockDoc); err != nil {
+			return nil, fmt.Errorf("t/%d: %v", i, err)
+		}
+	}
+	return docs, nil
+}
+
+// readTextShard appends the parts of a text shard's blocks to their documents.
+func readTextShard(shard []json.RawMessage, cb *codebookReader, docs []Doc, blockDoc []int) error {
+	var first int
+	var b64 string
+	var strs []string
+	if json.Unmarshal(shard[0], &first) != nil || json.Unmarshal(shard[1], &b64) != nil || json.Unmarshal(shard[2], &strs) != nil {
+		return fmt.Errorf("bad shard")
+	}
+	data, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		return err
+	}
+	r := bytes.NewReader(data)
+	n, _ := binary.ReadUvarint(r)
+	type seg struct{ m, h uint64 }
+	segs := make([][]seg, n)
+	lens := make([]int, n)
+	for k := range segs {
+		ns, _ := binary.ReadUvarint(r)
+		for range ns {
+			x, _ := binary.ReadUvarint(r)
+			segs[k] = append(segs[k], seg{x & 3, x >> 2})
+		}
+		l, _ := binary.ReadUvarint(r)
+		lens[k] = int(l)
+	}
+	off := len(data) - r.Len()
+	for k := range segs {
+		texts, err := cb.decode(data[off:off+lens[k]], len(segs[k]))
+		if err != nil {
+			return err
+		}
+		off += lens[k]
+		d := &docs[blockDoc[first+k]]
+		for j, s := range segs[k] {
+			text := texts[j]
+			if s.m == 3 {
+				if k == 0 && j == 0 {
+					d.Parts = append(d.Parts, Part{Anchor: strs[0], Heading: strs[1]})
+					strs = strs[2:]
+				}
+				d.Parts[len(d.Parts)-1].Text += text
+				continue
+			}
+			u := utf16Of(text)
+			heading := stringOf16(u[:min(int(s.h), len(u))])
+			p := Part{Heading: heading, Text: text}
+			switch s.m {
+			case 1:
+				p.Anchor = heading
+			case 2:
+				p.Anchor, strs = strs[0], strs[1:]
+			}
+			if strings.HasPrefix(text, heading+"\n") && heading != "" {
+				p.Text = text[len(heading)+1:] // the heading was stored before the text
+			}
+			d.Parts = append(d.Parts, p)
+		}
+	}
+	return nil
+}
+
+// readRegister reads the payload of the register script dir/name.js into v.
+func readRegister(dir, name string, v any) error {
+	b, err := os.ReadFile(filepath.Join(dir, name+".js"))
+	if err != nil {
+		return err
+	}
+	prefix := `djkbSearch._register("` + name + `",`
+	if !bytes.HasPrefix(b, []byte(prefix)) || !bytes.HasSuffix(b, []byte(");\n")) {
+		return fmt.Errorf("%s.js: not an index file", name)
+	}
+	return json.Unmarshal(b[len(prefix):len(b)-3], v)
+}
+
+// codebookReader decodes the text code (see textCode.codebook).
+type codebookReader struct {
+	counts []int
+	syms   []string // "" for end of segment, "\x00esc" for the escape
+}
+
+const escSym = "\x00esc"
+
+func readCodebook(b []byte) (*codebookReader, error) {
+	r := bytes.NewReader(b)
+	maxLen, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	cb := &codebookReader{counts: make([]int, maxLen+1)}
+	for l := 1; l <= int(maxLen); l++ {
+		c, _ := binary.ReadUvarint(r)
+		cb.counts[l] = int(c)
+	}
+	for l := 1; l <= int(maxLen); l++ {
+		var prevChar, prevPair rune
+		for range cb.counts[l] {
+			t, err := binary.ReadUvarint(r)
+			if err != nil {
+				return nil, err
+			}
+			switch {
+			case t == 0:
+				cb.syms = append(cb.syms, "")
+			case t == 1:
+				cb.syms = append(cb.syms, escSym)
+			case t%2 == 0:
+				prevChar += rune(t-2) / 2
+				cb.syms = append(cb.syms, string(prevChar))
+			default:
+				prevPair += rune(t-3) / 2
+				c2, _ := binary.ReadUvarint(r)
+				cb.syms = append(cb.syms, string(prevPair)+string(rune(c2)))
+			}
+		}
+	}
+	return cb, nil
+}
+
+// decode returns the nseg segments coded in b.
+func (cb *codebookReader) decode(b []byte, nseg int) ([]string, error) {
+	var segs []string
+	var cur strings.Builder
+	pos, bit := 0, 0
+	next := func() (int, bool) {
+		if pos >= len(b) {
+			return 0, false
+		}
+		v := int(b[pos]>>(7-bit)) & 1
+		if bit++; bit == 8 {
+			bit, pos = 0, pos+1
+		}
+		return v, true
+	}
+	for len(segs) < nseg {
+		code, first, index := 0, 0, 0
+		sym := -1
+		for l := 1; l < len(cb.counts); l++ {
+			v, ok := next()
+			if !ok {
+				return nil, fmt.Errorf("text code ends early")
+			}
+			code |= v
+			if c := cb.counts[l]; code-first < c {
+				sym = index + code - first
+				break
+			} else {
+				index += c
+				first = (first + c) << 1
+				code <<= 1
+			}
+		}
+		if sym < 0 {
+			return nil, fmt.Errorf("bad text code")
+		}
+		switch s := cb.syms[sym]; s {
+		case "":
+			segs = append(segs, cur.String())
+			cur.Reset()
+		case escSym:
+			r := 0
+			for range 21 {
+				v, _ := next()
+				r = r<<1 | v
+			}
+			cur.WriteRune(rune(r))
+		default:
+			cur.WriteString(s)
+		}
+	}
+	return segs, nil
+}
+
+func utf16Of(s string) []uint16 {
+	var out []uint16
+	for _, r := range s {
+		if r >= 0x10000 {
+			r -= 0x10000
+			out = append(out, uint16(0xD800+(r>>10)), uint16(0xDC00+(r&0x3FF)))
+		} else {
+			out = append(out, uint16(r))
+		}
+	}
+	return out
+}
+
+func stringOf16(u []uint16) string {
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		r := rune(u[i])
+		if r >= 0xD800 && r < 0xDC00 && i+1 < len(u) && u[i+1] >= 0xDC00 && u[i+1] < 0xE000 {
+			r = 0x10000 + (r-0xD800)<<10 + rune(u[i+1]-0xDC00)
+			i++
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

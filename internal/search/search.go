@@ -1,0 +1,36 @@
+// Package search builds djkb's prebuilt, sharded client-side search index.
+//
+// Write turns the site's documents into script files under search/ that the
+// browser code in static/js loads on demand: a manifest, dictionary shards
+// (term to posting list), large posting lists, compressed text shards, and
+// document metadata. The same tokenizer (tokenize.go here, tokenizer.js
+// there) cuts both the documents and the queries.
+package search
+
+// Part is one heading section or one article (第X条) of a page.
+type Part struct {
+	Anchor  string // element id on the page without '#', "" for the text before the first heading/article
+	Heading string // the heading text or the article label ("第十二条"); "" for the intro
+	Text    string // plain text of that part (no markup), newlines between blocks
+}
+
+// Doc is one page to index.
+type Doc struct {
+	URL     string              // site-relative URL of the page, no leading slash, directory style: "regulations/党内法规/foo/"
+	Path    string              // source path relative to content/: "regulations/党内法规/foo.md"
+	Title   string              //
+	Section string              // human label of the top-level section: "法规制度", "典型案例", "党建品牌", or "" for other pages
+	Date    string              // "YYYY-MM-DD" or "" (issue date for regulations; newer ranks first on ties)
+	Status  string              // 效力状态 for regulations ("现行有效", "已废止", ...), "" otherwise
+	Facets  map[string][]string // facet key -> values, keys among: section, status, system, form, issuer, unit_type, year, tags
+	Parts   []Part
+}
+
+// Facet names a facet: its key in Doc.Facets and its Chinese label. The order
+// of Options.Facets is the display order.
+type Facet struct{ Key, Label string }
+
+// Options tunes Write.
+type Options struct {
+	Facets []Facet
+}

@@ -1,0 +1,271 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+)
+
+// The block text is stored with one canonical Huffman code over symbols:
+// end of segment, escape (followed by a 21-bit code point), the characters
+// seen at least minCharCount times, and the pairPairs most frequent pairs of
+// Han characters, which a greedy left-to-right parse takes as one symbol.
+const (
+	symEOS       = 0
+	symESC       = 1
+	minCharCount = 3
+	maxPairs     = 1024
+)
+
+// textCode is the symbol alphabet and its code.
+type textCode struct {
+	chars []rune      // symbol 2+i is chars[i]; sorted
+	pairs [][2]rune   // symbol 2+len(chars)+i is pairs[i]; sorted
+	charN map[rune]int32
+	bmp   []int32 // code point -> symbol, -1 for none, for the BMP
+	pairT pairSet
+	lens  []uint8
+	codes []uint32
+}
+
+// pairSet maps a pair of BMP code points to its symbol: pairs sorted by
+// first then second code point, and for each first code point where its
+// pairs start.
+type pairSet struct {
+	start []int32 // by first code point: index of its first pair, -1 for none
+	pairs [][2]rune
+	base  int32
+}
+
+func newPairSet(pairs [][2]rune, base int32) pairSet {
+	ps := pairSet{start: make([]int32, 0x10000), pairs: pairs, base: base}
+	for i := range ps.start {
+		ps.start[i] = -1
+	}
+	for i := len(pairs) - 1; i >= 0; i-- {
+		ps.start[pairs[i][0]] = int32(i)
+	}
+	return ps
+}
+
+func (ps *pairSet) get(a, b rune) int32 {
+	if a >= 0x10000 {
+		return -1
+	}
+	i := ps.start[a]
+	if i < 0 {
+		return -1
+	}
+	for ; int(i) < len(ps.pairs) && ps.pairs[i][0] == a; i++ {
+		if ps.pairs[i][1] == b {
+			return ps.base + i
+		}
+	}
+	return -1
+}
+
+func (tc *textCode) charSym(r rune) int32 {
+	if r < 0x10000 {
+		return tc.bmp[r]
+	}
+	if s, ok := tc.charN[r]; ok {
+		return s
+	}
+	return -1
+}
+
+// symbols appends the symbols of s to dst: a character outside the alphabet
+// becomes symESC followed by -1-r.
+func (tc *textCode) symbols(dst []int32, s string) []int32 {
+	if len(s) == 0 {
+		return dst
+	}
+	r, size := decode3(s, 0)
+	for i := size; ; {
+		if i >= len(s) {
+			return tc.appendChar(dst, r)
+		}
+		r2, size2 := decode3(s, i)
+		i += size2
+		if p := tc.pairT.get(r, r2); p >= 0 {
+			dst = append(dst, p)
+			if i >= len(s) {
+				return dst
+			}
+			r, size = decode3(s, i)
+			i += size
+			continue
+		}
+		dst = tc.appendChar(dst, r)
+		r = r2
+	}
+}
+
+func (tc *textCode) appendChar(dst []int32, r rune) []int32 {
+	if c := tc.charSym(r); c >= 0 {
+		return append(dst, c)
+	}
+	return append(dst, symESC, -1-r)
+}
+
+// blockSymbols appends the symbols of block b's text: each segment's, then
+// symEOS.
+func (tc *textCode) blockSymbols(dst []int32, b *block) []int32 {
+	for _, s := range b.segs {
+		if s.head != "" {
+			dst = tc.symbols(dst, s.head)
+			dst = tc.symbols(dst, "\n")
+		}
+		dst = tc.symbols(dst, s.body)
+		dst = append(dst, symEOS)
+	}
+	return dst
+}
+
+// sampleStride: symbol frequencies are counted on every sampleStride-th
+// block.
+const sampleStride = 4
+
+// buildTextCode chooses the alphabet from the body text's code point counts
+// and the index's Han bigram counts, then computes the code from symbol
+// frequencies counted on a sample of the blocks.
+func buildTextCode(blocks []block, p *postings, counts charCounts) *textCode {
+	tc := &textCode{charN: map[rune]int32{}, bmp: make([]int32, 0x10000)}
+	for r, n := range counts.bmp {
+		if n >= minCharCount {
+			tc.chars = append(tc.chars, rune(r))
+		}
+	}
+	var astral []rune
+	for r, n := range counts.astral {
+		if n >= minCharCount {
+			astral = append(astral, r)
+		}
+	}
+	slices.Sort(astral)
+	tc.chars = append(tc.chars, astral...)
+	for i := range tc.bmp {
+		tc.bmp[i] = -1
+	}
+	for i, r := range tc.chars {
+		if r < 0x10000 {
+			tc.bmp[r] = int32(2 + i)
+		} else {
+			tc.charN[r] = int32(2 + i)
+		}
+	}
+	// The most frequent Han bigrams of characters that fold to themselves.
+	type cand struct {
+		pair [2]rune
+		tf   int32
+	}
+	var cands []cand
+	for i, k := range p.keys {
+		c1, c2 := rune(k>>21), rune(k&(1<<21-1))
+		if k&wordBit != 0 || c2 == 0 || tc.charSym(c1) < 0 || tc.charSym(c2) < 0 {
+			continue
+		}
+		if _, ok := fastFold(c1); !ok {
+			continue
+		}
+		if _, ok := fastFold(c2); !ok {
+			continue
+		}
+		cands = append(cands, cand{[2]rune{c1, c2}, p.tf[i]})
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		if c := cmp.Compare(b.tf, a.tf); c != 0 {
+			return c
+		}
+		return cmp.Compare(hanKey(a.pair[0], a.pair[1]), hanKey(b.pair[0], b.pair[1]))
+	})
+	for i := 0; i < len(cands) && i < maxPairs && cands[i].tf >= 16; i++ {
+		tc.pairs = append(tc.pairs, cands[i].pair)
+	}
+	slices.SortFunc(tc.pairs, func(a, b [2]rune) int { return cmp.Compare(hanKey(a[0], a[1]), hanKey(b[0], b[1])) })
+	tc.pairT = newPairSet(tc.pairs, int32(2+len(tc.chars)))
+
+	// Symbol frequencies under the greedy parse, on a sample; every symbol
+	// of the alphabet keeps a code.
+	nsym := 2 + len(tc.chars) + len(tc.pairs)
+	freqs := make([]int64, nsym)
+	var syms []int32
+	for i := 0; i < len(blocks); i += sampleStride {
+		syms = tc.blockSymbols(syms[:0], &blocks[i])
+		for _, s := range syms {
+			if s >= 0 {
+				freqs[s]++
+			}
+		}
+	}
+	for i := range freqs {
+		freqs[i] = freqs[i]*8 + 1
+	}
+	tc.lens = huffLengths(freqs)
+	tc.codes, _ = canonicalCodes(tc.lens)
+	return tc
+}
+
+type charCounts struct {
+	bmp    []int64
+	astral map[rune]int64
+}
+
+// encodeBlock appends the code of block b's text, byte-aligned; syms is
+// scratch space.
+func (tc *textCode) encodeBlock(buf []byte, b *block, syms []int32) ([]byte, []int32) {
+	w := bitWriter{buf: buf}
+	syms = tc.blockSymbols(syms[:0], b)
+	for _, s := range syms {
+		if s < 0 {
+			w.write(uint64(-1-s), 21)
+			continue
+		}
+		w.write(uint64(tc.codes[s]), uint(tc.lens[s]))
+	}
+	w.align()
+	return w.buf, syms
+}
+
+// codebook encodes the code for the browser:
+//
+//	uvarint maxLen, uvarint count of each length 1..maxLen, then the symbols
+//	in canonical order, each a uvarint tag: 0 end of segment, 1 escape,
+//	2+2*d a character d code points after the previous character of the same
+//	length (the first after 0), 3+2*d a pair whose first character is d
+//	after the previous pair's first character of the same length (the first
+//	after 0), followed by uvarint the second character.
+func (tc *textCode) codebook() []byte {
+	_, order := canonicalCodes(tc.lens)
+	maxLen := 0
+	counts := make([]int, maxCodeLen+1)
+	for _, s := range order {
+		counts[tc.lens[s]]++
+		maxLen = max(maxLen, int(tc.lens[s]))
+	}
+	b := appendUvarint(nil, uint64(maxLen))
+	for l := 1; l <= maxLen; l++ {
+		b = appendUvarint(b, uint64(counts[l]))
+	}
+	prevLen := uint8(0)
+	var prevChar, prevPair rune
+	nc := len(tc.chars)
+	for _, s := range order {
+		if tc.lens[s] != prevLen {
+			prevLen, prevChar, prevPair = tc.lens[s], 0, 0
+		}
+		switch {
+		case s < 2:
+			b = appendUvarint(b, uint64(s))
+		case s < 2+nc:
+			r := tc.chars[s-2]
+			b = appendUvarint(b, 2+2*uint64(r-prevChar))
+			prevChar = r
+		default:
+			p := tc.pairs[s-2-nc]
+			b = appendUvarint(b, 3+2*uint64(p[0]-prevPair))
+			b = appendUvarint(b, uint64(p[1]))
+			prevPair = p[0]
+		}
+	}
+	return b
+}

@@ -1,0 +1,441 @@
+/* djkb search: runs a query against the index.
+ *
+ * 1. Each term's bigrams and words are looked up; their posting lists
+ *    (blocks) are intersected, rarest first, until few candidates remain.
+ * 2. Candidate documents hold every positive term; they are ranked by BM25
+ *    over candidate blocks, with title matches boosted.
+ * 3. The best candidates are verified on their text: every term must occur
+ *    as an exact phrase. Verified documents are re-ranked with heading,
+ *    exact title and whole-query phrase boosts, and a repealed regulation
+ *    ranks below one in force; ties go to the newer document.
+ * 4. When nothing matches every term, the best partial matches are shown. */
+(function (root, factory) {
+  if (typeof module === 'object' && module.exports) {
+    module.exports = factory(require('./tokenizer.js'), require('./query.js'), require('./match.js'), require('./excerpt.js'));
+  } else {
+    var s = root.djkbSearch;
+    s.engine = factory(s.tokenizer, s.query, s.match, s.excerpt);
+  }
+})(this, function (tok, query, match, excerpt) {
+  'use strict';
+
+  var K1 = 1.2, B = 0.75;
+  var W_TITLE = 2, W_HEAD = 0.5, W_PHRASE = 1, W_EXACT_TITLE = 4;
+  var FEW = 4;           // stop looking up keys at this many candidate blocks
+  var MAX_PREFIX = 160;  // posting lists merged for a one-character term
+  var PARTIAL_KEYS = 12; // keys tried for partial matches
+  var CHECK = 4;         // candidate blocks read per term and document at a time
+  var EXCERPT = 120, SUB_EXCERPT = 64, MAX_SUB = 3;
+
+  var FACTOR = { '': 1, '现行有效': 1, '尚未施行': 0.95, '已修改': 0.8, '已废止': 0.7, '宣布失效': 0.7, '失效': 0.7, '废止': 0.7 };
+
+  function Engine(store, opts) {
+    this.s = store;
+    this.root = (opts && opts.root) || '';
+    this.fileLinks = !!(opts && opts.fileLinks);
+  }
+
+  // intersect returns the ids in both sorted lists.
+  function intersect(a, b) {
+    if (a.length > b.length) { var t = a; a = b; b = t; }
+    var out = [], j = 0;
+    for (var i = 0; i < a.length; i++) {
+      var x = a[i];
+      if (b[j] < x) {
+        var step = 1; // gallop
+        while (j + step < b.length && b[j + step] < x) step *= 2;
+        var lo = j, hi = Math.min(j + step, b.length);
+        while (lo < hi) { var m = (lo + hi) >> 1; if (b[m] < x) lo = m + 1; else hi = m; }
+        j = lo;
+      }
+      if (j >= b.length) break;
+      if (b[j] === x) out.push(x);
+    }
+    return out;
+  }
+
+  function union(lists, n) {
+    var mark = new Uint8Array(n), out = [];
+    lists.forEach(function (l) { for (var i = 0; i < l.length; i++) mark[l[i]] = 1; });
+    for (var i = 0; i < n; i++) if (mark[i]) out.push(i);
+    return out;
+  }
+
+  // candidates resolves to the sorted candidate blocks of a term (a
+  // superset: the text decides). Keys are looked up rarest first, by the
+  // characters' frequency ranks; short lists come with the dictionary, long
+  // ones are loaded, shortest first, only while many candidates remain.
+  Engine.prototype.candidates = function (units) {
+    var s = this.s, lk = match.lookups(units), total = s.nd + s.nb;
+    if (!lk.keys.length) return this.prefixCandidates(lk.singles, total);
+    var keys = lk.keys.slice().sort(function (x, y) { return s.rarity(y) - s.rarity(x); });
+    var cand = null, big = [], next = 0;
+    var add = function (l) { cand = cand ? intersect(cand, l) : Array.prototype.slice.call(l); };
+    var step = function () {
+      if (Engine.debug) Engine.debug('candidates', cand && cand.length, 'next', next, 'big', big.map(function (e) { return e.key + ':' + e.df; }).join(' '));
+      if (cand && cand.length <= FEW) return cand;
+      if (next < keys.length && (cand || next < 4)) {
+        var batch = keys.slice(next, next + 2);
+        next += batch.length;
+        return Promise.all(batch.map(function (k) { return s.entry(k); })).then(function (es) {
+          if (es.some(function (e) { return !e; })) return (cand = []);
+          var inl = es.filter(function (e) { return e.sh.file[e.e] < 0; });
+          big = big.concat(es.filter(function (e) { return e.sh.file[e.e] >= 0; }));
+          big.sort(function (x, y) { return x.df - y.df; });
+          return Promise.all(inl.map(function (e) { return s.postings(e); })).then(function (ls) {
+            ls.forEach(add);
+            return step();
+          });
+        });
+      }
+      if (big.length) return s.postings(big.shift()).then(function (l) { add(l); return step(); });
+      return cand || [];
+    };
+    return Promise.resolve(step());
+  };
+
+  // prefixCandidates unites the lists of the keys starting with each single
+  // character, and intersects the characters.
+  Engine.prototype.prefixCandidates = function (singles, total) {
+    var s = this.s;
+    return Promise.all(singles.map(function (c) {
+      return s.prefix(c).then(function (es) {
+        es.sort(function (x, y) { return y.df - x.df; });
+        return Promise.all(es.slice(0, MAX_PREFIX).map(function (e) { return s.postings(e); }));
+      }).then(function (lists) { return union(lists, total); });
+    })).then(function (sets) {
+      var cand = null;
+      sets.forEach(function (l) { cand = cand ? intersect(cand, l) : l; });
+      return cand || [];
+    });
+  };
+
+  // byDoc groups candidate blocks by document: {doc: {title, blocks}}.
+  Engine.prototype.byDoc = function (ids) {
+    var s = this.s, out = Object.create(null), n = 0;
+    for (var i = 0; i < ids.length; i++) {
+      var id = ids[i], d = s.docOf(id), e = out[d];
+      if (!e) { e = out[d] = { title: false, blocks: [] }; n++; }
+      if (id < s.nd) e.title = true; else e.blocks.push(id);
+    }
+    return { docs: out, n: n };
+  };
+
+  function idf(n, df) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
+
+  Engine.prototype.bm25 = function (tf, d) {
+    var dl = this.s.nblocks[d] || 1;
+    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / this.s.avgBlocks));
+  };
+
+  Engine.prototype.factor = function (d) {
+    var st = this.s.statuses[this.s.status[d]] || '', f = FACTOR[st];
+    return f === undefined ? 0.9 : f;
+  };
+
+  // compare orders scored documents: score, then newer, then index.
+  Engine.prototype.compare = function (x, y) {
+    var dx = Math.round(x.score * 1e4), dy = Math.round(y.score * 1e4);
+    return dy - dx || this.s.date[y.d] - this.s.date[x.d] || x.d - y.d;
+  };
+
+  // allowed resolves to a per-document mask for the filters, or null.
+  Engine.prototype.allowed = function (filters, skipKey) {
+    var keys = Object.keys(filters || {}).filter(function (k) { return k !== skipKey && filters[k] && filters[k].length; });
+    if (!keys.length) return Promise.resolve(null);
+    var nd = this.s.nd;
+    return this.s.facets().then(function (fs) {
+      var mask = new Uint8Array(nd);
+      mask.fill(1);
+      keys.forEach(function (k) {
+        var f = fs.filter(function (x) { return x.key === k; })[0];
+        var want = {};
+        filters[k].forEach(function (v) { want[v] = true; });
+        for (var d = 0; d < nd; d++) {
+          if (!mask[d]) continue;
+          var ok = false, vs = f ? f.docs[d] : [];
+          for (var i = 0; i < vs.length; i++) if (want[f.values[vs[i]]]) { ok = true; break; }
+          if (!ok) mask[d] = 0;
+        }
+      });
+      return mask;
+    });
+  };
+
+  // search answers a query: {total, results, partial, facets?}.
+  Engine.prototype.search = function (q, opts) {
+    var self = this;
+    opts = opts || {};
+    var limit = Math.max(1, Math.min(100, +opts.limit || 10)), offset = Math.max(0, +opts.offset || 0);
+    var parsed = query.parse(q);
+    var pos = parsed.terms.filter(function (t) { return !t.neg; });
+    var neg = parsed.terms.filter(function (t) { return t.neg; });
+    return Promise.all([
+      Promise.all(parsed.terms.map(function (t) { return self.candidates(t.units); })),
+      this.allowed(opts.filters)
+    ]).then(function (r) {
+      var cands = r[0], mask = r[1];
+      var posC = cands.filter(function (c, i) { return !parsed.terms[i].neg; });
+      var negC = cands.filter(function (c, i) { return parsed.terms[i].neg; });
+      var excluded = Object.create(null);
+      negC.forEach(function (c) { for (var d in self.byDoc(c).docs) excluded[d] = true; });
+      var run = pos.length ? self.ranked(pos, posC, mask, excluded, limit + offset, false) : self.browse(mask, excluded);
+      return run.then(function (res) {
+        if (res.total === 0 && pos.length) return self.partial(pos, mask, excluded, limit + offset);
+        return res;
+      }).then(function (res) {
+        var base = res.partial ? res.docSet : self.matching(posC, excluded);
+        return self.finish(res, offset, limit, opts.facets ? self.facetCounts(opts.filters, base) : null);
+      });
+    });
+  };
+
+  // matching lists the documents that hold every term's candidates (all
+  // documents for none), whatever the filters.
+  Engine.prototype.matching = function (cands, excluded) {
+    var s = this.s, out = [], self = this;
+    if (!cands.length) {
+      for (var d = 0; d < s.nd; d++) if (!excluded[d]) out.push(d);
+      return out;
+    }
+    var groups = cands.map(function (c) { return self.byDoc(c).docs; });
+    for (var k in groups[0]) {
+      if (!excluded[k] && groups.every(function (g) { return g[k]; })) out.push(+k);
+    }
+    return out;
+  };
+
+  // ranked scores the documents holding every term and verifies the best.
+  Engine.prototype.ranked = function (terms, cands, mask, excluded, need, any) {
+    var self = this, s = this.s, groups = cands.map(function (c) { return self.byDoc(c); });
+    var docs = [], seen = Object.create(null);
+    groups.forEach(function (g, ti) {
+      for (var d in g.docs) {
+        if (seen[d] || excluded[d] || (mask && !mask[d])) continue;
+        if (!any && groups.some(function (h) { return !h.docs[d]; })) continue;
+        seen[d] = true;
+        docs.push(+d);
+      }
+    });
+    var idfs = groups.map(function (g) { return idf(s.nd, g.n); });
+    var scored = docs.map(function (d) {
+      var sc = 0;
+      groups.forEach(function (g, t) {
+        var e = g.docs[d];
+        if (e) sc += idfs[t] * (self.bm25(e.blocks.length, d) + (e.title ? W_TITLE : 0));
+      });
+      return { d: d, score: sc * self.factor(d) };
+    });
+    scored.sort(function (x, y) { return self.compare(x, y); });
+    var ctx = { terms: terms, groups: groups, idfs: idfs, any: any };
+    var verified = [], failed = 0, next = 0;
+    var step = function () {
+      if (verified.length >= need || next >= scored.length) return;
+      var batch = scored.slice(next, next + need - verified.length);
+      next += batch.length;
+      return Promise.all(batch.map(function (x) { return self.verify(x.d, ctx); })).then(function (vs) {
+        vs.forEach(function (v) { if (v) verified.push(v); else failed++; });
+        return step();
+      });
+    };
+    return Promise.resolve(step()).then(function () {
+      verified.sort(function (x, y) { return self.compare(x, y); });
+      var rest = scored.slice(next);
+      var docSet = verified.map(function (v) { return v.d; }).concat(rest.map(function (x) { return x.d; }));
+      return { total: verified.length + rest.length, exact: rest.length === 0, hits: verified, docSet: docSet, partial: any };
+    });
+  };
+
+  // verify reads a document's candidate text; it resolves to the scored
+  // hit, or null when some term does not occur as a phrase.
+  Engine.prototype.verify = function (d, ctx) {
+    var self = this, s = this.s, terms = ctx.terms;
+    var todo = ctx.groups.map(function (g) { var e = g.docs[d]; return e ? e.blocks.slice() : []; });
+    var hit = { d: d, segs: [], titleHit: [], tf: [], checked: [] };
+    var loaded = Object.create(null), first = true;
+    return s.meta(d).then(function (meta) {
+      hit.meta = meta;
+      var tu = tok.units(meta.title);
+      hit.titleHit = terms.map(function (t) { return match.find(tu, t.units).length > 0; });
+      var all = [];
+      terms.forEach(function (t) { all = all.concat(t.units); });
+      hit.exactTitle = match.sameText(tu, all);
+      var found = terms.map(function (t, i) { return hit.titleHit[i]; });
+      hit.tf = terms.map(function () { return 0; });
+      hit.checked = terms.map(function () { return 0; });
+      var round = function () {
+        var want = [];
+        todo.forEach(function (list, i) {
+          var n = first || !found[i] ? CHECK : 0;
+          list.splice(0, n).forEach(function (id) { if (!loaded[id] && want.indexOf(id) < 0) want.push(id); });
+        });
+        first = false;
+        if (!want.length) return;
+        return Promise.all(want.map(function (id) { loaded[id] = true; return s.block(id); })).then(function (blocks) {
+          blocks.forEach(function (bl) {
+            bl.segs.forEach(function (seg) {
+              var us = seg.units || (seg.units = tok.units(seg.text));
+              var ms = terms.map(function (t) { return match.find(us, t.units); });
+              var any = false;
+              ms.forEach(function (m, i) { if (m.length) { found[i] = true; any = true; } });
+              if (any) hit.segs.push({ seg: seg, ms: ms, block: bl.id });
+            });
+            ctx.groups.forEach(function (g, i) {
+              var e = g.docs[d];
+              if (e && e.blocks.indexOf(bl.id) >= 0) {
+                hit.checked[i]++;
+                if (bl.segs.some(function (seg) { return match.find(seg.units, terms[i].units).length; })) hit.tf[i]++;
+              }
+            });
+          });
+          if (found.some(function (f, i) { return !f && todo[i].length; })) return round();
+        });
+      };
+      return Promise.resolve(round()).then(function () {
+        if (!ctx.any && found.some(function (f) { return !f; })) return null;
+        if (ctx.any && !found.some(function (f) { return f; })) return null;
+        hit.found = found;
+        hit.score = self.exactScore(hit, ctx);
+        return hit;
+      });
+    });
+  };
+
+  Engine.prototype.exactScore = function (hit, ctx) {
+    var self = this, d = hit.d, sc = 0, idfSum = 0;
+    ctx.terms.forEach(function (t, i) {
+      var e = ctx.groups[i].docs[d];
+      if (!hit.found[i]) return;
+      var n = e ? e.blocks.length : 0, checked = hit.checked[i];
+      var tf = checked ? hit.tf[i] + (n - checked) * hit.tf[i] / checked : n;
+      var head = hit.segs.some(function (h) { return h.ms[i].some(function (m) { return m[0] < h.seg.h; }); });
+      sc += ctx.idfs[i] * (self.bm25(tf, d) + (hit.titleHit[i] ? W_TITLE : 0) + (head ? W_HEAD : 0));
+      idfSum += ctx.idfs[i];
+    });
+    if (hit.exactTitle) sc += W_EXACT_TITLE * idfSum;
+    if (ctx.terms.length > 1) {
+      var all = [];
+      ctx.terms.forEach(function (t) { all = all.concat(t.units.map(function (u, j) { return { t: u.t, j: j > 0 && u.j }; })); });
+      if (hit.segs.some(function (h) { return match.find(h.seg.units, all).length; })) sc += W_PHRASE * idfSum;
+    }
+    return sc * this.factor(d);
+  };
+
+  // partial ranks documents that hold some of the terms' bigrams and words.
+  Engine.prototype.partial = function (pos, mask, excluded, need) {
+    var keys = [], seen = {};
+    pos.forEach(function (t) {
+      var us = t.units;
+      for (var i = 0; i < us.length; i++) {
+        var k = !us[i].h ? [us[i]] : us[i + 1] && us[i + 1].h && us[i + 1].j ? [us[i], us[i + 1]] : null;
+        if (!k) continue;
+        var key = k.map(function (u) { return u.t; }).join('');
+        if (!seen[key]) { seen[key] = true; keys.push({ units: k, neg: false }); }
+      }
+    });
+    keys = keys.slice(0, PARTIAL_KEYS);
+    if (!keys.length) return Promise.resolve({ total: 0, hits: [], docSet: [], partial: true, exact: true });
+    var self = this;
+    return Promise.all(keys.map(function (t) { return self.candidates(t.units); })).then(function (cands) {
+      return self.ranked(keys, cands, mask, excluded, need, true);
+    }).then(function (res) { res.partial = true; res.terms = keys; return res; });
+  };
+
+  // browse lists the filtered documents, newest first.
+  Engine.prototype.browse = function (mask, excluded) {
+    var s = this.s, docs = [];
+    for (var d = 0; d < s.nd; d++) if ((!mask || mask[d]) && !excluded[d]) docs.push(d);
+    docs.sort(function (x, y) { return s.date[y] - s.date[x] || x - y; });
+    return Promise.resolve({
+      total: docs.length, exact: true, docSet: docs, browse: true,
+      hits: docs.map(function (d) { return { d: d, score: 0, segs: [] }; })
+    });
+  };
+
+  function dateString(days) {
+    if (!days) return '';
+    return new Date(Date.UTC(1900, 0, days)).toISOString().slice(0, 10);
+  }
+
+  // finish turns the hits in [offset, offset+limit) into results.
+  Engine.prototype.finish = function (res, offset, limit, facetsP) {
+    var self = this, page = res.hits.slice(offset, offset + limit);
+    return Promise.all([
+      Promise.all(page.map(function (h) { return self.result(h, res.browse); })),
+      facetsP
+    ]).then(function (r) {
+      var out = { total: res.total, results: r[0], partial: !!res.partial };
+      if (!res.exact) out.approximate = true;
+      if (r[1]) out.facets = r[1];
+      return out;
+    });
+  };
+
+  // link returns the link from the search page to a site URL; only the
+  // characters a URL cannot hold are escaped, Chinese stays readable.
+  Engine.prototype.link = function (url) {
+    if (this.fileLinks && (url === '' || /\/$/.test(url))) url += 'index.html';
+    return this.root + url.replace(/[%#?\s"<>\\^`{|}]/g, encodeURIComponent);
+  };
+
+  // result builds one result with its excerpt and sub-results.
+  Engine.prototype.result = function (h, browse) {
+    var self = this, s = this.s, d = h.d;
+    var metaP = h.meta ? Promise.resolve(h.meta) : s.meta(d);
+    var needText = !browse && !h.segs.length && s.nblocks[d] > 0;
+    return Promise.all([metaP, needText ? s.block(s.start[d]) : null]).then(function (r) {
+      var meta = r[0], url = self.link(meta.url);
+      var out = {
+        url: url, title: meta.title, path: meta.path,
+        section: s.sections[s.section[d]] || '', status: s.statuses[s.status[d]] || '',
+        date: dateString(s.date[d]), score: Math.round(h.score * 1000) / 1000,
+        excerpt: '', subresults: []
+      };
+      if (r[1]) out.excerpt = excerpt.make(r[1].segs[0].text, [], EXCERPT);
+      if (!h.segs.length) return out;
+      var ranked = h.segs.map(function (x, i) {
+        var n = 0, ranges = [];
+        x.ms.forEach(function (m) { if (m.length) n++; ranges = ranges.concat(m); });
+        return { x: x, n: n, ranges: ranges, i: i };
+      });
+      var best = ranked.slice().sort(function (a, b) { return b.n - a.n || a.i - b.i; });
+      out.excerpt = excerpt.make(best[0].x.seg.text, best[0].ranges, EXCERPT);
+      var anchors = {};
+      best.forEach(function (y) {
+        var seg = y.x.seg;
+        if (!seg.anchor || anchors[seg.anchor] || out.subresults.length >= MAX_SUB) return;
+        anchors[seg.anchor] = true;
+        out.subresults.push({
+          url: url + '#' + encodeURIComponent(seg.anchor),
+          title: seg.heading || seg.anchor,
+          excerpt: excerpt.make(seg.text, y.ranges, SUB_EXCERPT)
+        });
+      });
+      return out;
+    });
+  };
+
+  // facetCounts counts facet values over the documents that match the
+  // query and the filters of the other facets.
+  Engine.prototype.facetCounts = function (filters, docSet) {
+    var self = this;
+    return this.s.facets().then(function (fs) {
+      return Promise.all(fs.map(function (f) {
+        return self.allowed(filters, f.key).then(function (mask) {
+          var counts = new Array(f.values.length);
+          for (var i = 0; i < counts.length; i++) counts[i] = 0;
+          (docSet || []).forEach(function (d) {
+            if (mask && !mask[d]) return;
+            f.docs[d].forEach(function (v) { counts[v]++; });
+          });
+          return {
+            key: f.key, label: f.label,
+            values: f.values.map(function (v, i) { return { value: v, count: counts[i] }; })
+          };
+        });
+      }));
+    });
+  };
+
+  return { Engine: Engine, intersect: intersect };
+});

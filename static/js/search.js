@@ -1,0 +1,51 @@
+/* djkb search: the API on the search page.
+ *
+ *   djkbSearch.ready                  a Promise, resolved once the manifest is loaded
+ *   djkbSearch.search(q, {filters, limit, offset, facets})
+ *       -> Promise of {total, results: [{url, title, path, section, status,
+ *          date, excerpt, score, subresults: [{url, title, excerpt}]}],
+ *          partial, approximate?, facets?}
+ *
+ * search/manifest.js, included after this file, calls djkbSearch._register
+ * with the manifest; every other index file is loaded when a query needs it.
+ * Result links are relative to the page, from the data-root attribute of
+ * #djkb-search (else absolute); data-file-links="true" makes them end in
+ * index.html for sites opened from file://. */
+(function (root) {
+  'use strict';
+  var ns = root.djkbSearch = root.djkbSearch || {};
+  var engine = null, loader = null, settle = {};
+
+  ns.ready = new Promise(function (resolve, reject) { settle.resolve = resolve; settle.reject = reject; });
+  ns.ready.catch(function () {}); // reported by search()
+
+  // _register receives the payload of a loaded index file.
+  ns._register = function (name, payload) {
+    if (name !== 'manifest') {
+      if (loader) loader.register(name, payload);
+      return;
+    }
+    try {
+      var script = document.currentScript, src = script ? script.src : '';
+      var base = src.replace(/manifest\.js(\?.*)?$/, '');
+      var file = location.protocol === 'file:';
+      loader = new ns.loader.ScriptLoader(base, file ? '' : '?v=' + payload.id);
+      var box = document.getElementById('djkb-search');
+      var rootURL = box && box.getAttribute('data-root');
+      if (rootURL === null || rootURL === undefined) rootURL = base + '../';
+      var fileLinks = box ? box.getAttribute('data-file-links') === 'true' : file;
+      ns.index = new ns.store.Store(loader, payload);
+      engine = new ns.engine.Engine(ns.index, { root: rootURL, fileLinks: fileLinks });
+      settle.resolve(ns.index);
+    } catch (e) {
+      settle.reject(e);
+    }
+  };
+
+  // _fail is called when the manifest cannot be loaded.
+  ns._fail = function () { settle.reject(new Error('无法加载搜索索引（search/manifest.js）')); };
+
+  ns.search = function (q, opts) {
+    return ns.ready.then(function () { return engine.search(q, opts || {}); });
+  };
+})(this);
