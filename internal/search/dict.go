@@ -4,7 +4,7 @@ import "sync"
 
 // Sizes, in bytes before base64, of the posting files.
 const (
-	inlineMax      = 1024   // a posting list up to this size sits in its dictionary shard
+	inlineMax      = 1024  // a posting list up to this size sits in its dictionary shard
 	dictShardBytes = 6000  // target size of a dictionary shard
 	largeFileBytes = 12000 // target size of a file of large posting lists
 )

@@ -19,7 +19,7 @@ type postings struct {
 	post  []int32
 }
 
-func (p *postings) len() int          { return len(p.keys) }
+func (p *postings) len() int           { return len(p.keys) }
 func (p *postings) list(i int) []int32 { return p.post[p.off[i]:p.off[i+1]] }
 
 // keyString returns term i's key as the browser spells it.
@@ -41,7 +41,7 @@ type indexRun struct {
 	tt     *termTable
 	first  int32 // first block number
 	events chunks
-	ends   []int  // end of each block's events
+	ends   []int // end of each block's events
 	keys   []uint64
 	df, tf []int32
 	counts charCounts // raw code points of the body text

@@ -18,8 +18,8 @@ const (
 
 // textCode is the symbol alphabet and its code.
 type textCode struct {
-	chars []rune      // symbol 2+i is chars[i]; sorted
-	pairs [][2]rune   // symbol 2+len(chars)+i is pairs[i]; sorted
+	chars []rune    // symbol 2+i is chars[i]; sorted
+	pairs [][2]rune // symbol 2+len(chars)+i is pairs[i]; sorted
 	charN map[rune]int32
 	bmp   []int32 // code point -> symbol, -1 for none, for the BMP
 	pairT pairSet

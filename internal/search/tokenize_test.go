@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -160,6 +161,47 @@ func FuzzTokenize(f *testing.F) {
 		folded := Fold(s)
 		if again := Fold(folded); again != folded && utf8.ValidString(s) {
 			t.Fatalf("Fold not idempotent: %q -> %q -> %q", s, folded, again)
+		}
+	})
+}
+
+// scanKeys runs the indexer's key scanner over s and spells the keys.
+func scanKeys(s string) []string {
+	tt := newTermTable()
+	var out []string
+	ks := keyScanner{words: tt.wordKey}
+	ks.emit = func(k uint64) {
+		if k&wordBit != 0 {
+			out = append(out, tt.words[k&^wordBit])
+			return
+		}
+		c1, c2 := rune(k>>21), rune(k&(1<<21-1))
+		if c2 == 0 {
+			out = append(out, string(c1))
+		} else {
+			out = append(out, string([]rune{c1, c2}))
+		}
+	}
+	ks.scan(s)
+	return out
+}
+
+func TestKeyScannerMatchesKeys(t *testing.T) {
+	for _, in := range allInputs() {
+		s := string(utf16.Decode(in))
+		if got, want := strings.Join(scanKeys(s), " "), strings.Join(Keys(s), " "); got != want {
+			t.Errorf("key scanner on %q:\n got %q\nwant %q", s, got, want)
+		}
+	}
+}
+
+func FuzzKeyScanner(f *testing.F) {
+	for _, s := range handInputs {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := strings.Join(scanKeys(s), " "), strings.Join(Keys(s), " "); got != want {
+			t.Fatalf("key scanner on %q:\n got %q\nwant %q", s, got, want)
 		}
 	})
 }
