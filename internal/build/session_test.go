@@ -119,7 +119,14 @@ func randomEdit(t *testing.T, rng *rand.Rand, site string) (string, []string) {
 			t.Fatal(err)
 		}
 	}
-	switch rng.IntN(9) {
+	switch rng.IntN(10) {
+	case 9: // change a regulation's status, which lists, facets and badges show
+		if strings.Contains(text, "status = \"现行有效\"") {
+			write(pick, strings.Replace(text, "status = \"现行有效\"", "status = \"已废止\"", 1))
+		} else {
+			write(pick, strings.Replace(text, "status = \"", "status = \"现行有效\"\nold_status = \"", 1))
+		}
+		return "restatus " + pick, []string{pick}
 	case 0: // edit the body
 		write(pick, text+fmt.Sprintf("\n\n新增段落%d：加强学习。\n", rng.IntN(1000)))
 		return "edit body of " + pick, []string{pick}

@@ -140,6 +140,13 @@ func (r *Renderer) fingerprint(v *View, global uint64) uint64 {
 			h.section(c)
 		}
 	}
+	for _, f := range v.facets {
+		h.str(f.Taxonomy.Key)
+		for _, t := range f.Terms {
+			h.str(t.Term.Name)
+			h.num(uint64(t.Count))
+		}
+	}
 	if t := v.Taxonomy; t != nil {
 		h.str(t.Name)
 		if v.Term == nil { // the taxonomy's own page lists every term

@@ -20,6 +20,7 @@ func Funcs() template.FuncMap {
 		"add":         func(a, b int) int { return a + b },
 		"dict":        dict,
 		"minus":       minus,
+		"anchor":      anchor,
 	}
 }
 
@@ -87,3 +88,7 @@ next:
 	}
 	return out
 }
+
+// anchor is the link to an element of the same page, percent-encoded so
+// that html/template has nothing left to escape in it.
+func anchor(id string) string { return "#" + site.EscapePath(id) }

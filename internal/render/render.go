@@ -40,8 +40,9 @@ func (r *Renderer) Views() []*View {
 	}
 	add(&View{Kind: "home", Title: s.Config.Title, Page: s.Home.Index, Section: s.Home})
 	for _, sec := range s.Sections[1:] {
+		facets := sectionFacets(s, sec)
 		for _, v := range paginate(sec.URL, sec.All, s.Config.PageSize) {
-			v.Kind, v.Title, v.Section, v.Page = "section", sec.Title, sec, sec.Index
+			v.Kind, v.Title, v.Section, v.Page, v.facets = "section", sec.Title, sec, sec.Index, facets
 			v.Crumbs = sectionCrumbs(sec.Parent)
 			add(v)
 		}

@@ -23,6 +23,8 @@ type View struct {
 	Crumbs   []Crumb
 	// LiveReload is set by djkb serve to inject its reload script.
 	LiveReload bool
+
+	facets []Facet // of Section, on section lists
 }
 
 // Crumb is one step of the breadcrumb trail.
@@ -93,17 +95,21 @@ type FacetTerm struct {
 // Facets returns the taxonomies, with two terms or more, whose terms hold
 // only pages of this section, so that each term's own list shows exactly the
 // section's pages with that term (such as 效力状态 for the regulations).
-func (v *View) Facets() []Facet {
-	if v.Section == nil || len(v.Section.All) == 0 {
+// Views computes them once per section, not once per page of its list.
+func (v *View) Facets() []Facet { return v.facets }
+
+// sectionFacets computes the facets of a section.
+func sectionFacets(s *site.Site, sec *site.Section) []Facet {
+	if sec == nil || len(sec.All) == 0 {
 		return nil
 	}
-	in := make(map[*site.Page]bool, len(v.Section.All))
-	for _, p := range v.Section.All {
+	in := make(map[*site.Page]bool, len(sec.All))
+	for _, p := range sec.All {
 		in[p] = true
 	}
 	var out []Facet
 taxonomies:
-	for _, t := range v.Site.Taxonomies {
+	for _, t := range s.Taxonomies {
 		f := Facet{Taxonomy: t}
 		for _, term := range t.Terms {
 			n := 0

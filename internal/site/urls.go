@@ -65,9 +65,10 @@ func Rel(from, to string, fileLinks bool) string {
 }
 
 // EscapePath percent-encodes what a URL path cannot hold as it is: ASCII
-// controls, spaces and the characters that end or change a path ("#", "?",
-// "%", quotes, angle brackets, backslash). Chinese and other non-ASCII text
-// is kept: browsers send it as UTF-8.
+// controls, spaces, the characters that end or change a path ("#", "?",
+// "%", quotes, angle brackets, backslash) and every non-ASCII byte, so
+// that links are plain ASCII wherever they are written (browsers show the
+// Chinese again). "/" is kept.
 func EscapePath(p string) string {
 	need := false
 	for i := 0; i < len(p); i++ {
@@ -80,22 +81,20 @@ func EscapePath(p string) string {
 		return p
 	}
 	const hex = "0123456789ABCDEF"
-	var b strings.Builder
+	b := make([]byte, 0, len(p)*3)
 	for i := 0; i < len(p); i++ {
 		c := p[i]
 		if mustEscape(c) {
-			b.WriteByte('%')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
+			b = append(b, '%', hex[c>>4], hex[c&15])
 		} else {
-			b.WriteByte(c)
+			b = append(b, c)
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 func mustEscape(c byte) bool {
-	if c <= 0x20 || c == 0x7F {
+	if c <= 0x20 || c >= 0x7F {
 		return true
 	}
 	return strings.IndexByte("\"#%'<>?\\^`{|}[]", c) >= 0

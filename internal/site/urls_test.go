@@ -40,7 +40,7 @@ func TestRel(t *testing.T) {
 		{"regulations/a/", "", false, "../../"},
 		{"regulations/a/", "", true, "../../index.html"},
 		{"404.html", "css/site.css", false, "css/site.css"},
-		{"search/", "regulations/名称 有空格#1?/", false, "../regulations/名称%20有空格%231%3F/"},
+		{"search/", "regulations/名 有#1?/", false, "../regulations/%E5%90%8D%20%E6%9C%89%231%3F/"},
 	}
 	for _, tt := range tests {
 		if got := Rel(tt.from, tt.to, tt.fileLinks); got != tt.want {
@@ -49,11 +49,12 @@ func TestRel(t *testing.T) {
 	}
 }
 
-func TestEscapePathKeepsChinese(t *testing.T) {
+func TestEscapePath(t *testing.T) {
 	for in, want := range map[string]string{
-		"党内法规/（试行）": "党内法规/（试行）",
-		"a b%c":     "a%20b%25c",
-		`q"<>\`:     "q%22%3C%3E%5C",
+		"党内/（":        "%E5%85%9A%E5%86%85/%EF%BC%88",
+		"a-b_c.d~e/f": "a-b_c.d~e/f",
+		"a b%c":       "a%20b%25c",
+		`q"<>\`:       "q%22%3C%3E%5C",
 	} {
 		if got := EscapePath(in); got != want {
 			t.Errorf("EscapePath(%q) = %q, want %q", in, got, want)
