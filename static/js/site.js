@@ -57,8 +57,11 @@
     }
   }
 
+  // copyByCommand copies through a hidden text area and gives the focus
+  // back to where it was.
   function copyByCommand(text) {
-    var area = el("textarea", { readonly: "", "aria-hidden": "true" });
+    var before = document.activeElement;
+    var area = el("textarea", { readonly: "", "aria-hidden": "true", tabindex: "-1" });
     area.value = text;
     area.style.position = "fixed";
     area.style.top = "-1000px";
@@ -71,15 +74,33 @@
       ok = false;
     }
     document.body.removeChild(area);
+    if (before && before.focus) {
+      before.focus();
+    }
     return ok;
   }
 
+  // copyText copies with the copy command, which works at once in every
+  // browser while the click is fresh, and else with the clipboard API, which
+  // may wait for a permission that never comes: after a while it gives up.
   function copyText(text, done) {
-    if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(copyByCommand(text)); });
+    if (copyByCommand(text)) {
+      done(true);
       return;
     }
-    done(copyByCommand(text));
+    if (!navigator.clipboard || !navigator.clipboard.writeText) {
+      done(false);
+      return;
+    }
+    var settled = false;
+    function finish(ok) {
+      if (!settled) {
+        settled = true;
+        done(ok);
+      }
+    }
+    window.setTimeout(function () { finish(false); }, 1500);
+    navigator.clipboard.writeText(text).then(function () { finish(true); }, function () { finish(false); });
   }
 
   function showInAddressBar(id) {
@@ -151,7 +172,7 @@
   }
 
   function labelled(text, control) {
-    var label = el("label", { "for": control.id }, text);
+    var label = el("label", { "for": control.id, "class": "tools-" + control.tagName.toLowerCase() }, text);
     return [label, control];
   }
 
