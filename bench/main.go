@@ -4,6 +4,7 @@
 //	go run ./bench gen -o DIR [-files 3500] [-mb 60] [-seed 1] [-train DIR] [-mix-real=true]
 //	go run ./bench run -corpus DIR [-n 5] [-djkb PATH] [-extra-args "--no-search"]
 //	go run ./bench all [gen and run flags]
+//	go run ./bench serve -corpus DIR [-n 15] [-no-search]
 //
 // gen learns a character model from the real law corpus in
 // ../shared/corpus/just-laws/docs (or falls back to a built-in
@@ -42,6 +43,8 @@ func dispatch(args []string) error {
 		return cmdRun(args[1:])
 	case "all":
 		return cmdAll(args[1:])
+	case "serve":
+		return cmdServe(args[1:])
 	case "-h", "-help", "--help", "help":
 		usage()
 		return nil
@@ -54,7 +57,8 @@ func usage() {
 	fmt.Fprintln(os.Stderr, `usage:
   go run ./bench gen -o DIR [-files 3500] [-mb 60] [-seed 1] [-train DIR] [-mix-real=true]
   go run ./bench run -corpus DIR [-n 5] [-djkb PATH] [-extra-args "..."]
-  go run ./bench all [flags of gen and run]`)
+  go run ./bench all [flags of gen and run]
+  go run ./bench serve -corpus DIR [-n 15] [-no-search]`)
 }
 
 // repoRoot finds the folder holding go.mod, from the working folder up.

@@ -74,7 +74,7 @@ func Load(siteDir string, opts Options, diags *diag.List) *Set {
 // LoadCached is Load that reuses the sources of a Cache for files that have
 // not changed since it read them; cache may be nil.
 func LoadCached(siteDir string, opts Options, cache *Cache, diags *diag.List) *Set {
-	files, assets, ok := Walk(siteDir, diags)
+	files, assets, ok := Walk(siteDir, !cache.trusted(), diags)
 	set := &Set{Assets: assets}
 	if !ok {
 		return set
@@ -108,9 +108,9 @@ func LoadCached(siteDir string, opts Options, cache *Cache, diags *diag.List) *S
 
 // Walk lists the Markdown files and the other files of siteDir/content,
 // sorted by path. Hidden files, Office lock files and unsafe symbolic links
-// are left out (the last with an error). ok is false when there is no
-// content folder.
-func Walk(siteDir string, diags *diag.List) (files []File, assets []Asset, ok bool) {
+// are left out (the last with an error). With stat, it reads each file's
+// size and time. ok is false when there is no content folder.
+func Walk(siteDir string, stat bool, diags *diag.List) (files []File, assets []Asset, ok bool) {
 	root := filepath.Join(siteDir, Dir)
 	if st, err := os.Stat(root); err != nil || !st.IsDir() {
 		diags.Errorf(Dir, 0, "站点文件夹中没有 content 文件夹：请创建 content/ 并放入 Markdown 文件")
@@ -152,15 +152,20 @@ func Walk(siteDir string, diags *diag.List) (files []File, assets []Asset, ok bo
 		} else if d.IsDir() {
 			return nil
 		}
-		info, err := os.Stat(p)
-		if err != nil {
-			diags.Errorf(file, 0, "无法读取：%v", err)
-			return nil
+		var size int64
+		var mod time.Time
+		if stat {
+			info, err := os.Stat(p)
+			if err != nil {
+				diags.Errorf(file, 0, "无法读取：%v", err)
+				return nil
+			}
+			size, mod = info.Size(), info.ModTime()
 		}
 		if strings.EqualFold(path.Ext(name), ".md") {
-			files = append(files, File{Path: rel, Abs: p, Size: info.Size(), ModTime: info.ModTime()})
+			files = append(files, File{Path: rel, Abs: p, Size: size, ModTime: mod})
 		} else {
-			assets = append(assets, Asset{Path: rel, Abs: p, Size: info.Size(), ModTime: info.ModTime()})
+			assets = append(assets, Asset{Path: rel, Abs: p, Size: size, ModTime: mod})
 		}
 		return nil
 	})

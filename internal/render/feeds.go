@@ -22,24 +22,32 @@ func absURL(s *site.Site, u string) string {
 }
 
 // Sitemap returns sitemap.xml listing the home page, sections and pages.
+// It is written by hand rather than through encoding/xml: it lists every
+// page, and djkb serve writes it after every edit.
 func Sitemap(s *site.Site) []byte {
-	type entry struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
+	var b bytes.Buffer
+	b.Grow(100 * (len(s.Pages) + len(s.Sections)))
+	b.WriteString(xml.Header)
+	b.WriteString("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
+	entry := func(u string, date time.Time) {
+		b.WriteString("  <url>\n    <loc>")
+		xml.EscapeText(&b, []byte(absURL(s, u)))
+		b.WriteString("</loc>\n")
+		if !date.IsZero() {
+			b.WriteString("    <lastmod>")
+			b.WriteString(isoDate(date))
+			b.WriteString("</lastmod>\n")
+		}
+		b.WriteString("  </url>\n")
 	}
-	type urlset struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		URLs    []entry  `xml:"url"`
-	}
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, sec := range s.Sections {
-		set.URLs = append(set.URLs, entry{Loc: absURL(s, sec.URL)})
+		entry(sec.URL, time.Time{})
 	}
 	for _, p := range s.Pages {
-		set.URLs = append(set.URLs, entry{Loc: absURL(s, p.URL), LastMod: isoDate(p.Date)})
+		entry(p.URL, p.Date)
 	}
-	return marshalXML(set)
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
 }
 
 // Feed returns an Atom feed of the newest dated pages.

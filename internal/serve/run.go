@@ -65,7 +65,11 @@ func Run(ctx context.Context, opts Options) error {
 		for {
 			batch, err := w.next()
 			if err != nil {
-				fmt.Fprintf(opts.Log, "监视文件时出错：%v\n", err)
+				// Changes may have been lost (the event queue overflowed):
+				// rebuild from scratch.
+				fmt.Fprintf(opts.Log, "监视文件时出错，将完整重新构建：%v\n", err)
+				session.Reset()
+				batch = append(batch, "site.toml")
 			}
 			if batch == nil && err == nil {
 				return

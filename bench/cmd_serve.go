@@ -1,0 +1,117 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"sort"
+	"strings"
+	"time"
+
+	"djkb"
+	"djkb/internal/build"
+)
+
+// cmdServe times what djkb serve does after an editor saves one file: the
+// incremental rebuild in memory, search index included, until the reload
+// would be sent. Each edited file is put back afterwards.
+func cmdServe(args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	corpus := fs.String("corpus", "bench/out/corpus", "site folder to edit (restored afterwards)")
+	n := fs.Int("n", 15, "edits to time")
+	noSearch := fs.Bool("no-search", false, "leave the search index out")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the timed edits to this file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	files, err := markdownFiles(*corpus)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("no Markdown files in %s: generate a corpus first (go run ./bench gen)", *corpus)
+	}
+	sess := build.NewSession(build.Options{SiteDir: *corpus, Defaults: djkb.Defaults, NoSearch: *noSearch, LiveReload: true})
+	start := time.Now()
+	res, _, err := sess.Build()
+	if err != nil {
+		return fmt.Errorf("first build: %v %v", err, res.Diags)
+	}
+	first := time.Since(start)
+
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	var edits []time.Duration
+	var rendered []int
+	for i := range *n {
+		rel := files[(i*997)%len(files)] // spread over the corpus, same files every run
+		abs := filepath.Join(*corpus, rel)
+		orig, err := os.ReadFile(abs)
+		if err != nil {
+			return err
+		}
+		edited := append(append([]byte{}, orig...), fmt.Sprintf("\n\n第九百九十九条　基准测试追加的条文%d。\n", i)...)
+		if err := os.WriteFile(abs, edited, 0o644); err != nil {
+			return err
+		}
+		t := time.Now()
+		sess.Changed([]string{rel})
+		res, _, err := sess.Build()
+		elapsed := time.Since(t)
+		restoreErr := os.WriteFile(abs, orig, 0o644)
+		sess.Changed([]string{rel})
+		if _, _, err2 := sess.Build(); err2 != nil && err == nil {
+			err = err2
+		}
+		if err != nil {
+			return fmt.Errorf("edit of %s: %v", rel, err)
+		}
+		if restoreErr != nil {
+			return restoreErr
+		}
+		edits = append(edits, elapsed)
+		rendered = append(rendered, res.Rendered)
+	}
+	st := summarise(edits)
+	sort.Ints(rendered)
+	search := "with search index"
+	if *noSearch {
+		search = "without search index"
+	}
+	fmt.Printf("| pages | first build s | edits | median edit ms | min ms | max ms | pages re-rendered (median) |\n|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Printf("| %d | %.2f | %d | %.0f | %.0f | %.0f | %d |\n", res.Pages, first.Seconds(), len(edits),
+		ms(st.median), ms(st.min), ms(st.max), rendered[len(rendered)/2])
+	fmt.Printf("{\"bench\":\"serve-edit\",\"search\":%v,\"pages\":%d,\"median_ms\":%.1f,\"min_ms\":%.1f,\"max_ms\":%.1f}\n", !*noSearch, res.Pages, ms(st.median), ms(st.min), ms(st.max))
+	fmt.Fprintf(os.Stderr, "serve edit benchmark %s\n", search)
+	return nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// markdownFiles lists the .md files of a site's content, relative to the
+// site, sorted.
+func markdownFiles(site string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(filepath.Join(site, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
+			rel, _ := filepath.Rel(site, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
