@@ -34,6 +34,9 @@ type pipeline struct {
 	env       uint64                               // what links resolved against when conv was filled
 	templates *render.Templates                    // parsed layouts, nil until loaded
 	skip      func(v *render.View, fp uint64) bool // views whose output is unchanged; nil renders all
+	// dropBodies frees each page's Markdown once converted: a one-shot
+	// build never needs it again, and it is a third of the memory.
+	dropBodies bool
 }
 
 // run builds the site into the sink that open returns. It returns the sink
@@ -156,6 +159,9 @@ func (p *pipeline) convertAll(s *site.Site, diags *diag.List) {
 			defer wg.Done()
 			for i := range work {
 				results[i] = convert(conv, s, pages[i])
+				if p.dropBodies {
+					pages[i].Src.Body = nil
+				}
 			}
 		}()
 	}
