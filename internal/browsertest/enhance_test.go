@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
@@ -177,5 +178,25 @@ func TestWithoutJavaScript(t *testing.T) {
 	}
 	if p := tb.takeProblems(); len(p) > 0 {
 		t.Errorf("脚本关闭时出错：\n  %s", strings.Join(p, "\n  "))
+	}
+}
+
+// TestTOCFollowsReading scrolls a regulation to its last chapter and checks
+// that the table of contents marks that chapter.
+func TestTOCFollowsReading(t *testing.T) {
+	b, base := server(t)
+	tb := newTab(t, chromiumtest.New(t), base)
+	reg := regulationWithCases(t, b.Site)
+	tb.open(b.pageURL(base, reg.URL))
+	last := reg.TOC[len(reg.TOC)-1]
+	if err := chromedp.Do(tb.ctx,
+		chromedp.Evaluate[chromedp.Void](`document.getElementById(`+jsString(last.ID)+`).scrollIntoView()`),
+		chromedp.Sleep(200*time.Millisecond),
+	); err != nil {
+		t.Fatal(err)
+	}
+	got := eval[string](tb, `(function () { var a = document.querySelector(".toc a[aria-current]"); return a ? a.textContent : ""; })()`)
+	if got != last.Text {
+		t.Errorf("读到“%s”时目录标出的是“%s”", last.Text, got)
 	}
 }

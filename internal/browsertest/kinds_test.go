@@ -54,3 +54,17 @@ func hasSearchPage(t testing.TB) bool {
 	_, err := os.Stat(filepath.Join(repoRoot(t), "layouts", "search.html"))
 	return err == nil
 }
+
+// statusVariants picks one regulation of each 效力状态 other than the one
+// pagesOfEachKind shows, so that each status notice is looked at too.
+func statusVariants(b *builtSite) []kindPage {
+	seen := map[string]bool{"现行有效": true}
+	var out []kindPage
+	for _, p := range b.Site.Pages {
+		if s := p.Status(); s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, kindPage{"regulation-" + s, p.URL})
+		}
+	}
+	return out
+}

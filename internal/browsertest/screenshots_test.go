@@ -83,7 +83,7 @@ func TestScreenshots(t *testing.T) {
 			{Name: "390-dark", Width: 390, Height: 844, Phone: true, Dark: true},
 			{Name: "print", Width: 794, Height: 1123, Print: true},
 		}
-		for _, k := range pagesOfEachKind(t, b) {
+		for _, k := range append(pagesOfEachKind(t, b), statusVariants(b)...) {
 			for _, s := range screens {
 				writeShot(t, dir, "all-"+k.Kind+"-"+s.Name+".png", tb.shot(b.pageURL(base, k.URL), s, true))
 			}

@@ -157,6 +157,52 @@
     }
   });
 
+  /* Table of contents: mark the part being read ----------------------- */
+
+  function tocSpy() {
+    var targets = [];
+    each(document.querySelectorAll(".toc a[href^='#']"), function (a) {
+      var id;
+      try {
+        id = decodeURIComponent(a.getAttribute("href").slice(1));
+      } catch (e) {
+        return;
+      }
+      var h = document.getElementById(id);
+      if (h) {
+        targets.push([h, a]);
+      }
+    });
+    if (targets.length < 2 || !window.requestAnimationFrame) {
+      return;
+    }
+    var current = null, pending = false;
+    function update() {
+      pending = false;
+      var found = null;
+      for (var i = 0; i < targets.length && targets[i][0].getBoundingClientRect().top < 120; i++) {
+        found = targets[i][1];
+      }
+      if (found !== current) {
+        if (current) {
+          current.removeAttribute("aria-current");
+        }
+        if (found) {
+          found.setAttribute("aria-current", "location");
+        }
+        current = found;
+      }
+    }
+    window.addEventListener("scroll", function () {
+      if (!pending) {
+        pending = true;
+        window.requestAnimationFrame(update);
+      }
+    });
+    update();
+  }
+  tocSpy();
+
   /* List tools --------------------------------------------------------- */
 
   function distinct(items, attr) {
