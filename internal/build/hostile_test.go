@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"djkb"
 )
 
 // script is the payload planted in every field an editor controls.
@@ -142,4 +144,66 @@ func TestAwkwardNames(t *testing.T) {
 		t.Errorf("built %d pages", res.Pages)
 	}
 	checkLinks(t, out, false)
+}
+
+// TestSymlinks refuses symbolic links that leave the site or loop, and
+// reads those that stay inside it.
+func TestSymlinks(t *testing.T) {
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "secret.md"), []byte("# 机密\n"), 0o644)
+	site := writeSite(t, map[string]string{"content/regulations/a.md": "# A\n"})
+	c := filepath.Join(site, "content")
+	must := func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(c, "regulations/secret.md")))
+	must(os.Symlink(outside, filepath.Join(c, "regulations/外部文件夹")))
+	must(os.Symlink("loop2", filepath.Join(c, "loop1")))
+	must(os.Symlink("loop1", filepath.Join(c, "loop2")))
+	must(os.Symlink("a.md", filepath.Join(c, "regulations/b.md")))
+	res, err := run(t, site, filepath.Join(t.TempDir(), "public"))
+	if err == nil {
+		t.Fatal("links out of the site must fail the build")
+	}
+	want := map[string]string{
+		"content/regulations/secret.md": "站点文件夹之外",
+		"content/regulations/外部文件夹":     "站点文件夹之外",
+		"content/loop1":                 "无法解析",
+		"content/loop2":                 "无法解析",
+	}
+	for _, d := range res.Diags {
+		if w, ok := want[d.Path]; ok && strings.Contains(d.Message, w) {
+			delete(want, d.Path)
+		}
+		if d.Path == "content/regulations/b.md" {
+			t.Errorf("a link inside the site should be read: %s", d)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing diagnostics for %v in %v", want, res.Diags)
+	}
+}
+
+// TestHugeFile builds a 50 MB regulation.
+func TestHugeFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 50 MB page")
+	}
+	var b strings.Builder
+	b.WriteString("# 超大文件\n\n")
+	for i := 0; b.Len() < 50<<20; i++ {
+		fmt.Fprintf(&b, "第%d条　本条规定了党支部工作的有关事项，各级党组织应当认真执行，不得打折扣、搞变通。\n\n", i)
+	}
+	site := writeSite(t, map[string]string{"content/regulations/超大.md": b.String()})
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{SiteDir: site, OutDir: out, Defaults: djkb.Defaults})
+	if err != nil {
+		t.Fatalf("%v %v", err, res.Diags)
+	}
+	st, err := os.Stat(filepath.Join(out, "regulations/超大/index.html"))
+	if err != nil || st.Size() < 50<<20 {
+		t.Fatalf("huge page not written whole: %v", err)
+	}
 }
