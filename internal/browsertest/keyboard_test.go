@@ -86,6 +86,22 @@ func TestKeyboard(t *testing.T) {
 		t.Errorf("在跳到正文的链接上按 Enter 后，焦点在 <%s id=%q>，应在 main", f.Tag, f.ID)
 	}
 
+	// Every focus stop of the home page shows where the focus is.
+	tb.open(b.pageURL(base, ""))
+	stops := 0
+	for range 200 {
+		tb.press(kb.Tab)
+		f := tb.focused()
+		if f.Tag == "body" || (stops > 0 && strings.Contains(f.Class, "skip-link")) {
+			break
+		}
+		stops++
+		tb.visibleFocus(f)
+	}
+	if stops < 10 {
+		t.Errorf("首页只有 %d 个可用 Tab 到达的位置", stops)
+	}
+
 	// Into the main navigation; Enter follows the link.
 	tb.open(b.pageURL(base, ""))
 	f = tb.tabTo("主导航中的“"+top.Title+"”", 5, func(f focused) bool { return f.Tag == "a" && f.Text == top.Title })
@@ -105,6 +121,22 @@ func TestKeyboard(t *testing.T) {
 	}
 	if s := eval[string](tb, `document.querySelector(".tools-status").textContent`); !strings.Contains(s, fmt.Sprintf("显示 %d / %d", after, before)) {
 		t.Errorf("筛选后的计数是“%s”，应说明显示 %d / %d 篇", s, after, before)
+	}
+
+	// The sort order by keyboard: Tab to the select, arrow down to "newest
+	// first"; the list follows.
+	f = tb.tabTo("排序选择框", 6, func(f focused) bool { return f.Tag == "select" && strings.HasPrefix(f.ID, "djkb-sort") })
+	tb.visibleFocus(f)
+	tb.press(kb.ArrowDown)
+	if v := eval[string](tb, `document.activeElement.value`); v != "new" {
+		t.Errorf("在排序框按下方向键后选中的是“%s”，应为按日期从新到旧", v)
+	}
+	dates := eval[[]string](tb, `Array.prototype.map.call(document.querySelectorAll(".page-list > li:not([hidden])"), function (li) { return li.getAttribute("data-date"); })`)
+	for i := 1; i < len(dates); i++ {
+		if dates[i] > dates[i-1] {
+			t.Errorf("按日期从新到旧排序后，%s 排在 %s 之后", dates[i], dates[i-1])
+			break
+		}
 	}
 
 	// On to a regulation: every focus stop is visible, Enter opens it.
