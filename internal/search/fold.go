@@ -13,16 +13,21 @@ import (
 // Most code points (ASCII, the main CJK blocks, full-width ASCII, common CJK
 // punctuation) fold by a fixed rule. A maximal run of other code points,
 // together with the one code point before it (which may compose with it), is
-// normalised with NFKC as a whole; every code point of the result carries the
-// span of the whole run. static/js/tokenizer.js does exactly the same.
+// normalised with NFKC as a whole. If that equals normalising the run code
+// point by code point (nothing composed), each folded code point carries the
+// span of the code point it came from; else every one carries the span of
+// the whole run. static/js/tokenizer.js does exactly the same.
 type folder struct {
 	s    string
 	i    int    // next byte to read
 	run  []rune // folded code points of the current slow run, not yet returned
 	runI int
 	runA int // span of the current slow run
-	runB int
-	nbuf []byte
+	runB  int
+	spans [][2]int // source span of each code point of run, when they have their own
+	nbuf  []byte
+	pbuf  []byte
+	tbuf  []byte
 }
 
 func (f *folder) reset(s string) {
@@ -34,8 +39,12 @@ func (f *folder) reset(s string) {
 func (f *folder) next() (r rune, a, b int, ok bool) {
 	if f.runI < len(f.run) {
 		r = f.run[f.runI]
+		a, b = f.runA, f.runB
+		if len(f.spans) == len(f.run) {
+			a, b = f.spans[f.runI][0], f.spans[f.runI][1]
+		}
 		f.runI++
-		return r, f.runA, f.runB, true
+		return r, a, b, true
 	}
 	if f.i >= len(f.s) {
 		return 0, 0, 0, false
@@ -68,10 +77,35 @@ func (f *folder) next() (r rune, a, b int, ok bool) {
 	}
 	f.nbuf = norm.NFKC.AppendString(f.nbuf[:0], f.s[start:f.i])
 	f.run, f.runI, f.runA, f.runB = f.run[:0], 0, start, f.i
+	f.spans = f.spans[:0]
+	// Where normalising code point by code point gives the same result (no
+	// composition), each folded code point keeps the span of its own source
+	// code point; otherwise all share the run's span.
+	split := true
+	f.pbuf = f.pbuf[:0]
+	for j := start; j < f.i; {
+		_, size := decode(f.s, j)
+		// Normalise the code point alone (AppendString onto pbuf would
+		// compose it with what is already there).
+		f.tbuf = norm.NFKC.AppendString(f.tbuf[:0], f.s[j:j+size])
+		f.pbuf = append(f.pbuf, f.tbuf...)
+		for k := 0; k < len(f.tbuf); {
+			_, sz := utf8.DecodeRune(f.tbuf[k:])
+			f.spans = append(f.spans, [2]int{j, j + size})
+			k += sz
+		}
+		j += size
+	}
+	if string(f.pbuf) != string(f.nbuf) {
+		split = false
+	}
 	for j := 0; j < len(f.nbuf); {
 		c, size := utf8.DecodeRune(f.nbuf[j:])
 		j += size
 		f.run = append(f.run, lower(c))
+	}
+	if !split {
+		f.spans = f.spans[:0]
 	}
 	return f.next()
 }

@@ -162,42 +162,37 @@ func commonPrefix16(a, b string) prefixLen {
 }
 
 // facetData is the facets file: for each facet with values, [key, label,
-// values, per-document uvarints: number of values, then each value's index].
+// values, counts, lists]: lists is the base64 of the Rice-coded posting list
+// (see appendRice) of the documents holding each value, one after the other.
 func facetData(docs []Doc, facets []Facet) [][]any {
 	if len(facets) == 0 {
 		facets = defaultLabels
 	}
 	var out [][]any
 	for _, f := range facets {
-		seen := map[string]bool{}
-		var values []string
+		byValue := map[string][]int32{}
 		for i := range docs {
 			for _, v := range docs[i].Facets[f.Key] {
-				if v != "" && !seen[v] {
-					seen[v] = true
-					values = append(values, v)
+				if l := byValue[v]; v != "" && (len(l) == 0 || l[len(l)-1] != int32(i)) {
+					byValue[v] = append(l, int32(i))
 				}
 			}
 		}
-		if len(values) == 0 {
+		if len(byValue) == 0 {
 			continue
 		}
-		slices.Sort(values)
-		var per []byte
-		for i := range docs {
-			vs := docs[i].Facets[f.Key]
-			var idx []int
-			for _, v := range vs {
-				if j := indexOf(values, v); j >= 0 && !slices.Contains(idx, j) {
-					idx = append(idx, j)
-				}
-			}
-			per = appendUvarint(per, uint64(len(idx)))
-			for _, j := range idx {
-				per = appendUvarint(per, uint64(j))
-			}
+		values := make([]string, 0, len(byValue))
+		for v := range byValue {
+			values = append(values, v)
 		}
-		out = append(out, []any{f.Key, f.Label, values, b64(per)})
+		slices.Sort(values)
+		counts := make([]int, len(values))
+		var lists []byte
+		for i, v := range values {
+			counts[i] = len(byValue[v])
+			lists = appendRice(lists, byValue[v])
+		}
+		out = append(out, []any{f.Key, f.Label, values, counts, b64(lists)})
 	}
 	return out
 }

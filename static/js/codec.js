@@ -38,7 +38,10 @@
   };
 
   // rice decodes n ids of a posting list starting at byte off.
-  function rice(b, off, n) {
+  function rice(b, off, n) { return riceEnd(b, off, n).ids; }
+
+  // riceEnd decodes n ids and tells where the byte-aligned list ends.
+  function riceEnd(b, off, n) {
     var out = new Int32Array(n), pos = off, cur = b[pos++], nb = 8;
     var k = cur >>> 3, scale = Math.pow(2, k), prev = -1;
     nb = 3;
@@ -58,7 +61,7 @@
       prev += q * scale + r + 1;
       out[i] = prev;
     }
-    return out;
+    return { ids: out, end: pos };
   }
 
   // Codebook is the canonical Huffman code of the text (see textcode.go).
@@ -121,5 +124,5 @@
     }
   };
 
-  return { bytes: bytes, Reader: Reader, rice: rice, Codebook: Codebook };
+  return { bytes: bytes, Reader: Reader, rice: rice, riceEnd: riceEnd, Codebook: Codebook };
 });

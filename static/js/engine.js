@@ -20,8 +20,9 @@
   'use strict';
 
   var K1 = 1.2, B = 0.75;
-  var W_TITLE = 2, W_HEAD = 0.5, W_PHRASE = 1, W_EXACT_TITLE = 4;
+  var W_TITLE = 2, W_HEAD = 0.5, W_PHRASE = 1, EXACT_TITLE = 1000;
   var FEW = 4;           // stop looking up keys at this many candidate blocks
+  var MAX_LISTS = 6;     // posting lists intersected for one term at most
   var MAX_PREFIX = 160;  // posting lists merged for a one-character term
   var PARTIAL_KEYS = 12; // keys tried for partial matches
   var CHECK = 4;         // candidate blocks read per term and document at a time
@@ -70,10 +71,15 @@
     if (!lk.keys.length) return this.prefixCandidates(lk.singles, total);
     var keys = lk.keys.slice().sort(function (x, y) { return s.rarity(y) - s.rarity(x); });
     var cand = null, big = [], next = 0;
-    var add = function (l) { cand = cand ? intersect(cand, l) : Array.prototype.slice.call(l); };
+    var add = function (l) { lists++; cand = cand ? intersect(cand, l) : Array.prototype.slice.call(l); };
+    var prevLen = Infinity, lists = 0;
     var step = function () {
-      if (Engine.debug) Engine.debug('candidates', cand && cand.length, 'next', next, 'big', big.map(function (e) { return e.key + ':' + e.df; }).join(' '));
-      if (cand && cand.length <= FEW) return cand;
+      if (cand) {
+        // Enough when few candidates remain, or when the last list barely
+        // narrowed them (the text will decide).
+        if (cand.length <= FEW || (lists >= 3 && cand.length > prevLen * 0.8) || lists >= MAX_LISTS) return cand;
+        prevLen = cand.length;
+      }
       if (next < keys.length && (cand || next < 4)) {
         var batch = keys.slice(next, next + 2);
         next += batch.length;
@@ -135,7 +141,7 @@
 
   // compare orders scored documents: score, then newer, then index.
   Engine.prototype.compare = function (x, y) {
-    var dx = Math.round(x.score * 1e4), dy = Math.round(y.score * 1e4);
+    var dx = Math.round(x.score * 1e3), dy = Math.round(y.score * 1e3);
     return dy - dx || this.s.date[y.d] - this.s.date[x.d] || x.d - y.d;
   };
 
@@ -166,7 +172,7 @@
   Engine.prototype.search = function (q, opts) {
     var self = this;
     opts = opts || {};
-    var limit = Math.max(1, Math.min(100, +opts.limit || 10)), offset = Math.max(0, +opts.offset || 0);
+    var limit = opts.limit === 0 ? 0 : Math.max(1, Math.min(100, +opts.limit || 10)), offset = Math.max(0, +opts.offset || 0);
     var parsed = query.parse(q);
     var pos = parsed.terms.filter(function (t) { return !t.neg; });
     var neg = parsed.terms.filter(function (t) { return t.neg; });
@@ -312,7 +318,9 @@
       sc += ctx.idfs[i] * (self.bm25(tf, d) + (hit.titleHit[i] ? W_TITLE : 0) + (head ? W_HEAD : 0));
       idfSum += ctx.idfs[i];
     });
-    if (hit.exactTitle) sc += W_EXACT_TITLE * idfSum;
+    // A document whose title is the query comes first; among several, the
+    // one in force, then the newest.
+    if (hit.exactTitle) sc = EXACT_TITLE + sc / 1e6;
     if (ctx.terms.length > 1) {
       var all = [];
       ctx.terms.forEach(function (t) { all = all.concat(t.units.map(function (u, j) { return { t: u.t, j: j > 0 && u.j }; })); });

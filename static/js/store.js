@@ -230,12 +230,13 @@
     var nd = this.nd;
     return this.file('f', function (p) {
       return p.map(function (f) {
-        var rd = new codec.Reader(codec.bytes(f[3])), docs = new Array(nd);
-        for (var d = 0; d < nd; d++) {
-          var n = rd.uv(), vs = [];
-          for (var i = 0; i < n; i++) vs.push(rd.uv());
-          docs[d] = vs;
-        }
+        var b = codec.bytes(f[4]), docs = new Array(nd), off = 0;
+        for (var d = 0; d < nd; d++) docs[d] = [];
+        f[3].forEach(function (n, v) {
+          var r = codec.riceEnd(b, off, n);
+          for (var i = 0; i < n; i++) docs[r.ids[i]].push(v);
+          off = r.end;
+        });
         return { key: f[0], label: f[1], values: f[2], docs: docs };
       });
     });

@@ -96,15 +96,33 @@
     return r;
   }
 
+  // wellFormed replaces lone surrogates by U+FFFD, as UTF-8 (and Go) must;
+  // the length stays the same.
+  function wellFormed(s) {
+    if (!/[\uD800-\uDFFF]/.test(s)) return s;
+    var out = '';
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xDC00 && s.charCodeAt(i + 1) <= 0xDFFF) {
+        out += s.slice(i, i + 2);
+        i++;
+      } else out += c >= 0xD800 && c <= 0xDFFF ? '\uFFFD' : s.charAt(i);
+    }
+    return out;
+  }
+
   // Folder yields folded code points with their source spans (see fold.go).
   function Folder(s) {
+    s = wellFormed(s);
     this.s = s; this.i = 0;
-    this.run = []; this.runI = 0; this.runA = 0; this.runB = 0;
+    this.run = []; this.runI = 0; this.runA = 0; this.runB = 0; this.spans = null;
     this.c = 0; this.a = 0; this.b = 0;
   }
   Folder.prototype.next = function () {
     if (this.runI < this.run.length) {
-      this.c = this.run[this.runI++]; this.a = this.runA; this.b = this.runB;
+      var sp = this.spans;
+      if (sp) { this.a = sp[2 * this.runI]; this.b = sp[2 * this.runI + 1]; } else { this.a = this.runA; this.b = this.runB; }
+      this.c = this.run[this.runI++];
       return true;
     }
     var s = this.s, n = s.length;
@@ -123,13 +141,25 @@
       if (fastFold(d) >= 0) break;
       this.i += d > 0xFFFF ? 2 : 1;
     }
-    var norm = s.slice(start, this.i).normalize('NFKC');
+    var norm = s.slice(start, this.i).normalize('NFKC'), each = '', spans = [], j, e;
     this.run = []; this.runI = 0; this.runA = start; this.runB = this.i;
-    for (var j = 0; j < norm.length;) {
-      var e = cpAt(norm, j);
+    for (j = start; j < this.i;) {
+      e = cpAt(s, j);
+      var size2 = e > 0xFFFF ? 2 : 1, piece = s.slice(j, j + size2).normalize('NFKC');
+      each += piece;
+      for (var k = 0; k < piece.length;) {
+        var pc = cpAt(piece, k);
+        k += pc > 0xFFFF ? 2 : 1;
+        spans.push(j, j + size2);
+      }
+      j += size2;
+    }
+    for (j = 0; j < norm.length;) {
+      e = cpAt(norm, j);
       j += e > 0xFFFF ? 2 : 1;
       this.run.push(lower(e));
     }
+    this.spans = each === norm ? spans : null;
     return this.next();
   };
 

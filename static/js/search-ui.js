@@ -1,0 +1,238 @@
+/* djkb search: the search page. Results as you type, filters with counts,
+ * keyboard navigation, and the query and filters kept in the URL (?q=…&status=…)
+ * so that a search can be shared. Every text is set as text; only excerpts,
+ * escaped by excerpt.js with <mark> around matches, are set as HTML. */
+(function (root) {
+  'use strict';
+  var api = root.djkbSearch, doc = root.document;
+  var box = doc.getElementById('djkb-search');
+  if (!api || !box) return;
+
+  var input = box.querySelector('#search-q');
+  var form = box.querySelector('.search-form');
+  var facetsEl = box.querySelector('.search-facets');
+  var filtersEl = box.querySelector('.search-filters');
+  var statusEl = box.querySelector('.search-status');
+  var emptyEl = box.querySelector('.search-empty');
+  var list = box.querySelector('.search-results');
+  var moreBtn = box.querySelector('.search-more');
+  var PAGE = 10, DELAY = 180, SHOWN_VALUES = 8;
+  var STATUS_CLASS = { '现行有效': 'status-valid', '已修改': 'status-amended', '已废止': 'status-repealed', '宣布失效': 'status-void', '尚未施行': 'status-pending' };
+  var state = { q: '', filters: {}, shown: 0 }, facetKeys = [], expanded = {}, seq = 0, timer = 0;
+
+  function el(tag, cls, text) {
+    var e = doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  // URL <-> state.
+  function readURL() {
+    var params = parseParams(root.location.search);
+    state.q = (params.q && params.q[0]) || '';
+    state.filters = {};
+    facetKeys.forEach(function (k) { if (params[k]) state.filters[k] = params[k]; });
+  }
+  function parseParams(search) {
+    var out = {};
+    search.replace(/^\?/, '').split('&').forEach(function (kv) {
+      if (!kv) return;
+      var i = kv.indexOf('='), k = dec(i < 0 ? kv : kv.slice(0, i)), v = i < 0 ? '' : dec(kv.slice(i + 1));
+      (out[k] = out[k] || []).push(v);
+    });
+    return out;
+  }
+  function dec(s) { try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (e) { return s; } }
+  function writeURL() {
+    var parts = [];
+    if (state.q) parts.push('q=' + encodeURIComponent(state.q));
+    facetKeys.forEach(function (k) {
+      (state.filters[k] || []).forEach(function (v) { parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(v)); });
+    });
+    var url = root.location.pathname + (parts.length ? '?' + parts.join('&') : '') + root.location.hash;
+    try { root.history.replaceState(null, '', url); } catch (e) { /* file:// in some browsers */ }
+  }
+
+  function activeFilters() {
+    var n = 0;
+    for (var k in state.filters) n += state.filters[k].length;
+    return n;
+  }
+
+  // run searches for the current state; more appends the next page.
+  function run(more) {
+    var my = ++seq, offset = more ? state.shown : 0;
+    writeURL();
+    var idle = !state.q.trim() && !activeFilters();
+    emptyEl.hidden = !idle;
+    if (!more) box.setAttribute('aria-busy', 'true');
+    return api.search(state.q, { filters: state.filters, limit: idle ? 0 : PAGE, offset: offset }).then(function (res) {
+      if (my !== seq) return;
+      box.removeAttribute('aria-busy');
+      if (!more) {
+        list.textContent = '';
+        state.shown = 0;
+        // The filter counts come second, so that results show first.
+        api.search(state.q, { filters: state.filters, limit: 0, facets: true }).then(function (r) {
+          if (my === seq) renderFacets(r.facets || []);
+        });
+      }
+      if (idle) {
+        statusEl.textContent = '共收录 ' + res.total + ' 篇。输入搜索词，或在筛选中选择条件浏览。';
+        moreBtn.hidden = true;
+        return;
+      }
+      res.results.forEach(function (r) { list.appendChild(renderResult(r, res.partial)); });
+      state.shown += res.results.length;
+      statusEl.textContent = statusText(res);
+      moreBtn.hidden = state.shown >= res.total || !res.results.length;
+    }, function (err) {
+      if (my !== seq) return;
+      box.removeAttribute('aria-busy');
+      statusEl.textContent = '搜索出错：' + (err && err.message ? err.message : err) + '。请刷新页面重试。';
+    });
+  }
+
+  function statusText(res) {
+    if (!res.total) {
+      return activeFilters() ? '没有符合条件的结果。可以减少筛选条件，或换一个说法。' :
+        '没有找到包含这些字词的内容。可以检查错别字，减少字数，或用空格把长词拆开。';
+    }
+    var n = (res.approximate ? '约 ' : ' ') + res.total + ' ';
+    if (res.partial) return '没有同时包含全部搜索词的结果，以下' + n + '条为部分匹配。';
+    if (!state.q.trim()) return '符合筛选条件的共' + n + '篇，按日期从新到旧排列。';
+    return '找到' + n + '条结果。';
+  }
+
+  function renderResult(r, partial) {
+    var li = el('li', 'search-result');
+    var h = el('h2', 'result-title');
+    var a = el('a', null, r.title);
+    a.href = r.url;
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = el('p', 'result-meta');
+    if (partial) meta.appendChild(el('span', 'badge result-partial', '部分匹配'));
+    if (r.section) meta.appendChild(el('span', 'badge result-section', r.section));
+    if (r.status) meta.appendChild(el('span', 'status ' + (STATUS_CLASS[r.status] || ''), r.status));
+    if (r.date) meta.appendChild(el('span', 'result-date', r.date));
+    li.appendChild(meta);
+    var main = '';
+    if (r.excerpt) {
+      var p = el('p', 'result-excerpt');
+      p.innerHTML = r.excerpt;
+      main = p.textContent;
+      li.appendChild(p);
+    }
+    if (r.subresults && r.subresults.length) {
+      var ul = el('ul', 'result-subs');
+      r.subresults.forEach(function (s) {
+        var sli = el('li'), sa = el('a', null, s.title);
+        sa.href = s.url;
+        sli.appendChild(sa);
+        var sp = el('span', 'result-sub-excerpt');
+        sp.innerHTML = s.excerpt;
+        // The first sub-result is often the part the excerpt above shows.
+        if (main.indexOf(sp.textContent.replace(/^…|…$/g, '')) < 0) sli.appendChild(sp);
+        ul.appendChild(sli);
+      });
+      li.appendChild(ul);
+    }
+    return li;
+  }
+
+  function renderFacets(facets) {
+    var focused = doc.activeElement && facetsEl.contains(doc.activeElement) ? doc.activeElement.id : '';
+    facetsEl.textContent = '';
+    facets.forEach(function (f) {
+      var chosen = state.filters[f.key] || [];
+      var vals = f.values.filter(function (v) { return v.count > 0 || chosen.indexOf(v.value) >= 0; });
+      if (!vals.length) return;
+      vals.sort(f.key === 'year' ? function (x, y) { return x.value < y.value ? 1 : -1; } :
+        function (x, y) { return y.count - x.count || (x.value < y.value ? -1 : 1); });
+      var fs = el('fieldset', 'facet'), legend = el('legend', null, f.label);
+      fs.appendChild(legend);
+      var limit = expanded[f.key] ? vals.length : SHOWN_VALUES;
+      vals.forEach(function (v, i) {
+        var on = chosen.indexOf(v.value) >= 0;
+        if (i >= limit && !on) return;
+        var id = 'facet-' + f.key + '-' + i, label = el('label', 'facet-value'), cb = el('input');
+        cb.type = 'checkbox'; cb.id = id; cb.checked = on;
+        cb.addEventListener('change', function () { toggle(f.key, v.value, cb.checked); });
+        label.htmlFor = id;
+        label.appendChild(cb);
+        label.appendChild(el('span', 'facet-name', v.value));
+        label.appendChild(el('span', 'facet-count', String(v.count)));
+        fs.appendChild(label);
+      });
+      if (vals.length > SHOWN_VALUES) {
+        var b = el('button', 'facet-toggle', expanded[f.key] ? '收起' : '更多（' + vals.length + '）');
+        b.type = 'button';
+        b.id = 'facet-more-' + f.key;
+        b.addEventListener('click', function () { expanded[f.key] = !expanded[f.key]; renderFacets(facets); doc.getElementById(b.id).focus(); });
+        fs.appendChild(b);
+      }
+      facetsEl.appendChild(fs);
+    });
+    var clear = el('button', 'facet-clear', '清除筛选');
+    clear.type = 'button';
+    clear.hidden = !activeFilters();
+    clear.addEventListener('click', function () { state.filters = {}; run(false); input.focus(); });
+    facetsEl.appendChild(clear);
+    var n = activeFilters();
+    filtersEl.querySelector('summary').textContent = n ? '筛选（已选 ' + n + ' 项）' : '筛选';
+    if (focused && doc.getElementById(focused)) doc.getElementById(focused).focus();
+  }
+
+  function toggle(key, value, on) {
+    var vs = (state.filters[key] || []).filter(function (v) { return v !== value; });
+    if (on) vs.push(value);
+    if (vs.length) state.filters[key] = vs; else delete state.filters[key];
+    run(false);
+  }
+
+  // Keyboard: arrows move between the box and the result links.
+  function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
+  box.addEventListener('keydown', function (e) {
+    var ls = links(), i = ls.indexOf(doc.activeElement);
+    if (e.key === 'ArrowDown' && (doc.activeElement === input || i >= 0)) {
+      if (ls[i + 1]) { ls[i + 1].focus(); e.preventDefault(); }
+    } else if (e.key === 'ArrowUp' && i >= 0) {
+      (i > 0 ? ls[i - 1] : input).focus();
+      e.preventDefault();
+    } else if (e.key === 'Escape' && i >= 0) {
+      input.focus();
+    }
+  });
+  doc.addEventListener('keydown', function (e) {
+    var t = e.target, tag = t && t.tagName;
+    if (e.key === '/' && tag !== 'INPUT' && tag !== 'TEXTAREA' && !t.isContentEditable) { input.focus(); e.preventDefault(); }
+  });
+
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { state.q = input.value; run(false); }, DELAY);
+  });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    clearTimeout(timer);
+    state.q = input.value;
+    run(false);
+  });
+  moreBtn.addEventListener('click', function () { run(true); });
+
+  if (root.matchMedia && root.matchMedia('(max-width: 760px)').matches) filtersEl.removeAttribute('open');
+  statusEl.textContent = '正在载入索引…';
+  api.ready.then(function (index) {
+    facetKeys = index.facetNames.map(function (f) { return f[0]; });
+    readURL();
+    input.value = state.q;
+    var header = doc.getElementById('site-q');
+    if (header && !header.value) header.value = state.q;
+    run(false);
+    if (state.q) input.focus();
+  }, function (err) {
+    statusEl.textContent = (err && err.message ? err.message : '无法加载搜索索引') + '。请确认网站完整，或联系管理员。';
+  });
+})(this);
