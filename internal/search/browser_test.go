@@ -1,0 +1,143 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"djkb/internal/chromium/chromiumtest"
+)
+
+// The browser tests open a test site's search page in headless Chromium, over
+// HTTP and from file://: they type a query, use a filter, follow a
+// sub-result to its anchor, use the keyboard, and check that hostile content
+// and queries do no harm.
+
+func TestBrowserHTTP(t *testing.T) {
+	dir := testSite(t, sortedDocs(handCorpus()), false)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	browserJourney(t, srv.URL+"/search/", false)
+}
+
+func TestBrowserFile(t *testing.T) {
+	dir := testSite(t, sortedDocs(handCorpus()), true)
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, "search", "index.html"))}
+	browserJourney(t, u.String(), true)
+}
+
+// eval runs a script and decodes its (awaited) result.
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// waitFor polls a condition until it holds.
+func waitFor(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("waiting for %s: %v", cond, err)
+	}
+}
+
+func browserJourney(t *testing.T, page string, fileLinks bool) {
+	ctx := chromiumtest.New(t)
+	run := func(actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run(chromedp.Navigate(page))
+	waitFor(t, ctx, `document.querySelector('.search-status').textContent.indexOf('共收录') >= 0`)
+
+	// Typing shows results as you type, with the query in the URL.
+	run(chromedp.SendKeys(chromedp.ID("search-q"), "三会一课"))
+	waitFor(t, ctx, `document.querySelectorAll('.search-result').length >= 3`)
+	titles := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('.result-title a')).map(a => a.textContent)`)
+	if !contains(titles, "中国共产党支部工作条例（试行）") {
+		t.Errorf("results for 三会一课: %q", titles)
+	}
+	if loc := eval[string](t, ctx, `decodeURIComponent(location.search)`); loc != "?q=三会一课" {
+		t.Errorf("URL after typing: %q", loc)
+	}
+	marks := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('.result-excerpt mark')).map(m => m.textContent)`)
+	if len(marks) == 0 || marks[0] != "三会一课" {
+		t.Errorf("highlights: %q", marks)
+	}
+
+	// A filter narrows the results and joins the URL.
+	run(chromedp.Click(chromedp.CSS(`input[type=checkbox][id^="facet-section-"] ~ .facet-name`)))
+	waitFor(t, ctx, `location.search.indexOf('section=') >= 0`)
+	waitFor(t, ctx, `(() => { const b = Array.from(document.querySelectorAll('.result-section')).map(e => e.textContent);
+		const want = document.querySelector('input[id^="facet-section-"]:checked + .facet-name').textContent;
+		return b.length > 0 && b.every(x => x === want); })()`)
+	run(chromedp.Click(chromedp.CSS(`.facet-clear`)))
+	waitFor(t, ctx, `location.search.indexOf('section=') < 0 && document.querySelectorAll('.search-result').length >= 3`)
+
+	// The keyboard reaches the results.
+	run(chromedp.Focus(chromedp.ID("search-q")), chromedp.KeyEvent(kb.ArrowDown))
+	if cls := eval[string](t, ctx, `document.activeElement.closest('.result-title') ? 'title' : document.activeElement.outerHTML`); cls != "title" {
+		t.Errorf("arrow down from the box focused %s", cls)
+	}
+
+	// A sub-result leads to its article.
+	href := eval[string](t, ctx, `(() => { const a = Array.from(document.querySelectorAll('.result-subs a')).find(a => a.textContent === '第十九条'); return a ? a.getAttribute('href') : ''; })()`)
+	if !strings.HasSuffix(href, "#"+url.PathEscape("第十九条")) {
+		t.Fatalf("sub-result link %q", href)
+	}
+	if fileLinks != strings.Contains(href, "index.html#") {
+		t.Errorf("sub-result link %q in file-links mode %v", href, fileLinks)
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`.result-subs a[href=%q]`, href)))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `document.querySelector(':target') !== null`)
+	if id := eval[string](t, ctx, `document.querySelector(':target').id`); id != "第十九条" {
+		t.Errorf("followed a sub-result to #%s", id)
+	}
+
+	// Back on the search page: hostile content shows as text, hostile
+	// queries do no harm.
+	run(chromedp.Navigate(page + "?q=" + url.QueryEscape("红色引擎")))
+	waitFor(t, ctx, `document.querySelectorAll('.search-result').length >= 1`)
+	if n := eval[int](t, ctx, `document.querySelectorAll('#djkb-search script, #djkb-search b').length`); n != 0 {
+		t.Errorf("markup from the content was inserted: %d elements", n)
+	}
+	if title := eval[string](t, ctx, `document.querySelector('.result-title a').textContent`); !strings.Contains(title, "<script>alert(1)</script>") {
+		t.Errorf("title shown as %q", title)
+	}
+	took := eval[float64](t, ctx, `(async () => {
+		const t0 = performance.now();
+		const qs = ['数据'.repeat(50000), '.*+?^${}()|[]\\', '👍🏽👨‍👩‍👧 🇨🇳', '\ud800\udfff\ud800', '"', '-', '- -', '<img src=x onerror=alert(1)>'];
+		for (const q of qs) await djkbSearch.search(q, {limit: 5});
+		return performance.now() - t0; })()`)
+	if took > 5000 {
+		t.Errorf("hostile queries took %.0f ms", took)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('img').length`); n != 0 {
+		t.Errorf("a query inserted an image")
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
