@@ -24,6 +24,7 @@ func commands() []command {
 		{"serve", "在本机启动预览服务，修改文件后自动重新构建并刷新浏览器", runServe},
 		{"new", "新建一篇法规（regulation）、案例（case）或品牌（brand）", runNew},
 		{"check", "检查内容（元数据、日期、链接、编码等），不生成网站", runCheck},
+		{"cleanup", "法规制度清理报告：试行期满、已被替代、引用失效文件等问题及处理建议", runCleanup},
 	}
 }
 
