@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"djkb/internal/build"
+	"djkb/internal/cleanup"
+	"djkb/internal/content"
+	"djkb/internal/diag"
+	model "djkb/internal/site"
+)
+
+// runCleanup prints the regulation clean-up report.
+func runCleanup(args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("cleanup", stderr, &sf)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "用法：djkb cleanup [-s 站点] [-d 输出文件夹] [--json] [--as-of YYYY-MM-DD] [--strict]\n\n按清理规则检查全部法规制度，按规则列出问题和处理建议。给出 -d 时，另把报告写入 输出文件夹/cleanup/report.txt 和 findings.json。\n\n选项：")
+		fs.PrintDefaults()
+	}
+	asJSON := fs.Bool("json", false, "以 JSON 数组输出结果（path、line、rule、severity、message、action 等）")
+	asOfFlag := fs.String("as-of", "", "以这一天为准检查（YYYY-MM-DD），默认今天")
+	strict := fs.Bool("strict", false, "仍有“错误”级别的结果时以退出码 1 结束，供内容仓库的 CI 使用")
+	fs.Lookup("d").Usage = "给出时，另把报告写入 输出文件夹/cleanup/report.txt 和 findings.json"
+	if _, ok := parseFlags(fs, args); !ok {
+		return 2
+	}
+	asOf, ok := parseAsOf(*asOfFlag, stderr)
+	if !ok {
+		return 2
+	}
+	s, ok := loadForReport(sf.site, stderr)
+	if !ok {
+		return 1
+	}
+	opts := cleanup.OptionsFor(s.Config, asOf)
+	findings := cleanup.Check(s, opts)
+	checked := len(cleanup.NewRegister(s).Pages())
+	var text, js bytes.Buffer
+	cleanup.WriteText(&text, findings, opts, checked)
+	cleanup.WriteJSON(&js, findings)
+	if flagSet(fs, "d") {
+		for name, data := range map[string][]byte{"report.txt": text.Bytes(), "findings.json": js.Bytes()} {
+			if err := writeFileAtomic(filepath.Join(sf.out, "cleanup", name), data); err != nil {
+				fmt.Fprintln(stderr, err)
+				return 1
+			}
+		}
+	}
+	if *asJSON {
+		stdout.Write(js.Bytes())
+	} else {
+		stdout.Write(text.Bytes())
+	}
+	if *strict && cleanup.Count(findings).Errors > 0 {
+		fmt.Fprintf(stderr, "清理检查未通过：仍有 %d 个错误（--strict）。\n", cleanup.Count(findings).Errors)
+		return 1
+	}
+	return 0
+}
+
+// parseAsOf reads an --as-of date; "" is today.
+func parseAsOf(s string, stderr io.Writer) (time.Time, bool) {
+	if s == "" {
+		return cleanup.Today(), true
+	}
+	t, ok := content.ParseDate(s)
+	if !ok {
+		fmt.Fprintf(stderr, "djkb：--as-of 的日期“%s”无法识别，请写成 2026-11-27 这样的格式\n", s)
+	}
+	return t, ok
+}
+
+// loadForReport loads a site for a report. Content errors are listed, since
+// the files they are in cannot be checked, but do not stop the report; a
+// site that cannot be read at all does.
+func loadForReport(dir string, stderr io.Writer) (*model.Site, bool) {
+	s, diags := build.Load(build.Options{SiteDir: dir, Defaults: defaults})
+	if s == nil {
+		printDiags(stderr, diags.Items())
+		return nil, false
+	}
+	if n := diags.Count(diag.Error); n > 0 {
+		fmt.Fprintf(stderr, "注意：内容中有 %d 个错误，有错误的文件未能纳入（请用 djkb check 查看并修正）：\n", n)
+		for _, d := range diags.Items() {
+			if d.Severity == diag.Error {
+				fmt.Fprintln(stderr, "  "+d.String())
+			}
+		}
+	}
+	return s, true
+}
+
+// flagSet reports whether the flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// writeFileAtomic writes one file of an output folder through a temporary
+// file and a rename, so that readers see the old file or the new one, and
+// the rest of the folder is left alone.
+func writeFileAtomic(name string, data []byte) error {
+	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("无法创建文件夹 %s：%w", dir, err)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("无法在 %s 中写入（磁盘已满或没有写权限？）：%w", dir, err)
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("无法写入 %s（磁盘已满或没有写权限？）：%w", name, err)
+	}
+	return nil
+}
