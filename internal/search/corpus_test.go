@@ -53,6 +53,11 @@ func handCorpus() []Doc {
 		},
 		{Path: "about.md", URL: "about/", Title: "关于本站", Parts: []Part{{Text: "本站收录机关党建法规制度、典型案例和党建品牌。𠀀𠀁字用于测试扩展汉字。"}}},
 	}
+	// Two versions with the same text: the newer ranks first.
+	for _, y := range []string{"2020", "2022"} {
+		docs = append(docs, reg("regulations/本单位制度/请示报告制度（"+y+"）.md", "请示报告制度", y+"-05-01", "现行有效",
+			Part{Text: "重大事项应当及时向机关党委请示报告。"}))
+	}
 	// A long regulation whose articles span several blocks.
 	var parts []Part
 	for i := 1; i <= 60; i++ {

@@ -2,8 +2,9 @@ package search
 
 import "sync"
 
-// Sizes, in bytes before base64, of the posting files.
-const (
+// Sizes, in bytes before base64, of the posting files (variables so that
+// tests can make many small shards).
+var (
 	inlineMax      = 1024  // a posting list up to this size sits in its dictionary shard
 	dictShardBytes = 6000  // target size of a dictionary shard
 	largeFileBytes = 12000 // target size of a file of large posting lists

@@ -18,11 +18,11 @@ import (
 // span of the code point it came from; else every one carries the span of
 // the whole run. static/js/tokenizer.js does exactly the same.
 type folder struct {
-	s    string
-	i    int    // next byte to read
-	run  []rune // folded code points of the current slow run, not yet returned
-	runI int
-	runA int // span of the current slow run
+	s     string
+	i     int    // next byte to read
+	run   []rune // folded code points of the current slow run, not yet returned
+	runI  int
+	runA  int // span of the current slow run
 	runB  int
 	spans [][2]int // source span of each code point of run, when they have their own
 	nbuf  []byte

@@ -8,7 +8,7 @@ import (
 )
 
 // metaShardBytes is the target size of a metadata shard.
-const metaShardBytes = 3000
+var metaShardBytes = 3000
 
 // defaultLabels names the facets when Options.Facets is empty.
 var defaultLabels = []Facet{

@@ -3,7 +3,7 @@ package search
 import "sync"
 
 // textShardBytes is the target size of a text shard before base64.
-const textShardBytes = 12000
+var textShardBytes = 12000
 
 // A textShard holds the text of consecutive blocks:
 //
