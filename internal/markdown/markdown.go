@@ -16,8 +16,10 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Options are the site-wide Markdown settings.
@@ -47,6 +49,8 @@ func New(opts Options) *Converter {
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
+	// Registered after GFM's, with a higher priority, so it wins.
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(taskCheckBoxRenderer{}, 100)))
 	return &Converter{md: md}
 }
 

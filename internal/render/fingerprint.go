@@ -160,7 +160,15 @@ func (r *Renderer) fingerprint(v *View, global uint64) uint64 {
 		h.str(term.Name)
 		h.num(uint64(len(term.Pages)))
 	}
+	if v.Cleanup != nil {
+		h.str(v.Cleanup.Key())
+	}
 	if v.Kind == "home" {
+		for _, sec := range r.Site.TopSections() {
+			for _, c := range sec.Children {
+				h.section(c)
+			}
+		}
 		h.cards(r.Site.Recent(r.Site.Config.RecentCount))
 		for _, t := range r.Site.Taxonomies {
 			for _, term := range t.Terms {

@@ -210,3 +210,18 @@ func (e *eventStream) next(t *testing.T) string {
 	}
 	return ""
 }
+
+// TestNotFoundWorksAtAnyDepth checks that the 404 page served for a deep
+// address still finds its stylesheet.
+func TestNotFoundWorksAtAnyDepth(t *testing.T) {
+	session := build.NewSession(build.Options{SiteDir: fixture(t), Defaults: djkb.Defaults, NoSearch: true})
+	srv := NewServer(session)
+	res, _, err := session.Build()
+	srv.Built(res, err)
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	status, _, body := get(t, ts.URL+"/a/b/c/missing/")
+	if status != 404 || !strings.Contains(body, `<base href="/">`) || !strings.Contains(body, `href="css/site.css"`) {
+		t.Fatalf("404 page at depth: status %d", status)
+	}
+}

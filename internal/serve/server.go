@@ -5,6 +5,7 @@
 package serve
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"html"
@@ -123,6 +124,9 @@ func cleanPath(p string) (string, bool) {
 
 func (s *Server) notFound(w http.ResponseWriter) {
 	if data, ok := s.session.File("404.html"); ok {
+		// 404.html links relative to the site root; it is served at any
+		// depth, so tell the browser where the root is.
+		data = bytes.Replace(data, []byte("<head>"), []byte(`<head><base href="/">`), 1)
 		s.write(w, "404.html", data, http.StatusNotFound)
 		return
 	}
