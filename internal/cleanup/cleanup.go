@@ -97,7 +97,8 @@ var checks = []func(c *checker, p *site.Page){
 }
 
 // Check runs every rule over the regulations of s and returns the findings
-// ordered by rule, then path and line.
+// ordered by rule, then path, then as each rule found them (front matter
+// first, then the text in reading order).
 func Check(s *site.Site, opts Options) []Finding {
 	opts = opts.withDefaults()
 	return check(s, NewRegister(s), opts)
@@ -112,8 +113,7 @@ func check(s *site.Site, reg *Register, opts Options) []Finding {
 		}
 	}
 	slices.SortStableFunc(c.out, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(ruleIndex(a.Rule), ruleIndex(b.Rule)),
-			cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
+		return cmp.Compare(ruleIndex(a.Rule), ruleIndex(b.Rule))
 	})
 	return c.out
 }

@@ -29,17 +29,22 @@ func NewPage(s *site.Site) *Page {
 	reg := NewRegister(s)
 	findings := check(s, reg, opts)
 	pg := &Page{AsOf: opts.AsOf, TrialYears: opts.TrialYears, ReviewYears: opts.ReviewYears,
-		Checked: len(reg.Pages()), Groups: GroupByRule(findings), Counts: Count(findings), URLs: map[string]string{}}
+		Checked: len(reg.Pages()), Counts: Count(findings), URLs: map[string]string{}}
 	var named bool
 	pg.Batch, pg.Outcomes, named = Batch(s, reg)
 	if !named {
 		pg.WantedBatch = s.Config.Cleanup.Batch
 	}
-	for _, f := range findings {
-		if p := s.Page(f.Path); p != nil {
-			pg.URLs[f.Path] = p.URL
+	for i, f := range findings {
+		p := s.Page(f.Path)
+		pg.URLs[f.Path] = p.URL
+		if f.Line >= p.Src.BodyLine {
+			// A line in the text is known only while the Markdown is held,
+			// which a site build does not do; the link goes to the article.
+			findings[i].Line = 0
 		}
 	}
+	pg.Groups = GroupByRule(findings)
 	return pg
 }
 
