@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"djkb/internal/cleanup"
 	"djkb/internal/content"
 	"djkb/internal/site"
 )
@@ -61,6 +62,7 @@ func (r *Renderer) Views() []*View {
 		}
 	}
 	add(&View{Kind: "search", Title: "搜索", URLPath: "search/"})
+	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", Cleanup: cleanup.NewPage(s)})
 	add(&View{Kind: "404", Title: "页面不存在", URLPath: "404.html"})
 	return views
 }

@@ -4,13 +4,14 @@ import (
 	"html/template"
 	"slices"
 
+	"djkb/internal/cleanup"
 	"djkb/internal/site"
 )
 
 // View is what a template sees when it renders one output page.
 type View struct {
 	Site     *site.Site
-	Kind     string // home, section, regulation, case, brand, page, taxonomy, term, search, 404
+	Kind     string // home, section, regulation, case, brand, page, taxonomy, term, search, cleanup, 404
 	Title    string
 	URLPath  string // site-relative URL of this page
 	Root     string // relative path from this page to the site root, "" at the root
@@ -21,6 +22,8 @@ type View struct {
 	Taxonomy *site.Taxonomy
 	Term     *site.Term
 	Crumbs   []Crumb
+	// Cleanup is the clean-up page's report, on the cleanup view only.
+	Cleanup *cleanup.Page
 	// LiveReload is set by djkb serve to inject its reload script.
 	LiveReload bool
 
