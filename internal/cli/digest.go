@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"djkb/internal/chromium"
+	"djkb/internal/digest"
+)
+
+// runDigest writes the printable 汇编 (digest/index.html) and, with --pdf,
+// prints it to PDF.
+func runDigest(args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("digest", stderr, &sf)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "用法：djkb digest [-s 站点] [-d 输出文件夹] [--status …] [--system …] [--tag …] [--as-of YYYY-MM-DD] [--pdf 文件]\n\n编印法规制度汇编：写出 输出文件夹/digest/index.html（不改动输出文件夹中的其他文件），给出 --pdf 时另打印为 PDF。\n\n选项：")
+		fs.PrintDefaults()
+	}
+	status := fs.String("status", strings.Join(digest.DefaultStatuses, ","), "收录的效力状态，用逗号分隔；“未标注”指没有标注效力状态、按现行有效收录的文件")
+	system := fs.String("system", "", "只收录这些体系（或 regulations 下的第一级文件夹），用逗号分隔")
+	tag := fs.String("tag", "", "只收录带有这些专题之一的文件，用逗号分隔")
+	asOfFlag := fs.String("as-of", "", "截至日期（YYYY-MM-DD），效力状态按这一天计算，默认今天")
+	pdf := fs.String("pdf", "", "另打印为 PDF 文件（需要 Chromium 和 fonts-noto-cjk）")
+	if _, ok := parseFlags(fs, args); !ok {
+		return 2
+	}
+	asOf, ok := parseAsOf(*asOfFlag, stderr)
+	if !ok {
+		return 2
+	}
+	start := time.Now()
+	s, ok := loadForReport(sf.site, stderr)
+	if !ok {
+		return 1
+	}
+	d, err := digest.New(s, digest.Options{
+		Statuses: splitList(*status), Systems: splitList(*system), Tags: splitList(*tag), AsOf: asOf,
+		SiteDir: sf.site, Defaults: defaults,
+	})
+	if err == nil && len(d.Items) == 0 {
+		err = errors.New("没有符合条件的法规制度：请检查 --status、--system、--tag 和 --as-of")
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "汇编失败：%v\n", err)
+		return 1
+	}
+	html, err := d.HTML(nil)
+	out := filepath.Join(sf.out, "digest", "index.html")
+	if err == nil {
+		err = writeFileAtomic(out, html)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "汇编失败：%v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "汇编完成：%d 件法规制度，截至%s，写入 %s（用时 %.2f 秒）\n", len(d.Items), asOf.Format("2006年1月2日"), out, time.Since(start).Seconds())
+	if *pdf == "" {
+		return 0
+	}
+	start = time.Now()
+	pages, err := printDigest(d, filepath.Dir(out), *pdf)
+	switch {
+	case errors.Is(err, chromium.ErrNotFound):
+		fmt.Fprintln(stderr, chromium.InstallHint)
+		return 1
+	case err != nil:
+		fmt.Fprintf(stderr, "打印 PDF 失败：%v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "PDF 完成：%d 页，写入 %s（用时 %.1f 秒）\n", pages, *pdf, time.Since(start).Seconds())
+	return 0
+}
+
+// printDigest prints d through a fresh headless Chromium into the file
+// named pdf, writing its temporary files in dir.
+func printDigest(d *digest.Digest, dir, pdf string) (int, error) {
+	browser, cancel, err := chromium.New(context.Background())
+	if err != nil {
+		return 0, err
+	}
+	defer cancel()
+	data, pages, err := d.PDF(browser, dir)
+	if err == nil {
+		err = writeFileAtomic(pdf, data)
+	}
+	return pages, err
+}
+
+// splitList splits a comma-separated flag value (full-width commas and 、
+// too), dropping empty parts.
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}

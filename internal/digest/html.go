@@ -1,0 +1,91 @@
+package digest
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"djkb/internal/render"
+)
+
+// Layout and stylesheet of the digest; a site overrides either with a file
+// of the same name in its own layouts/ or static/ folder.
+const (
+	layoutName = "digest.html"
+	cssPath    = "css/digest.css"
+)
+
+// view is what layouts/digest.html sees.
+type view struct {
+	*Digest
+	CSS   template.CSS
+	pages map[string]int
+}
+
+// PageOf returns the page number of an element (an item, group, appendix or
+// "notes") in print, or "" when the digest is rendered without numbers.
+func (v *view) PageOf(id string) string {
+	if n, ok := v.pages[id]; ok {
+		return itoa(n)
+	}
+	return ""
+}
+
+// HTML renders the digest through layouts/digest.html, with
+// static/css/digest.css inlined so that the file stands alone. pages maps
+// element ids to page numbers for the printed 目录; nil leaves them blank.
+func (d *Digest) HTML(pages map[string]int) ([]byte, error) {
+	t, err := d.template()
+	if err != nil {
+		return nil, err
+	}
+	css, err := d.stylesheet()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	size := 64 << 10
+	for _, it := range d.Items {
+		size += len(it.Body) + 1024
+	}
+	buf.Grow(size)
+	if err := t.ExecuteTemplate(&buf, "digest", &view{Digest: d, CSS: template.CSS(css), pages: pages}); err != nil {
+		return nil, fmt.Errorf("渲染汇编时模板出错：%w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (d *Digest) template() (*template.Template, error) {
+	data, from, err := render.NewLayouts(d.opts.SiteDir, d.opts.Defaults).Read(layoutName)
+	if err != nil {
+		return nil, fmt.Errorf("找不到汇编模板 layouts/%s", layoutName)
+	}
+	t, err := template.New(layoutName).Funcs(render.Funcs()).Parse(string(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s：模板有误：%v", from, err)
+	}
+	if t.Lookup("digest") == nil {
+		return nil, fmt.Errorf(`%s：模板中没有 {{define "digest"}}…{{end}}`, from)
+	}
+	return t, nil
+}
+
+// stylesheet reads static/css/digest.css, the site's own copy when it has
+// one.
+func (d *Digest) stylesheet() ([]byte, error) {
+	own := filepath.Join(d.opts.SiteDir, "static", filepath.FromSlash(cssPath))
+	if data, err := os.ReadFile(own); err == nil {
+		return data, nil
+	}
+	if d.opts.Defaults == nil {
+		return nil, nil
+	}
+	data, err := fs.ReadFile(d.opts.Defaults, "static/"+cssPath)
+	if err != nil {
+		return nil, fmt.Errorf("找不到汇编样式表 static/%s", cssPath)
+	}
+	return data, nil
+}
