@@ -25,6 +25,7 @@ func commands() []command {
 		{"new", "新建一篇法规（regulation）、案例（case）或品牌（brand）", runNew},
 		{"check", "检查内容（元数据、日期、链接、编码等），不生成网站", runCheck},
 		{"cleanup", "法规制度清理报告：试行期满、已被替代、引用失效文件等问题及处理建议", runCleanup},
+		{"digest", "编印法规制度汇编（digest/index.html），可另打印为 PDF", runDigest},
 	}
 }
 
