@@ -17,7 +17,7 @@ func linkSite(t *testing.T) (string, *digest.Digest) {
 			"![示意图](img.png)\n\n[^1]: 甲的注释。\n",
 		"content/regulations/b.md": "+++\ntitle = \"乙办法\"\nstatus = \"现行有效\"\nissued = 2021-01-01\n+++\n\n" +
 			"第一条　总则[^1]。\n\n第二条　细则。\n\n[^1]: 乙的注释。\n",
-		"content/regulations/c.md": "+++\ntitle = \"丙办法\"\nstatus = \"已废止\"\nissued = 2010-01-01\nrepeal = {decision = \"决定\"}\n+++\n\n第一条　旧规定。\n",
+		"content/regulations/c.md":    "+++\ntitle = \"丙办法\"\nstatus = \"已废止\"\nissued = 2010-01-01\nrepeal = {decision = \"决定\"}\n+++\n\n第一条　旧规定。\n",
 		"content/regulations/img.png": "\x89PNG\r\n\x1a\n",
 		"content/cases/x.md":          "+++\ntitle = \"某案例\"\n+++\n\n## 基本情况\n\n正文\n",
 	})

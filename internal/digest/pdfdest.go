@@ -60,9 +60,9 @@ var (
 		"Dests": regexp.MustCompile(`/Dests\s+(\d+)\s+\d+\s+R`),
 	}
 	pagesTypeRe = regexp.MustCompile(`/Type\s*/Pages\b`)
-	kidsRe  = regexp.MustCompile(`/Kids\s*\[([^\]]*)\]`)
-	objRefs = regexp.MustCompile(`(\d+)\s+\d+\s+R`)
-	destRe  = regexp.MustCompile(`/([^\s/\[\]<>()]+)\s*\[\s*(\d+)\s+\d+\s+R`)
+	kidsRe      = regexp.MustCompile(`/Kids\s*\[([^\]]*)\]`)
+	objRefs     = regexp.MustCompile(`(\d+)\s+\d+\s+R`)
+	destRe      = regexp.MustCompile(`/([^\s/\[\]<>()]+)\s*\[\s*(\d+)\s+\d+\s+R`)
 )
 
 func errPDF(msg string) error { return fmt.Errorf("无法读取 PDF 的页码信息：%s", msg) }
@@ -190,4 +190,3 @@ func decodeName(b []byte) string {
 	}
 	return string(out)
 }
-

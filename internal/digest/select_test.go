@@ -19,9 +19,9 @@ func titles(d *digest.Digest) []string {
 
 func TestSelection(t *testing.T) {
 	s, dir := siteOf(t, map[string]string{
-		"content/regulations/甲/a.md": "+++\ntitle = \"甲办法\"\nsystem = \"本单位制度\"\nstatus = \"现行有效\"\nissued = 2020-01-01\ntags = [\"三会一课\"]\n+++\n\n正文\n",
-		"content/regulations/甲/b.md": "+++\ntitle = \"乙办法\"\nsystem = \"党内规范性文件\"\nstatus = \"已废止\"\nissued = 2015-01-01\nrepeal = {decision = \"决定\", date = 2025-06-30}\n+++\n\n正文\n",
-		"content/regulations/甲/c.md": "+++\ntitle = \"丙办法\"\nsystem = \"本单位制度\"\nstatus = \"尚未施行\"\nissued = 2026-10-01\neffective = 2027-01-01\n+++\n\n正文\n",
+		"content/regulations/甲/a.md":                 "+++\ntitle = \"甲办法\"\nsystem = \"本单位制度\"\nstatus = \"现行有效\"\nissued = 2020-01-01\ntags = [\"三会一课\"]\n+++\n\n正文\n",
+		"content/regulations/甲/b.md":                 "+++\ntitle = \"乙办法\"\nsystem = \"党内规范性文件\"\nstatus = \"已废止\"\nissued = 2015-01-01\nrepeal = {decision = \"决定\", date = 2025-06-30}\n+++\n\n正文\n",
+		"content/regulations/甲/c.md":                 "+++\ntitle = \"丙办法\"\nsystem = \"本单位制度\"\nstatus = \"尚未施行\"\nissued = 2026-10-01\neffective = 2027-01-01\n+++\n\n正文\n",
 		"content/regulations/国家法律/丁法(2001-01-01).md": "# 丁法\n\n正文\n",
 		"content/regulations/国家法律/丁法(2011-01-01).md": "# 丁法\n\n正文\n",
 	})
