@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDigestWritesOnlyItsFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(filepath.Join(out, "digest"), 0o755)
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("site"), 0o644)
+	os.WriteFile(filepath.Join(out, "digest", "old.txt"), []byte("keep"), 0o644)
+	code, stdout, errOut := runCLI("digest", "-s", "../..", "-d", out, "--as-of", "2026-11-20")
+	if code != 0 || !strings.Contains(stdout, "汇编完成：32 件法规制度，截至2026年11月20日") {
+		t.Fatalf("exit %d: %s %s", code, stdout, errOut)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "digest", "index.html"))
+	if err != nil || !strings.Contains(string(html), "东江省统计局机关党建法规制度汇编") {
+		t.Fatalf("digest/index.html 没有写好：%v", err)
+	}
+	for name, want := range map[string]string{"index.html": "site", "digest/old.txt": "keep"} {
+		if data, _ := os.ReadFile(filepath.Join(out, name)); string(data) != want {
+			t.Errorf("%s 被改动了", name)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(out, "digest"))
+	if len(entries) != 2 {
+		t.Errorf("digest/ 中留下了临时文件：%v", entries)
+	}
+}
+
+func TestDigestFilters(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, _ := runCLI("digest", "-s", "../..", "-d", out, "--system", "本单位制度", "--tag", "党费管理，组织生活", "--as-of", "2026-11-20")
+	if code != 0 || !strings.Contains(stdout, "汇编完成：7 件") {
+		t.Errorf("按体系和专题筛选：%d %s", code, stdout)
+	}
+	code, _, errOut := runCLI("digest", "-s", "../..", "-d", out, "--status", "尚未施行", "--as-of", "2026-11-20")
+	if code != 0 {
+		t.Errorf("尚未施行的文件应能单独汇编：%s", errOut)
+	}
+	code, _, errOut = runCLI("digest", "-s", "../..", "-d", out, "--system", "没有这个体系")
+	if code != 1 || !strings.Contains(errOut, "没有符合条件的法规制度") {
+		t.Errorf("没有符合条件的文件时应报错：%d %s", code, errOut)
+	}
+}
+
+func TestDigestWithoutChromium(t *testing.T) {
+	t.Setenv("DJKB_CHROMIUM", filepath.Join(t.TempDir(), "no-such-browser"))
+	code, _, errOut := runCLI("digest", "-s", "../..", "-d", t.TempDir(), "--pdf", filepath.Join(t.TempDir(), "x.pdf"))
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	if code != 1 || len(lines) != 1 || !strings.Contains(errOut, "找不到 Chromium") || !strings.Contains(errOut, "apt-get install chromium fonts-noto-cjk") {
+		t.Errorf("没有浏览器时应给出一行安装提示并退出 1：%d %q", code, errOut)
+	}
+}
