@@ -15,7 +15,7 @@ func checkReview(c *checker, p *site.Page) {
 	}
 	r := p.Reg()
 	since, what, at := r.Issued, "印发", line(p, "issued")
-	if last := lastDecision(r); last != nil {
+	if last := LastDecision(r); last != nil {
 		since, what, at = last.Date, "最近一次清理“"+last.Batch+"”", line(p, "cleanup")
 	}
 	if since.IsZero() {

@@ -32,7 +32,7 @@ func checkTrialExpired(c *checker, p *site.Page) {
 	if !c.opts.AsOf.After(end) {
 		return
 	}
-	last := lastDecision(r)
+	last := LastDecision(r)
 	if last != nil && !last.Date.Before(end) {
 		return
 	}
@@ -82,8 +82,8 @@ func trialOf(p *site.Page) string {
 	return ""
 }
 
-// lastDecision returns the clean-up decision with the latest date, or nil.
-func lastDecision(r *content.Regulation) *content.Decision {
+// LastDecision returns the clean-up decision with the latest date, or nil.
+func LastDecision(r *content.Regulation) *content.Decision {
 	var last *content.Decision
 	for i := range r.Cleanup {
 		d := &r.Cleanup[i]
