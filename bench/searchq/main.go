@@ -20,7 +20,24 @@ func main() {
 	out := flag.String("o", "", "output folder for -content")
 	dump := flag.String("dump", "", "write the loaded documents as JSON (for tests)")
 	cpuprof := flag.String("cpuprofile", "", "write a CPU profile of search.Write")
+	site := flag.String("site", "", "a built site folder")
+	n := flag.Int("n", 200, "queries of each kind")
+	seed := flag.Uint64("seed", 1, "seed of the query sampling")
+	qout := flag.String("queries-out", "", "write the sampled queries to this file and stop")
 	flag.Parse()
+	if *site != "" {
+		docs, err := search.ReadIndex(*site + "/search")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		qs := sampleQueries(docs, *n, *seed)
+		if *qout != "" {
+			b, _ := json.MarshalIndent(qs, "", " ")
+			os.WriteFile(*qout, b, 0o644)
+			return
+		}
+	}
 	if *content != "" {
 		t0 := time.Now()
 		docs, err := loadMarkdown(*content)

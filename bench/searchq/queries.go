@@ -46,34 +46,37 @@ func sampleQueries(docs []search.Doc, n int, seed uint64) []query {
 	for _, i := range rng.Perm(len(docs))[:min(n, len(docs))] {
 		out = append(out, query{Kind: "title", Q: docs[i].Title, Path: docs[i].Path})
 	}
-	// Phrases: runs of Han characters at random places of the body.
-	var rare, common []query
-	for tries := 0; (len(rare) < n || len(common) < n) && tries < 400*n; {
-		batch := make([]query, 0, 64)
-		for len(batch) < 64 {
-			tries++
-			d := rng.IntN(len(docs))
-			if len(docs[d].Parts) == 0 {
-				continue
-			}
-			p := docs[d].Parts[rng.IntN(len(docs[d].Parts))].Text
-			kind, length := "rare", 4+rng.IntN(4)
-			if rng.IntN(2) == 0 {
-				kind, length = "common", 2+rng.IntN(3)
-			}
-			if ph := hanRun(p, rng, length); ph != "" {
-				batch = append(batch, query{Kind: kind, Q: ph, Path: docs[d].Path})
-			}
+	// Phrases: runs of Han characters at random places of the body; rare
+	// ones occur in one document only, common ones in at least 20.
+	var cands []query
+	for tries := 0; len(cands) < 44*n && tries < 2000*n; tries++ {
+		d := rng.IntN(len(docs))
+		if len(docs[d].Parts) == 0 {
+			continue
 		}
-		countDocs(texts, batch)
-		for _, q := range batch {
-			switch {
-			case q.Kind == "rare" && q.Docs == 1 && len(rare) < n:
-				rare = append(rare, q)
-			case q.Kind == "common" && q.Docs >= 20 && len(common) < n && !slices.ContainsFunc(common, func(c query) bool { return c.Q == q.Q }):
-				q.Path = ""
-				common = append(common, q)
-			}
+		p := docs[d].Parts[rng.IntN(len(docs[d].Parts))].Text
+		kind, length := "rare", 4+rng.IntN(4)
+		if len(cands)%11 == 0 {
+			kind, length = "common", 2+rng.IntN(3)
+		}
+		if ph := hanRun(p, rng, length); ph != "" {
+			cands = append(cands, query{Kind: kind, Q: ph, Path: docs[d].Path})
+		}
+	}
+	countDocs(texts, cands)
+	var rare, common []query
+	seen := map[string]bool{}
+	for _, q := range cands {
+		if seen[q.Q] {
+			continue
+		}
+		seen[q.Q] = true
+		switch {
+		case q.Kind == "rare" && q.Docs == 1 && len(rare) < n:
+			rare = append(rare, q)
+		case q.Kind == "common" && q.Docs >= 20 && len(common) < n:
+			q.Path = ""
+			common = append(common, q)
 		}
 	}
 	return append(append(out, rare...), common...)
@@ -102,30 +105,46 @@ func hanRun(s string, rng *rand.Rand, length int) string {
 	return ""
 }
 
-// countDocs sets Docs of each query: how many texts contain it.
+// countDocs sets Docs of each query: how many texts contain it. It scans
+// every text once, looking the queries up by their first two characters.
 func countDocs(texts []string, qs []query) {
+	byPrefix := map[[2]rune][]int{}
+	qr := make([][]rune, len(qs))
+	for i, q := range qs {
+		qr[i] = []rune(q.Q)
+		k := [2]rune{qr[i][0], qr[i][1]}
+		byPrefix[k] = append(byPrefix[k], i)
+	}
+	workers := runtime.GOMAXPROCS(0)
+	counts := make([][]int, workers)
 	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range work {
-				n := 0
-				for _, t := range texts {
-					if strings.Contains(t, qs[i].Q) {
-						n++
+			c := make([]int, len(qs))
+			last := make([]int, len(qs))
+			for t := w; t < len(texts); t += workers {
+				rs := []rune(texts[t])
+				for i := 0; i+1 < len(rs); i++ {
+					for _, q := range byPrefix[[2]rune{rs[i], rs[i+1]}] {
+						if last[q] != t+1 && i+len(qr[q]) <= len(rs) && slices.Equal(rs[i:i+len(qr[q])], qr[q]) {
+							last[q] = t + 1
+							c[q]++
+						}
 					}
 				}
-				qs[i].Docs = n
 			}
+			counts[w] = c
 		}()
 	}
-	for i := range qs {
-		work <- i
-	}
-	close(work)
 	wg.Wait()
+	for i := range qs {
+		qs[i].Docs = 0
+		for _, c := range counts {
+			qs[i].Docs += c[i]
+		}
+	}
 }
 
 // contains reports whether a document's text holds the phrase.

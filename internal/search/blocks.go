@@ -44,11 +44,20 @@ func (b *block) size() int {
 	return n
 }
 
-// cutBlocks cuts the documents' parts into blocks, in document order.
+// cutBlocks cuts the documents' parts into blocks, in document order. The
+// blocks' segments share one array.
 func cutBlocks(docs []Doc) []block {
-	var blocks []block
+	size, nparts := 0, 0
 	for d := range docs {
-		var cur *block
+		for _, p := range docs[d].Parts {
+			size += len(p.Heading) + len(p.Text) + 1
+		}
+		nparts += len(docs[d].Parts)
+	}
+	segs := make([]segment, 0, nparts+size/blockBytes+16)
+	var starts, owners []int32 // first segment and document of each block
+	for d := range docs {
+		open, curSize := false, 0
 		for p, part := range docs[d].Parts {
 			if part.Text == "" && part.Heading == "" {
 				continue
@@ -65,17 +74,26 @@ func cutBlocks(docs []Doc) []block {
 				if seg.size() > blockBytes {
 					piece.body, rest = cutText(seg.body, blockBytes-(seg.size()-len(seg.body)))
 				}
-				if cur == nil || cur.size()+piece.size() > blockBytes {
-					blocks = append(blocks, block{doc: int32(d)})
-					cur = &blocks[len(blocks)-1]
+				if !open || curSize+piece.size() > blockBytes {
+					starts, owners = append(starts, int32(len(segs))), append(owners, int32(d))
+					open, curSize = true, 0
 				}
-				cur.segs = append(cur.segs, piece)
+				segs = append(segs, piece)
+				curSize += piece.size()
 				if rest == "" {
 					break
 				}
 				seg = segment{part: int32(p), body: rest}
 			}
 		}
+	}
+	blocks := make([]block, len(starts))
+	for i, st := range starts {
+		end := int32(len(segs))
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		blocks[i] = block{doc: owners[i], segs: segs[st:end:end]}
 	}
 	return blocks
 }

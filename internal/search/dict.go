@@ -1,6 +1,9 @@
 package search
 
-import "sync"
+import (
+	"fmt"
+	"sync"
+)
 
 // Sizes, in bytes before base64, of the posting files (variables so that
 // tests can make many small shards).
@@ -9,14 +12,6 @@ var (
 	dictShardBytes = 6000  // target size of a dictionary shard
 	largeFileBytes = 12000 // target size of a file of large posting lists
 )
-
-// dictionary is the encoded term dictionary: shards in key order, the first
-// key of each, and the files of large posting lists.
-type dictionary struct {
-	shards    [][]byte
-	firstKeys []string
-	large     [][]byte
-}
 
 // A dictionary shard is one byte string:
 //
@@ -30,48 +25,70 @@ type dictionary struct {
 //
 // A posting list is the Rice code of appendRice.
 
-// encodeLists Rice-codes every posting list, on two goroutines.
-func encodeLists(p *postings) [][]byte {
-	out := make([][]byte, p.len())
+// listCoder Rice-codes the posting lists of a chunk of terms on two
+// goroutines, reusing its buffers from chunk to chunk.
+type listCoder struct {
+	p    *postings
+	out  [][]byte
+	bufs [2][]byte
+	ids  [2][]int32
+}
+
+// code codes the lists of terms lo..hi-1 into c.out; they stay valid until
+// the next call.
+func (c *listCoder) code(lo, hi int) {
+	c.out = c.out[:0]
+	for range hi - lo {
+		c.out = append(c.out, nil)
+	}
 	var wg sync.WaitGroup
-	half := p.len() / 2
-	for _, r := range [][2]int{{0, half}, {half, p.len()}} {
+	mid := (lo + hi) / 2
+	for h, rg := range [][2]int{{lo, mid}, {mid, hi}} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var a arena
-			for i := r[0]; i < r[1]; i++ {
-				l := p.list(i)
-				out[i] = a.end(appendRice(a.start(len(l)+16), l))
+			buf, ids := c.bufs[h][:0], c.ids[h]
+			var ends []int
+			for g := rg[0]; g < rg[1]; g++ {
+				ids = c.p.ids(ids[:0], g)
+				buf = appendRice(buf, ids)
+				ends = append(ends, len(buf))
 			}
+			start := 0
+			for i, end := range ends {
+				c.out[rg[0]-lo+i] = buf[start:end:end]
+				start = end
+			}
+			c.bufs[h], c.ids[h] = buf, ids
 		}()
 	}
 	wg.Wait()
-	return out
 }
 
-func buildDictionary(p *postings) *dictionary {
-	lists := encodeLists(p)
-	d := &dictionary{}
-	// Place the large lists.
-	type loc struct{ file, off int }
-	locs := make([]loc, p.len())
-	var cur []byte
-	for i, l := range lists {
-		if len(l) <= inlineMax {
-			continue
-		}
-		if len(cur) > 0 && len(cur)+len(l) > largeFileBytes {
-			d.large = append(d.large, cur)
-			cur = nil
-		}
-		locs[i] = loc{len(d.large), len(cur)}
-		cur = append(cur, l...)
-	}
-	if len(cur) > 0 {
-		d.large = append(d.large, cur)
-	}
+// listChunk is how many posting lists are coded at a time.
+const listChunk = 8192
 
+// writeDictionary codes the posting lists, chunk after chunk, and writes the
+// long ones as p/N.js and the dictionary shards as d/N.js. It returns the
+// first key of each shard.
+func writeDictionary(o *output, p *postings) []string {
+	var firstKeys []string
+	var sc script
+	var large []byte // the large lists of the current p/ file
+	file := 0
+	flushLarge := func() {
+		if len(large) > 0 {
+			sc.writeB64(o, fmt.Sprintf("p/%d", file), large)
+			large, file = large[:0], file+1
+		}
+	}
+	lc := listCoder{p: p}
+	listAt := func(i int) []byte {
+		if i%listChunk == 0 {
+			lc.code(i, min(i+listChunk, p.len()))
+		}
+		return lc.out[i%listChunk]
+	}
 	// Cut the entries into shards, preferring cuts where the first
 	// character changes.
 	var entries, inline []byte
@@ -81,10 +98,8 @@ func buildDictionary(p *postings) *dictionary {
 		if n == 0 {
 			return
 		}
-		shard := appendUvarint(make([]byte, 0, len(entries)+len(inline)+4), uint64(n))
-		shard = append(append(shard, entries...), inline...)
-		d.shards = append(d.shards, shard)
-		d.firstKeys = append(d.firstKeys, p.keyString(start))
+		sc.writeB64(o, fmt.Sprintf("d/%d", len(firstKeys)), appendUvarint(nil, uint64(n)), entries, inline)
+		firstKeys = append(firstKeys, p.keyString(start))
 		entries, inline, n, start = entries[:0], inline[:0], 0, end
 	}
 	for i := 0; i < p.len(); i++ {
@@ -118,18 +133,23 @@ func buildDictionary(p *postings) *dictionary {
 		if k&wordBit != 0 {
 			prevC2 = -1 // the next Han key must restate its first character
 		}
-		l := lists[i]
-		entries = appendUvarint(entries, uint64(len(p.list(i))))
+		l := listAt(i)
+		entries = appendUvarint(entries, uint64(p.df[i]))
 		if len(l) <= inlineMax {
 			entries = appendUvarint(entries, uint64(len(l))<<1)
 			inline = append(inline, l...)
 		} else {
-			entries = appendUvarint(entries, uint64(locs[i].file)<<1|1)
-			entries = appendUvarint(entries, uint64(locs[i].off))
+			if len(large) > 0 && len(large)+len(l) > largeFileBytes {
+				flushLarge()
+			}
+			entries = appendUvarint(entries, uint64(file)<<1|1)
+			entries = appendUvarint(entries, uint64(len(large)))
 			entries = appendUvarint(entries, uint64(len(l)))
+			large = append(large, l...)
 		}
 		n++
 	}
 	flush(p.len())
-	return d
+	flushLarge()
+	return firstKeys
 }

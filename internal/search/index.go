@@ -10,17 +10,27 @@ import (
 // body blocks follow in order (body block i is number len(docs)+i). A posting
 // list is a sorted list of block numbers.
 
-// postings is the inverted index: terms in key order, each with its blocks.
+// postings is the inverted index: terms in key order, each with its blocks,
+// which ids gathers from the runs of the index pass.
 type postings struct {
-	keys  []uint64 // Han key, or wordBit | index into words
-	words []string // sorted
-	tf    []int32  // occurrences
-	off   []int    // term i's blocks are post[off[i]:off[i+1]]
-	post  []int32
+	keys   []uint64 // Han key, or wordBit | index into words
+	words  []string // sorted
+	df     []int32  // length of each list
+	runs   []*indexRun
+	locals []int32 // the local term of term g in run w is locals[g*len(runs)+w], or -1
 }
 
-func (p *postings) len() int           { return len(p.keys) }
-func (p *postings) list(i int) []int32 { return p.post[p.off[i]:p.off[i+1]] }
+// ids appends the blocks of term g to dst.
+func (p *postings) ids(dst []int32, g int) []int32 {
+	for w, r := range p.runs {
+		if n := p.locals[g*len(p.runs)+w]; n >= 0 {
+			dst = r.appendIDs(dst, n)
+		}
+	}
+	return dst
+}
+
+func (p *postings) len() int { return len(p.keys) }
 
 // keyString returns term i's key as the browser spells it.
 func (p *postings) keyString(i int) string {
@@ -35,115 +45,191 @@ func (p *postings) keyString(i int) string {
 	return string([]rune{c1, c2})
 }
 
-// indexRun is one worker's share of the tokenizing: a contiguous range of
-// block numbers.
+// indexRun is one worker's share of the index pass over a contiguous range
+// of block numbers: it tokenizes titles and blocks into posting lists and
+// codes the blocks' text. Postings wait in batch (term number and block, in
+// block order); each full batch is sorted by term and kept as a postBatch,
+// so that postings are never appended one by one to per-term buffers (a
+// cache miss each, and garbage as they grow).
 type indexRun struct {
-	tt     *termTable
-	first  int32 // first block number
-	events chunks
-	ends   []int // end of each block's events
-	keys   []uint64
-	df, tf []int32
-	counts charCounts // raw code points of the body text
+	tt      *termTable
+	first   int32
+	end     int32
+	b       int32 // block being indexed
+	keys    []uint64
+	df      []int32 // by term number
+	batch   []int32
+	batches []postBatch
+	sorted  []int32 // scratch of flush
+	counts  []int32
+	buf     []byte
+	store   arena // holds the batches' data
 }
 
-// chunks is an append-only list of int32 in fixed-size chunks: growing it
-// never copies.
-type chunks struct {
-	cs [][]int32
-	n  int
+// A postBatch holds, for each term, the blocks of a batch holding it: the
+// term's varint gaps (the first from first-1) are data[off[n]:off[n+1]].
+type postBatch struct {
+	first int32
+	off   []int32
+	data  []byte
 }
 
-const chunkSize = 1 << 16
+const batchLen = 1 << 20 // int32s of a batch (half as many postings)
 
-func (c *chunks) add(v int32) {
-	if c.n%chunkSize == 0 {
-		c.cs = append(c.cs, make([]int32, 0, chunkSize))
-	}
-	last := &c.cs[len(c.cs)-1]
-	*last = append(*last, v)
-	c.n++
-}
-
-func (c *chunks) at(i int) int32 { return c.cs[i/chunkSize][i%chunkSize] }
-
-// buildPostings tokenizes the titles and blocks on workers goroutines and
-// returns the inverted index.
-func buildPostings(docs []Doc, blocks []block, workers int) (*postings, charCounts) {
+// indexBlocks runs the index pass on two goroutines, which also code the
+// blocks' text and write the text shards planned by cuts. It returns the
+// inverted index.
+func indexBlocks(o *output, docs []Doc, blocks []block, tc *textCode, cuts []int) *postings {
+	const workers = 2
 	nd := len(docs)
-	total := nd + len(blocks)
-	// Split the block numbers into ranges of about equal text size.
-	cuts := []int{0}
-	if workers > 1 {
-		size := 0
+	// Give each worker about half the text, in whole shards; the first
+	// also takes the titles.
+	nshards := len(cuts) - 1
+	split := 0
+	if nshards > 0 {
+		size, acc := 0, 0
 		for i := range blocks {
 			size += blocks[i].size()
 		}
-		acc, next := 0, 1
-		for i := range blocks {
-			acc += blocks[i].size()
-			if next < workers && acc*workers >= size*next {
-				cuts = append(cuts, nd+i+1)
-				next++
+		for split < nshards && acc*2 < size {
+			for i := cuts[split]; i < cuts[split+1]; i++ {
+				acc += blocks[i].size()
 			}
+			split++
 		}
 	}
-	cuts = append(cuts, total)
-	runs := make([]*indexRun, len(cuts)-1)
+	shardRanges := [workers][2]int{{0, split}, {split, nshards}}
+	runs := make([]*indexRun, workers)
 	var wg sync.WaitGroup
 	for w := range runs {
-		runs[w] = &indexRun{tt: newTermTable(), first: int32(cuts[w])}
+		sr := shardRanges[w]
+		first, end := nd+cuts[sr[0]], nd+cuts[sr[1]]
+		if w == 0 {
+			first = 0
+		}
+		runs[w] = &indexRun{tt: newTermTable(), first: int32(first), end: int32(end)}
 		wg.Add(1)
-		go func(r *indexRun, end int) {
+		go func(r *indexRun) {
 			defer wg.Done()
-			r.tokenize(docs, blocks, end)
-		}(runs[w], cuts[w+1])
+			r.index(o, docs, blocks, tc, cuts, sr)
+		}(runs[w])
 	}
 	wg.Wait()
-	counts := runs[0].counts
-	for _, r := range runs[1:] {
-		for c, n := range r.counts.bmp {
-			counts.bmp[c] += n
-		}
-		for c, n := range r.counts.astral {
-			counts.astral[c] += n
-		}
-	}
-	return mergeRuns(runs), counts
+	return mergeRuns(runs)
 }
 
-// tokenize indexes block numbers r.first..end-1, counting the code points
-// of the body text.
-func (r *indexRun) tokenize(docs []Doc, blocks []block, end int) {
+// index tokenizes titles and blocks r.first..r.end-1, and codes and writes
+// text shards sr[0]..sr[1]-1.
+func (r *indexRun) index(o *output, docs []Doc, blocks []block, tc *textCode, cuts []int, sr [2]int) {
 	nd := int32(len(docs))
-	b := r.first
-	ks := keyScanner{
-		emit:  func(key uint64) { r.add(key, b) },
-		words: r.tt.wordKey,
+	ks := keyScanner{emit: r.add, words: r.tt.wordKey}
+	for r.b = r.first; r.b < r.end && r.b < nd; r.b++ {
+		ks.scan(docs[r.b].Title)
 	}
-	r.counts = charCounts{bmp: make([]int64, 0x10000), astral: map[rune]int64{}}
-	for ; b < int32(end); b++ {
-		if b < nd {
-			ks.counts = nil
-			ks.scan(docs[b].Title)
-		} else {
-			ks.counts, ks.astral = r.counts.bmp, r.counts.astral
-			for _, s := range blocks[b-nd].segs {
+	var sc script
+	var syms []int32
+	var code []byte
+	var codes [][]byte
+	for shard := sr[0]; shard < sr[1]; shard++ {
+		code, codes = code[:0], codes[:0]
+		var offs []int
+		for bi := cuts[shard]; bi < cuts[shard+1]; bi++ {
+			r.b = nd + int32(bi)
+			bl := &blocks[bi]
+			for _, s := range bl.segs {
 				if s.head != "" {
 					ks.scan(s.head)
 				}
 				ks.scan(s.body)
 			}
+			offs = append(offs, len(code))
+			code, syms = tc.encodeBlock(code, bl, syms)
+			if len(r.batch) >= batchLen-4096 {
+				r.flush()
+			}
 		}
-		r.ends = append(r.ends, r.events.n)
+		offs = append(offs, len(code))
+		for i := 0; i+1 < len(offs); i++ {
+			codes = append(codes, code[offs[i]:offs[i+1]])
+		}
+		writeTextShard(o, &sc, shard, docs, blocks, cuts[shard], codes)
 	}
-	r.keys, r.df, r.tf = r.tt.terms()
+	r.flush()
+	r.batch, r.sorted, r.counts, r.buf = nil, nil, nil, nil
+	r.keys = r.tt.terms()
 }
 
-func (r *indexRun) add(key uint64, b int32) {
-	if n, isNew := r.tt.add(key, b); isNew {
-		r.events.add(n)
+// add records that key occurs in the block being indexed.
+func (r *indexRun) add(key uint64) {
+	if n, first := r.tt.add(key, r.b); first {
+		if r.batch == nil {
+			r.batch = make([]int32, 0, batchLen)
+		}
+		r.batch = append(r.batch, n, r.b)
 	}
+}
+
+// flush sorts the batch by term (a counting sort, which keeps block order)
+// and keeps it as a postBatch.
+func (r *indexRun) flush() {
+	if len(r.batch) == 0 {
+		return
+	}
+	nt := int(r.tt.n)
+	for len(r.df) < nt {
+		r.df = append(r.df, 0)
+	}
+	if cap(r.counts) < nt+1 {
+		r.counts = make([]int32, nt+1, nt*2+1)
+	}
+	counts := r.counts[:nt+1]
+	clear(counts)
+	for i := 0; i < len(r.batch); i += 2 {
+		counts[r.batch[i]+1]++
+	}
+	for i := 1; i <= nt; i++ {
+		counts[i] += counts[i-1]
+	}
+	if cap(r.sorted) < len(r.batch)/2 {
+		r.sorted = make([]int32, len(r.batch)/2)
+	}
+	sorted := r.sorted[:len(r.batch)/2]
+	for i := 0; i < len(r.batch); i += 2 {
+		n := r.batch[i]
+		sorted[counts[n]] = r.batch[i+1]
+		counts[n]++
+	}
+	// counts[n] is now the end of term n's blocks in sorted.
+	pb := postBatch{first: r.batch[1], off: make([]int32, nt+1)}
+	buf := r.buf[:0]
+	start := int32(0)
+	for n := 0; n < nt; n++ {
+		pb.off[n] = int32(len(buf))
+		end := counts[n]
+		prev := pb.first - 1
+		for _, b := range sorted[start:end] {
+			buf = appendUvarint(buf, uint64(b-prev))
+			prev = b
+		}
+		r.df[n] += end - start
+		start = end
+	}
+	pb.off[nt] = int32(len(buf))
+	pb.data = r.store.end(append(r.store.start(len(buf)), buf...))
+	r.buf = buf
+	r.batches = append(r.batches, pb)
+	r.batch = r.batch[:0]
+}
+
+// appendIDs appends local term n's blocks, from all batches, to ids.
+func (r *indexRun) appendIDs(ids []int32, n int32) []int32 {
+	for i := range r.batches {
+		pb := &r.batches[i]
+		if int(n)+1 < len(pb.off) {
+			ids = appendGaps(ids, pb.data[pb.off[n]:pb.off[n+1]], pb.first-1)
+		}
+	}
+	return ids
 }
 
 // sortKey orders terms by the code points of their strings: a word sorts by
@@ -173,8 +259,8 @@ func compareSortKey(a, b sortKey) int {
 	return cmp.Compare(a.word, b.word)
 }
 
-// mergeRuns merges the workers' term tables into one sorted term list and
-// gathers the posting lists.
+// mergeRuns merges the runs' terms into one sorted term list and codes each
+// term's posting list, the runs' shares one after the other.
 func mergeRuns(runs []*indexRun) *postings {
 	// Each run's terms in key order.
 	orders := make([][]int32, len(runs))
@@ -196,14 +282,10 @@ func mergeRuns(runs []*indexRun) *postings {
 	}
 	wg.Wait()
 
-	// Merge: local term -> global term.
+	// Merge: for each global term, the local term of each run (or -1).
 	p := &postings{}
-	l2g := make([][]int32, len(runs))
-	for w, r := range runs {
-		l2g[w] = make([]int32, len(r.keys))
-	}
+	var locals []int32
 	pos := make([]int, len(runs))
-	var df []int32
 	for {
 		best := -1
 		for w := range runs {
@@ -215,64 +297,45 @@ func mergeRuns(runs []*indexRun) *postings {
 			break
 		}
 		sk := sks[best][orders[best][pos[best]]]
-		g := int32(len(p.keys))
 		key := sk.primary
 		if sk.word != "" {
 			key = wordBit | uint64(len(p.words))
 			p.words = append(p.words, sk.word)
 		}
 		p.keys = append(p.keys, key)
-		var tf, d int32
+		var df int32
 		for w, r := range runs {
+			loc := int32(-1)
 			if pos[w] < len(orders[w]) {
 				if n := orders[w][pos[w]]; compareSortKey(sks[w][n], sk) == 0 {
-					l2g[w][n] = g
-					tf += r.tf[n]
-					d += r.df[n]
+					loc = n
+					df += r.df[n]
 					pos[w]++
 				}
 			}
+			locals = append(locals, loc)
 		}
-		p.tf = append(p.tf, tf)
-		df = append(df, d)
+		p.df = append(p.df, df)
 	}
-	sks = nil
 
-	// Gather the posting lists: run w fills its share of each list after the
-	// shares of the runs before it, so every list comes out sorted.
-	p.off = make([]int, len(df)+1)
-	for i, d := range df {
-		p.off[i+1] = p.off[i] + int(d)
-	}
-	p.post = make([]int32, p.off[len(df)])
-	cursor := make([][]int, len(runs))
-	filled := df // reused: how much of each list the earlier runs fill
-	clear(filled)
-	for w, r := range runs {
-		c := make([]int, len(r.keys))
-		for n := range c {
-			g := l2g[w][n]
-			c[n] = p.off[g] + int(filled[g])
-			filled[g] += r.df[n]
-		}
-		cursor[w] = c
-	}
-	for w, r := range runs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := cursor[w]
-			e := 0
-			for i, end := range r.ends {
-				b := r.first + int32(i)
-				for ; e < end; e++ {
-					n := r.events.at(e)
-					p.post[c[n]] = b
-					c[n]++
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	p.runs, p.locals = runs, locals
 	return p
+}
+
+// appendGaps decodes varint gaps (the first from prev) and appends the ids.
+func appendGaps(ids []int32, gaps []byte, prev int32) []int32 {
+	for i := 0; i < len(gaps); {
+		var v uint32
+		for shift := uint(0); ; shift += 7 {
+			c := gaps[i]
+			i++
+			v |= uint32(c&0x7F) << shift
+			if c < 0x80 {
+				break
+			}
+		}
+		prev += int32(v)
+		ids = append(ids, prev)
+	}
+	return ids
 }

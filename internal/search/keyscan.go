@@ -8,8 +8,8 @@ import (
 
 // keyScanner is the indexer's tokenizer: it yields exactly the keys of Keys
 // (TestKeyScannerMatchesKeys checks it), as uint64 term keys, without
-// building units, and counts the raw code points it reads. It is the hot
-// loop of an index build, so it folds the common code points inline.
+// building units. It is the hot loop of an index build, so it folds the
+// common code points inline.
 type keyScanner struct {
 	emit    func(key uint64)
 	words   func(w []rune) uint64
@@ -17,8 +17,6 @@ type keyScanner struct {
 	word    []rune
 	wordCls int
 	nbuf    []byte
-	counts  []int64 // raw BMP code points read, when set
-	astral  map[rune]int64
 }
 
 // scan feeds the keys of s to emit.
@@ -28,7 +26,6 @@ func (k *keyScanner) scan(s string) {
 	prev, prevAt := rune(-1), 0 // a folded fast code point not yet fed, and where it starts
 	for i := 0; i < len(s); {
 		r, size := decode3(s, i)
-		k.count(r)
 		if f, ok := fastFold(r); ok {
 			if prev >= 0 {
 				k.feed(prev)
@@ -49,7 +46,6 @@ func (k *keyScanner) scan(s string) {
 			if _, ok := fastFold(r); ok {
 				break
 			}
-			k.count(r)
 			i += size
 		}
 		k.nbuf = norm.NFKC.AppendString(k.nbuf[:0], s[start:i])
@@ -80,17 +76,6 @@ func decode3(s string, i int) (rune, int) {
 		}
 	}
 	return utf8.DecodeRuneInString(s[i:])
-}
-
-func (k *keyScanner) count(r rune) {
-	if k.counts == nil {
-		return
-	}
-	if r < 0x10000 {
-		k.counts[r]++
-	} else {
-		k.astral[r]++
-	}
 }
 
 // feed takes one folded code point.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -35,33 +36,6 @@ func docTable(docs []Doc, blocks []block) (table []byte, sections, statuses []st
 		table = appendUvarint(table, uint64((indexOf(statuses, d.Status)+1)*(len(sections)+1)+indexOf(sections, d.Section)+1))
 	}
 	return table, sections, statuses
-}
-
-// commonChars returns the n most frequent Han characters of the body text,
-// most frequent first: the browser guesses from it which bigram of a phrase
-// is rarest, to look that one up first.
-func commonChars(counts charCounts, n int) string {
-	type cc struct {
-		r rune
-		n int64
-	}
-	var all []cc
-	for r, c := range counts.bmp {
-		if c > 0 && classOf(rune(r)) == classHan {
-			all = append(all, cc{rune(r), c})
-		}
-	}
-	slices.SortFunc(all, func(a, b cc) int {
-		if a.n != b.n {
-			return int(b.n - a.n)
-		}
-		return int(a.r - b.r)
-	})
-	var b strings.Builder
-	for i := 0; i < len(all) && i < n; i++ {
-		b.WriteRune(all[i].r)
-	}
-	return b.String()
 }
 
 // distinct returns the sorted distinct non-empty values of f over docs.
@@ -113,34 +87,41 @@ func defaultURL(path string) string {
 	return p + "/"
 }
 
-// A meta shard is [first doc, [[title, n, path suffix(, url)], ...]] where
-// the path is the previous path's first n UTF-16 units plus the suffix, and
-// the url is given only when it differs from defaultURL(path).
-type metaShard struct {
-	first int
-	docs  [][]any
-}
-
-func buildMetaShards(docs []Doc) []metaShard {
-	var shards []metaShard
-	var cur *metaShard
-	size, prev := 0, ""
+// writeMetaShards writes the documents' titles, paths and URLs as m/N.js:
+// [first doc, [[title, n, path suffix(, url)], ...]] where the path is the
+// previous path's first n UTF-16 units plus the suffix, and the url is given
+// only when it differs from defaultURL(path). It returns the manifest's list
+// of first documents (uvarint deltas).
+func writeMetaShards(o *output, docs []Doc) []byte {
+	var sc script
+	var firsts []byte
+	var recs [][]any
+	first, prevFirst, size, prev, n := 0, 0, 0, "", 0
+	flush := func(end int) {
+		if len(recs) == 0 {
+			return
+		}
+		name := fmt.Sprintf("m/%d", n)
+		sc.writeJSON(o, name, []any{first, recs})
+		firsts = appendUvarint(firsts, uint64(first-prevFirst))
+		prevFirst, first, n, recs, size, prev = first, end, n+1, nil, 0, ""
+	}
 	for i := range docs {
 		d := &docs[i]
-		if cur == nil || size > metaShardBytes {
-			shards = append(shards, metaShard{first: i})
-			cur, size, prev = &shards[len(shards)-1], 0, ""
+		if size > metaShardBytes {
+			flush(i)
 		}
-		n := commonPrefix16(prev, d.Path)
-		rec := []any{d.Title, n.units, d.Path[n.bytes:]}
+		p := commonPrefix16(prev, d.Path)
+		rec := []any{d.Title, p.units, d.Path[p.bytes:]}
 		if d.URL != defaultURL(d.Path) {
 			rec = append(rec, d.URL)
 		}
-		cur.docs = append(cur.docs, rec)
-		size += len(d.Title) + len(d.Path) - n.bytes + 8
+		recs = append(recs, rec)
+		size += len(d.Title) + len(d.Path) - p.bytes + 8
 		prev = d.Path
 	}
-	return shards
+	flush(len(docs))
+	return firsts
 }
 
 type prefixLen struct{ units, bytes int }

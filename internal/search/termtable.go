@@ -1,5 +1,7 @@
 package search
 
+import "unicode/utf8"
+
 // Term keys are uint64. A Han key is c1<<21 | c2, with c2 = 0 for a character
 // that ends its run; sorted as integers, Han keys are in code point order of
 // their strings. A word key has wordBit set and the word's index in the
@@ -8,8 +10,8 @@ const wordBit = 1 << 63
 
 func hanKey(c1, c2 rune) uint64 { return uint64(c1)<<21 | uint64(c2) }
 
-// termTable maps term keys to dense term numbers, counting for each term the
-// blocks it occurs in (df) and its occurrences (tf). It is an open-addressing
+// termTable maps term keys to dense term numbers, noting for each term the
+// last block it occurred in. It is an open-addressing
 // hash table holding its entries inline, so that a lookup usually costs one
 // cache miss: far cheaper than a Go map for the tens of millions of lookups
 // of an index build.
@@ -19,14 +21,13 @@ type termTable struct {
 	n     int32
 	words []string
 	wordN map[string]uint64
+	wbuf  []byte
 }
 
 type termSlot struct {
 	key  uint64 // 0 for an empty slot (no term has key 0)
 	n    int32  // term number
-	last int32  // last block counted in df
-	df   int32
-	tf   int32
+	last int32  // the last block it occurred in
 }
 
 func newTermTable() *termTable {
@@ -38,19 +39,17 @@ func hash64(k uint64) uint64 {
 	return k ^ k>>29
 }
 
-// add counts one occurrence of key in block b and reports the term number and
-// whether it is the term's first occurrence in b.
-func (t *termTable) add(key uint64, b int32) (int32, bool) {
+// add records an occurrence of key in block b. When it is the term's first
+// occurrence in b, it returns the term number and true.
+func (t *termTable) add(key uint64, b int32) (n int32, first bool) {
 	i := hash64(key) & t.mask
 	for {
 		s := &t.slots[i]
 		if s.key == key {
-			s.tf++
 			if s.last == b {
 				return s.n, false
 			}
 			s.last = b
-			s.df++
 			return s.n, true
 		}
 		if s.key == 0 {
@@ -58,8 +57,8 @@ func (t *termTable) add(key uint64, b int32) (int32, bool) {
 		}
 		i = (i + 1) & t.mask
 	}
-	n := t.n
-	t.slots[i] = termSlot{key: key, n: n, last: b, df: 1, tf: 1}
+	n = t.n
+	t.slots[i] = termSlot{key: key, n: n, last: b}
 	t.n++
 	if uint64(t.n)*2 > uint64(len(t.slots)) {
 		t.grow()
@@ -72,10 +71,14 @@ func (t *termTable) wordKey(w []rune) uint64 {
 	if len(w) > maxWord {
 		w = w[:maxWord]
 	}
-	s := string(w)
-	if k, ok := t.wordN[s]; ok {
+	t.wbuf = t.wbuf[:0]
+	for _, r := range w {
+		t.wbuf = utf8.AppendRune(t.wbuf, r)
+	}
+	if k, ok := t.wordN[string(t.wbuf)]; ok {
 		return k
 	}
+	s := string(t.wbuf)
 	k := wordBit | uint64(len(t.words))
 	t.words = append(t.words, s)
 	t.wordN[s] = k
@@ -98,13 +101,13 @@ func (t *termTable) grow() {
 	}
 }
 
-// terms returns the keys, dfs and tfs by term number.
-func (t *termTable) terms() (keys []uint64, df, tf []int32) {
-	keys, df, tf = make([]uint64, t.n), make([]int32, t.n), make([]int32, t.n)
+// terms returns the keys by term number.
+func (t *termTable) terms() []uint64 {
+	keys := make([]uint64, t.n)
 	for _, s := range t.slots {
 		if s.key != 0 {
-			keys[s.n], df[s.n], tf[s.n] = s.key, s.df, s.tf
+			keys[s.n] = s.key
 		}
 	}
-	return keys, df, tf
+	return keys
 }

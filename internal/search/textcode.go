@@ -3,28 +3,33 @@ package search
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // The block text is stored with one canonical Huffman code over symbols:
 // end of segment, escape (followed by a 21-bit code point), the characters
-// seen at least minCharCount times, and the pairPairs most frequent pairs of
-// Han characters, which a greedy left-to-right parse takes as one symbol.
+// of a sample of the text, and the maxPairs most frequent pairs of Han
+// characters, which a greedy left-to-right parse takes as one symbol.
 const (
-	symEOS       = 0
-	symESC       = 1
-	minCharCount = 3
-	maxPairs     = 1024
+	symEOS   = 0
+	symESC   = 1
+	maxPairs = 1024
 )
 
 // textCode is the symbol alphabet and its code.
 type textCode struct {
-	chars []rune    // symbol 2+i is chars[i]; sorted
-	pairs [][2]rune // symbol 2+len(chars)+i is pairs[i]; sorted
-	charN map[rune]int32
-	bmp   []int32 // code point -> symbol, -1 for none, for the BMP
-	pairT pairSet
-	lens  []uint8
-	codes []uint32
+	chars  []rune    // symbol 2+i is chars[i]; sorted
+	pairs  [][2]rune // symbol 2+len(chars)+i is pairs[i]; sorted
+	charN  map[rune]int32
+	bmp    []int32 // code point -> symbol, -1 for none, for the BMP
+	pairT  pairSet
+	lens   []uint8
+	codes  []uint32
+	packed []uint32 // code<<5 | length
+	// sampleCounts counts the BMP code points of the sample.
+	sampleCounts []int32
+	// ratio is the sample's bytes of code per byte of text.
+	ratio float64
 }
 
 // pairSet maps a pair of BMP code points to its symbol: pairs sorted by
@@ -121,28 +126,55 @@ func (tc *textCode) blockSymbols(dst []int32, b *block) []int32 {
 	return dst
 }
 
-// sampleStride: symbol frequencies are counted on every sampleStride-th
-// block.
-const sampleStride = 4
+// sampleStride: the alphabet and the code come from every sampleStride-th
+// block; a character the sample lacks is escaped.
+const sampleStride = 8
 
-// buildTextCode chooses the alphabet from the body text's code point counts
-// and the index's Han bigram counts, then computes the code from symbol
-// frequencies counted on a sample of the blocks.
-func buildTextCode(blocks []block, p *postings, counts charCounts) *textCode {
+// buildTextCode chooses the alphabet and computes the code from a sample of
+// the blocks: the characters seen, the most frequent pairs of Han
+// characters, and the symbol frequencies under the greedy parse.
+func buildTextCode(blocks []block) *textCode {
 	tc := &textCode{charN: map[rune]int32{}, bmp: make([]int32, 0x10000)}
-	for r, n := range counts.bmp {
-		if n >= minCharCount {
+	bmp := make([]int32, 0x10000)
+	tc.sampleCounts = bmp
+	astral := map[rune]int32{}
+	pairCount := map[uint32]int32{}
+	count := func(s string) {
+		prev := rune(-1)
+		for _, r := range s {
+			if r < 0x10000 {
+				bmp[r]++
+			} else {
+				astral[r]++
+			}
+			if _, fast := fastFold(r); fast && r >= 0x3400 && r < 0x10000 {
+				if prev >= 0 {
+					pairCount[uint32(prev)<<16|uint32(r)]++
+				}
+				prev = r
+			} else {
+				prev = -1
+			}
+		}
+	}
+	for i := 0; i < len(blocks); i += sampleStride {
+		for _, s := range blocks[i].segs {
+			count(s.head)
+			count("\n")
+			count(s.body)
+		}
+	}
+	for r, n := range bmp {
+		if n > 0 {
 			tc.chars = append(tc.chars, rune(r))
 		}
 	}
-	var astral []rune
-	for r, n := range counts.astral {
-		if n >= minCharCount {
-			astral = append(astral, r)
-		}
+	var ast []rune
+	for r := range astral {
+		ast = append(ast, r)
 	}
-	slices.Sort(astral)
-	tc.chars = append(tc.chars, astral...)
+	slices.Sort(ast)
+	tc.chars = append(tc.chars, ast...)
 	for i := range tc.bmp {
 		tc.bmp[i] = -1
 	}
@@ -153,41 +185,31 @@ func buildTextCode(blocks []block, p *postings, counts charCounts) *textCode {
 			tc.charN[r] = int32(2 + i)
 		}
 	}
-	// The most frequent Han bigrams of characters that fold to themselves.
+	// The most frequent pairs of Han characters that fold to themselves.
 	type cand struct {
-		pair [2]rune
-		tf   int32
+		pair uint32
+		n    int32
 	}
 	var cands []cand
-	for i, k := range p.keys {
-		c1, c2 := rune(k>>21), rune(k&(1<<21-1))
-		if k&wordBit != 0 || c2 == 0 || tc.charSym(c1) < 0 || tc.charSym(c2) < 0 {
-			continue
+	for k, n := range pairCount {
+		if n >= 4 {
+			cands = append(cands, cand{k, n})
 		}
-		if _, ok := fastFold(c1); !ok {
-			continue
-		}
-		if _, ok := fastFold(c2); !ok {
-			continue
-		}
-		cands = append(cands, cand{[2]rune{c1, c2}, p.tf[i]})
 	}
 	slices.SortFunc(cands, func(a, b cand) int {
-		if c := cmp.Compare(b.tf, a.tf); c != 0 {
+		if c := cmp.Compare(b.n, a.n); c != 0 {
 			return c
 		}
-		return cmp.Compare(hanKey(a.pair[0], a.pair[1]), hanKey(b.pair[0], b.pair[1]))
+		return cmp.Compare(a.pair, b.pair)
 	})
-	for i := 0; i < len(cands) && i < maxPairs && cands[i].tf >= 16; i++ {
-		tc.pairs = append(tc.pairs, cands[i].pair)
+	for i := 0; i < len(cands) && i < maxPairs; i++ {
+		tc.pairs = append(tc.pairs, [2]rune{rune(cands[i].pair >> 16), rune(cands[i].pair & 0xFFFF)})
 	}
 	slices.SortFunc(tc.pairs, func(a, b [2]rune) int { return cmp.Compare(hanKey(a[0], a[1]), hanKey(b[0], b[1])) })
 	tc.pairT = newPairSet(tc.pairs, int32(2+len(tc.chars)))
 
-	// Symbol frequencies under the greedy parse, on a sample; every symbol
-	// of the alphabet keeps a code.
-	nsym := 2 + len(tc.chars) + len(tc.pairs)
-	freqs := make([]int64, nsym)
+	// Symbol frequencies; every symbol of the alphabet keeps a code.
+	freqs := make([]int64, 2+len(tc.chars)+len(tc.pairs))
 	var syms []int32
 	for i := 0; i < len(blocks); i += sampleStride {
 		syms = tc.blockSymbols(syms[:0], &blocks[i])
@@ -202,12 +224,27 @@ func buildTextCode(blocks []block, p *postings, counts charCounts) *textCode {
 	}
 	tc.lens = huffLengths(freqs)
 	tc.codes, _ = canonicalCodes(tc.lens)
+	tc.packed = make([]uint32, len(tc.codes))
+	for i, c := range tc.codes {
+		tc.packed[i] = c<<5 | uint32(tc.lens[i])
+	}
+	bits, bytes := 0.0, 0
+	for i := 0; i < len(blocks); i += sampleStride {
+		syms = tc.blockSymbols(syms[:0], &blocks[i])
+		for _, s := range syms {
+			if s >= 0 {
+				bits += float64(tc.lens[s])
+			} else {
+				bits += 21
+			}
+		}
+		bytes += blocks[i].size()
+	}
+	tc.ratio = 0.3
+	if bytes > 0 {
+		tc.ratio = bits / 8 / float64(bytes)
+	}
 	return tc
-}
-
-type charCounts struct {
-	bmp    []int64
-	astral map[rune]int64
 }
 
 // encodeBlock appends the code of block b's text, byte-aligned; syms is
@@ -220,7 +257,8 @@ func (tc *textCode) encodeBlock(buf []byte, b *block, syms []int32) ([]byte, []i
 			w.write(uint64(-1-s), 21)
 			continue
 		}
-		w.write(uint64(tc.codes[s]), uint(tc.lens[s]))
+		c := tc.packed[s]
+		w.write(uint64(c>>5), uint(c&31))
 	}
 	w.align()
 	return w.buf, syms
@@ -268,4 +306,22 @@ func (tc *textCode) codebook() []byte {
 		}
 	}
 	return b
+}
+
+// commonChars returns the n most frequent Han characters of the sample,
+// most frequent first: the browser guesses from it which bigram of a phrase
+// is rarest, to look that one up first.
+func (tc *textCode) commonChars(n int) string {
+	var han []rune
+	for r, c := range tc.sampleCounts {
+		if c > 0 && classOf(rune(r)) == classHan {
+			han = append(han, rune(r))
+		}
+	}
+	slices.SortStableFunc(han, func(a, b rune) int { return int(tc.sampleCounts[b] - tc.sampleCounts[a]) })
+	var b strings.Builder
+	for i := 0; i < len(han) && i < n; i++ {
+		b.WriteRune(han[i])
+	}
+	return b.String()
 }

@@ -1,11 +1,14 @@
 package search
 
-import "sync"
+import (
+	"fmt"
+	"strconv"
+)
 
 // textShardBytes is the target size of a text shard before base64.
 var textShardBytes = 12000
 
-// A textShard holds the text of consecutive blocks:
+// A text shard holds the text of consecutive blocks:
 //
 //	uvarint number of blocks, then for each block: uvarint number of
 //	segments, a uvarint h<<2|m for each segment, uvarint byte length of the
@@ -17,79 +20,78 @@ var textShardBytes = 12000
 // the next two strings of strs give that part's anchor and heading). h is
 // the length of the heading at the start of the segment's text, in UTF-16
 // units.
-type textShard struct {
-	first int // first body block (counting from 0)
-	data  []byte
-	strs  []string
+// planTextShards cuts the blocks into shards of about textShardBytes of
+// code, estimating each block's code from its text size and the sample's
+// bytes of code per byte of text, so that the shards are known before the
+// text is coded. It returns the first block of each shard and, last,
+// len(blocks).
+func planTextShards(blocks []block, ratio float64) []int {
+	cuts := []int{0}
+	size := 0.0
+	for i := range blocks {
+		est := float64(blocks[i].size())*ratio + 4*float64(len(blocks[i].segs))
+		if i > cuts[len(cuts)-1] && size+est > float64(textShardBytes) {
+			cuts = append(cuts, i)
+			size = 0
+		}
+		size += est
+	}
+	return append(cuts, len(blocks))
 }
 
-// encodeBlocks codes every block's text on two goroutines.
-func encodeBlocks(blocks []block, tc *textCode) [][]byte {
-	out := make([][]byte, len(blocks))
-	var wg sync.WaitGroup
-	for w := range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var a arena
-			var syms []int32
-			lo, hi := w*len(blocks)/2, (w+1)*len(blocks)/2
-			for i := lo; i < hi; i++ {
-				var code []byte
-				code, syms = tc.encodeBlock(a.start(blocks[i].size()), &blocks[i], syms)
-				out[i] = a.end(code)
-			}
-		}()
+// textShardFirsts lists the first blocks of the shards as uvarint deltas,
+// for the manifest.
+func textShardFirsts(cuts []int) []byte {
+	var out []byte
+	for i := 0; i+1 < len(cuts); i++ {
+		prev := 0
+		if i > 0 {
+			prev = cuts[i-1]
+		}
+		out = appendUvarint(out, uint64(cuts[i]-prev))
 	}
-	wg.Wait()
 	return out
 }
 
-func buildTextShards(docs []Doc, blocks []block, tc *textCode) []textShard {
-	codes := encodeBlocks(blocks, tc)
-	var shards []textShard
-	for start := 0; start < len(blocks); {
-		end, size := start, 0
-		for end < len(blocks) && (end == start || size+len(codes[end]) <= textShardBytes) {
-			size += len(codes[end]) + 4*len(blocks[end].segs)
-			end++
-		}
-		sh := textShard{first: start}
-		h := appendUvarint(nil, uint64(end-start))
-		for i := start; i < end; i++ {
-			b := &blocks[i]
-			h = appendUvarint(h, uint64(len(b.segs)))
-			for j, s := range b.segs {
-				part := &docs[b.doc].Parts[s.part]
-				var m uint64
-				switch {
-				case !s.first:
-					m = 3
-					if i == start && j == 0 {
-						sh.strs = append(sh.strs, part.Anchor, part.Heading)
-					}
-				case part.Anchor == "":
-					m = 0
-				case part.Anchor == part.Heading:
-					m = 1
-				default:
-					m = 2
-					sh.strs = append(sh.strs, part.Anchor)
+// writeTextShard writes text shard n, blocks start..end-1 whose codes are
+// codes, as t/N.js: [first block, base64 of the shard, strs].
+func writeTextShard(o *output, sc *script, n int, docs []Doc, blocks []block, start int, codes [][]byte) {
+	end := start + len(codes)
+	h := appendUvarint(nil, uint64(end-start))
+	var strs []string
+	for i := start; i < end; i++ {
+		b := &blocks[i]
+		h = appendUvarint(h, uint64(len(b.segs)))
+		for j, s := range b.segs {
+			part := &docs[b.doc].Parts[s.part]
+			var m uint64
+			switch {
+			case !s.first:
+				m = 3
+				if i == start && j == 0 {
+					strs = append(strs, part.Anchor, part.Heading)
 				}
-				hl := uint64(0)
-				if s.first {
-					hl = uint64(s.head16)
-				}
-				h = appendUvarint(h, hl<<2|m)
+			case part.Anchor == "":
+				m = 0
+			case part.Anchor == part.Heading:
+				m = 1
+			default:
+				m = 2
+				strs = append(strs, part.Anchor)
 			}
-			h = appendUvarint(h, uint64(len(codes[i])))
+			hl := uint64(0)
+			if s.first {
+				hl = uint64(s.head16)
+			}
+			h = appendUvarint(h, hl<<2|m)
 		}
-		for i := start; i < end; i++ {
-			h = append(h, codes[i]...)
-		}
-		sh.data = h
-		shards = append(shards, sh)
-		start = end
+		h = appendUvarint(h, uint64(len(codes[i-start])))
 	}
-	return shards
+	sc.start(fmt.Sprintf("t/%d", n))
+	sc.raw("[" + strconv.Itoa(start) + ",")
+	sc.b64(append([][]byte{h}, codes...)...)
+	sc.raw(",")
+	sc.json(nonNil(strs))
+	sc.raw("]")
+	sc.finish(o)
 }

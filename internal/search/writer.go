@@ -1,16 +1,6 @@
 package search
 
-import (
-	"bytes"
-	"encoding/base64"
-	"encoding/json"
-	"fmt"
-	"hash"
-	"hash/fnv"
-	"os"
-	"path/filepath"
-	"time"
-)
+import "time"
 
 // Write writes the index files into dir (the output's "search/" folder, which
 // exists and also holds index.html, the search page). It is deterministic:
@@ -29,75 +19,48 @@ import (
 //	m/N.js       titles, paths and URLs
 func Write(dir string, docs []Doc, opts Options) error {
 	t := stageTimer{start: time.Now()}
+	o, err := newOutput(dir)
+	if err != nil {
+		return err
+	}
 	blocks := cutBlocks(docs)
-	t.done("blocks")
-	post, counts := buildPostings(docs, blocks, 2)
-	t.done("postings")
-	dict := buildDictionary(post)
-	t.done("dictionary")
-	tc := buildTextCode(blocks, post, counts)
+	tc := buildTextCode(blocks)
+	cuts := planTextShards(blocks, tc.ratio)
 	t.done("text code")
+	post := indexBlocks(o, docs, blocks, tc, cuts)
+	t.done("index, text")
 	if Trace != nil {
-		Trace("%d docs, %d blocks, %d terms, %d postings, %d symbols", len(docs), len(blocks), post.len(), len(post.post), len(tc.lens))
+		Trace("%d docs, %d blocks, %d terms, %d symbols", len(docs), len(blocks), post.len(), len(tc.lens))
 	}
+	dictFirst := writeDictionary(o, post)
 	post = nil
-	texts := buildTextShards(docs, blocks, tc)
-	t.done("text shards")
-	metas := buildMetaShards(docs)
+	t.done("dictionary")
+	var sc script
+	metaFirst := writeMetaShards(o, docs)
 	table, sections, statuses := docTable(docs, blocks)
-	defer t.done("write")
-
-	w := &fileWriter{dir: dir, hash: fnv.New64a()}
-	for _, sub := range []string{"d", "p", "t", "m"} {
-		if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil { // shards of an earlier build
-			return err
-		}
-		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
-			return err
-		}
-	}
-	for i, s := range dict.shards {
-		w.write(fmt.Sprintf("d/%d", i), s)
-	}
-	for i, s := range dict.large {
-		w.write(fmt.Sprintf("p/%d", i), s)
-	}
-	var textFirst []byte
-	prevFirst := 0
-	for i, s := range texts {
-		w.write(fmt.Sprintf("t/%d", i), []any{s.first, b64(s.data), nonNil(s.strs)})
-		textFirst = appendUvarint(textFirst, uint64(s.first-prevFirst))
-		prevFirst = s.first
-	}
-	var metaFirst []byte
-	prevFirst = 0
-	for i, s := range metas {
-		w.write(fmt.Sprintf("m/%d", i), []any{s.first, s.docs})
-		metaFirst = appendUvarint(metaFirst, uint64(s.first-prevFirst))
-		prevFirst = s.first
-	}
-	w.write("c", tc.codebook())
+	sc.writeB64(o, "c", tc.codebook())
 	facets := facetData(docs, opts.Facets)
-	w.write("f", facets)
+	sc.writeJSON(o, "f", facets)
 	var facetNames [][2]string
 	for _, f := range facets {
 		facetNames = append(facetNames, [2]string{f[0].(string), f[1].(string)})
 	}
-	w.write("manifest", map[string]any{
+	sc.writeJSON(o, "manifest", map[string]any{
 		"v":        1,
-		"id":       fmt.Sprintf("%016x", w.hash.Sum64()),
+		"id":       o.id(),
 		"nd":       len(docs),
 		"nb":       len(blocks),
 		"docs":     b64(table),
 		"sections": nonNil(sections),
 		"statuses": nonNil(statuses),
-		"dict":     dict.firstKeys,
-		"text":     b64(textFirst),
+		"dict":     dictFirst,
+		"text":     b64(textShardFirsts(cuts)),
 		"meta":     b64(metaFirst),
 		"facets":   nonNil(facetNames),
-		"chars":    commonChars(counts, 600),
+		"chars":    tc.commonChars(600),
 	})
-	return w.err
+	t.done("rest")
+	return o.failed()
 }
 
 // Trace, when set, receives the time each stage of Write takes and a few
@@ -111,49 +74,4 @@ func (t *stageTimer) done(stage string) {
 		Trace("%-12s %v", stage, time.Since(t.start).Round(time.Millisecond))
 	}
 	t.start = time.Now()
-}
-
-// fileWriter writes register scripts, remembering the first error and
-// hashing what it writes.
-type fileWriter struct {
-	dir  string
-	hash hash.Hash64
-	err  error
-	buf  bytes.Buffer
-}
-
-func (w *fileWriter) write(name string, payload any) {
-	if w.err != nil {
-		return
-	}
-	w.buf.Reset()
-	w.buf.WriteString(`djkbSearch._register("` + name + `",`)
-	if b, ok := payload.([]byte); ok { // base64 needs no JSON escaping
-		w.buf.WriteByte('"')
-		n := w.buf.Len()
-		w.buf.Grow(base64.StdEncoding.EncodedLen(len(b)) + 4)
-		w.buf.Write(make([]byte, base64.StdEncoding.EncodedLen(len(b))))
-		base64.StdEncoding.Encode(w.buf.Bytes()[n:], b)
-		w.buf.WriteByte('"')
-	} else {
-		enc := json.NewEncoder(&w.buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(payload); err != nil {
-			w.err = err
-			return
-		}
-		w.buf.Truncate(w.buf.Len() - 1) // the encoder's newline
-	}
-	w.buf.WriteString(");\n")
-	w.hash.Write(w.buf.Bytes())
-	w.err = os.WriteFile(filepath.Join(w.dir, name+".js"), w.buf.Bytes(), 0o644)
-}
-
-func b64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }

@@ -1,0 +1,75 @@
+package search
+
+import (
+	"encoding/json"
+	"os"
+	"runtime"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestWriteBig writes the index of a large corpus, given as the JSON of its
+// documents in $DJKB_SEARCH_DOCS, and reports time, CPU and peak heap.
+// (go run ./bench/searchq -content DIR -dump FILE writes such a file.)
+func TestWriteBig(t *testing.T) {
+	file := os.Getenv("DJKB_SEARCH_DOCS")
+	if file == "" {
+		t.Skip("set DJKB_SEARCH_DOCS to a JSON file of documents")
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []Doc
+	if err := json.Unmarshal(b, &docs); err != nil {
+		t.Fatal(err)
+	}
+	b = nil
+	runtime.GC()
+	var base runtime.MemStats
+	runtime.ReadMemStats(&base)
+	var peak uint64
+	var mu sync.Mutex
+	done := make(chan bool)
+	go func() {
+		var m runtime.MemStats
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(25 * time.Millisecond):
+			}
+			runtime.ReadMemStats(&m)
+			mu.Lock()
+			peak = max(peak, m.HeapInuse)
+			mu.Unlock()
+		}
+	}()
+	Trace = func(f string, a ...any) {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		t.Logf(f+" (heap alloc %d MB, in use %d MB, gcs %d)", append(a, m.HeapAlloc>>20, m.HeapInuse>>20, m.NumGC)...)
+	}
+	defer func() { Trace = nil }()
+	dir := t.TempDir()
+	if d := os.Getenv("DJKB_SEARCH_OUT"); d != "" {
+		dir = d
+	}
+	t0, c0 := time.Now(), cpuTime()
+	if err := Write(dir, docs, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	close(done)
+	mu.Lock()
+	defer mu.Unlock()
+	t.Logf("Write: %v wall, %v CPU; heap in use %d MB before, peak %d MB (+%d MB)", time.Since(t0).Round(time.Millisecond), (cpuTime() - c0).Round(time.Millisecond), base.HeapInuse>>20, peak>>20, (peak-base.HeapInuse)>>20)
+}
+
+// cpuTime returns the CPU time (user and system) this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,0 +1,145 @@
+package search
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+)
+
+// output writes the index's files, from several goroutines, remembering the
+// first error and a hash of each file (for the build id).
+type output struct {
+	dir  string
+	mu   sync.Mutex
+	sums map[string]uint64
+	err  error
+}
+
+func newOutput(dir string) (*output, error) {
+	for _, sub := range []string{"d", "p", "t", "m"} {
+		if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil { // shards of an earlier build
+			return nil, err
+		}
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			return nil, err
+		}
+	}
+	return &output{dir: dir, sums: map[string]uint64{}}, nil
+}
+
+// id hashes the hashes of the files written so far, in name order.
+func (o *output) id() string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	names := make([]string, 0, len(o.sums))
+	for n := range o.sums {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	h := fnv.New64a()
+	for _, n := range names {
+		fmt.Fprintf(h, "%s %x\n", n, o.sums[n])
+	}
+	return fmt.Sprintf("%016x", h.Sum64())
+}
+
+func (o *output) failed() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.err
+}
+
+func (o *output) fail(err error) {
+	o.mu.Lock()
+	if o.err == nil {
+		o.err = err
+	}
+	o.mu.Unlock()
+}
+
+// A script is the content of one index file being built: a call of
+// djkbSearch._register(name, payload). A goroutine reuses its script for
+// file after file.
+type script struct {
+	buf  bytes.Buffer
+	name string
+	err  error
+}
+
+// start begins file name, up to its payload.
+func (s *script) start(name string) {
+	s.buf.Reset()
+	s.name, s.err = name, nil
+	s.buf.WriteString(`djkbSearch._register("` + name + `",`)
+}
+
+// raw appends text to the payload.
+func (s *script) raw(text string) { s.buf.WriteString(text) }
+
+// b64 appends the base64 of the parts, one after the other, quoted.
+func (s *script) b64(parts ...[]byte) {
+	s.buf.WriteByte('"')
+	enc := base64.NewEncoder(base64.StdEncoding, &s.buf)
+	for _, p := range parts {
+		enc.Write(p)
+	}
+	enc.Close()
+	s.buf.WriteByte('"')
+}
+
+// json appends v as JSON.
+func (s *script) json(v any) {
+	enc := json.NewEncoder(&s.buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		s.err = err
+		return
+	}
+	s.buf.Truncate(s.buf.Len() - 1) // the encoder's newline
+}
+
+// finish ends the call and writes the file.
+func (s *script) finish(o *output) {
+	s.buf.WriteString(");\n")
+	err := s.err
+	if err == nil {
+		err = os.WriteFile(filepath.Join(o.dir, s.name+".js"), s.buf.Bytes(), 0o644)
+	}
+	h := fnv.New64a()
+	h.Write(s.buf.Bytes())
+	o.mu.Lock()
+	o.sums[s.name] = h.Sum64()
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	o.mu.Unlock()
+}
+
+// writeB64 writes file name whose payload is the base64 of the parts.
+func (s *script) writeB64(o *output, name string, parts ...[]byte) {
+	s.start(name)
+	s.b64(parts...)
+	s.finish(o)
+}
+
+// writeJSON writes file name whose payload is v as JSON.
+func (s *script) writeJSON(o *output, name string, v any) {
+	s.start(name)
+	s.json(v)
+	s.finish(o)
+}
+
+func b64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
