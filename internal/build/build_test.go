@@ -159,7 +159,7 @@ func TestSampleSiteLinksResolve(t *testing.T) {
 
 // copySample copies the sample site's site.toml (with extra settings put
 // first) and content/ into a new folder.
-func copySample(t *testing.T, root, extra string) string {
+func copySample(t testing.TB, root, extra string) string {
 	t.Helper()
 	dir := t.TempDir()
 	cfg, err := os.ReadFile(filepath.Join(root, "site.toml"))
