@@ -34,6 +34,9 @@ type pipeline struct {
 	env       uint64                               // what links resolved against when conv was filled
 	templates *render.Templates                    // parsed layouts, nil until loaded
 	skip      func(v *render.View, fp uint64) bool // views whose output is unchanged; nil renders all
+	// index, when set, takes over writing the search index (djkb serve
+	// writes it in the background).
+	index func(s *site.Site)
 	// dropBodies frees each page's Markdown once converted: a one-shot
 	// build never needs it again, and it is a third of the memory.
 	dropBodies bool
@@ -106,7 +109,9 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 	}
 	if s.Config.Search && !p.opts.NoSearch {
 		timer.start("生成搜索索引")
-		if err := writeSearchIndex(out, s); err != nil {
+		if p.index != nil {
+			p.index(s)
+		} else if err := writeSearchIndex(out, s); err != nil {
 			return finish(out, err)
 		}
 	}

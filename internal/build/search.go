@@ -1,6 +1,8 @@
 package build
 
 import (
+	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -63,7 +65,11 @@ func searchParts(parts []markdown.Part) []search.Part {
 // writer works on a folder: a build on disk hands it its own, a build in
 // memory a temporary one that is read back.
 func writeSearchIndex(out sink, s *site.Site) error {
-	docs := searchDocs(s)
+	return writeIndex(out, searchDocs(s))
+}
+
+// writeIndex writes the index of docs into search/ of out.
+func writeIndex(out sink, docs []search.Doc) error {
 	opts := search.Options{Facets: facets}
 	if dir, ok := out.(*output.Dir); ok {
 		if err := dir.MkdirAll("search"); err != nil {
@@ -90,4 +96,24 @@ func writeSearchIndex(out sink, s *site.Site) error {
 		}
 		return out.WriteFile("search/"+filepath.ToSlash(rel), data)
 	})
+}
+
+// docsFingerprint summarises what the index of a site depends on, so that
+// djkb serve rewrites the index only when a page's text or facts changed.
+func docsFingerprint(s *site.Site) uint64 {
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	for _, p := range s.Pages {
+		fmt.Fprintf(&h, "%s\x00%s\x00%s\x00%d\x00%x\x00%x\x00", p.Src.Path, p.URL, p.Title, p.Date.Unix(), p.Src.FrontHash, p.ContentHash)
+		if t := p.TopSection(); t != nil {
+			h.WriteString(t.Title)
+		}
+		for _, f := range facets {
+			for _, v := range p.Values(f.Key) {
+				h.WriteString(v)
+				h.WriteByte(0)
+			}
+		}
+	}
+	return h.Sum64()
 }

@@ -9,6 +9,7 @@ import (
 
 	"djkb/internal/content"
 	"djkb/internal/render"
+	"djkb/internal/search"
 	"djkb/internal/site"
 )
 
@@ -21,17 +22,35 @@ type Session struct {
 	pipe    pipeline
 	files   map[string][]byte // the last good build
 	prints  map[string]uint64 // output file → fingerprint of its view
-	version int               // counts good builds
+	version int               // counts good builds and finished indexes
 	last    *Result
+
+	// The search index is written in the background: a page is served at
+	// once after an edit, its search index moments later.
+	indexPrint uint64     // fingerprint of the documents behind the index in files
+	indexGen   int        // counts index jobs started; only the newest may land
+	indexing   int        // jobs running
+	indexed    *sync.Cond // signalled when a job ends
+	// OnIndexed, when set, is called after a background index has replaced
+	// the previous one (or failed, with its error).
+	OnIndexed func(err error)
+}
+
+// isIndexFile reports whether name is a file of the search index, as
+// opposed to the search page.
+func isIndexFile(name string) bool {
+	return strings.HasPrefix(name, "search/") && name != "search/index.html"
 }
 
 // NewSession prepares a session; nothing is built until Build.
 func NewSession(opts Options) *Session {
-	return &Session{
+	s := &Session{
 		pipe:   pipeline{opts: opts, sources: newTrustedCache(), conv: map[*content.Source]*converted{}},
 		files:  map[string][]byte{},
 		prints: map[string]uint64{},
 	}
+	s.indexed = sync.NewCond(&s.mu)
+	return s
 }
 
 // Changed tells the session which files changed (paths relative to the
@@ -104,6 +123,8 @@ func (s *Session) Build() (res *Result, changed []string, err error) {
 		}
 		return false
 	}
+	var indexSite *site.Site
+	s.pipe.index = func(site *site.Site) { indexSite = site }
 	res, _, err = s.pipe.run(func() (sink, error) { return stage, nil })
 	s.last = res
 	if err != nil {
@@ -123,6 +144,13 @@ func (s *Session) Build() (res *Result, changed []string, err error) {
 	for _, name := range kept {
 		next[name] = s.files[name]
 	}
+	if indexSite != nil { // the index stays until its replacement is ready
+		for name, data := range s.files {
+			if isIndexFile(name) {
+				next[name] = data
+			}
+		}
+	}
 	for name := range s.files {
 		if _, ok := next[name]; !ok {
 			changed = append(changed, name)
@@ -131,7 +159,54 @@ func (s *Session) Build() (res *Result, changed []string, err error) {
 	sort.Strings(changed)
 	s.files, s.prints = next, prints
 	s.version++
+	if indexSite == nil {
+		s.indexPrint = 0
+	} else if fp := docsFingerprint(indexSite); fp != s.indexPrint {
+		s.startIndex(searchDocs(indexSite), fp)
+	}
 	return res, changed, nil
+}
+
+// startIndex writes the search index of docs in the background; s.mu is
+// held.
+func (s *Session) startIndex(docs []search.Doc, fp uint64) {
+	s.indexGen++
+	gen := s.indexGen
+	s.indexing++
+	go func() {
+		stage := &memStage{written: map[string][]byte{}}
+		err := writeIndex(stage, docs)
+		s.mu.Lock()
+		s.indexing--
+		landed := err == nil && gen == s.indexGen
+		if landed {
+			for name := range s.files {
+				if isIndexFile(name) {
+					delete(s.files, name)
+				}
+			}
+			for name, data := range stage.written {
+				s.files[name] = data
+			}
+			s.indexPrint = fp
+			s.version++
+		}
+		s.indexed.Broadcast()
+		notify := s.OnIndexed
+		s.mu.Unlock()
+		if notify != nil && (landed || err != nil) {
+			notify(err)
+		}
+	}()
+}
+
+// WaitIndex waits until no search index is being written.
+func (s *Session) WaitIndex() {
+	s.mu.Lock()
+	for s.indexing > 0 {
+		s.indexed.Wait()
+	}
+	s.mu.Unlock()
 }
 
 // File returns a file of the last good build.

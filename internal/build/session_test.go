@@ -35,6 +35,7 @@ func TestSessionEqualsCleanBuild(t *testing.T) {
 				op, changed := randomEdit(t, rng, site)
 				sess.Changed(changed)
 				res, _, err := sess.Build()
+				sess.WaitIndex()
 				out := filepath.Join(t.TempDir(), "public")
 				cleanRes, cleanErr := Run(Options{SiteDir: site, OutDir: out, Defaults: djkb.Defaults, NoSearch: testing.Short()})
 				if (err == nil) != (cleanErr == nil) {

@@ -11,4 +11,9 @@
     if (version !== null && v !== version) { window.location.reload(); }
     version = v;
   });
+  // A new search index matters only to the search page.
+  source.addEventListener("index", function (e) {
+    version = e.data;
+    if (/\/search\/(index\.html)?$/.test(window.location.pathname)) { window.location.reload(); }
+  });
 })();

@@ -35,6 +35,13 @@ func Run(ctx context.Context, opts Options) error {
 	opts.Build.LiveReload = true
 	session := build.NewSession(opts.Build)
 	srv := NewServer(session)
+	session.OnIndexed = func(err error) {
+		if err != nil {
+			fmt.Fprintf(opts.Log, "搜索索引生成失败：%v\n", err)
+			return
+		}
+		srv.Indexed()
+	}
 
 	w, err := newWatcher(opts.Build.SiteDir)
 	if err != nil {

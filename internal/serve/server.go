@@ -54,13 +54,27 @@ func (s *Server) Built(res *build.Result, err error) {
 		}
 	}
 	s.state = strconv.Itoa(s.session.Version()) + "-" + strconv.FormatInt(time.Now().UnixNano(), 36)
+	s.broadcast(s.state)
+	s.mu.Unlock()
+}
+
+// Indexed tells the browsers that a new search index is in place: only the
+// search page reloads for it.
+func (s *Server) Indexed() {
+	s.mu.Lock()
+	s.state = strconv.Itoa(s.session.Version()) + "-" + strconv.FormatInt(time.Now().UnixNano(), 36)
+	s.broadcast("index:" + s.state)
+	s.mu.Unlock()
+}
+
+// broadcast sends an event to every open event stream; s.mu is held.
+func (s *Server) broadcast(v string) {
 	for w := range s.waiters {
 		select {
-		case w <- s.state:
+		case w <- v:
 		default:
 		}
 	}
-	s.mu.Unlock()
 }
 
 // ServeHTTP implements http.Handler.
@@ -219,7 +233,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 	}()
 	send := func(v string) bool {
-		_, err := fmt.Fprintf(w, "event: build\ndata: %s\n\n", v)
+		event := "build"
+		if rest, ok := strings.CutPrefix(v, "index:"); ok {
+			event, v = "index", rest
+		}
+		_, err := fmt.Fprintf(w, "event: %s\ndata: %s\n\n", event, v)
 		flusher.Flush()
 		return err == nil
 	}
