@@ -21,8 +21,11 @@ const (
 // view is what layouts/digest.html sees.
 type view struct {
 	*Digest
-	CSS   template.CSS
-	pages map[string]int
+	CSS         template.CSS
+	Front, Body bool          // which parts to show: both, except in PDF printing
+	PageStart   int           // the page counter before the first page, when not 0
+	Anchors     template.HTML // invisible links for PDF printing, else ""
+	pages       map[string]int
 }
 
 // PageOf returns the page number of an element (an item, group, appendix or
@@ -38,6 +41,11 @@ func (v *view) PageOf(id string) string {
 // static/css/digest.css inlined so that the file stands alone. pages maps
 // element ids to page numbers for the printed 目录; nil leaves them blank.
 func (d *Digest) HTML(pages map[string]int) ([]byte, error) {
+	return d.render(part{front: true, body: true, pages: pages})
+}
+
+// render renders a part of the digest, or all of it.
+func (d *Digest) render(p part) ([]byte, error) {
 	t, err := d.template()
 	if err != nil {
 		return nil, err
@@ -48,11 +56,14 @@ func (d *Digest) HTML(pages map[string]int) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	size := 64 << 10
-	for _, it := range d.Items {
-		size += len(it.Body) + 1024
+	if p.body {
+		for _, it := range d.Items {
+			size += len(it.Body) + 1024
+		}
 	}
 	buf.Grow(size)
-	if err := t.ExecuteTemplate(&buf, "digest", &view{Digest: d, CSS: template.CSS(css), pages: pages}); err != nil {
+	v := &view{Digest: d, CSS: template.CSS(css), Front: p.front, Body: p.body, PageStart: p.pageStart, Anchors: p.anchors, pages: p.pages}
+	if err := t.ExecuteTemplate(&buf, "digest", v); err != nil {
 		return nil, fmt.Errorf("渲染汇编时模板出错：%w", err)
 	}
 	return buf.Bytes(), nil

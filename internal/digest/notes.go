@@ -21,11 +21,11 @@ func notes(d *Digest) []string {
 			presumed++
 		}
 	}
-	inForce := "现行有效的"
+	inForce := "现行有效"
 	if !sameSet(d.opts.Statuses, DefaultStatuses) {
 		inForce = ""
 	}
-	scope := fmt.Sprintf("本汇编收录截至%s%s%s法规制度共 %d 件", chineseDate(d.AsOf), unitPhrase(unit), inForce, len(d.Items))
+	scope := fmt.Sprintf("本汇编收录%s%s法规制度共 %d 件，截至%s", unitPhrase(unit), inForce, len(d.Items), chineseDate(d.AsOf))
 	if len(systems) > 0 {
 		scope += "，分为" + strings.Join(systems, "、") + " " + itoa(len(systems)) + " 编"
 	}
@@ -49,7 +49,7 @@ func notes(d *Digest) []string {
 		apps = append(apps, "附录"+a.Number+"“"+a.Title+"”")
 	}
 	if len(apps) > 0 {
-		out = append(out, "书末附"+strings.Join(apps, "、")+"。")
+		out = append(out, "书末附有"+strings.Join(apps, "、")+"。")
 	}
 	if n := strings.TrimSpace(d.site.Config.Digest.Notes); n != "" {
 		out = append(out, n)

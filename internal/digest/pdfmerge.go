@@ -1,0 +1,296 @@
+package digest
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+	"strconv"
+	"unicode/utf16"
+)
+
+// pdfObject is one object of a PDF: its dictionary (or other value) and,
+// for a stream, the raw "stream … endstream" part.
+type pdfObject struct {
+	num    int
+	dict   []byte
+	stream []byte
+}
+
+var (
+	anyRefRe  = regexp.MustCompile(`\b(\d+) (\d+) R\b`)
+	lengthRe  = regexp.MustCompile(`/Length (\d+)\b`)
+	objHeadRe = regexp.MustCompile(`^\s*\d+\s+\d+\s+obj`)
+)
+
+// objects returns every object the cross-reference table lists, in number
+// order.
+func (r *pdfReader) objects() ([]pdfObject, error) {
+	nums := make([]int, 0, len(r.offsets))
+	for n := range r.offsets {
+		nums = append(nums, n)
+	}
+	slices.Sort(nums)
+	out := make([]pdfObject, 0, len(nums))
+	for _, n := range nums {
+		o, err := r.readObject(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+func (r *pdfReader) readObject(n int) (pdfObject, error) {
+	body := r.data[r.offsets[n]:]
+	head := objHeadRe.Find(body)
+	if head == nil {
+		return pdfObject{}, errPDF(fmt.Sprintf("对象 %d 的位置不对", n))
+	}
+	body = body[len(head):]
+	end := bytes.Index(body, []byte("endobj"))
+	st := bytes.Index(body, []byte("stream"))
+	if end < 0 {
+		return pdfObject{}, errPDF(fmt.Sprintf("对象 %d 没有结束", n))
+	}
+	if st < 0 || st > end || !bytes.HasSuffix(bytes.TrimSpace(body[:st]), []byte(">>")) {
+		return pdfObject{num: n, dict: bytes.TrimSpace(body[:end])}, nil
+	}
+	dict := bytes.TrimSpace(body[:st])
+	data := st + len("stream")
+	if data < len(body) && body[data] == '\r' {
+		data++
+	}
+	if data < len(body) && body[data] == '\n' {
+		data++
+	}
+	stop := -1
+	if m := lengthRe.FindSubmatch(dict); m != nil {
+		if l, err := strconv.Atoi(string(m[1])); err == nil && data+l <= len(body) {
+			if i := bytes.Index(body[data+l:], []byte("endstream")); i >= 0 && i < 4 {
+				stop = data + l + i + len("endstream")
+			}
+		}
+	}
+	if stop < 0 {
+		i := bytes.Index(body[data:], []byte("endstream"))
+		if i < 0 {
+			return pdfObject{}, errPDF(fmt.Sprintf("对象 %d 的数据流没有结束", n))
+		}
+		stop = data + i + len("endstream")
+	}
+	return pdfObject{num: n, dict: dict, stream: body[st:stop]}, nil
+}
+
+// renumber adds base to every reference in a dictionary.
+func renumber(dict []byte, base int) []byte {
+	return anyRefRe.ReplaceAllFunc(dict, func(m []byte) []byte {
+		sub := anyRefRe.FindSubmatch(m)
+		n, _ := strconv.Atoi(string(sub[1]))
+		return []byte(strconv.Itoa(n+base) + " 0 R")
+	})
+}
+
+// outlineNode is one PDF bookmark: a title, the named destination it opens
+// and the bookmarks below it.
+type outlineNode struct {
+	title string
+	dest  string
+	kids  []*outlineNode
+}
+
+// pdfPart is one printed part of the digest and the destinations it owns.
+type pdfPart struct {
+	pdf []byte
+	own map[string]bool // destination names whose element is in this part
+}
+
+// mergePDFs joins printed parts into one PDF: their pages in order, their
+// named destinations (each taken from the part that owns it, so that links
+// from one part to another land on the right page), the bookmarks of
+// outline, and title as the document title.
+func mergePDFs(parts []pdfPart, outline []*outlineNode, title string) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	offsets := map[int]int{}
+	write := func(n int, dict, stream []byte) {
+		offsets[n] = buf.Len()
+		fmt.Fprintf(&buf, "%d 0 obj\n", n)
+		buf.Write(dict)
+		if stream != nil {
+			buf.WriteByte('\n')
+			buf.Write(stream)
+		}
+		buf.WriteString("\nendobj\n")
+	}
+	type destEntry struct {
+		array []byte
+		owned bool
+	}
+	dests := map[string]destEntry{}
+	var roots []int
+	total := 0
+	// The objects of part i are renumbered from the sum of the sizes of the
+	// parts before it; the new objects come after all of them.
+	readers := make([]*pdfReader, len(parts))
+	sizes := make([]int, len(parts))
+	size := 0
+	for i, p := range parts {
+		r, err := newPDFReader(p.pdf)
+		if err != nil {
+			return nil, err
+		}
+		readers[i] = r
+		sizes[i] = slices.Max(slices.Collect(maps.Keys(r.offsets))) + 1
+		size += sizes[i]
+	}
+	next := func() int { size++; return size - 1 }
+	pagesRoot := next()
+
+	partBase := 0
+	for i, p := range parts {
+		r := readers[i]
+		catalog, err := r.object(r.root)
+		if err != nil {
+			return nil, err
+		}
+		root, ok := ref(catalog, "Pages")
+		if !ok {
+			return nil, errPDF("目录对象中没有 /Pages")
+		}
+		var leaves []int
+		if err := r.walkPages(root, &leaves, 0); err != nil {
+			return nil, err
+		}
+		total += len(leaves)
+		roots = append(roots, root+partBase)
+		destsObj, hasDests := ref(catalog, "Dests")
+		objs, err := r.objects()
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range objs {
+			switch {
+			case o.num == r.root:
+				continue
+			case hasDests && o.num == destsObj:
+				for _, m := range destArrayRe.FindAllSubmatch(o.dict, -1) {
+					name := decodeName(m[1])
+					if e, ok := dests[name]; ok && (e.owned || !p.own[name]) {
+						continue
+					}
+					dests[name] = destEntry{array: renumber(m[2], partBase), owned: p.own[name]}
+				}
+				continue
+			}
+			dict := renumber(o.dict, partBase)
+			if o.num == root {
+				dict = bytes.Replace(dict, []byte("<<"), []byte(fmt.Sprintf("<</Parent %d 0 R\n", pagesRoot)), 1)
+			}
+			write(o.num+partBase, dict, o.stream)
+		}
+		partBase += sizes[i]
+	}
+
+	kids := make([][]byte, len(roots))
+	for i, r := range roots {
+		kids[i] = []byte(strconv.Itoa(r) + " 0 R")
+	}
+	write(pagesRoot, fmt.Appendf(nil, "<</Type /Pages\n/Count %d\n/Kids [%s]>>", total, bytes.Join(kids, []byte(" "))), nil)
+
+	destsNum := next()
+	var d bytes.Buffer
+	d.WriteString("<<")
+	for _, name := range slices.Sorted(maps.Keys(dests)) {
+		fmt.Fprintf(&d, "/%s %s\n", encodeName(name), dests[name].array)
+	}
+	d.WriteString(">>")
+	write(destsNum, d.Bytes(), nil)
+
+	outlinesNum := next()
+	first, last, count := writeOutline(outline, outlinesNum, next, write)
+	if count > 0 {
+		write(outlinesNum, fmt.Appendf(nil, "<</Type /Outlines\n/First %d 0 R\n/Last %d 0 R\n/Count %d>>", first, last, count), nil)
+	} else {
+		write(outlinesNum, []byte("<</Type /Outlines\n/Count 0>>"), nil)
+	}
+	info := next()
+	write(info, fmt.Appendf(nil, "<</Title %s\n/Creator (djkb digest)\n/Producer (Chromium, djkb)>>", pdfText(title)), nil)
+	catalog := next()
+	write(catalog, fmt.Appendf(nil, "<</Type /Catalog\n/Pages %d 0 R\n/Dests %d 0 R\n/Outlines %d 0 R\n/PageMode /UseOutlines\n/ViewerPreferences <</DisplayDocTitle true>>\n/Lang (zh-CN)>>",
+		pagesRoot, destsNum, outlinesNum), nil)
+
+	xref := buf.Len()
+	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", size)
+	for n := 1; n < size; n++ {
+		if off, ok := offsets[n]; ok {
+			fmt.Fprintf(&buf, "%010d 00000 n \n", off)
+		} else {
+			buf.WriteString("0000000000 65535 f \n")
+		}
+	}
+	fmt.Fprintf(&buf, "trailer\n<</Size %d\n/Root %d 0 R\n/Info %d 0 R>>\nstartxref\n%d\n%%%%EOF\n", size, catalog, info, xref)
+	return buf.Bytes(), nil
+}
+
+// destArrayRe matches one entry of a /Dests dictionary: a name and its
+// destination array.
+var destArrayRe = regexp.MustCompile(`/([^\s/\[\]<>()]+)\s*(\[[^\]]*\])`)
+
+// writeOutline writes the bookmarks of nodes under parent and returns the
+// first and last object numbers and the number of entries shown at this
+// level. Nodes with children start closed.
+func writeOutline(nodes []*outlineNode, parent int, next func() int, write func(int, []byte, []byte)) (first, last, count int) {
+	nums := make([]int, len(nodes))
+	for i := range nodes {
+		nums[i] = next()
+	}
+	for i, n := range nodes {
+		var d bytes.Buffer
+		fmt.Fprintf(&d, "<</Title %s\n/Parent %d 0 R\n/Dest /%s", pdfText(n.title), parent, encodeName(n.dest))
+		if i > 0 {
+			fmt.Fprintf(&d, "\n/Prev %d 0 R", nums[i-1])
+		}
+		if i+1 < len(nodes) {
+			fmt.Fprintf(&d, "\n/Next %d 0 R", nums[i+1])
+		}
+		if len(n.kids) > 0 {
+			f, l, c := writeOutline(n.kids, nums[i], next, write)
+			fmt.Fprintf(&d, "\n/First %d 0 R\n/Last %d 0 R\n/Count %d", f, l, -c)
+		}
+		d.WriteString(">>")
+		write(nums[i], d.Bytes(), nil)
+	}
+	if len(nodes) == 0 {
+		return 0, 0, 0
+	}
+	return nums[0], nums[len(nums)-1], len(nodes)
+}
+
+// pdfText writes a text string as UTF-16BE hex with a byte-order mark.
+func pdfText(s string) string {
+	var b bytes.Buffer
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// encodeName escapes a PDF name: bytes outside printable ASCII and the
+// delimiters become #xx.
+func encodeName(s string) string {
+	var b bytes.Buffer
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || bytes.IndexByte([]byte("#/()<>[]{}%"), c) >= 0 {
+			fmt.Fprintf(&b, "#%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
