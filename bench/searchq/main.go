@@ -1,5 +1,18 @@
-// Command searchq measures djkb's search: quality of the answers and speed in
-// headless Chromium, through the search page's JS API.
+// Command searchq measures djkb's search on a built site: the quality of its
+// answers and its speed in headless Chromium, through the search page's JS
+// API.
+//
+//	go run ./cmd/djkb build -s SITE -d OUT
+//	go run ./bench/searchq -site OUT [-n 200] [-seed 1] [-fresh 20] [-warm 50]
+//
+// Queries come from the documents' text at run time (read back from the
+// index with search.ReadIndex), drawn the same way for the same seed: each
+// document's title must be found in the top 3; a phrase of 4–7 Han
+// characters found in one document only must find it first; a phrase of 2–4
+// characters found in at least 20 documents must be in every top-10 result.
+// Speed: bytes and time of the first (rare-phrase) query of a fresh page,
+// counted from the Chromium's network events, and the median time of a warm
+// query.
 package main
 
 import (
@@ -7,70 +20,92 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"runtime"
-	"runtime/pprof"
-	"syscall"
-	"time"
+	"path/filepath"
+	"strings"
 
 	"djkb/internal/search"
 )
 
 func main() {
-	content := flag.String("content", "", "build a test site from this content/ folder")
-	out := flag.String("o", "", "output folder for -content")
-	dump := flag.String("dump", "", "write the loaded documents as JSON (for tests)")
-	cpuprof := flag.String("cpuprofile", "", "write a CPU profile of search.Write")
-	site := flag.String("site", "", "a built site folder")
+	site := flag.String("site", "", "a built site folder (the output of djkb build)")
 	n := flag.Int("n", 200, "queries of each kind")
 	seed := flag.Uint64("seed", 1, "seed of the query sampling")
-	qout := flag.String("queries-out", "", "write the sampled queries to this file and stop")
+	fresh := flag.Int("fresh", 20, "fresh-page runs")
+	warm := flag.Int("warm", 50, "warm queries")
+	qout := flag.String("queries-out", "", "only write the sampled queries to this file")
+	dump := flag.String("dump", "", "only write the documents read from the index to this JSON file")
+	asJSON := flag.Bool("json", false, "print the report as JSON")
+	flag.StringVar(&only, "only", "", "draw the queries only from documents whose path starts with this")
+	flag.BoolVar(&verbose, "v", false, "list what each fresh page fetched")
 	flag.Parse()
-	if *site != "" {
-		docs, err := search.ReadIndex(*site + "/search")
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		qs := sampleQueries(docs, *n, *seed)
-		if *qout != "" {
-			b, _ := json.MarshalIndent(qs, "", " ")
-			os.WriteFile(*qout, b, 0o644)
-			return
-		}
+	if *site == "" {
+		flag.Usage()
+		os.Exit(2)
 	}
-	if *content != "" {
-		t0 := time.Now()
-		docs, err := loadMarkdown(*content)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		fmt.Fprintf(os.Stderr, "loaded %d docs in %v\n", len(docs), time.Since(t0))
-		if *dump != "" {
-			b, _ := json.Marshal(docs)
-			os.WriteFile(*dump, b, 0o644)
-		}
-		os.MkdirAll(*out+"/search", 0o755)
-		runtime.GC()
-		if *cpuprof != "" {
-			f, _ := os.Create(*cpuprof)
-			pprof.StartCPUProfile(f)
-			defer pprof.StopCPUProfile()
-		}
-		search.Trace = func(f string, a ...any) { fmt.Fprintf(os.Stderr, "  "+f+"\n", a...) }
-		t0 = time.Now()
-		c0 := cpuTime()
-		if err := search.Write(*out+"/search", docs, search.Options{}); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		fmt.Fprintf(os.Stderr, "search.Write in %v wall, %v CPU\n", time.Since(t0), cpuTime()-c0)
+	if err := run(*site, *n, *seed, *fresh, *warm, *qout, *dump, *asJSON); err != nil {
+		fmt.Fprintln(os.Stderr, "searchq:", err)
+		os.Exit(1)
 	}
 }
 
-// cpuTime returns the CPU time (user and system) used by this process.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+func run(site string, n int, seed uint64, fresh, warm int, qout, dump string, asJSON bool) error {
+	docs, err := search.ReadIndex(filepath.Join(site, "search"))
+	if err != nil {
+		return fmt.Errorf("reading the index: %w", err)
+	}
+	if dump != "" {
+		return writeJSON(dump, docs)
+	}
+	from := docs
+	if only != "" {
+		from = nil
+		for _, d := range docs {
+			if strings.HasPrefix(d.Path, only) {
+				from = append(from, d)
+			}
+		}
+		if len(from) == 0 {
+			return fmt.Errorf("no document path starts with %q", only)
+		}
+	}
+	qs := sampleFrom(docs, from, n, seed)
+	if qout != "" {
+		return writeJSON(qout, qs)
+	}
+	rep, err := measure(site, docs, qs, fresh, warm)
+	if err != nil {
+		return err
+	}
+	rep.Docs = len(docs)
+	rep.Size, rep.Files = dirSize(filepath.Join(site, "search"))
+	if asJSON {
+		return json.NewEncoder(os.Stdout).Encode(rep)
+	}
+	rep.print(os.Stdout)
+	return nil
+}
+
+// only restricts the documents the queries come from.
+var only string
+
+func writeJSON(path string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
+}
+
+// dirSize returns the bytes and files under dir.
+func dirSize(dir string) (int64, int) {
+	var size int64
+	files := 0
+	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			size += info.Size()
+			files++
+		}
+		return nil
+	})
+	return size, files
 }

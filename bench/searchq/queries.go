@@ -36,6 +36,12 @@ func docText(d *search.Doc) string {
 // sampleQueries draws n queries of each kind from the documents, the same
 // ones for the same documents and seed.
 func sampleQueries(docs []search.Doc, n int, seed uint64) []query {
+	return sampleFrom(docs, docs, n, seed)
+}
+
+// sampleFrom draws the queries from the documents of from, counting how many
+// of all docs hold each phrase.
+func sampleFrom(docs, from []search.Doc, n int, seed uint64) []query {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	texts := make([]string, len(docs))
 	for i := range docs {
@@ -43,24 +49,24 @@ func sampleQueries(docs []search.Doc, n int, seed uint64) []query {
 	}
 	var out []query
 	// Titles: documents picked at random.
-	for _, i := range rng.Perm(len(docs))[:min(n, len(docs))] {
-		out = append(out, query{Kind: "title", Q: docs[i].Title, Path: docs[i].Path})
+	for _, i := range rng.Perm(len(from))[:min(n, len(from))] {
+		out = append(out, query{Kind: "title", Q: from[i].Title, Path: from[i].Path})
 	}
 	// Phrases: runs of Han characters at random places of the body; rare
 	// ones occur in one document only, common ones in at least 20.
 	var cands []query
 	for tries := 0; len(cands) < 44*n && tries < 2000*n; tries++ {
-		d := rng.IntN(len(docs))
-		if len(docs[d].Parts) == 0 {
+		d := rng.IntN(len(from))
+		if len(from[d].Parts) == 0 {
 			continue
 		}
-		p := docs[d].Parts[rng.IntN(len(docs[d].Parts))].Text
+		p := from[d].Parts[rng.IntN(len(from[d].Parts))].Text
 		kind, length := "rare", 4+rng.IntN(4)
 		if len(cands)%11 == 0 {
 			kind, length = "common", 2+rng.IntN(3)
 		}
 		if ph := hanRun(p, rng, length); ph != "" {
-			cands = append(cands, query{Kind: kind, Q: ph, Path: docs[d].Path})
+			cands = append(cands, query{Kind: kind, Q: ph, Path: from[d].Path})
 		}
 	}
 	countDocs(texts, cands)

@@ -9,8 +9,8 @@ import (
 // tests can make many small shards).
 var (
 	inlineMax      = 1024  // a posting list up to this size sits in its dictionary shard
-	dictShardBytes = 6000  // target size of a dictionary shard
-	largeFileBytes = 12000 // target size of a file of large posting lists
+	dictShardBytes = 4000  // target size of a dictionary shard
+	largeFileBytes = 40000 // target size of a file of large posting lists
 )
 
 // A dictionary shard is one byte string:
@@ -99,7 +99,13 @@ func writeDictionary(o *output, p *postings) []string {
 			return
 		}
 		sc.writeB64(o, fmt.Sprintf("d/%d", len(firstKeys)), appendUvarint(nil, uint64(n)), entries, inline)
-		firstKeys = append(firstKeys, p.keyString(start))
+		// A shard that starts a first character's group is named by that
+		// character alone: it sorts before every key of the group.
+		first := p.keyString(start)
+		if k := p.keys[start]; k&wordBit == 0 && (start == 0 || p.keys[start-1]>>21 != k>>21 || p.keys[start-1]&wordBit != 0) {
+			first = string(rune(k >> 21))
+		}
+		firstKeys = append(firstKeys, first)
 		entries, inline, n, start = entries[:0], inline[:0], 0, end
 	}
 	for i := 0; i < p.len(); i++ {

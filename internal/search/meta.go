@@ -17,11 +17,8 @@ var defaultLabels = []Facet{
 	{"issuer", "制定机关"}, {"unit_type", "单位类型"}, {"year", "年度"}, {"tags", "专题"},
 }
 
-// docTable is what the browser needs about every document to rank: per
-// document a uvarint number of body blocks, two bytes of date (days since
-// 1900-01-01 plus one, big-endian, 0 for none), and a uvarint
-// (status+1)*(len(sections)+1) + section+1 (indexes into statuses and
-// sections, -1 for none).
+// docTable is what the browser needs about every document before it reads
+// any shard: per document a uvarint number of body blocks.
 func docTable(docs []Doc, blocks []block) (table []byte, sections, statuses []string) {
 	nblocks := make([]int, len(docs))
 	for i := range blocks {
@@ -29,11 +26,7 @@ func docTable(docs []Doc, blocks []block) (table []byte, sections, statuses []st
 	}
 	sections, statuses = distinct(docs, func(d *Doc) string { return d.Section }), distinct(docs, func(d *Doc) string { return d.Status })
 	for i := range docs {
-		d := &docs[i]
 		table = appendUvarint(table, uint64(nblocks[i]))
-		days := min(dateDays(d.Date), 0xFFFF)
-		table = append(table, byte(days>>8), byte(days))
-		table = appendUvarint(table, uint64((indexOf(statuses, d.Status)+1)*(len(sections)+1)+indexOf(sections, d.Section)+1))
 	}
 	return table, sections, statuses
 }
@@ -87,12 +80,14 @@ func defaultURL(path string) string {
 	return p + "/"
 }
 
-// writeMetaShards writes the documents' titles, paths and URLs as m/N.js:
-// [first doc, [[title, n, path suffix(, url)], ...]] where the path is the
-// previous path's first n UTF-16 units plus the suffix, and the url is given
-// only when it differs from defaultURL(path). It returns the manifest's list
-// of first documents (uvarint deltas).
-func writeMetaShards(o *output, docs []Doc) []byte {
+// writeMetaShards writes what results show of the documents as m/N.js:
+// [first doc, [[title, n, path suffix, date, section, status(, url)], ...]]
+// where the path is the previous path's first n UTF-16 units plus the
+// suffix, date is as dateDays, section and status are indexes into sections
+// and statuses plus one (0 for none), and the url is given only when it
+// differs from defaultURL(path). It returns the manifest's list of first
+// documents (uvarint deltas).
+func writeMetaShards(o *output, docs []Doc, sections, statuses []string) []byte {
 	var sc script
 	var firsts []byte
 	var recs [][]any
@@ -112,7 +107,7 @@ func writeMetaShards(o *output, docs []Doc) []byte {
 			flush(i)
 		}
 		p := commonPrefix16(prev, d.Path)
-		rec := []any{d.Title, p.units, d.Path[p.bytes:]}
+		rec := []any{d.Title, p.units, d.Path[p.bytes:], dateDays(d.Date), indexOf(sections, d.Section) + 1, indexOf(statuses, d.Status) + 1}
 		if d.URL != defaultURL(d.Path) {
 			rec = append(rec, d.URL)
 		}
@@ -142,9 +137,10 @@ func commonPrefix16(a, b string) prefixLen {
 	return n
 }
 
-// facetData is the facets file: for each facet with values, [key, label,
-// values, counts, lists]: lists is the base64 of the Rice-coded posting list
-// (see appendRice) of the documents holding each value, one after the other.
+// facetData is the facets of the facets file: for each facet with values,
+// [key, label, values, counts, lists]: lists is the base64 of the Rice-coded
+// posting list (see appendRice) of the documents holding each value, one
+// after the other.
 func facetData(docs []Doc, facets []Facet) [][]any {
 	if len(facets) == 0 {
 		facets = defaultLabels
@@ -174,6 +170,17 @@ func facetData(docs []Doc, facets []Facet) [][]any {
 			lists = appendRice(lists, byValue[v])
 		}
 		out = append(out, []any{f.Key, f.Label, values, counts, b64(lists)})
+	}
+	return out
+}
+
+// dateTable is the dates of the documents, two bytes each (dateDays,
+// big-endian, at most 0xFFFF): browsing sorts by them.
+func dateTable(docs []Doc) []byte {
+	out := make([]byte, 0, 2*len(docs))
+	for i := range docs {
+		days := min(dateDays(docs[i].Date), 0xFFFF)
+		out = append(out, byte(days>>8), byte(days))
 	}
 	return out
 }

@@ -37,19 +37,6 @@ func ReadIndex(dir string) ([]Doc, error) {
 	for d, r := 0, bytes.NewReader(table); d < man.ND; d++ {
 		n, _ := binary.ReadUvarint(r)
 		nblocks[d] = int(n)
-		hi, _ := r.ReadByte()
-		lo, _ := r.ReadByte()
-		if days := int(hi)<<8 | int(lo); days > 0 {
-			docs[d].Date = epoch.AddDate(0, 0, days-1).Format("2006-01-02")
-		}
-		ss, _ := binary.ReadUvarint(r)
-		ns := uint64(len(man.Sections) + 1)
-		if st := int(ss/ns) - 1; st >= 0 {
-			docs[d].Status = man.Statuses[st]
-		}
-		if se := int(ss%ns) - 1; se >= 0 {
-			docs[d].Section = man.Sections[se]
-		}
 	}
 	// Titles, paths and URLs.
 	for i := 0; ; i++ {
@@ -73,9 +60,18 @@ func ReadIndex(dir string) ([]Doc, error) {
 			d.Title = rec[0].(string)
 			path := append(prev[:int(rec[1].(float64)):int(rec[1].(float64))], utf16Of(rec[2].(string))...)
 			d.Path, prev = stringOf16(path), path
+			if days := int(rec[3].(float64)); days > 0 {
+				d.Date = epoch.AddDate(0, 0, days-1).Format("2006-01-02")
+			}
+			if se := int(rec[4].(float64)); se > 0 {
+				d.Section = man.Sections[se-1]
+			}
+			if st := int(rec[5].(float64)); st > 0 {
+				d.Status = man.Statuses[st-1]
+			}
 			d.URL = defaultURL(d.Path)
-			if len(rec) > 3 {
-				d.URL = rec[3].(string)
+			if len(rec) > 6 {
+				d.URL = rec[6].(string)
 			}
 		}
 	}

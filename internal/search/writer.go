@@ -1,6 +1,9 @@
 package search
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Write writes the index files into dir (the output's "search/" folder, which
 // exists and also holds index.html, the search page). It is deterministic:
@@ -12,7 +15,7 @@ import "time"
 //
 //	manifest.js  counts, the document table, shard boundaries, facet names
 //	c.js         the text code (codebook)
-//	f.js         facet values per document
+//	f.js         facet values and dates of the documents
 //	d/N.js       dictionary shards: terms, document frequencies, short posting lists
 //	p/N.js       long posting lists
 //	t/N.js       block text, Huffman-coded
@@ -36,11 +39,11 @@ func Write(dir string, docs []Doc, opts Options) error {
 	post = nil
 	t.done("dictionary")
 	var sc script
-	metaFirst := writeMetaShards(o, docs)
 	table, sections, statuses := docTable(docs, blocks)
+	metaFirst := writeMetaShards(o, docs, sections, statuses)
 	sc.writeB64(o, "c", tc.codebook())
 	facets := facetData(docs, opts.Facets)
-	sc.writeJSON(o, "f", facets)
+	sc.writeJSON(o, "f", []any{nonNil(facets), b64(dateTable(docs))})
 	var facetNames [][2]string
 	for _, f := range facets {
 		facetNames = append(facetNames, [2]string{f[0].(string), f[1].(string)})
@@ -53,7 +56,7 @@ func Write(dir string, docs []Doc, opts Options) error {
 		"docs":     b64(table),
 		"sections": nonNil(sections),
 		"statuses": nonNil(statuses),
-		"dict":     dictFirst,
+		"dict":     strings.Join(dictFirst, " "),
 		"text":     b64(textShardFirsts(cuts)),
 		"meta":     b64(metaFirst),
 		"facets":   nonNil(facetNames),

@@ -22,10 +22,13 @@
   var K1 = 1.2, B = 0.75;
   var W_TITLE = 2, W_HEAD = 0.5, W_PHRASE = 1, EXACT_TITLE = 1000;
   var FEW = 4;           // stop looking up keys at this many candidate blocks
-  var MAX_LISTS = 6;     // posting lists intersected for one term at most
+  var MAX_LISTS = 8;     // posting lists intersected for one term at most
   var MAX_PREFIX = 160;  // posting lists merged for a one-character term
   var PARTIAL_KEYS = 12; // keys tried for partial matches
   var CHECK = 4;         // candidate blocks read per term and document at a time
+  var CHUNK = 10;        // documents verified at a time
+  var MAX_CHUNKS = 4;    // chunks verified at most; the rest counts as unverified
+  var MAX_ROUNDS = 2;    // rounds of reading a document's candidate blocks
   var EXCERPT = 120, SUB_EXCERPT = 64, MAX_SUB = 3;
 
   var FACTOR = { '': 1, '现行有效': 1, '尚未施行': 0.95, '已修改': 0.8, '已废止': 0.7, '宣布失效': 0.7, '失效': 0.7, '废止': 0.7 };
@@ -74,14 +77,11 @@
     var add = function (l) { lists++; cand = cand ? intersect(cand, l) : Array.prototype.slice.call(l); };
     var prevLen = Infinity, lists = 0;
     var step = function () {
-      if (cand) {
-        // Enough when few candidates remain, or when the last list barely
-        // narrowed them (the text will decide).
-        if (cand.length <= FEW || (lists >= 3 && cand.length > prevLen * 0.8) || lists >= MAX_LISTS) return cand;
-        prevLen = cand.length;
-      }
-      if (next < keys.length && (cand || next < 4)) {
-        var batch = keys.slice(next, next + 2);
+      if (cand && (cand.length <= FEW || lists >= MAX_LISTS)) return cand;
+      // Another dictionary shard costs less than the text of a few false
+      // candidates; a long list is loaded only while it narrows them well.
+      if (next < keys.length) {
+        var batch = keys.slice(next, next + (next ? 1 : 3));
         next += batch.length;
         return Promise.all(batch.map(function (k) { return s.entry(k); })).then(function (es) {
           if (es.some(function (e) { return !e; })) return (cand = []);
@@ -94,7 +94,10 @@
           });
         });
       }
-      if (big.length) return s.postings(big.shift()).then(function (l) { add(l); return step(); });
+      if (big.length && (!cand || lists < 3 || cand.length < prevLen * 0.8)) {
+        prevLen = cand ? cand.length : Infinity;
+        return s.postings(big.shift()).then(function (l) { add(l); return step(); });
+      }
       return cand || [];
     };
     return Promise.resolve(step());
@@ -134,15 +137,16 @@
     return tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / this.s.avgBlocks));
   };
 
-  Engine.prototype.factor = function (d) {
-    var st = this.s.statuses[this.s.status[d]] || '', f = FACTOR[st];
+  // factor weighs a document by its status (known once its meta is read).
+  Engine.prototype.factor = function (meta) {
+    var f = FACTOR[meta ? meta.status : ''];
     return f === undefined ? 0.9 : f;
   };
 
   // compare orders scored documents: score, then newer, then index.
   Engine.prototype.compare = function (x, y) {
     var dx = Math.round(x.score * 1e3), dy = Math.round(y.score * 1e3);
-    return dy - dx || this.s.date[y.d] - this.s.date[x.d] || x.d - y.d;
+    return dy - dx || (y.date || 0) - (x.date || 0) || x.d - y.d;
   };
 
   // allowed resolves to a per-document mask for the filters, or null.
@@ -185,7 +189,7 @@
       var negC = cands.filter(function (c, i) { return parsed.terms[i].neg; });
       var excluded = Object.create(null);
       negC.forEach(function (c) { for (var d in self.byDoc(c).docs) excluded[d] = true; });
-      var run = pos.length ? self.ranked(pos, posC, mask, excluded, limit + offset, false) : self.browse(mask, excluded);
+      var run = pos.length ? self.ranked(pos, posC, mask, excluded, limit + offset, false) : self.browse(mask, excluded, limit > 0);
       return run.then(function (res) {
         if (res.total === 0 && pos.length) return self.partial(pos, mask, excluded, limit + offset);
         return res;
@@ -230,22 +234,34 @@
         var e = g.docs[d];
         if (e) sc += idfs[t] * (self.bm25(e.blocks.length, d) + (e.title ? W_TITLE : 0));
       });
-      return { d: d, score: sc * self.factor(d) };
+      return { d: d, score: sc };
     });
     scored.sort(function (x, y) { return self.compare(x, y); });
     var ctx = { terms: terms, groups: groups, idfs: idfs, any: any };
-    var verified = [], failed = 0, next = 0;
+    // Verify chunk after chunk of the ranking, each chunk re-ranked within
+    // itself: the chunks do not depend on limit and offset, so pages agree.
+    var verified = [], next = 0, chunks = 0;
     var step = function () {
-      if (verified.length >= need || next >= scored.length) return;
-      var batch = scored.slice(next, next + need - verified.length);
+      if (verified.length >= need || next >= scored.length || chunks >= MAX_CHUNKS) return;
+      var batch = scored.slice(next, next + CHUNK);
       next += batch.length;
+      chunks++;
       return Promise.all(batch.map(function (x) { return self.verify(x.d, ctx); })).then(function (vs) {
-        vs.forEach(function (v) { if (v) verified.push(v); else failed++; });
+        var ok = vs.filter(function (v) { return v; });
+        // The dates of the verified documents break ties.
+        return Promise.all(ok.map(function (h) {
+          return h.meta ? h : s.meta(h.d).then(function (m) { h.meta = m; h.date = m.date; return h; });
+        }));
+      }).then(function (ok) {
+        ok.forEach(function (h) { h.score *= self.factor(h.meta); });
+        return ok;
+      }).then(function (ok) {
+        ok.sort(function (x, y) { return self.compare(x, y); });
+        verified = verified.concat(ok);
         return step();
       });
     };
     return Promise.resolve(step()).then(function () {
-      verified.sort(function (x, y) { return self.compare(x, y); });
       var rest = scored.slice(next);
       var docSet = verified.map(function (v) { return v.d; }).concat(rest.map(function (x) { return x.d; }));
       return { total: verified.length + rest.length, exact: rest.length === 0, hits: verified, docSet: docSet, partial: any };
@@ -258,25 +274,26 @@
     var self = this, s = this.s, terms = ctx.terms;
     var todo = ctx.groups.map(function (g) { var e = g.docs[d]; return e ? e.blocks.slice() : []; });
     var hit = { d: d, segs: [], titleHit: [], tf: [], checked: [] };
-    var loaded = Object.create(null), first = true;
-    return s.meta(d).then(function (meta) {
-      hit.meta = meta;
-      var tu = tok.units(meta.title);
+    var loaded = Object.create(null), rounds = 0;
+    // The title is read only when it is a candidate.
+    var titled = ctx.groups.some(function (g) { return g.docs[d] && g.docs[d].title; });
+    return (titled ? s.meta(d) : Promise.resolve(null)).then(function (meta) {
+      var tu = meta ? tok.units(meta.title) : [];
+      if (meta) { hit.meta = meta; hit.date = meta.date; }
       hit.titleHit = terms.map(function (t) { return match.find(tu, t.units).length > 0; });
       var all = [];
       terms.forEach(function (t) { all = all.concat(t.units); });
-      hit.exactTitle = match.sameText(tu, all);
+      hit.exactTitle = meta !== null && match.sameText(tu, all);
       var found = terms.map(function (t, i) { return hit.titleHit[i]; });
       hit.tf = terms.map(function () { return 0; });
       hit.checked = terms.map(function () { return 0; });
       var round = function () {
         var want = [];
         todo.forEach(function (list, i) {
-          var n = first || !found[i] ? CHECK : 0;
+          var n = !rounds || !found[i] ? CHECK : 0;
           list.splice(0, n).forEach(function (id) { if (!loaded[id] && want.indexOf(id) < 0) want.push(id); });
         });
-        first = false;
-        if (!want.length) return;
+        if (!want.length || rounds++ >= MAX_ROUNDS) return;
         return Promise.all(want.map(function (id) { loaded[id] = true; return s.block(id); })).then(function (blocks) {
           blocks.forEach(function (bl) {
             bl.segs.forEach(function (seg) {
@@ -326,7 +343,7 @@
       ctx.terms.forEach(function (t) { all = all.concat(t.units.map(function (u, j) { return { t: u.t, j: j > 0 && u.j }; })); });
       if (hit.segs.some(function (h) { return match.find(h.seg.units, all).length; })) sc += W_PHRASE * idfSum;
     }
-    return sc * this.factor(d);
+    return sc;
   };
 
   // partial ranks documents that hold some of the terms' bigrams and words.
@@ -349,14 +366,18 @@
     }).then(function (res) { res.partial = true; res.terms = keys; return res; });
   };
 
-  // browse lists the filtered documents, newest first.
-  Engine.prototype.browse = function (mask, excluded) {
-    var s = this.s, docs = [];
-    for (var d = 0; d < s.nd; d++) if ((!mask || mask[d]) && !excluded[d]) docs.push(d);
-    docs.sort(function (x, y) { return s.date[y] - s.date[x] || x - y; });
-    return Promise.resolve({
-      total: docs.length, exact: true, docSet: docs, browse: true,
-      hits: docs.map(function (d) { return { d: d, score: 0, segs: [] }; })
+  // browse lists the filtered documents, newest first (the dates are only
+  // loaded when a page of them is asked for).
+  Engine.prototype.browse = function (mask, excluded, sorted) {
+    var s = this.s;
+    return (sorted ? s.dates() : Promise.resolve(null)).then(function (dates) {
+      var docs = [];
+      for (var d = 0; d < s.nd; d++) if ((!mask || mask[d]) && !excluded[d]) docs.push(d);
+      if (dates) docs.sort(function (x, y) { return dates[y] - dates[x] || x - y; });
+      return {
+        total: docs.length, exact: true, docSet: docs, browse: true,
+        hits: docs.map(function (d) { return { d: d, score: 0, segs: [] }; })
+      };
     });
   };
 
@@ -395,8 +416,8 @@
       var meta = r[0], url = self.link(meta.url);
       var out = {
         url: url, title: meta.title, path: meta.path,
-        section: s.sections[s.section[d]] || '', status: s.statuses[s.status[d]] || '',
-        date: dateString(s.date[d]), score: Math.round(h.score * 1000) / 1000,
+        section: meta.section, status: meta.status,
+        date: dateString(meta.date), score: Math.round(h.score * 1000) / 1000,
         excerpt: '', subresults: []
       };
       if (r[1]) out.excerpt = excerpt.make(r[1].segs[0].text, [], EXCERPT);

@@ -19,6 +19,16 @@
   var PAGE = 10, DELAY = 180, SHOWN_VALUES = 8;
   var STATUS_CLASS = { '现行有效': 'status-valid', '已修改': 'status-amended', '已废止': 'status-repealed', '宣布失效': 'status-void', '尚未施行': 'status-pending' };
   var state = { q: '', filters: {}, shown: 0 }, facetKeys = [], expanded = {}, seq = 0, timer = 0;
+  var facetsShown = false, waiting = null;
+
+  // later runs f when the reader reaches for the filters, or after 1.5 s.
+  function later(f) {
+    waiting = f;
+    setTimeout(function () { if (waiting === f) { waiting = null; f(); } }, 1500);
+  }
+  function now() {
+    if (waiting) { var f = waiting; waiting = null; f(); }
+  }
 
   function el(tag, cls, text) {
     var e = doc.createElement(tag);
@@ -73,10 +83,21 @@
       if (!more) {
         list.textContent = '';
         state.shown = 0;
-        // The filter counts come second, so that results show first.
-        api.search(state.q, { filters: state.filters, limit: 0, facets: true }).then(function (r) {
-          if (my === seq) renderFacets(r.facets || []);
-        });
+        // The filter counts come second, so that results show first; on
+        // an idle page, when the reader turns to the filters or after a
+        // pause.
+        var counts = function () {
+          if (my !== seq) return;
+          api.search(state.q, { filters: state.filters, limit: 0, facets: true }).then(function (r) {
+            if (my === seq) renderFacets(r.facets || []);
+          });
+        };
+        if (!idle || facetsShown) counts();
+        else {
+          facetsEl.textContent = '';
+          facetsEl.appendChild(el('p', 'facet-wait', '正在统计…'));
+          later(counts);
+        }
       }
       if (idle) {
         statusEl.textContent = '共收录 ' + res.total + ' 篇。输入搜索词，或在筛选中选择条件浏览。';
@@ -143,6 +164,7 @@
   }
 
   function renderFacets(facets) {
+    facetsShown = true;
     var focused = doc.activeElement && facetsEl.contains(doc.activeElement) ? doc.activeElement.id : '';
     facetsEl.textContent = '';
     facets.forEach(function (f) {
@@ -223,6 +245,9 @@
   moreBtn.addEventListener('click', function () { run(true); });
 
   if (root.matchMedia && root.matchMedia('(max-width: 760px)').matches) filtersEl.removeAttribute('open');
+  filtersEl.addEventListener('focusin', now);
+  filtersEl.addEventListener('pointerenter', now);
+  filtersEl.querySelector('summary').addEventListener('click', now);
   statusEl.textContent = '正在载入索引…';
   api.ready.then(function (index) {
     facetKeys = index.facetNames.map(function (f) { return f[0]; });

@@ -37,6 +37,8 @@
       ns.index = new ns.store.Store(loader, payload);
       engine = new ns.engine.Engine(ns.index, { root: rootURL, fileLinks: fileLinks });
       settle.resolve(ns.index);
+      // Every answer with an excerpt needs the text code: fetch it now.
+      setTimeout(function () { ns.index.codebook().catch(function () {}); }, 0);
     } catch (e) {
       settle.reject(e);
     }

@@ -31,25 +31,20 @@
     this.id = m.id;
     this.nd = nd; this.nb = nb;
     this.sections = m.sections; this.statuses = m.statuses; this.facetNames = m.facets;
-    this.nblocks = new Int32Array(nd); this.date = new Int32Array(nd);
-    this.status = new Int32Array(nd); this.section = new Int32Array(nd);
+    this.nblocks = new Int32Array(nd);
     this.start = new Int32Array(nd + 1); // first block number of each document's body
     this.blockDoc = new Int32Array(nb);
     var rd = new codec.Reader(codec.bytes(m.docs)), b = nd;
     for (var d = 0; d < nd; d++) {
       var n = rd.uv();
       this.nblocks[d] = n;
-      this.date[d] = rd.b[rd.p] * 256 + rd.b[rd.p + 1];
-      rd.p += 2;
-      var ss = rd.uv(), ns = m.sections.length + 1;
-      this.status[d] = Math.floor(ss / ns) - 1; this.section[d] = ss % ns - 1;
       this.start[d] = b;
       for (var i = 0; i < n; i++) this.blockDoc[b - nd + i] = d;
       b += n;
     }
     this.start[nd] = b;
     this.avgBlocks = nd ? nb / nd : 1;
-    this.dictFirst = m.dict;
+    this.dictFirst = m.dict.split(' ');
     this.charRank = Object.create(null);
     for (var c = 0, r = 0; c < m.chars.length; r++) {
       var cp = m.chars.codePointAt(c);
@@ -212,24 +207,40 @@
     });
   };
 
-  // meta resolves to {title, path, url} of document d.
+  // meta resolves to {title, path, url, date, section, status} of document
+  // d; date counts days since 1899-12-31 (0 for none).
   Store.prototype.meta = function (d) {
     var f = this.metaFirst, si = last(f.length, function (i) { return f[i] <= d; });
+    var sections = this.sections, statuses = this.statuses;
     return this.file('m/' + si, function (p) {
       var prev = '';
       return p[1].map(function (r) {
         var path = prev.slice(0, r[1]) + r[2];
         prev = path;
-        return { title: r[0], path: path, url: r.length > 3 ? r[3] : defaultURL(path) };
+        return {
+          title: r[0], path: path, date: r[3], section: sections[r[4] - 1] || '', status: statuses[r[5] - 1] || '',
+          url: r.length > 6 ? r[6] : defaultURL(path)
+        };
       });
     }).then(function (docs) { return docs[d - f[si]]; });
   };
 
   // facets resolves to [{key, label, values, docs: [value indexes per document]}].
   Store.prototype.facets = function () {
+    return this.facetFile().then(function (f) { return f.facets; });
+  };
+
+  // dates resolves to the documents' dates (days, 0 for none).
+  Store.prototype.dates = function () {
+    return this.facetFile().then(function (f) { return f.dates; });
+  };
+
+  Store.prototype.facetFile = function () {
     var nd = this.nd;
     return this.file('f', function (p) {
-      return p.map(function (f) {
+      var db = codec.bytes(p[1]), dates = new Int32Array(nd);
+      for (var d = 0; d < nd; d++) dates[d] = db[2 * d] * 256 + db[2 * d + 1];
+      var facets = p[0].map(function (f) {
         var b = codec.bytes(f[4]), docs = new Array(nd), off = 0;
         for (var d = 0; d < nd; d++) docs[d] = [];
         f[3].forEach(function (n, v) {
@@ -239,6 +250,7 @@
         });
         return { key: f[0], label: f[1], values: f[2], docs: docs };
       });
+      return { facets: facets, dates: dates };
     });
   };
 
