@@ -53,14 +53,18 @@ type Group struct {
 	ID        string // element id, "g1"
 	Title     string
 	Subgroups []*Subgroup
+	// Continued is set in a part of the body printed on its own that starts
+	// inside the group: its heading and id are in the part before.
+	Continued bool
 }
 
 // Subgroup is one sector (板块) or form (名称类别) within a system; its
 // Title is "" when the system is not divided.
 type Subgroup struct {
-	ID    string // element id, "g1-2"
-	Title string
-	Items []*Item
+	ID        string // element id, "g1-2"
+	Title     string
+	Items     []*Item
+	Continued bool // as for Group
 }
 
 // New selects, orders and renders the regulations of s.

@@ -22,10 +22,13 @@ const (
 type view struct {
 	*Digest
 	CSS         template.CSS
-	Front, Body bool          // which parts to show: both, except in PDF printing
-	PageStart   int           // the page counter before the first page, when not 0
-	Anchors     template.HTML // invisible links for PDF printing, else ""
-	pages       map[string]int
+	Front, Body bool // which parts to show: both, except in PDF printing
+	// Groups and Appendix are those of the part shown.
+	Groups     []*Group
+	Appendix   []*Appendix
+	PrintStyle template.CSS  // extra CSS when printing to PDF, else ""
+	Anchors    template.HTML // invisible links for PDF printing, else ""
+	pages      map[string]int
 }
 
 // PageOf returns the page number of an element (an item, group, appendix or
@@ -57,12 +60,22 @@ func (d *Digest) render(p part) ([]byte, error) {
 	var buf bytes.Buffer
 	size := 64 << 10
 	if p.body {
-		for _, it := range d.Items {
+		for _, it := range d.Items { // an upper bound for a run of them
 			size += len(it.Body) + 1024
 		}
 	}
 	buf.Grow(size)
-	v := &view{Digest: d, CSS: template.CSS(css), Front: p.front, Body: p.body, PageStart: p.pageStart, Anchors: p.anchors, pages: p.pages}
+	v := &view{Digest: d, CSS: template.CSS(css), Front: p.front, Body: p.body, Groups: d.Groups, Appendix: d.Appendix,
+		Anchors: p.anchors, pages: p.pages}
+	if p.groups != nil {
+		v.Groups = p.groups
+		if !p.appendix {
+			v.Appendix = nil
+		}
+	}
+	if p.anchors != "" {
+		v.PrintStyle = printStyle
+	}
 	if err := t.ExecuteTemplate(&buf, "digest", v); err != nil {
 		return nil, fmt.Errorf("渲染汇编时模板出错：%w", err)
 	}

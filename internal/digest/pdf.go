@@ -8,7 +8,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
+	"runtime"
+	"sync"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -19,116 +20,136 @@ import (
 // number of pages.
 //
 // The 目录 needs the page on which each entry starts, which only printing
-// tells. So the front matter (cover, 编辑说明, 目录) and the body (the
-// systems and the appendices) are printed apart: the front matter once with
-// blank page numbers to learn its length; the body, numbered on from there,
-// whose named destinations give every entry's page; the front matter again
-// with the numbers filled in (in boxes as wide as before, so that it keeps
-// its length). The two are joined into one file with bookmarks, and the
-// result is checked. Each part is printed once in full, and without
-// Chromium's tagged-PDF structure, which would double the time.
+// tells, and a digest of a thousand regulations runs to thousands of pages.
+// So the digest is printed in parts, at the same time, each in a tab of its
+// own: the front matter (cover, 编辑说明, 目录) with blank page numbers, and
+// the body (the systems and the appendices) cut between items into one run
+// per processor. Every item starts on a new page, so the parts' pages add
+// up to the whole. Their named destinations give every entry's page; the
+// front matter is printed again with the numbers filled in (in boxes as
+// wide as before, so that it keeps its length); the parts are joined into
+// one file with page numbers in the footer and bookmarks, and the result is
+// checked. Chromium's tagged-PDF structure is left out: it would double the
+// time, and the bookmarks are made here.
 //
 // The temporary HTML files are written in dir, beside digest/index.html,
 // so that links to the site resolve as they do from the HTML.
 func (d *Digest) PDF(browser context.Context, dir string) ([]byte, int, error) {
-	frontIDs, bodyIDs := []string{"notes", "toc"}, d.bodyIDs()
-	frontAnchors := anchors(frontIDs, bodyIDs)
-	front, err := d.printPart(browser, dir, part{front: true, anchors: frontAnchors})
-	if err != nil {
-		return nil, 0, err
+	chunks := d.splitBody(runtime.GOMAXPROCS(0))
+	d.planChunks(chunks)
+	frontIDs := []string{"notes", "toc"}
+	owner := map[string]int{"notes": 0, "toc": 0}
+	wanted := set(frontIDs)
+	for _, id := range d.tocIDs() {
+		wanted[id] = true
 	}
-	frontDests, frontPages, err := Destinations(front)
-	if err != nil {
-		return nil, 0, err
+	for i, c := range chunks {
+		for _, id := range c.owns {
+			owner[id] = i + 1
+			wanted[id] = true // the bookmarks point to every group, heading and item
+		}
+		for _, id := range c.links {
+			wanted[id] = true
+		}
 	}
-	body, err := d.printPart(browser, dir, part{body: true, pageStart: frontPages, anchors: anchors(bodyIDs, nil)})
-	if err != nil {
-		return nil, 0, err
+	front := part{front: true, anchors: partAnchors(0, frontIDs, d.tocIDs(), owner, wanted)}
+	parts := []part{front}
+	for i, c := range chunks {
+		parts = append(parts, part{body: true, groups: c.groups, appendix: c.appendix, anchors: partAnchors(i+1, c.owns, c.links, owner, wanted)})
 	}
-	bodyDests, bodyPages, err := Destinations(body)
-	if err != nil {
-		return nil, 0, err
+
+	tabs := make([]context.Context, len(parts))
+	for i := range tabs {
+		tab, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+		defer cancel()
+		tabs[i] = tab
 	}
+	pdfs := make([][]byte, len(parts))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i, p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			pdfs[i], errs[i] = d.printPart(tabs[i], dir, p)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, 0, err
+		}
+	}
+
 	pages := map[string]int{}
-	for _, id := range frontIDs {
-		pages[id] = frontDests[id]
-	}
-	for _, id := range bodyIDs {
-		pages[id] = frontPages + bodyDests[id]
+	total, frontPages := 0, 0
+	for i, pdf := range pdfs {
+		dests, n, err := Destinations(pdf)
+		if err != nil {
+			return nil, 0, err
+		}
+		for id, p := range dests {
+			if o, ok := ownerOf(id, owner); ok && o == i {
+				pages[id] = total + p
+			}
+		}
+		if i == 0 {
+			frontPages = n
+		}
+		total += n
 	}
 	want, err := d.tocPages(pages)
 	if err != nil {
 		return nil, 0, err
 	}
-	front, err = d.printPart(browser, dir, part{front: true, anchors: frontAnchors, pages: want})
+	front.pages = want
+	pdfs[0], err = d.printPart(tabs[0], dir, front)
 	if err != nil {
 		return nil, 0, err
 	}
-	if _, n, err := Destinations(front); err != nil || n != frontPages {
-		return nil, 0, fmt.Errorf("填入页码后目录的页数变了（%d 页变为 %d 页）：请检查 digest.css 中 .toc-page 的宽度", frontPages, n)
+	if _, n, err := Destinations(pdfs[0]); err != nil || n != frontPages {
+		return nil, 0, fmt.Errorf("填入页码后目录的页数变了（原为 %d 页）：请检查 digest.css 中 .toc-page 的宽度", frontPages)
 	}
-	pdf, err := mergePDFs([]pdfPart{{pdf: front, own: set(frontIDs)}, {pdf: body, own: set(bodyIDs)}}, d.outline(), d.Title)
+
+	in := make([]pdfPart, len(pdfs))
+	for i, pdf := range pdfs {
+		in[i] = pdfPart{pdf: pdf, owner: owner, index: i}
+	}
+	pdf, err := mergePDFs(in, d.outline(), d.Title, footerNumber)
 	if err != nil {
 		return nil, 0, err
 	}
-	dests, total, err := Destinations(pdf)
+	dests, n, err := Destinations(pdf)
 	if err != nil {
 		return nil, 0, err
 	}
-	got, err := d.tocPages(dests)
-	if err != nil {
-		return nil, 0, err
-	}
-	if !maps.Equal(got, want) || total != frontPages+bodyPages {
+	if got, err := d.tocPages(dests); err != nil || !maps.Equal(got, want) || n != total {
 		return nil, 0, fmt.Errorf("合并后的 PDF 页码与目录不符")
 	}
 	return pdf, total, nil
 }
 
+// footerNumber is the number printed at the foot of a page: none on the
+// cover.
+func footerNumber(page int) string {
+	if page == 1 {
+		return ""
+	}
+	return itoa(page)
+}
+
 // part says which part of the digest to render, and how.
 type part struct {
 	front, body bool
+	groups      []*Group       // the body's groups, when not all of them
+	appendix    bool           // with groups: the appendices follow
 	pages       map[string]int // page numbers for the 目录
-	pageStart   int            // the page counter before the first page
-	anchors     template.HTML  // see anchors
+	anchors     template.HTML  // see partAnchors
 }
 
-// bodyIDs are the elements of the body that the 目录 or the bookmarks
-// point to.
-func (d *Digest) bodyIDs() []string {
-	var ids []string
-	for _, g := range d.Groups {
-		ids = append(ids, g.ID)
-		for _, sg := range g.Subgroups {
-			ids = append(ids, sg.ID)
-			for _, it := range sg.Items {
-				ids = append(ids, it.ID)
-			}
-		}
-	}
-	for _, a := range d.Appendix {
-		ids = append(ids, a.ID)
-	}
-	return ids
-}
-
-// anchors makes an invisible block for a part printed alone: a link to
-// each element it holds, so that Chromium records their pages as named
-// destinations, and an empty element for each one it links to in another
-// part, so that Chromium keeps those links (the join points them to the
-// other part).
-func anchors(own, elsewhere []string) template.HTML {
-	var b strings.Builder
-	b.WriteString(`<div class="print-anchors" aria-hidden="true">`)
-	for _, id := range own {
-		b.WriteString(`<a href="#` + id + `">.</a>`)
-	}
-	for _, id := range elsewhere {
-		b.WriteString(`<span id="` + id + `"></span>`)
-	}
-	b.WriteString(`</div>`)
-	return template.HTML(b.String())
-}
+// printStyle is added to a part printed for the PDF: the page numbers are
+// written into the joined file instead.
+const printStyle = template.CSS("@page { @bottom-center { content: none; } }")
 
 // outline is the bookmarks: 编辑说明, 目录, each system with its headings
 // and items, and the appendices.
@@ -187,16 +208,16 @@ func (d *Digest) tocPages(dests map[string]int) (map[string]int, error) {
 }
 
 // printPart renders a part and prints it.
-func (d *Digest) printPart(browser context.Context, dir string, p part) ([]byte, error) {
+func (d *Digest) printPart(tab context.Context, dir string, p part) ([]byte, error) {
 	html, err := d.render(p)
 	if err != nil {
 		return nil, err
 	}
-	return printHTML(browser, dir, html)
+	return printHTML(tab, dir, html)
 }
 
 // printHTML loads html from a temporary file in dir and prints it.
-func printHTML(ctx context.Context, dir string, html []byte) ([]byte, error) {
+func printHTML(tab context.Context, dir string, html []byte) ([]byte, error) {
 	f, err := os.CreateTemp(dir, ".djkb-print-*.html")
 	if err != nil {
 		return nil, fmt.Errorf("无法写入临时文件：%w", err)
@@ -214,11 +235,11 @@ func printHTML(ctx context.Context, dir string, html []byte) ([]byte, error) {
 		return nil, err
 	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
-	if err := chromedp.Do(ctx, chromedp.Navigate(u.String())); err != nil {
+	if err := chromedp.Do(tab, chromedp.Navigate(u.String())); err != nil {
 		return nil, fmt.Errorf("Chromium 无法打开汇编：%w", err)
 	}
 	untagged := false
-	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(
+	pdf, err := chromedp.Run(tab, chromedp.PrintToPDF(
 		chromedp.PDFPaper(chromedp.PaperA4),
 		chromedp.PDFPreferCSSPageSize(),
 		chromedp.PDFPrintBackground(),

@@ -101,17 +101,19 @@ type outlineNode struct {
 	kids  []*outlineNode
 }
 
-// pdfPart is one printed part of the digest and the destinations it owns.
+// pdfPart is one printed part of the digest.
 type pdfPart struct {
-	pdf []byte
-	own map[string]bool // destination names whose element is in this part
+	pdf   []byte
+	index int            // its place among the parts
+	owner map[string]int // which part holds each element (see ownerOf)
 }
 
 // mergePDFs joins printed parts into one PDF: their pages in order, their
-// named destinations (each taken from the part that owns it, so that links
-// from one part to another land on the right page), the bookmarks of
-// outline, and title as the document title.
-func mergePDFs(parts []pdfPart, outline []*outlineNode, title string) ([]byte, error) {
+// named destinations (each taken from the part that holds the element, so
+// that links from one part to another land on the right page), the
+// bookmarks of outline, title as the document title, and number(page) at
+// the foot of each page.
+func mergePDFs(parts []pdfPart, outline []*outlineNode, title string, number func(page int) string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offsets := map[int]int{}
@@ -125,11 +127,7 @@ func mergePDFs(parts []pdfPart, outline []*outlineNode, title string) ([]byte, e
 		}
 		buf.WriteString("\nendobj\n")
 	}
-	type destEntry struct {
-		array []byte
-		owned bool
-	}
-	dests := map[string]destEntry{}
+	dests := map[string][]byte{}
 	var roots []int
 	total := 0
 	// The objects of part i are renumbered from the sum of the sizes of the
@@ -148,6 +146,9 @@ func mergePDFs(parts []pdfPart, outline []*outlineNode, title string) ([]byte, e
 	}
 	next := func() int { size++; return size - 1 }
 	pagesRoot := next()
+	font, open := next(), next()
+	write(font, []byte("<</Type /Font\n/Subtype /Type1\n/BaseFont /Helvetica\n/Encoding /WinAnsiEncoding>>"), nil)
+	write(open, []byte("<</Length 2>>"), []byte("stream\nq\n\nendstream"))
 
 	partBase := 0
 	for i, p := range parts {
@@ -164,6 +165,10 @@ func mergePDFs(parts []pdfPart, outline []*outlineNode, title string) ([]byte, e
 		if err := r.walkPages(root, &leaves, 0); err != nil {
 			return nil, err
 		}
+		pageNo := map[int]int{}
+		for j, n := range leaves {
+			pageNo[n] = total + j + 1
+		}
 		total += len(leaves)
 		roots = append(roots, root+partBase)
 		destsObj, hasDests := ref(catalog, "Dests")
@@ -178,16 +183,21 @@ func mergePDFs(parts []pdfPart, outline []*outlineNode, title string) ([]byte, e
 			case hasDests && o.num == destsObj:
 				for _, m := range destArrayRe.FindAllSubmatch(o.dict, -1) {
 					name := decodeName(m[1])
-					if e, ok := dests[name]; ok && (e.owned || !p.own[name]) {
-						continue
+					if owner, ok := ownerOf(name, p.owner); ok && owner == p.index {
+						dests[name] = renumber(m[2], partBase)
 					}
-					dests[name] = destEntry{array: renumber(m[2], partBase), owned: p.own[name]}
 				}
 				continue
 			}
 			dict := renumber(o.dict, partBase)
 			if o.num == root {
 				dict = bytes.Replace(dict, []byte("<<"), []byte(fmt.Sprintf("<</Parent %d 0 R\n", pagesRoot)), 1)
+			}
+			if n, ok := pageNo[o.num]; ok && number(n) != "" {
+				var err error
+				if dict, err = stampPage(dict, number(n), font, open, next, write); err != nil {
+					return nil, err
+				}
 			}
 			write(o.num+partBase, dict, o.stream)
 		}
@@ -204,7 +214,7 @@ func mergePDFs(parts []pdfPart, outline []*outlineNode, title string) ([]byte, e
 	var d bytes.Buffer
 	d.WriteString("<<")
 	for _, name := range slices.Sorted(maps.Keys(dests)) {
-		fmt.Fprintf(&d, "/%s %s\n", encodeName(name), dests[name].array)
+		fmt.Fprintf(&d, "/%s %s\n", encodeName(name), dests[name])
 	}
 	d.WriteString(">>")
 	write(destsNum, d.Bytes(), nil)
@@ -233,6 +243,47 @@ func mergePDFs(parts []pdfPart, outline []*outlineNode, title string) ([]byte, e
 	}
 	fmt.Fprintf(&buf, "trailer\n<</Size %d\n/Root %d 0 R\n/Info %d 0 R>>\nstartxref\n%d\n%%%%EOF\n", size, catalog, info, xref)
 	return buf.Bytes(), nil
+}
+
+var (
+	contentsRe  = regexp.MustCompile(`/Contents (\d+ 0 R|\[[^\]]*\])`)
+	mediaBoxRe  = regexp.MustCompile(`/MediaBox \[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]`)
+	fontDictRe  = regexp.MustCompile(`/Font\s*<<`)
+	resourcesRe = regexp.MustCompile(`/Resources\s*<<`)
+)
+
+// stampPage adds a page number centred at the foot of a page (dict, already
+// renumbered): a content stream drawing it in Helvetica, after the page's
+// own content, which is wrapped in q … Q so that its graphics state cannot
+// shift the number.
+func stampPage(dict []byte, number string, font, open int, next func() int, write func(int, []byte, []byte)) ([]byte, error) {
+	contents := contentsRe.FindSubmatch(dict)
+	box := mediaBoxRe.FindSubmatch(dict)
+	if contents == nil || box == nil {
+		return nil, errPDF("页面缺少 /Contents 或 /MediaBox")
+	}
+	var f [4]float64
+	for i := range f {
+		f[i], _ = strconv.ParseFloat(string(box[i+1]), 64)
+	}
+	const size = 9.0
+	width := size * 0.556 * float64(len(number)) // Helvetica's digits are 556/1000 em wide
+	x, y := (f[0]+f[2]-width)/2, f[1]+28
+	text := fmt.Sprintf("Q\nq\nBT\n0 g\n/DjkbPage %g Tf\n%.2f %.2f Td\n(%s) Tj\nET\nQ\n", size, x, y, number)
+	n := next()
+	write(n, fmt.Appendf(nil, "<</Length %d>>", len(text)), []byte("stream\n"+text+"\nendstream"))
+	own := bytes.TrimSuffix(bytes.TrimPrefix(contents[1], []byte("[")), []byte("]"))
+	dict = bytes.Replace(dict, contents[0], fmt.Appendf(nil, "/Contents [%d 0 R %s %d 0 R]", open, own, n), 1)
+	fontRef := fmt.Appendf(nil, "/DjkbPage %d 0 R\n", font)
+	switch {
+	case fontDictRe.Match(dict):
+		loc := fontDictRe.FindIndex(dict)
+		return slices.Concat(dict[:loc[1]], fontRef, dict[loc[1]:]), nil
+	case resourcesRe.Match(dict):
+		loc := resourcesRe.FindIndex(dict)
+		return slices.Concat(dict[:loc[1]], []byte("/Font <<"), fontRef, []byte(">>\n"), dict[loc[1]:]), nil
+	}
+	return nil, errPDF("页面的 /Resources 不是直接写出的字典")
 }
 
 // destArrayRe matches one entry of a /Dests dictionary: a name and its
