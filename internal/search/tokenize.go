@@ -164,9 +164,9 @@ func wordKey(w string) string {
 	return w
 }
 
-// Fold returns the folded form of s: NFKC, lower case, ignorable characters
+// foldString returns the folded form of s: NFKC, lower case, ignorable characters
 // removed, every separator run replaced by one space, trimmed.
-func Fold(s string) string {
+func foldString(s string) string {
 	var b strings.Builder
 	var f folder
 	f.reset(s)

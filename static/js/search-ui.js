@@ -243,6 +243,15 @@
     run(false);
   });
   moreBtn.addEventListener('click', function () { run(true); });
+  // The header's search box searches in place on this page.
+  var header = doc.getElementById('site-q');
+  if (header && header.form && header.form !== form) {
+    header.form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      input.value = state.q = header.value;
+      run(false);
+    });
+  }
 
   if (root.matchMedia && root.matchMedia('(max-width: 760px)').matches) filtersEl.removeAttribute('open');
   filtersEl.addEventListener('focusin', now);
@@ -253,7 +262,6 @@
     facetKeys = index.facetNames.map(function (f) { return f[0]; });
     readURL();
     input.value = state.q;
-    var header = doc.getElementById('site-q');
     if (header && !header.value) header.value = state.q;
     run(false);
     if (state.q) input.focus();

@@ -1375,6 +1375,14 @@ state.q=input.value;
 run(false);
 });
 moreBtn.addEventListener('click',function(){run(true);});
+var header=doc.getElementById('site-q');
+if(header&&header.form&&header.form!==form){
+header.form.addEventListener('submit',function(e){
+e.preventDefault();
+input.value=state.q=header.value;
+run(false);
+});
+}
 if(root.matchMedia&&root.matchMedia('(max-width: 760px)').matches)filtersEl.removeAttribute('open');
 filtersEl.addEventListener('focusin',now);
 filtersEl.addEventListener('pointerenter',now);
@@ -1384,7 +1392,6 @@ api.ready.then(function(index){
 facetKeys=index.facetNames.map(function(f){return f[0];});
 readURL();
 input.value=state.q;
-var header=doc.getElementById('site-q');
 if(header&&!header.value)header.value=state.q;
 run(false);
 if(state.q)input.focus();
