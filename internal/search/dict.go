@@ -5,11 +5,11 @@ import (
 	"sync"
 )
 
-// Sizes, in bytes before base64, of the posting files (variables so that
+// Sizes, in bytes before base91, of the posting files (variables so that
 // tests can make many small shards).
 var (
 	inlineMax      = 1024  // a posting list up to this size sits in its dictionary shard
-	dictShardBytes = 4000  // target size of a dictionary shard
+	dictShardBytes = 5500  // target size of a dictionary shard
 	largeFileBytes = 40000 // target size of a file of large posting lists
 )
 
@@ -78,7 +78,7 @@ func writeDictionary(o *output, p *postings) []string {
 	file := 0
 	flushLarge := func() {
 		if len(large) > 0 {
-			sc.writeB64(o, fmt.Sprintf("p/%d", file), large)
+			sc.writeBin(o, fmt.Sprintf("p/%d", file), large)
 			large, file = large[:0], file+1
 		}
 	}
@@ -98,7 +98,7 @@ func writeDictionary(o *output, p *postings) []string {
 		if n == 0 {
 			return
 		}
-		sc.writeB64(o, fmt.Sprintf("d/%d", len(firstKeys)), appendUvarint(nil, uint64(n)), entries, inline)
+		sc.writeBin(o, fmt.Sprintf("d/%d", len(firstKeys)), appendUvarint(nil, uint64(n)), entries, inline)
 		// A shard that starts a first character's group is named by that
 		// character alone: it sorts before every key of the group.
 		first := p.keyString(start)

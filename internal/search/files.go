@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -67,9 +66,10 @@ func (o *output) fail(err error) {
 // djkbSearch._register(name, payload). A goroutine reuses its script for
 // file after file.
 type script struct {
-	buf  bytes.Buffer
-	name string
-	err  error
+	buf     bytes.Buffer
+	scratch []byte
+	name    string
+	err     error
 }
 
 // start begins file name, up to its payload.
@@ -82,14 +82,15 @@ func (s *script) start(name string) {
 // raw appends text to the payload.
 func (s *script) raw(text string) { s.buf.WriteString(text) }
 
-// b64 appends the base64 of the parts, one after the other, quoted.
-func (s *script) b64(parts ...[]byte) {
+// bin appends the base91 text of the parts, one after the other, quoted.
+func (s *script) bin(parts ...[]byte) {
 	s.buf.WriteByte('"')
-	enc := base64.NewEncoder(base64.StdEncoding, &s.buf)
+	w := b91Writer{dst: s.scratch[:0]}
 	for _, p := range parts {
-		enc.Write(p)
+		w.write(p)
 	}
-	enc.Close()
+	s.scratch = w.close()
+	s.buf.Write(s.scratch)
 	s.buf.WriteByte('"')
 }
 
@@ -121,10 +122,10 @@ func (s *script) finish(o *output) {
 	o.mu.Unlock()
 }
 
-// writeB64 writes file name whose payload is the base64 of the parts.
-func (s *script) writeB64(o *output, name string, parts ...[]byte) {
+// writeBin writes file name whose payload is the base91 text of the parts.
+func (s *script) writeBin(o *output, name string, parts ...[]byte) {
 	s.start(name)
-	s.b64(parts...)
+	s.bin(parts...)
 	s.finish(o)
 }
 
@@ -134,8 +135,6 @@ func (s *script) writeJSON(o *output, name string, v any) {
 	s.json(v)
 	s.finish(o)
 }
-
-func b64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
 
 func nonNil[T any](s []T) []T {
 	if s == nil {

@@ -138,7 +138,7 @@ func commonPrefix16(a, b string) prefixLen {
 }
 
 // facetData is the facets of the facets file: for each facet with values,
-// [key, label, values, counts, lists]: lists is the base64 of the Rice-coded
+// [key, label, values, counts, lists]: lists is the base91 text of the Rice-coded
 // posting list (see appendRice) of the documents holding each value, one
 // after the other.
 func facetData(docs []Doc, facets []Facet) [][]any {
@@ -169,7 +169,7 @@ func facetData(docs []Doc, facets []Facet) [][]any {
 			counts[i] = len(byValue[v])
 			lists = appendRice(lists, byValue[v])
 		}
-		out = append(out, []any{f.Key, f.Label, values, counts, b64(lists)})
+		out = append(out, []any{f.Key, f.Label, values, counts, b91(lists)})
 	}
 	return out
 }

@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -29,10 +28,7 @@ func ReadIndex(dir string) ([]Doc, error) {
 		return nil, err
 	}
 	docs := make([]Doc, man.ND)
-	table, err := base64.StdEncoding.DecodeString(man.Docs)
-	if err != nil {
-		return nil, err
-	}
+	table := decodeB91(man.Docs)
 	nblocks := make([]int, man.ND)
 	for d, r := 0, bytes.NewReader(table); d < man.ND; d++ {
 		n, _ := binary.ReadUvarint(r)
@@ -76,11 +72,11 @@ func ReadIndex(dir string) ([]Doc, error) {
 		}
 	}
 	// Block text.
-	var cbB64 string
-	if err := readRegister(dir, "c", &cbB64); err != nil {
+	var cbText string
+	if err := readRegister(dir, "c", &cbText); err != nil {
 		return nil, err
 	}
-	cbBytes, _ := base64.StdEncoding.DecodeString(cbB64)
+	cbBytes := decodeB91(cbText)
 	cb, err := readCodebook(cbBytes)
 	if err != nil {
 		return nil, err
@@ -108,15 +104,12 @@ func ReadIndex(dir string) ([]Doc, error) {
 // readTextShard appends the parts of a text shard's blocks to their documents.
 func readTextShard(shard []json.RawMessage, cb *codebookReader, docs []Doc, blockDoc []int) error {
 	var first int
-	var b64 string
+	var text string
 	var strs []string
-	if json.Unmarshal(shard[0], &first) != nil || json.Unmarshal(shard[1], &b64) != nil || json.Unmarshal(shard[2], &strs) != nil {
+	if json.Unmarshal(shard[0], &first) != nil || json.Unmarshal(shard[1], &text) != nil || json.Unmarshal(shard[2], &strs) != nil {
 		return fmt.Errorf("bad shard")
 	}
-	data, err := base64.StdEncoding.DecodeString(b64)
-	if err != nil {
-		return err
-	}
+	data := decodeB91(text)
 	r := bytes.NewReader(data)
 	n, _ := binary.ReadUvarint(r)
 	type seg struct{ m, h uint64 }

@@ -5,8 +5,8 @@ import (
 	"strconv"
 )
 
-// textShardBytes is the target size of a text shard before base64.
-var textShardBytes = 12000
+// textShardBytes is the target size of a text shard before base91.
+var textShardBytes = 15000
 
 // A text shard holds the text of consecutive blocks:
 //
@@ -54,7 +54,7 @@ func textShardFirsts(cuts []int) []byte {
 }
 
 // writeTextShard writes text shard n, blocks start..end-1 whose codes are
-// codes, as t/N.js: [first block, base64 of the shard, strs].
+// codes, as t/N.js: [first block, base91 text of the shard, strs].
 func writeTextShard(o *output, sc *script, n int, docs []Doc, blocks []block, start int, codes [][]byte) {
 	end := start + len(codes)
 	h := appendUvarint(nil, uint64(end-start))
@@ -89,7 +89,7 @@ func writeTextShard(o *output, sc *script, n int, docs []Doc, blocks []block, st
 	}
 	sc.start(fmt.Sprintf("t/%d", n))
 	sc.raw("[" + strconv.Itoa(start) + ",")
-	sc.b64(append([][]byte{h}, codes...)...)
+	sc.bin(append([][]byte{h}, codes...)...)
 	sc.raw(",")
 	sc.json(nonNil(strs))
 	sc.raw("]")

@@ -41,9 +41,9 @@ func Write(dir string, docs []Doc, opts Options) error {
 	var sc script
 	table, sections, statuses := docTable(docs, blocks)
 	metaFirst := writeMetaShards(o, docs, sections, statuses)
-	sc.writeB64(o, "c", tc.codebook())
+	sc.writeBin(o, "c", tc.codebook())
 	facets := facetData(docs, opts.Facets)
-	sc.writeJSON(o, "f", []any{nonNil(facets), b64(dateTable(docs))})
+	sc.writeJSON(o, "f", []any{nonNil(facets), b91(dateTable(docs))})
 	var facetNames [][2]string
 	for _, f := range facets {
 		facetNames = append(facetNames, [2]string{f[0].(string), f[1].(string)})
@@ -53,12 +53,12 @@ func Write(dir string, docs []Doc, opts Options) error {
 		"id":       o.id(),
 		"nd":       len(docs),
 		"nb":       len(blocks),
-		"docs":     b64(table),
+		"docs":     b91(table),
 		"sections": nonNil(sections),
 		"statuses": nonNil(statuses),
 		"dict":     strings.Join(dictFirst, " "),
-		"text":     b64(textShardFirsts(cuts)),
-		"meta":     b64(metaFirst),
+		"text":     b91(textShardFirsts(cuts)),
+		"meta":     b91(metaFirst),
 		"facets":   nonNil(facetNames),
 		"chars":    tc.commonChars(600),
 	})

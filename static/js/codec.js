@@ -1,5 +1,5 @@
 /* djkb search: decoders for the index files written by internal/search:
- * base64, varints, Rice-coded posting lists, the Huffman-coded text. */
+ * base91 text, varints, Rice-coded posting lists, the Huffman-coded text. */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory();
   else (root.djkbSearch = root.djkbSearch || {}).codec = factory();
@@ -8,10 +8,27 @@
 
   var EOS = -1, ESC = -2;
 
-  function bytes(b64) {
-    var s = atob(b64), n = s.length, out = new Uint8Array(n);
-    for (var i = 0; i < n; i++) out[i] = s.charCodeAt(i);
-    return out;
+  // The base91 alphabet of internal/search/base91.go.
+  var B91 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,./:;<=>?@[]^_{|}~'-";
+  var B91D = new Int16Array(128);
+  for (var k = 0; k < 128; k++) B91D[k] = -1;
+  for (k = 0; k < B91.length; k++) B91D[B91.charCodeAt(k)] = k;
+
+  // bytes decodes base91 text.
+  function bytes(s) {
+    var out = new Uint8Array(Math.ceil(s.length * 14 / 16) + 1), o = 0, v = -1, b = 0, n = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i), d = c < 128 ? B91D[c] : -1;
+      if (d < 0) continue;
+      if (v < 0) { v = d; continue; }
+      v += d * 91;
+      b |= v << n;
+      n += (v & 8191) > 88 ? 13 : 14;
+      do { out[o++] = b & 255; b >>>= 8; n -= 8; } while (n > 7);
+      v = -1;
+    }
+    if (v > -1) out[o++] = (b | v << n) & 255;
+    return out.subarray(0, o);
   }
 
   // Reader reads little-endian base-128 varints.

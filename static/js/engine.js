@@ -81,7 +81,9 @@
       // Another dictionary shard costs less than the text of a few false
       // candidates; a long list is loaded only while it narrows them well.
       if (next < keys.length) {
-        var batch = keys.slice(next, next + (next ? 1 : 3));
+        // Three keys first; if they leave many candidates, all the rest at
+        // once (one more round trip, not one per key).
+        var batch = keys.slice(next, next ? keys.length : 3);
         next += batch.length;
         return Promise.all(batch.map(function (k) { return s.entry(k); })).then(function (es) {
           if (es.some(function (e) { return !e; })) return (cand = []);
@@ -275,9 +277,11 @@
     var todo = ctx.groups.map(function (g) { var e = g.docs[d]; return e ? e.blocks.slice() : []; });
     var hit = { d: d, segs: [], titleHit: [], tf: [], checked: [] };
     var loaded = Object.create(null), rounds = 0;
-    // The title is read only when it is a candidate.
+    // The title is checked only when it is a candidate; the meta is read
+    // meanwhile all the same, for the result.
     var titled = ctx.groups.some(function (g) { return g.docs[d] && g.docs[d].title; });
-    return (titled ? s.meta(d) : Promise.resolve(null)).then(function (meta) {
+    var metaP = s.meta(d);
+    return (titled ? metaP : Promise.resolve(null)).then(function (meta) {
       var tu = meta ? tok.units(meta.title) : [];
       if (meta) { hit.meta = meta; hit.date = meta.date; }
       hit.titleHit = terms.map(function (t) { return match.find(tu, t.units).length > 0; });

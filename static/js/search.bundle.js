@@ -272,10 +272,24 @@ else(root.djkbSearch=root.djkbSearch||{}).codec=factory();
 })(this,function(){
 'use strict';
 var EOS=-1,ESC=-2;
-function bytes(b64){
-var s=atob(b64),n=s.length,out=new Uint8Array(n);
-for(var i=0;i<n;i++)out[i]=s.charCodeAt(i);
-return out;
+var B91="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,./:;<=>?@[]^_{|}~'-";
+var B91D=new Int16Array(128);
+for(var k=0;k<128;k++)B91D[k]=-1;
+for(k=0;k<B91.length;k++)B91D[B91.charCodeAt(k)]=k;
+function bytes(s){
+var out=new Uint8Array(Math.ceil(s.length * 14 / 16)+ 1),o=0,v=-1,b=0,n=0;
+for(var i=0;i<s.length;i++){
+var c=s.charCodeAt(i),d=c<128?B91D[c]:-1;
+if(d<0)continue;
+if(v<0){v=d;continue;}
+v +=d * 91;
+b|=v<<n;
+n +=(v&8191)>88?13:14;
+do{out[o++]=b&255;b>>>=8;n -=8;}while(n>7);
+v=-1;
+}
+if(v>-1)out[o++]=(b|v<<n)&255;
+return out.subarray(0,o);
 }
 function Reader(b,pos){this.b=b;this.p=pos||0;}
 Reader.prototype.uv=function(){
@@ -781,7 +795,7 @@ var prevLen=Infinity,lists=0;
 var step=function(){
 if(cand&&(cand.length<=FEW||lists>=MAX_LISTS))return cand;
 if(next<keys.length){
-var batch=keys.slice(next,next +(next?1:3));
+var batch=keys.slice(next,next?keys.length:3);
 next +=batch.length;
 return Promise.all(batch.map(function(k){return s.entry(k);})).then(function(es){
 if(es.some(function(e){return!e;}))return(cand=[]);
@@ -950,7 +964,8 @@ var todo=ctx.groups.map(function(g){var e=g.docs[d];return e?e.blocks.slice():[]
 var hit={d:d,segs:[],titleHit:[],tf:[],checked:[]};
 var loaded=Object.create(null),rounds=0;
 var titled=ctx.groups.some(function(g){return g.docs[d]&&g.docs[d].title;});
-return(titled?s.meta(d):Promise.resolve(null)).then(function(meta){
+var metaP=s.meta(d);
+return(titled?metaP:Promise.resolve(null)).then(function(meta){
 var tu=meta?tok.units(meta.title):[];
 if(meta){hit.meta=meta;hit.date=meta.date;}
 hit.titleHit=terms.map(function(t){return match.find(tu,t.units).length>0;});

@@ -53,3 +53,10 @@ test('hostile queries never throw and stay bounded', () => {
   for (const t of q.terms) assert.ok(t.units.length <= 64);
   for (const x of [null, undefined, 42, {}, '.*+?^${}()|[]\\', '\udfff\ud800', '👍🏽👨‍👩‍👧']) query.parse(x);
 });
+
+test('base91 decodes what Go encodes', () => {
+  const codec = require('../codec.js');
+  // "hello, 世界" and bytes 0..255, encoded by internal/search/base91.go.
+  const vs = JSON.parse(fs.readFileSync(path.join(dir, 'base91_vectors.json'), 'utf8'));
+  for (const v of vs) assert.deepStrictEqual(Array.from(codec.bytes(v.text)), v.bytes);
+});
