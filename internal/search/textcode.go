@@ -138,7 +138,7 @@ func buildTextCode(blocks []block) *textCode {
 	bmp := make([]int32, 0x10000)
 	tc.sampleCounts = bmp
 	astral := map[rune]int32{}
-	pairCount := map[uint32]int32{}
+	pairs := newPairCounter()
 	count := func(s string) {
 		prev := rune(-1)
 		for _, r := range s {
@@ -149,7 +149,7 @@ func buildTextCode(blocks []block) *textCode {
 			}
 			if _, fast := fastFold(r); fast && r >= 0x3400 && r < 0x10000 {
 				if prev >= 0 {
-					pairCount[uint32(prev)<<16|uint32(r)]++
+					pairs.add(uint32(prev)<<16 | uint32(r))
 				}
 				prev = r
 			} else {
@@ -191,9 +191,9 @@ func buildTextCode(blocks []block) *textCode {
 		n    int32
 	}
 	var cands []cand
-	for k, n := range pairCount {
-		if n >= 4 {
-			cands = append(cands, cand{k, n})
+	for i, k := range pairs.keys {
+		if k != 0 && pairs.counts[i] >= 4 {
+			cands = append(cands, cand{k, pairs.counts[i]})
 		}
 	}
 	slices.SortFunc(cands, func(a, b cand) int {
@@ -211,14 +211,19 @@ func buildTextCode(blocks []block) *textCode {
 	// Symbol frequencies; every symbol of the alphabet keeps a code.
 	freqs := make([]int64, 2+len(tc.chars)+len(tc.pairs))
 	var syms []int32
+	escapes, sampled := 0, 0
 	for i := 0; i < len(blocks); i += sampleStride {
 		syms = tc.blockSymbols(syms[:0], &blocks[i])
 		for _, s := range syms {
 			if s >= 0 {
 				freqs[s]++
+			} else {
+				escapes++
 			}
 		}
+		sampled += blocks[i].size()
 	}
+	raw := slices.Clone(freqs)
 	for i := range freqs {
 		freqs[i] = freqs[i]*8 + 1
 	}
@@ -228,21 +233,13 @@ func buildTextCode(blocks []block) *textCode {
 	for i, c := range tc.codes {
 		tc.packed[i] = c<<5 | uint32(tc.lens[i])
 	}
-	bits, bytes := 0.0, 0
-	for i := 0; i < len(blocks); i += sampleStride {
-		syms = tc.blockSymbols(syms[:0], &blocks[i])
-		for _, s := range syms {
-			if s >= 0 {
-				bits += float64(tc.lens[s])
-			} else {
-				bits += 21
-			}
-		}
-		bytes += blocks[i].size()
+	bits := float64(21 * escapes)
+	for i, n := range raw {
+		bits += float64(n) * float64(tc.lens[i])
 	}
 	tc.ratio = 0.3
-	if bytes > 0 {
-		tc.ratio = bits / 8 / float64(bytes)
+	if sampled > 0 {
+		tc.ratio = bits / 8 / float64(sampled)
 	}
 	return tc
 }
@@ -324,4 +321,50 @@ func (tc *textCode) commonChars(n int) string {
 		b.WriteRune(han[i])
 	}
 	return b.String()
+}
+
+// pairCounter counts pairs of BMP code points (c1<<16 | c2, never 0) in an
+// open-addressing table: the sample holds millions of pairs.
+type pairCounter struct {
+	keys   []uint32
+	counts []int32
+	n      int
+}
+
+func newPairCounter() *pairCounter {
+	return &pairCounter{keys: make([]uint32, 1<<16), counts: make([]int32, 1<<16)}
+}
+
+func (p *pairCounter) add(k uint32) {
+	mask := uint32(len(p.keys) - 1)
+	i := uint32(hash64(uint64(k))) & mask
+	for p.keys[i] != 0 && p.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	if p.keys[i] == 0 {
+		p.keys[i] = k
+		p.n++
+		if p.n*2 > len(p.keys) {
+			p.counts[i]++
+			p.grow()
+			return
+		}
+	}
+	p.counts[i]++
+}
+
+func (p *pairCounter) grow() {
+	keys, counts := p.keys, p.counts
+	p.keys, p.counts = make([]uint32, 2*len(keys)), make([]int32, 2*len(keys))
+	mask := uint32(len(p.keys) - 1)
+	for j, k := range keys {
+		if k == 0 {
+			continue
+		}
+		i := uint32(hash64(uint64(k))) & mask
+		for p.keys[i] != 0 {
+			i = (i + 1) & mask
+		}
+		p.keys[i], p.counts[i] = k, counts[j]
+	}
 }
