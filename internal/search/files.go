@@ -11,13 +11,22 @@ import (
 	"sync"
 )
 
-// output writes the index's files, from several goroutines, remembering the
-// first error and a hash of each file (for the build id).
+// output writes the index's files, remembering the first error and a hash
+// of each file (for the build id). The files are written by a goroutine of
+// their own, so that creating them (slow on some file systems) overlaps
+// with the work that produces them; close waits for it.
 type output struct {
-	dir  string
-	mu   sync.Mutex
-	sums map[string]uint64
-	err  error
+	dir   string
+	mu    sync.Mutex
+	sums  map[string]uint64
+	err   error
+	queue chan pendingFile
+	done  chan struct{}
+}
+
+type pendingFile struct {
+	name string
+	data []byte
 }
 
 func newOutput(dir string) (*output, error) {
@@ -29,7 +38,22 @@ func newOutput(dir string) (*output, error) {
 			return nil, err
 		}
 	}
-	return &output{dir: dir, sums: map[string]uint64{}}, nil
+	o := &output{dir: dir, sums: map[string]uint64{}, queue: make(chan pendingFile, 64), done: make(chan struct{})}
+	go func() {
+		defer close(o.done)
+		for f := range o.queue {
+			if err := os.WriteFile(filepath.Join(o.dir, f.name+".js"), f.data, 0o644); err != nil {
+				o.fail(err)
+			}
+		}
+	}()
+	return o, nil
+}
+
+// close waits until every file is written.
+func (o *output) close() {
+	close(o.queue)
+	<-o.done
 }
 
 // id hashes the hashes of the files written so far, in name order.
@@ -105,21 +129,19 @@ func (s *script) json(v any) {
 	s.buf.Truncate(s.buf.Len() - 1) // the encoder's newline
 }
 
-// finish ends the call and writes the file.
+// finish ends the call and queues the file for writing.
 func (s *script) finish(o *output) {
 	s.buf.WriteString(");\n")
-	err := s.err
-	if err == nil {
-		err = os.WriteFile(filepath.Join(o.dir, s.name+".js"), s.buf.Bytes(), 0o644)
+	if s.err != nil {
+		o.fail(s.err)
+		return
 	}
 	h := fnv.New64a()
 	h.Write(s.buf.Bytes())
 	o.mu.Lock()
 	o.sums[s.name] = h.Sum64()
-	if err != nil && o.err == nil {
-		o.err = err
-	}
 	o.mu.Unlock()
+	o.queue <- pendingFile{s.name, bytes.Clone(s.buf.Bytes())}
 }
 
 // writeBin writes file name whose payload is the base91 text of the parts.

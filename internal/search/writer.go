@@ -62,6 +62,7 @@ func Write(dir string, docs []Doc, opts Options) error {
 		"facets":   nonNil(facetNames),
 		"chars":    tc.commonChars(600),
 	})
+	o.close()
 	t.done("rest")
 	return o.failed()
 }
