@@ -38,13 +38,14 @@ func newOutput(dir string) (*output, error) {
 			return nil, err
 		}
 	}
-	o := &output{dir: dir, sums: map[string]uint64{}, queue: make(chan pendingFile, 64), done: make(chan struct{})}
+	o := &output{dir: dir, sums: map[string]uint64{}, queue: make(chan pendingFile, 8), done: make(chan struct{})}
 	go func() {
 		defer close(o.done)
 		for f := range o.queue {
 			if err := os.WriteFile(filepath.Join(o.dir, f.name+".js"), f.data, 0o644); err != nil {
 				o.fail(err)
 			}
+			fileBufs.Put(f.data[:0])
 		}
 	}()
 	return o, nil
@@ -141,8 +142,12 @@ func (s *script) finish(o *output) {
 	o.mu.Lock()
 	o.sums[s.name] = h.Sum64()
 	o.mu.Unlock()
-	o.queue <- pendingFile{s.name, bytes.Clone(s.buf.Bytes())}
+	data, _ := fileBufs.Get().([]byte)
+	o.queue <- pendingFile{s.name, append(data, s.buf.Bytes()...)}
 }
+
+// fileBufs recycles the buffers of queued files.
+var fileBufs sync.Pool
 
 // writeBin writes file name whose payload is the base91 text of the parts.
 func (s *script) writeBin(o *output, name string, parts ...[]byte) {
