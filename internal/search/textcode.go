@@ -147,7 +147,7 @@ func buildTextCode(blocks []block) *textCode {
 			} else {
 				astral[r]++
 			}
-			if _, fast := fastFold(r); fast && r >= 0x3400 && r < 0x10000 {
+			if r < 0x10000 && r != '\n' {
 				if prev >= 0 {
 					pairs.add(uint32(prev)<<16 | uint32(r))
 				}
@@ -185,7 +185,7 @@ func buildTextCode(blocks []block) *textCode {
 			tc.charN[r] = int32(2 + i)
 		}
 	}
-	// The most frequent pairs of Han characters that fold to themselves.
+	// The most frequent pairs of code points.
 	type cand struct {
 		pair uint32
 		n    int32
