@@ -26,7 +26,8 @@
       return;
     }
     try {
-      var script = document.currentScript, src = script ? script.src : '';
+      var script = document.currentScript || document.querySelector('script[src*="manifest.js"]');
+      var src = script ? script.src : '';
       var base = src.replace(/manifest\.js(\?.*)?$/, '');
       var file = location.protocol === 'file:';
       loader = new ns.loader.ScriptLoader(base, file ? '' : '?v=' + payload.id);
