@@ -60,7 +60,7 @@ func (d *Digest) render(p part) ([]byte, error) {
 	var buf bytes.Buffer
 	size := 64 << 10
 	if p.body {
-		for _, it := range d.Items { // an upper bound for a run of them
+		for _, it := range d.Items { // all of them: an upper bound for a run
 			size += len(it.Body) + 1024
 		}
 	}

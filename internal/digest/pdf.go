@@ -35,6 +35,7 @@ import (
 // The temporary HTML files are written in dir, beside digest/index.html,
 // so that links to the site resolve as they do from the HTML.
 func (d *Digest) PDF(browser context.Context, dir string) ([]byte, int, error) {
+	removeLeftovers(dir)
 	chunks := d.splitBody(runtime.GOMAXPROCS(0))
 	d.planChunks(chunks)
 	frontIDs := []string{"notes", "toc"}
@@ -216,9 +217,20 @@ func (d *Digest) printPart(tab context.Context, dir string, p part) ([]byte, err
 	return printHTML(tab, dir, html)
 }
 
+// printPrefix starts the names of the temporary files of printing.
+const printPrefix = ".djkb-print-"
+
+// removeLeftovers removes the temporary files of a print that was killed.
+func removeLeftovers(dir string) {
+	old, _ := filepath.Glob(filepath.Join(dir, printPrefix+"*.html"))
+	for _, f := range old {
+		os.Remove(f)
+	}
+}
+
 // printHTML loads html from a temporary file in dir and prints it.
 func printHTML(tab context.Context, dir string, html []byte) ([]byte, error) {
-	f, err := os.CreateTemp(dir, ".djkb-print-*.html")
+	f, err := os.CreateTemp(dir, printPrefix+"*.html")
 	if err != nil {
 		return nil, fmt.Errorf("无法写入临时文件：%w", err)
 	}
