@@ -114,7 +114,7 @@ logo = "x.svg\" onerror=\"alert(1)"
 }
 
 // TestAwkwardNames builds files whose names hold spaces, #, %, ?, and
-// full-width punctuation, deep folders, and 2,000 files in one folder.
+// full-width punctuation, deep folders, and 10,000 files in one folder.
 func TestAwkwardNames(t *testing.T) {
 	files := map[string]string{}
 	names := []string{"有 空格", "井号#1", "百分号%20", "问号？与?", "全角（括号）【】《》", "中文，标点。", "a&b", "单引号'双引号\""}
@@ -127,7 +127,7 @@ func TestAwkwardNames(t *testing.T) {
 		deep += "/层" + string(rune('甲'+i))
 	}
 	files[deep+"/深处.md"] = "# 深处\n"
-	n := 2000
+	n := 10000
 	if testing.Short() {
 		n = 200
 	}
