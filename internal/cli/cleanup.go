@@ -27,7 +27,8 @@ func runCleanup(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "以 JSON 数组输出结果（path、line、rule、severity、message、action 等）")
 	asOfFlag := fs.String("as-of", "", "以这一天为准检查（YYYY-MM-DD），默认今天")
 	strict := fs.Bool("strict", false, "仍有“错误”级别的结果时以退出码 1 结束，供内容仓库的 CI 使用")
-	fs.Lookup("d").Usage = "给出时，另把报告写入 输出文件夹/cleanup/report.txt 和 findings.json"
+	d := fs.Lookup("d")
+	d.Usage, d.DefValue = "给出时，另把报告写入 输出文件夹/cleanup/report.txt 和 findings.json", ""
 	if _, ok := parseFlags(fs, args); !ok {
 		return 2
 	}

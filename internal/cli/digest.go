@@ -64,6 +64,9 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	start = time.Now()
+	if isTerminal(stderr) {
+		fmt.Fprintf(stderr, "正在用 Chromium 打印 PDF（%d 件，篇幅大时需要几分钟）……\n", len(d.Items))
+	}
 	pages, err := printDigest(d, filepath.Dir(out), *pdf)
 	switch {
 	case errors.Is(err, chromium.ErrNotFound):
