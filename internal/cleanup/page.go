@@ -23,6 +23,10 @@ type Page struct {
 	URLs        map[string]string // content path → site URL of the page, for links
 }
 
+// pageLimit is the most findings of one rule the page lists; djkb cleanup
+// prints them all.
+const pageLimit = 200
+
 // NewPage checks s and gathers its clean-up page.
 func NewPage(s *site.Site) *Page {
 	opts := OptionsFor(s.Config, ContentDate(s)).withDefaults()
@@ -45,6 +49,11 @@ func NewPage(s *site.Site) *Page {
 		}
 	}
 	pg.Groups = GroupByRule(findings)
+	for i := range pg.Groups {
+		if g := &pg.Groups[i]; len(g.Findings) > pageLimit {
+			g.More, g.Findings = len(g.Findings)-pageLimit, g.Findings[:pageLimit]
+		}
+	}
 	return pg
 }
 

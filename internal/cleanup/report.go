@@ -32,6 +32,7 @@ func Count(findings []Finding) Counts {
 type Group struct {
 	Rule     Rule
 	Findings []Finding
+	More     int // findings left out of Findings (on the site page), else 0
 }
 
 // GroupByRule splits findings, as Check orders them, into one group per
