@@ -244,7 +244,8 @@
     // itself: the chunks do not depend on limit and offset, so pages agree.
     var verified = [], next = 0, chunks = 0;
     var step = function () {
-      if (verified.length >= need || next >= scored.length || chunks >= MAX_CHUNKS) return;
+      // Past the budget, go on only while nothing has been found.
+      if (verified.length >= need || next >= scored.length || chunks >= (verified.length ? MAX_CHUNKS : 4 * MAX_CHUNKS)) return;
       var batch = scored.slice(next, next + CHUNK);
       next += batch.length;
       chunks++;
@@ -264,7 +265,8 @@
       });
     };
     return Promise.resolve(step()).then(function () {
-      var rest = scored.slice(next);
+      // Nothing verified in the budget: the partial matches will do.
+      var rest = verified.length ? scored.slice(next) : [];
       var docSet = verified.map(function (v) { return v.d; }).concat(rest.map(function (x) { return x.d; }));
       return { total: verified.length + rest.length, exact: rest.length === 0, hits: verified, docSet: docSet, partial: any };
     });

@@ -934,7 +934,7 @@ scored.sort(function(x,y){return self.compare(x,y);});
 var ctx={terms:terms,groups:groups,idfs:idfs,any:any};
 var verified=[],next=0,chunks=0;
 var step=function(){
-if(verified.length>=need||next>=scored.length||chunks>=MAX_CHUNKS)return;
+if(verified.length>=need||next>=scored.length||chunks>=(verified.length?MAX_CHUNKS:4 * MAX_CHUNKS))return;
 var batch=scored.slice(next,next + CHUNK);
 next +=batch.length;
 chunks++;
@@ -953,7 +953,7 @@ return step();
 });
 };
 return Promise.resolve(step()).then(function(){
-var rest=scored.slice(next);
+var rest=verified.length?scored.slice(next):[];
 var docSet=verified.map(function(v){return v.d;}).concat(rest.map(function(x){return x.d;}));
 return{total:verified.length + rest.length,exact:rest.length===0,hits:verified,docSet:docSet,partial:any};
 });
