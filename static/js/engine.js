@@ -266,7 +266,7 @@
     };
     return Promise.resolve(step()).then(function () {
       // Nothing verified in the budget: the partial matches will do.
-      var rest = verified.length ? scored.slice(next) : [];
+      var rest = verified.length || !chunks ? scored.slice(next) : [];
       var docSet = verified.map(function (v) { return v.d; }).concat(rest.map(function (x) { return x.d; }));
       return { total: verified.length + rest.length, exact: rest.length === 0, hits: verified, docSet: docSet, partial: any };
     });

@@ -953,7 +953,7 @@ return step();
 });
 };
 return Promise.resolve(step()).then(function(){
-var rest=verified.length?scored.slice(next):[];
+var rest=verified.length||!chunks?scored.slice(next):[];
 var docSet=verified.map(function(v){return v.d;}).concat(rest.map(function(x){return x.d;}));
 return{total:verified.length + rest.length,exact:rest.length===0,hits:verified,docSet:docSet,partial:any};
 });

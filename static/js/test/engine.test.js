@@ -170,3 +170,10 @@ test('a rare phrase reads few files', async () => {
   const text = ix.loader.loaded.filter((n) => n.startsWith('t/'));
   assert.ok(text.length <= 2, ix.loader.loaded.join(' '));
 });
+
+test('facet counts come without results too', async () => {
+  const r = await search('三会一课', { limit: 0, facets: true });
+  assert.ok(!r.partial && r.total >= 4);
+  const section = r.facets.find((f) => f.key === 'section');
+  assert.ok(section.values.some((v) => v.value === '法规制度' && v.count >= 2));
+});
