@@ -13,13 +13,17 @@ import (
 // that the browser can load it with a <script> tag over HTTP and from
 // file:// alike:
 //
-//	manifest.js  counts, the document table, shard boundaries, facet names
+//	manifest.js  counts, blocks per document, shard boundaries, facet names
 //	c.js         the text code (codebook)
 //	f.js         facet values and dates of the documents
 //	d/N.js       dictionary shards: terms, document frequencies, short posting lists
 //	p/N.js       long posting lists
-//	t/N.js       block text, Huffman-coded
-//	m/N.js       titles, paths and URLs
+//	t/N.js       block text, Huffman-coded, with the parts' anchors
+//	m/N.js       titles, paths, URLs, dates, sections and statuses
+//
+// Binary payloads are base91 text (see base91.go). Write uses two cores and
+// keeps little beyond the documents in memory: the text shards are written
+// as the index pass codes them, the dictionary as its lists are coded.
 func Write(dir string, docs []Doc, opts Options) error {
 	t := stageTimer{start: time.Now()}
 	o, err := newOutput(dir)

@@ -440,8 +440,8 @@ if(typeof module==='object'&&module.exports)module.exports=factory(require('./co
 else(root.djkbSearch=root.djkbSearch||{}).store=factory(root.djkbSearch.codec,root.djkbSearch.tokenizer);
 })(this,function(codec,tok){
 'use strict';
-function firsts(b64){
-var rd=new codec.Reader(codec.bytes(b64)),out=[],v=0;
+function firsts(text){
+var rd=new codec.Reader(codec.bytes(text)),out=[],v=0;
 while(rd.p<rd.b.length){v +=rd.uv();out.push(v);}
 return out;
 }
