@@ -175,7 +175,7 @@ func (r *indexRun) flush() {
 	if len(r.batch) == 0 {
 		return
 	}
-	nt := int(r.tt.n)
+	nt := len(r.tt.keys)
 	for len(r.df) < nt {
 		r.df = append(r.df, 0)
 	}
