@@ -66,7 +66,10 @@ func browserJourney(t *testing.T, page string, fileLinks bool) {
 
 	// Typing shows results as you type, with the query in the URL.
 	run(chromedp.SendKeys(chromedp.ID("search-q"), "三会一课"))
-	waitFor(t, ctx, `document.querySelectorAll('.search-result').length >= 3`)
+	// Results of the first keystrokes may show before the whole query's:
+	// wait for the answer to the whole query.
+	waitFor(t, ctx, `decodeURIComponent(location.search) === '?q=三会一课' && document.querySelectorAll('.search-result').length >= 3 &&
+		(document.querySelector('.result-excerpt mark') || {}).textContent === '三会一课'`)
 	titles := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('.result-title a')).map(a => a.textContent)`)
 	if !contains(titles, "中国共产党支部工作条例（试行）") {
 		t.Errorf("results for 三会一课: %q", titles)
