@@ -149,8 +149,9 @@ type part struct {
 }
 
 // printStyle is added to a part printed for the PDF: the page numbers are
-// written into the joined file instead.
-const printStyle = template.CSS("@page { @bottom-center { content: none; } }")
+// written into the joined file instead, and the page is not laid out for
+// the screen first, which for a long part takes seconds.
+const printStyle = template.CSS("@page { @bottom-center { content: none; } } @media screen { body { display: none; } }")
 
 // outline is the bookmarks: 编辑说明, 目录, each system with its headings
 // and items, and the appendices.
