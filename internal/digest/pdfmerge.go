@@ -45,7 +45,7 @@ func (r *pdfReader) objects() ([]pdfObject, error) {
 
 func (r *pdfReader) readObject(n int) (pdfObject, error) {
 	body := r.data[r.offsets[n]:]
-	head := objHeadRe.Find(body)
+	head := objHeadRe.Find(body[:min(len(body), 32)])
 	if head == nil {
 		return pdfObject{}, errPDF(fmt.Sprintf("对象 %d 的位置不对", n))
 	}
@@ -115,6 +115,11 @@ type pdfPart struct {
 // the foot of each page.
 func mergePDFs(parts []pdfPart, outline []*outlineNode, title string, number func(page int) string) ([]byte, error) {
 	var buf bytes.Buffer
+	size := 0
+	for _, p := range parts {
+		size += len(p.pdf)
+	}
+	buf.Grow(size + size/8 + 1<<20)
 	buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offsets := map[int]int{}
 	write := func(n int, dict, stream []byte) {
@@ -134,7 +139,7 @@ func mergePDFs(parts []pdfPart, outline []*outlineNode, title string, number fun
 	// parts before it; the new objects come after all of them.
 	readers := make([]*pdfReader, len(parts))
 	sizes := make([]int, len(parts))
-	size := 0
+	size = 0
 	for i, p := range parts {
 		r, err := newPDFReader(p.pdf)
 		if err != nil {
