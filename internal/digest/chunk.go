@@ -26,6 +26,9 @@ func (d *Digest) splitBody(n int) []*chunk {
 		sizes[i] = len(it.Body) + 2048
 		total += sizes[i]
 	}
+	for _, a := range d.Appendix { // they go with the last run
+		total += 512 * len(a.Rows)
+	}
 	n = max(1, min(n, len(d.Items)))
 	chunks := []*chunk{{}}
 	runOf := map[*Item]*chunk{}

@@ -12,7 +12,11 @@ func testDigest() *Digest {
 	n := 0
 	item := func() *Item {
 		n++
-		return &Item{ID: "d" + itoa(n), Body: template.HTML(strings.Repeat("文", 1000))}
+		size := 1000
+		if n <= 3 {
+			size = 1200
+		}
+		return &Item{ID: "d" + itoa(n), Body: template.HTML(strings.Repeat("文", size))}
 	}
 	d.Groups = []*Group{
 		{ID: "g1", Subgroups: []*Subgroup{{ID: "g1-1", Items: []*Item{item(), item(), item()}}, {ID: "g1-2", Items: []*Item{item()}}}},
@@ -63,7 +67,7 @@ func TestSplitBody(t *testing.T) {
 	if got := strings.Join(chunks[1].links, " "); got != "d2" {
 		t.Errorf("后一段链接到 %s", got)
 	}
-	if n := len(d.splitBody(10)); n != len(d.Items) {
+	if n := len(d.splitBody(10)); n > len(d.Items) {
 		t.Errorf("段数不应多于文件数：%d", n)
 	}
 }
