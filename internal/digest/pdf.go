@@ -21,11 +21,11 @@ import (
 //
 // The 目录 needs the page on which each entry starts, which only printing
 // tells, and a digest of a thousand regulations runs to thousands of pages.
-// So the digest is printed in parts, at the same time, each in a tab of its
+// So the digest is printed in parts, at the same time, in tabs of their
 // own: the front matter (cover, 编辑说明, 目录) with blank page numbers, and
-// the body (the systems and the appendices) cut between items into one run
-// per processor. Every item starts on a new page, so the parts' pages add
-// up to the whole. Their named destinations give every entry's page; the
+// the body (the systems and the appendices) cut between items into two runs
+// per processor, which one tab per processor prints in turn. Every item
+// starts on a new page, so the parts' pages add up to the whole. Their named destinations give every entry's page; the
 // front matter is printed again with the numbers filled in (in boxes as
 // wide as before, so that it keeps its length); the parts are joined into
 // one file with page numbers in the footer and bookmarks, and the result is
@@ -36,7 +36,7 @@ import (
 // so that links to the site resolve as they do from the HTML.
 func (d *Digest) PDF(browser context.Context, dir string) ([]byte, int, error) {
 	removeLeftovers(dir)
-	chunks := d.splitBody(runtime.GOMAXPROCS(0))
+	chunks := d.splitBody(2 * runtime.GOMAXPROCS(0))
 	d.planChunks(chunks)
 	frontIDs := []string{"notes", "toc"}
 	owner := map[string]int{"notes": 0, "toc": 0}
@@ -59,7 +59,10 @@ func (d *Digest) PDF(browser context.Context, dir string) ([]byte, int, error) {
 		parts = append(parts, part{body: true, groups: c.groups, appendix: c.appendix, anchors: partAnchors(i+1, c.owns, c.links, owner, wanted)})
 	}
 
-	tabs := make([]context.Context, len(parts))
+	// One tab prints the front matter; the others take the runs of the
+	// body in turn, so that a slow run does not hold up the rest.
+	workers := min(runtime.GOMAXPROCS(0), len(chunks))
+	tabs := make([]context.Context, 1+workers)
 	for i := range tabs {
 		tab, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 		defer cancel()
@@ -67,12 +70,24 @@ func (d *Digest) PDF(browser context.Context, dir string) ([]byte, int, error) {
 	}
 	pdfs := make([][]byte, len(parts))
 	errs := make([]error, len(parts))
+	queue := make(chan int, len(parts))
+	for i := 1; i < len(parts); i++ {
+		queue <- i
+	}
+	close(queue)
 	var wg sync.WaitGroup
-	for i, p := range parts {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		pdfs[0], errs[0] = d.printPart(tabs[0], dir, parts[0])
+	}()
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			pdfs[i], errs[i] = d.printPart(tabs[i], dir, p)
+			for i := range queue {
+				pdfs[i], errs[i] = d.printPart(tabs[1+w], dir, parts[i])
+			}
 		}()
 	}
 	wg.Wait()
