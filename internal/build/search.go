@@ -1,14 +1,11 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"hash/maphash"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"djkb/internal/markdown"
-	"djkb/internal/output"
 	"djkb/internal/search"
 	"djkb/internal/site"
 )
@@ -61,41 +58,17 @@ func searchParts(parts []markdown.Part) []search.Part {
 	return out
 }
 
-// writeSearchIndex writes the index into search/ of the build. The index
-// writer works on a folder: a build on disk hands it its own, a build in
-// memory a temporary one that is read back.
+// writeSearchIndex writes the index into search/ of the build.
 func writeSearchIndex(out sink, s *site.Site) error {
 	return writeIndex(out, searchDocs(s))
 }
 
 // writeIndex writes the index of docs into search/ of out.
 func writeIndex(out sink, docs []search.Doc) error {
-	opts := search.Options{Facets: facets}
-	if dir, ok := out.(*output.Dir); ok {
-		if err := dir.MkdirAll("search"); err != nil {
-			return err
-		}
-		return search.Write(dir.Path("search"), docs, opts)
-	}
-	tmp, err := os.MkdirTemp("", "djkb-search-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	if err := search.Write(tmp, docs, opts); err != nil {
-		return err
-	}
-	return filepath.WalkDir(tmp, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(tmp, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return out.WriteFile("search/"+filepath.ToSlash(rel), data)
-	})
+	opts := search.Options{Facets: facets, WriteFile: func(name string, data []byte) error {
+		return out.WriteFile("search/"+name, bytes.Clone(data)) // the index reuses data
+	}}
+	return search.Write("", docs, opts)
 }
 
 // docsFingerprint summarises what the index of a site depends on, so that

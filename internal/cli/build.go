@@ -18,6 +18,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	drafts := fs.Bool("drafts", false, "包含 draft = true 的草稿页面")
 	noSearch := fs.Bool("no-search", false, "不生成搜索索引")
 	cpuProfile := fs.String("cpuprofile", "", "（开发者用）把 CPU 剖析数据写入该文件")
+	timings := fs.Bool("timings", false, "构建结束后列出各步骤的用时")
 	if _, ok := parseFlags(fs, args); !ok {
 		return 2
 	}
@@ -35,6 +36,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res, err := build.Run(opts)
 	progress.done()
 	printDiags(stderr, res.Diags)
+	if *timings {
+		for _, st := range res.Steps {
+			fmt.Fprintf(stderr, "%8.0f 毫秒  %s\n", st.Duration.Seconds()*1000, st.Name)
+		}
+	}
 	secs := res.Duration.Seconds()
 	switch {
 	case errors.Is(err, build.ErrFailed):

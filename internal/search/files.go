@@ -16,7 +16,7 @@ import (
 // their own, so that creating them (slow on some file systems) overlaps
 // with the work that produces them; close waits for it.
 type output struct {
-	dir   string
+	write func(name string, data []byte) error
 	mu    sync.Mutex
 	sums  map[string]uint64
 	err   error
@@ -29,20 +29,25 @@ type pendingFile struct {
 	data []byte
 }
 
-func newOutput(dir string) (*output, error) {
-	for _, sub := range []string{"d", "p", "t", "m"} {
-		if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil { // shards of an earlier build
-			return nil, err
+func newOutput(dir string, write func(name string, data []byte) error) (*output, error) {
+	if write == nil {
+		for _, sub := range []string{"d", "p", "t", "m"} {
+			if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil { // shards of an earlier build
+				return nil, err
+			}
+			if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+				return nil, err
+			}
 		}
-		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
-			return nil, err
+		write = func(name string, data []byte) error {
+			return os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644)
 		}
 	}
-	o := &output{dir: dir, sums: map[string]uint64{}, queue: make(chan pendingFile, 8), done: make(chan struct{})}
+	o := &output{write: write, sums: map[string]uint64{}, queue: make(chan pendingFile, 8), done: make(chan struct{})}
 	go func() {
 		defer close(o.done)
 		for f := range o.queue {
-			if err := os.WriteFile(filepath.Join(o.dir, f.name+".js"), f.data, 0o644); err != nil {
+			if err := o.write(f.name+".js", f.data); err != nil {
 				o.fail(err)
 			}
 			fileBufs.Put(f.data[:0])

@@ -33,4 +33,10 @@ type Facet struct{ Key, Label string }
 // Options tunes Write.
 type Options struct {
 	Facets []Facet
+	// WriteFile, when set, receives every file of the index (name relative
+	// to the index folder, slash-separated) instead of the folder given to
+	// Write: a build that reuses its previous output compares before it
+	// writes, and djkb serve keeps files in memory. data is reused once
+	// WriteFile returns.
+	WriteFile func(name string, data []byte) error
 }

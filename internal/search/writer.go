@@ -26,7 +26,7 @@ import (
 // as the index pass codes them, the dictionary as its lists are coded.
 func Write(dir string, docs []Doc, opts Options) error {
 	t := stageTimer{start: time.Now()}
-	o, err := newOutput(dir)
+	o, err := newOutput(dir, opts.WriteFile)
 	if err != nil {
 		return err
 	}
