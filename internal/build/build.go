@@ -33,6 +33,10 @@ type Options struct {
 	Progress func(step string) // called as each step starts; may be nil
 	// LiveReload injects djkb serve's reload script into every page.
 	LiveReload bool
+	// NoMarkdown makes Load stop before converting the Markdown: the pages
+	// keep their source but have no content, links or backlinks. djkb digest
+	// converts the bodies it prints itself, with ids and links of its own.
+	NoMarkdown bool
 }
 
 // Step is one timed stage of the build.

@@ -131,6 +131,9 @@ func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer) *site.Site {
 	set := content.LoadCached(p.opts.SiteDir, content.Options{Drafts: p.opts.Drafts}, p.sources, diags)
 	timer.start("建立页面关系")
 	s := site.New(cfg, set, diags)
+	if p.opts.NoMarkdown {
+		return s
+	}
 	timer.start("转换 Markdown")
 	p.convertAll(s, diags)
 	s.Link(diags)

@@ -36,7 +36,7 @@ func runCleanup(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
-	s, ok := loadForReport(sf.site, stderr)
+	s, ok := loadForReport(sf.site, false, stderr)
 	if !ok {
 		return 1
 	}
@@ -80,9 +80,10 @@ func parseAsOf(s string, stderr io.Writer) (time.Time, bool) {
 
 // loadForReport loads a site for a report. Content errors are listed, since
 // the files they are in cannot be checked, but do not stop the report; a
-// site that cannot be read at all does.
-func loadForReport(dir string, stderr io.Writer) (*model.Site, bool) {
-	s, diags := build.Load(build.Options{SiteDir: dir, Defaults: defaults})
+// site that cannot be read at all does. With noMarkdown the Markdown is
+// not converted (see build.Options.NoMarkdown).
+func loadForReport(dir string, noMarkdown bool, stderr io.Writer) (*model.Site, bool) {
+	s, diags := build.Load(build.Options{SiteDir: dir, Defaults: defaults, NoMarkdown: noMarkdown})
 	if s == nil {
 		printDiags(stderr, diags.Items())
 		return nil, false

@@ -35,7 +35,7 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	start := time.Now()
-	s, ok := loadForReport(sf.site, stderr)
+	s, ok := loadForReport(sf.site, true, stderr) // the digest converts what it prints
 	if !ok {
 		return 1
 	}

@@ -4,29 +4,43 @@ import (
 	"os"
 	"testing"
 
+	"djkb"
+	"djkb/internal/build"
 	"djkb/internal/digest"
 )
 
-// BenchmarkDigestHTML compiles and renders the digest of a loaded site: the
-// sample site, or the corpus named by DJKB_BENCH_CORPUS, such as one made by
+// BenchmarkDigestHTML does what djkb digest does before writing the file:
+// load the site without converting its Markdown, compile the digest and
+// render it. It works on the sample site, or on the corpus named by
+// DJKB_BENCH_CORPUS, such as the one `go run ./bench digest` makes:
 //
-//	go run ./bench gen -o /tmp/corpus1000 -files 1000 -mb 20
-//	DJKB_BENCH_CORPUS=/tmp/corpus1000 go test ./internal/digest -run '^$' -bench DigestHTML -benchtime 5x
+//	go run ./bench gen -o bench/out/corpus1000 -files 1075 -mb 21.5
+//	DJKB_BENCH_CORPUS=$PWD/bench/out/corpus1000 go test ./internal/digest -run '^$' -bench DigestHTML -benchtime 5x
 func BenchmarkDigestHTML(b *testing.B) {
 	dir := os.Getenv("DJKB_BENCH_CORPUS")
 	if dir == "" {
 		dir = "../.."
 	}
-	s := load(b, dir)
 	var size int64
-	for _, p := range s.Pages {
+	for _, p := range load(b, dir).Pages {
 		size += int64(len(p.Src.Body))
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
 	var items, out int
 	for b.Loop() {
-		d, html := compile(b, s, dir, digest.Options{})
+		s, diags := build.Load(build.Options{SiteDir: dir, Defaults: djkb.Defaults, NoMarkdown: true})
+		if s == nil || diags.HasErrors() {
+			b.Fatalf("站点无法加载：%v", diags.Items())
+		}
+		d, err := digest.New(s, digest.Options{AsOf: sampleAsOf, SiteDir: dir, Defaults: djkb.Defaults})
+		if err != nil {
+			b.Fatal(err)
+		}
+		html, err := d.HTML(nil)
+		if err != nil {
+			b.Fatal(err)
+		}
 		items, out = len(d.Items), len(html)
 	}
 	b.ReportMetric(float64(items), "items")
