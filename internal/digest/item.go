@@ -131,25 +131,21 @@ func (d *Digest) renderItem(conv *markdown.Converter, assets *assets, it *Item) 
 
 // shiftHeadings moves the headings of a regulation's text below the
 // digest's own (system h1, sector h2, title h3): h1 and h2 become h4, h3
-// h5, and deeper ones h6, so that the PDF bookmarks nest properly.
+// h5, and deeper ones h6, so that the PDF bookmarks nest properly. It
+// changes one digit of each tag, in place, and returns html.
 func shiftHeadings(html []byte) []byte {
-	out := make([]byte, 0, len(html))
-	for {
-		i := bytes.IndexByte(html, '<')
-		if i < 0 {
-			return append(out, html...)
+	for i := 0; ; {
+		j := bytes.IndexByte(html[i:], '<')
+		if j < 0 {
+			return html
 		}
-		n := i + 1
+		n := i + j + 1
 		if n < len(html) && html[n] == '/' {
 			n++
 		}
 		if n+2 < len(html) && html[n] == 'h' && html[n+1] >= '1' && html[n+1] <= '6' && (html[n+2] == '>' || html[n+2] == ' ') {
-			out = append(out, html[:n+1]...)
-			out = append(out, "446666"[html[n+1]-'1'])
-			html = html[n+2:]
-			continue
+			html[n+1] = "445666"[html[n+1]-'1']
 		}
-		out = append(out, html[:i+1]...)
-		html = html[i+1:]
+		i = n
 	}
 }
