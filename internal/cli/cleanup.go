@@ -110,6 +110,16 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 // file and a rename, so that readers see the old file or the new one, and
 // the rest of the folder is left alone.
 func writeFileAtomic(name string, data []byte) error {
+	return writeFileAtomicWith(name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeFileAtomicWith is writeFileAtomic for a file that write produces
+// piece by piece. An error of write's own, not of writing, is returned as
+// it is.
+func writeFileAtomicWith(name string, write func(io.Writer) error) error {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("无法创建文件夹 %s：%w", dir, err)
@@ -118,7 +128,12 @@ func writeFileAtomic(name string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("无法在 %s 中写入（磁盘已满或没有写权限？）：%w", dir, err)
 	}
-	_, err = f.Write(data)
+	w := &recordingWriter{w: f}
+	if err = write(w); err != nil && w.err == nil {
+		f.Close()
+		os.Remove(f.Name())
+		return err
+	}
 	if err == nil {
 		err = f.Chmod(0o644)
 	}
@@ -136,4 +151,18 @@ func writeFileAtomic(name string, data []byte) error {
 		return fmt.Errorf("无法写入 %s（磁盘已满或没有写权限？）：%w", name, err)
 	}
 	return nil
+}
+
+// recordingWriter remembers whether a write failed.
+type recordingWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (r *recordingWriter) Write(b []byte) (int, error) {
+	n, err := r.w.Write(b)
+	if err != nil {
+		r.err = err
+	}
+	return n, err
 }

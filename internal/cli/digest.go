@@ -50,12 +50,8 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "汇编失败：%v\n", err)
 		return 1
 	}
-	html, err := d.HTML(nil)
 	out := filepath.Join(sf.out, "digest", "index.html")
-	if err == nil {
-		err = writeFileAtomic(out, html)
-	}
-	if err != nil {
+	if err := writeFileAtomicWith(out, func(w io.Writer) error { return d.WriteHTML(w, nil) }); err != nil {
 		fmt.Fprintf(stderr, "汇编失败：%v\n", err)
 		return 1
 	}

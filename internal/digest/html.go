@@ -1,9 +1,11 @@
 package digest
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -44,27 +46,34 @@ func (v *view) PageOf(id string) string {
 // static/css/digest.css inlined so that the file stands alone. pages maps
 // element ids to page numbers for the printed 目录; nil leaves them blank.
 func (d *Digest) HTML(pages map[string]int) ([]byte, error) {
-	return d.render(part{front: true, body: true, pages: pages})
+	var buf bytes.Buffer
+	size := 64 << 10
+	for _, it := range d.Items {
+		size += len(it.Body) + 1024
+	}
+	buf.Grow(size)
+	if err := d.WriteHTML(&buf, pages); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
-// render renders a part of the digest, or all of it.
-func (d *Digest) render(p part) ([]byte, error) {
+// WriteHTML writes what HTML returns to w, without holding the whole
+// document in memory.
+func (d *Digest) WriteHTML(w io.Writer, pages map[string]int) error {
+	return d.render(w, part{front: true, body: true, pages: pages})
+}
+
+// render writes a part of the digest, or all of it, to w.
+func (d *Digest) render(w io.Writer, p part) error {
 	t, err := d.template()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	css, err := d.stylesheet()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var buf bytes.Buffer
-	size := 64 << 10
-	if p.body {
-		for _, it := range d.Items { // all of them: an upper bound for a run
-			size += len(it.Body) + 1024
-		}
-	}
-	buf.Grow(size)
 	v := &view{Digest: d, CSS: template.CSS(css), Front: p.front, Body: p.body, Groups: d.Groups, Appendix: d.Appendix,
 		Anchors: p.anchors, pages: p.pages}
 	if p.groups != nil {
@@ -76,10 +85,30 @@ func (d *Digest) render(p part) ([]byte, error) {
 	if p.anchors != "" {
 		v.PrintStyle = printStyle
 	}
-	if err := t.ExecuteTemplate(&buf, "digest", v); err != nil {
-		return nil, fmt.Errorf("渲染汇编时模板出错：%w", err)
+	out := &errWriter{w: w}
+	bw := bufio.NewWriterSize(out, 256<<10)
+	if err := t.ExecuteTemplate(bw, "digest", v); err != nil {
+		if out.err != nil {
+			return out.err
+		}
+		return fmt.Errorf("渲染汇编时模板出错：%w", err)
 	}
-	return buf.Bytes(), nil
+	return bw.Flush()
+}
+
+// errWriter remembers the error of a failed write, to tell it from an
+// error of the template.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(b []byte) (int, error) {
+	n, err := e.w.Write(b)
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	return n, err
 }
 
 func (d *Digest) template() (*template.Template, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"io"
 	"maps"
 	"net/url"
 	"os"
@@ -226,11 +227,7 @@ func (d *Digest) tocPages(dests map[string]int) (map[string]int, error) {
 
 // printPart renders a part and prints it.
 func (d *Digest) printPart(tab context.Context, dir string, p part) ([]byte, error) {
-	html, err := d.render(p)
-	if err != nil {
-		return nil, err
-	}
-	return printHTML(tab, dir, html)
+	return printHTML(tab, dir, func(w io.Writer) error { return d.render(w, p) })
 }
 
 // printPrefix starts the names of the temporary files of printing.
@@ -244,19 +241,24 @@ func removeLeftovers(dir string) {
 	}
 }
 
-// printHTML loads html from a temporary file in dir and prints it.
-func printHTML(tab context.Context, dir string, html []byte) ([]byte, error) {
+// printHTML writes a document with write into a temporary file in dir,
+// loads it and prints it.
+func printHTML(tab context.Context, dir string, write func(io.Writer) error) ([]byte, error) {
 	f, err := os.CreateTemp(dir, printPrefix+"*.html")
 	if err != nil {
 		return nil, fmt.Errorf("无法写入临时文件：%w", err)
 	}
 	defer os.Remove(f.Name())
-	_, err = f.Write(html)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	out := &errWriter{w: f}
+	err = write(out)
+	if cerr := f.Close(); out.err == nil && cerr != nil {
+		out.err = cerr
+	}
+	if out.err != nil {
+		err = fmt.Errorf("无法写入临时文件：%w", out.err)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("无法写入临时文件：%w", err)
+		return nil, err
 	}
 	abs, err := filepath.Abs(f.Name())
 	if err != nil {
