@@ -74,14 +74,19 @@ func Run(opts Options) (*Result, error) {
 		return res, err
 	}
 	dir := out.(*output.Dir)
-	if err != nil {
+	switch {
+	case errors.Is(err, ErrFailed):
 		dir.Abort()
+		return res, err
+	case err != nil: // could not write: perhaps the disk is full, so free it
+		dir.Discard()
 		return res, err
 	}
 	timer := stepTimer{res: res, progress: opts.Progress}
 	timer.start("替换输出文件夹")
 	err = dir.Commit()
 	timer.stop()
+	res.Duration += res.Steps[len(res.Steps)-1].Duration
 	return res, err
 }
 

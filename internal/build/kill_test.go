@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"djkb"
+	"djkb/internal/output"
 )
 
 // TestMain lets the kill test run a build in a child process of the test
@@ -97,11 +98,17 @@ func TestKilledBuildLeavesCompleteSite(t *testing.T) {
 			t.Fatalf("round %d: the output folder holds neither complete site: %s", i, got)
 		}
 	}
-	// The next build cleans up after the killed ones.
+	// The next build cleans up after the killed ones, and what it keeps
+	// beside the output for the build after it is the complete site it
+	// replaced.
 	if _, err := run(t, site, out); err != nil {
 		t.Fatal(err)
 	}
-	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public*")); len(left) > 0 {
+	spare := output.SpareName(out)
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public*")); len(left) != 1 || left[0] != spare {
 		t.Errorf("leftovers of killed builds not removed: %v", left)
+	}
+	if got := treeHash(t, spare); !want[got] {
+		t.Errorf("the kept previous site is not a complete site: %s", got)
 	}
 }

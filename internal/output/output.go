@@ -1,30 +1,54 @@
-// Package output writes a build into a fresh folder beside the destination
-// and swaps it in only when the build succeeded, so that the destination
-// always holds either the complete previous site or the complete new one.
+// Package output writes a build into a folder beside the destination and
+// swaps it in only when the build succeeded, so that the destination always
+// holds either the complete previous site or the complete new one.
+//
+// The folder a build writes into is the site before last, kept beside the
+// destination as ".NAME.djkb-previous": the swap leaves the replaced site
+// there, and the next build rewrites it in place. Most files of a rebuild
+// are unchanged, and comparing a file costs far less than creating it,
+// writing it and deleting the old one, which on a journalled file system is
+// most of the time a fresh build spends on its output.
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 )
 
 // Dir is a build in progress.
 type Dir struct {
-	dest string // the final output folder
-	tmp  string // where this build writes
+	dest  string // the final output folder
+	tmp   string // where this build writes
+	spare bool   // tmp is the kept previous site, to be kept again after the swap
+	lock  *os.File
 
-	mu   sync.Mutex
-	made map[string]bool // folders already created
+	listed chan struct{} // closed once old holds tmp's files
+	old    map[string]bool
+
+	mu     sync.Mutex
+	made   map[string]bool // folders that exist in tmp
+	needed map[string]bool // folders this build wants
+	wrote  map[string]bool // files this build wrote
 }
 
-const tmpMarker = ".djkb-new-"
+const (
+	tmpMarker   = ".djkb-new-"
+	spareSuffix = ".djkb-previous"
+)
+
+// SpareName is the name of the folder beside dest that holds the site
+// before last.
+func SpareName(dest string) string {
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+spareSuffix)
+}
 
 // Begin starts a build that will replace dest. Leftovers of builds that were
 // killed are removed first.
@@ -41,6 +65,13 @@ func Begin(dest string) (*Dir, error) {
 	for _, o := range olds {
 		_ = os.RemoveAll(o)
 	}
+	d := &Dir{dest: dest, listed: make(chan struct{}), old: map[string]bool{},
+		made: map[string]bool{"": true}, needed: map[string]bool{"": true}, wrote: map[string]bool{}}
+	if d.takeSpare() {
+		go d.list()
+		return d, nil
+	}
+	close(d.listed)
 	tmp, err := os.MkdirTemp(parent, "."+base+tmpMarker)
 	if err != nil {
 		return nil, fmt.Errorf("无法在 %s 中写入（磁盘已满或没有写权限？）：%w", parent, err)
@@ -48,79 +79,190 @@ func Begin(dest string) (*Dir, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{dest: dest, tmp: tmp, made: map[string]bool{"": true}}, nil
+	d.tmp = tmp
+	return d, nil
 }
 
-// Path returns the on-disk path of a file of the new build.
-func (d *Dir) Path(name string) string { return filepath.Join(d.tmp, filepath.FromSlash(name)) }
+// takeSpare claims the kept previous site for this build, creating the
+// folder if there is none. It fails when another build holds it.
+func (d *Dir) takeSpare() bool {
+	spare := SpareName(d.dest)
+	if err := os.Mkdir(spare, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return false
+	}
+	f, ok := lockFolder(spare)
+	if !ok {
+		return false
+	}
+	if st, err := os.Lstat(spare); err != nil || !st.IsDir() {
+		f.Close()
+		return false
+	}
+	d.tmp, d.spare, d.lock = spare, true, f
+	return true
+}
+
+// list records the files of the previous site so that WriteFile knows which
+// to compare and Commit which to delete. Anything but files and folders
+// (links someone put there) is removed, so that no write follows a link.
+func (d *Dir) list() {
+	defer close(d.listed)
+	_ = filepath.WalkDir(d.tmp, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || p == d.tmp {
+			return nil
+		}
+		rel := filepath.ToSlash(p[len(d.tmp)+1:])
+		switch {
+		case e.IsDir():
+			d.made[rel] = true
+		case e.Type().IsRegular():
+			d.old[rel] = true
+		default:
+			_ = os.Remove(p)
+		}
+		return nil
+	})
+}
 
 // Dest returns the final output folder.
 func (d *Dir) Dest() string { return d.dest }
 
 // WriteFile writes one file of the build; name is slash-separated and
-// relative to the output root. It is safe for concurrent use.
+// relative to the output root. A file the previous site already holds with
+// the same bytes is left as it is. It is safe for concurrent use.
 func (d *Dir) WriteFile(name string, data []byte) error {
-	if err := d.mkdir(filepath.ToSlash(filepath.Dir(filepath.FromSlash(name)))); err != nil {
+	<-d.listed
+	if err := d.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
-	if err := os.WriteFile(d.Path(name), data, 0o644); err != nil {
+	d.mu.Lock()
+	existed, folder := d.old[name], d.made[name]
+	d.wrote[name] = true
+	delete(d.made, name)
+	d.mu.Unlock()
+	if folder { // a folder of the previous site where this file goes
+		_ = os.RemoveAll(d.path(name))
+	}
+	var err error
+	if existed {
+		err = d.update(name, data)
+	} else {
+		err = os.WriteFile(d.path(name), data, 0o644)
+	}
+	if err != nil {
 		return fmt.Errorf("无法写入 %s（磁盘已满或没有写权限？）：%w", name, err)
 	}
 	return nil
 }
 
-// CopyFile copies the file at src to name in the build.
-func (d *Dir) CopyFile(name string, src io.Reader) error {
-	if err := d.mkdir(filepath.ToSlash(filepath.Dir(filepath.FromSlash(name)))); err != nil {
+// readBufs holds buffers for comparing files.
+var readBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// update rewrites an existing file only where it differs from data.
+func (d *Dir) update(name string, data []byte) error {
+	f, err := os.OpenFile(d.path(name), os.O_RDWR, 0)
+	if err != nil {
+		return os.WriteFile(d.path(name), data, 0o644)
+	}
+	st, err := f.Stat()
+	if err == nil && st.Size() == int64(len(data)) {
+		bp := readBufs.Get().(*[]byte)
+		if cap(*bp) < len(data) {
+			*bp = make([]byte, len(data))
+		}
+		buf := (*bp)[:len(data)]
+		n, _ := f.ReadAt(buf, 0)
+		same := n == len(data) && bytes.Equal(buf, data)
+		readBufs.Put(bp)
+		if same {
+			return f.Close()
+		}
+	}
+	if _, err := f.WriteAt(data, 0); err != nil {
+		f.Close()
 		return err
 	}
-	f, err := os.OpenFile(d.Path(name), os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil {
-		return fmt.Errorf("无法写入 %s：%w", name, err)
-	}
-	if _, err := io.Copy(f, src); err != nil {
+	if err := f.Truncate(int64(len(data))); err != nil {
 		f.Close()
-		return fmt.Errorf("无法写入 %s（磁盘已满？）：%w", name, err)
+		return err
 	}
 	return f.Close()
 }
 
 // MkdirAll creates a folder of the build.
-func (d *Dir) MkdirAll(name string) error { return d.mkdir(strings.Trim(name, "/")) }
+func (d *Dir) MkdirAll(name string) error {
+	<-d.listed
+	return d.mkdir(strings.Trim(name, "/"))
+}
+
+func (d *Dir) path(name string) string { return filepath.Join(d.tmp, filepath.FromSlash(name)) }
 
 func (d *Dir) mkdir(dir string) error {
 	if dir == "." {
 		dir = ""
 	}
 	d.mu.Lock()
-	done := d.made[dir]
+	done := d.needed[dir]
 	d.mu.Unlock()
 	if done {
 		return nil
 	}
-	// Parents first, through the cache, so that each folder costs one
-	// mkdir call rather than MkdirAll's stat of every parent.
+	// Parents first, through the cache, so that each folder costs at most
+	// one mkdir call rather than MkdirAll's stat of every parent.
 	if parent := path.Dir(dir); parent != dir {
 		if err := d.mkdir(parent); err != nil {
 			return err
 		}
 	}
-	if err := os.Mkdir(d.Path(dir), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("无法创建文件夹 %s：%w", dir, err)
+	d.mu.Lock()
+	exists, stale := d.made[dir], d.old[dir]
+	d.mu.Unlock()
+	if !exists {
+		if stale { // a file of the previous site where this folder goes
+			_ = os.Remove(d.path(dir))
+		}
+		if err := os.Mkdir(d.path(dir), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("无法创建文件夹 %s（磁盘已满或没有写权限？）：%w", dir, err)
+		}
 	}
 	d.mu.Lock()
-	d.made[dir] = true
+	d.made[dir], d.needed[dir] = true, true
 	d.mu.Unlock()
 	return nil
 }
 
-// Abort throws the new build away; the destination is untouched.
-func (d *Dir) Abort() { _ = os.RemoveAll(d.tmp) }
+// Abort gives the build up; the destination is untouched. A fresh folder is
+// deleted; the kept previous site, partly rewritten, stays for the next
+// build, which compares every file anyway.
+func (d *Dir) Abort() {
+	if !d.spare {
+		_ = os.RemoveAll(d.tmp)
+	}
+	d.unlock()
+}
+
+// Discard gives the build up and deletes what it wrote, the kept previous
+// site included: for when the disk is full.
+func (d *Dir) Discard() {
+	_ = os.RemoveAll(d.tmp)
+	d.unlock()
+}
+
+func (d *Dir) unlock() {
+	if d.lock != nil {
+		d.lock.Close()
+		d.lock = nil
+	}
+}
 
 // Commit makes the new build the destination. Where the system can, the two
 // folders are exchanged in one atomic step; otherwise the old folder is moved
 // aside first and the window in which neither exists is two renames long.
+// The replaced site is kept beside the destination for the next build.
 func (d *Dir) Commit() error {
+	defer d.unlock()
+	<-d.listed
+	d.removeStale()
 	if err := syncDir(d.tmp); err != nil {
 		d.Abort()
 		return err
@@ -141,9 +283,10 @@ func (d *Dir) Commit() error {
 		return fmt.Errorf("输出位置 %s 已存在但不是文件夹：请换一个输出文件夹", d.dest)
 	}
 	if err := exchange(d.tmp, d.dest); err == nil {
-		return os.RemoveAll(d.tmp) // now holds the previous site
+		return d.dropReplaced(d.tmp)
 	}
 	old := d.tmp + "-old"
+	_ = os.RemoveAll(old)
 	if err := os.Rename(d.dest, old); err != nil {
 		d.Abort()
 		return fmt.Errorf("无法替换 %s（文件被占用或没有权限？），原网站保持不变：%w", d.dest, err)
@@ -153,7 +296,42 @@ func (d *Dir) Commit() error {
 		d.Abort()
 		return fmt.Errorf("无法替换 %s，原网站保持不变：%w", d.dest, err)
 	}
+	if d.spare {
+		return os.Rename(old, d.tmp)
+	}
 	return os.RemoveAll(old)
+}
+
+// dropReplaced disposes of the replaced site, now at dir: it is kept when
+// dir is the spare folder and deleted otherwise.
+func (d *Dir) dropReplaced(dir string) error {
+	if d.spare {
+		return nil
+	}
+	return os.RemoveAll(dir)
+}
+
+// removeStale deletes the files of the previous site that this build did
+// not write, then the folders it left empty, deepest first.
+func (d *Dir) removeStale() {
+	if !d.spare {
+		return
+	}
+	for name := range d.old {
+		if !d.wrote[name] {
+			_ = os.Remove(d.path(name))
+		}
+	}
+	var dirs []string
+	for dir := range d.made {
+		if !d.needed[dir] {
+			dirs = append(dirs, dir)
+		}
+	}
+	slices.SortFunc(dirs, func(a, b string) int { return len(b) - len(a) })
+	for _, dir := range dirs {
+		_ = os.Remove(d.path(dir))
+	}
 }
 
 // syncDir flushes the folder's entries so that a crash right after the swap
