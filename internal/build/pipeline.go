@@ -49,7 +49,13 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 	res := &Result{}
 	diags := &diag.List{}
 	timer := stepTimer{res: res, progress: p.opts.Progress}
+	var indexDone chan error // the search index being written beside the pages
 	finish := func(out sink, err error) (*Result, sink, error) {
+		if indexDone != nil {
+			if ierr := <-indexDone; err == nil {
+				err = ierr
+			}
+		}
 		timer.stop()
 		res.Diags = diags.Items()
 		res.Warnings, res.Errors = diags.Count(diag.Warning), diags.Count(diag.Error)
@@ -84,6 +90,14 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 	if err := copyStatic(out, p.opts.SiteDir, p.opts.Defaults, s.Assets); err != nil {
 		return finish(out, err)
 	}
+	withIndex := s.Config.Search && !p.opts.NoSearch
+	if withIndex && p.index == nil {
+		// The index needs only the pages' text: write it on the side
+		// while the pages render.
+		docs := searchDocs(s)
+		indexDone = make(chan error, 1)
+		go func() { indexDone <- writeIndex(out, docs) }()
+	}
 	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload}
 	views := r.Views()
 	res.Files = len(views)
@@ -107,12 +121,10 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 	if diags.HasErrors() {
 		return finish(out, nil)
 	}
-	if s.Config.Search && !p.opts.NoSearch {
-		timer.start("生成搜索索引")
+	if withIndex {
+		timer.start("生成搜索索引") // what is left of it once the pages are written
 		if p.index != nil {
 			p.index(s)
-		} else if err := writeSearchIndex(out, s); err != nil {
-			return finish(out, err)
 		}
 	}
 	return finish(out, nil)

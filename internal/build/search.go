@@ -58,11 +58,6 @@ func searchParts(parts []markdown.Part) []search.Part {
 	return out
 }
 
-// writeSearchIndex writes the index into search/ of the build.
-func writeSearchIndex(out sink, s *site.Site) error {
-	return writeIndex(out, searchDocs(s))
-}
-
 // writeIndex writes the index of docs into search/ of out.
 func writeIndex(out sink, docs []search.Doc) error {
 	opts := search.Options{Facets: facets, WriteFile: func(name string, data []byte) error {
