@@ -12,6 +12,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"djkb/internal/output"
 )
 
 // runConfig holds the parameters of `bench run`.
@@ -21,6 +23,7 @@ type runConfig struct {
 	djkb      string // djkb binary; built from ./cmd/djkb if empty
 	extraArgs string // more flags for djkb build
 	timeout   time.Duration
+	rebuild   bool // build over the previous output, as an editor does
 }
 
 // runFlags registers the flags of run on fs.
@@ -30,6 +33,7 @@ func runFlags(fs *flag.FlagSet) *runConfig {
 	fs.StringVar(&c.djkb, "djkb", "", "djkb binary to time (default: go build ./cmd/djkb)")
 	fs.StringVar(&c.extraArgs, "extra-args", "", "further flags for djkb build, space-separated (e.g. --no-search)")
 	fs.DurationVar(&c.timeout, "timeout", 15*time.Minute, "give up on a single build after this long")
+	fs.BoolVar(&c.rebuild, "rebuild", false, "build over the previous output instead of into an empty folder")
 	return c
 }
 
@@ -84,11 +88,15 @@ func benchmark(cfg runConfig, log io.Writer) (result, error) {
 	out := filepath.Join(tmp, "public")
 	args := append([]string{"build", "-s", corpus, "-d", out}, strings.Fields(cfg.extraArgs)...)
 
-	var times []time.Duration
+	var times, cpu []time.Duration
 	var last buildRun
 	for i := 0; i <= cfg.n; i++ {
-		if err := os.RemoveAll(out); err != nil {
-			return res, err
+		if !cfg.rebuild { // a fresh output folder, and no kept previous site
+			for _, dir := range []string{out, output.SpareName(out)} {
+				if err := os.RemoveAll(dir); err != nil {
+					return res, err
+				}
+			}
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), cfg.timeout)
 		run, err := timeBuild(ctx, bin, args)
@@ -99,10 +107,10 @@ func benchmark(cfg runConfig, log io.Writer) (result, error) {
 		label := "warm-up"
 		if i > 0 {
 			label = fmt.Sprintf("run %d/%d", i, cfg.n)
-			times = append(times, run.wall)
+			times, cpu = append(times, run.wall), append(cpu, run.cpu)
 			res.PeakRSSMiB = max(res.PeakRSSMiB, float64(run.rssKiB)/1024)
 		}
-		fmt.Fprintf(log, "bench run: %s: %.2fs, peak RSS %.0f MiB\n", label, run.wall.Seconds(), float64(run.rssKiB)/1024)
+		fmt.Fprintf(log, "bench run: %s: %.2fs (CPU %.2fs), peak RSS %.0f MiB\n", label, run.wall.Seconds(), run.cpu.Seconds(), float64(run.rssKiB)/1024)
 		last = run
 	}
 	if s := strings.TrimSpace(last.output); s != "" {
@@ -120,7 +128,7 @@ func benchmark(cfg runConfig, log io.Writer) (result, error) {
 	ts := summarise(times)
 	res = result{
 		Bench: "djkb-build", Corpus: cfg.corpus, Pages: pages.files, CorpusMB: mb(pages.bytes),
-		Runs: cfg.n, MedianS: ts.median.Seconds(), MinS: ts.min.Seconds(), MaxS: ts.max.Seconds(),
+		Runs: cfg.n, Rebuild: cfg.rebuild, MedianS: ts.median.Seconds(), MedianCPUS: summarise(cpu).median.Seconds(), MinS: ts.min.Seconds(), MaxS: ts.max.Seconds(),
 		PagesPerS: float64(pages.files) / ts.median.Seconds(), PeakRSSMiB: res.PeakRSSMiB,
 		OutputMB: mb(output.bytes), OutputFiles: output.files, SearchMB: mb(search.bytes), SearchFiles: search.files,
 		ExtraArgs: cfg.extraArgs, Go: runtime.Version(), CPUs: runtime.NumCPU(),

@@ -13,6 +13,7 @@ import (
 // buildRun is one timed `djkb build`.
 type buildRun struct {
 	wall   time.Duration
+	cpu    time.Duration // user and system time
 	rssKiB int64
 	output string // what djkb printed, stdout and stderr together
 }
@@ -28,6 +29,7 @@ func timeBuild(ctx context.Context, bin string, args []string) (buildRun, error)
 	run := buildRun{wall: time.Since(start), output: out.String()}
 	if cmd.ProcessState != nil {
 		run.rssKiB = maxRSSKiB(cmd.ProcessState)
+		run.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	}
 	if err != nil {
 		return run, fmt.Errorf("%s %s: %w\n%s", bin, strings.Join(args, " "), err, lastLines(run.output, 20))
