@@ -284,6 +284,14 @@ func TestBuildErrors(t *testing.T) {
 			"content/cases/x.md":   "# X\n",
 			"content/cases/x/y.md": "# Y\n"},
 			[]string{"content/cases/x.md: 错误：与文件夹 content/cases/x 的网址相同"}},
+		{"page where a list's second page goes", map[string]string{
+			"site.toml":               "page_size = 1\n",
+			"content/cases/a.md":      "# A\n",
+			"content/cases/page/2.md": "# 2\n"},
+			[]string{"content/cases/page/2.md:1: 错误：生成的网址 cases/page/2/ 与栏目“典型案例”列表的第 2 页相同"}},
+		{"page where the search page goes", map[string]string{
+			"content/search.md": "+++\ntitle = \"搜索说明\"\n+++\n"},
+			[]string{"content/search.md:1: 错误：生成的网址 search/ 与搜索页相同"}},
 		{"case applies missing regulation", map[string]string{
 			"content/cases/a.md": "+++\ntitle = \"A\"\nregulations = [\"regulations/无.md\"]\n+++\n"},
 			[]string{"content/cases/a.md:3: 错误：“regulations”指向的页面“regulations/无.md”不存在"}},

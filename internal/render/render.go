@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -87,13 +86,8 @@ func sectionCrumbs(sec *site.Section) []Crumb {
 // paginate splits a list into pages of size: the first at base, the others
 // at base/page/N/.
 func paginate(base string, pages []*site.Page, size int) []*View {
-	count := max(1, (len(pages)+size-1)/size)
-	urlOf := func(n int) string {
-		if n == 1 {
-			return base
-		}
-		return base + "page/" + strconv.Itoa(n) + "/"
-	}
+	count := site.ListPageCount(len(pages), size)
+	urlOf := func(n int) string { return site.ListPageURL(base, n) }
 	views := make([]*View, count)
 	for i := range count {
 		n := i + 1

@@ -214,6 +214,7 @@ func New(cfg config.Config, set *content.Set, diags *diag.List) *Site {
 	}
 	s.resolveRefs(diags)
 	s.buildTaxonomies()
+	s.checkGeneratedURLs(diags)
 	s.relate()
 	return s
 }
