@@ -107,6 +107,13 @@ func Check(s *site.Site, opts Options) []Finding {
 // check runs the rules with a register of s already made.
 func check(s *site.Site, reg *Register, opts Options) []Finding {
 	c := &checker{site: s, opts: opts, reg: reg}
+	var live []*site.Page
+	for _, p := range c.reg.Pages() {
+		if Live(c.reg.Status(p)) {
+			live = append(live, p)
+		}
+	}
+	findCitations(live)
 	for _, p := range c.reg.Pages() {
 		for _, rule := range checks {
 			rule(c, p)

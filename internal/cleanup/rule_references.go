@@ -3,8 +3,12 @@ package cleanup
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"weak"
 
+	"djkb/internal/content"
 	"djkb/internal/site"
 )
 
@@ -33,30 +37,79 @@ func checkReferences(c *checker, p *site.Page) {
 		}
 	}
 	own := TitleKey(p.Title)
-	seen := map[string]bool{own: true}
-	for _, part := range p.Parts {
-		for _, title := range Citations(part.Text) {
-			key := TitleKey(title)
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			c.checkCitation(p, title, part.Anchor)
+	for _, ct := range citationsOf(p) {
+		if ct.key != own {
+			c.checkCitation(p, ct)
 		}
 	}
 }
 
-// checkCitation checks one 《title》 cited in p's text under anchor.
-func (c *checker) checkCitation(p *site.Page, title, anchor string) {
-	versions := c.reg.Versions(title)
-	at := textLine(p, "《"+title+"》")
-	if at == 0 {
-		at = textLine(p, title)
+// citation is a 《title》 in a page's text, the first of its key.
+type citation struct {
+	title, key, anchor string
+	line               int // 0 when unknown
+}
+
+// citations holds each source's citations (weak.Pointer[content.Source] →
+// []citation): finding them means reading the whole text, and djkb serve
+// checks every regulation again after each edit although one changed.
+var citations sync.Map
+
+// citationsOf returns the citations in p's text, remembered for as long as
+// its source is alive.
+func citationsOf(p *site.Page) []citation {
+	key := weak.Make(p.Src)
+	if v, ok := citations.Load(key); ok {
+		return v.([]citation)
 	}
+	var out []citation
+	seen := map[string]bool{}
+	for _, part := range p.Parts {
+		for _, title := range Citations(part.Text) {
+			k := TitleKey(title)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			at := textLine(p, "《"+title+"》")
+			if at == 0 {
+				at = textLine(p, title)
+			}
+			out = append(out, citation{title: title, key: k, anchor: part.Anchor, line: at})
+		}
+	}
+	if _, loaded := citations.LoadOrStore(key, out); !loaded {
+		runtime.AddCleanup(p.Src, func(k weak.Pointer[content.Source]) { citations.Delete(k) }, key)
+	}
+	return out
+}
+
+// findCitations fills the memory of citations for pages on all cores, so
+// that the checks, which run in order, find them there.
+func findCitations(pages []*site.Page) {
+	work := make(chan *site.Page)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range work {
+				citationsOf(p)
+			}
+		})
+	}
+	for _, p := range pages {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+}
+
+// checkCitation checks one 《title》 cited in p's text.
+func (c *checker) checkCitation(p *site.Page, ct citation) {
+	versions := c.reg.byKey[ct.key]
 	if len(versions) == 0 {
-		if looksLikeRule(TitleKey(title)) {
-			c.addAt(p, at, anchor, "dead-reference", Notice,
-				fmt.Sprintf("正文引用的《%s》未收录在知识库中", title),
+		if looksLikeRule(ct.key) {
+			c.addAt(p, ct.line, ct.anchor, "dead-reference", Notice,
+				fmt.Sprintf("正文引用的《%s》未收录在知识库中", ct.title),
 				"属于需要执行的文件的，收录它以便核对效力；国家法律等无需收录的可不处理")
 		}
 		return
@@ -66,7 +119,7 @@ func (c *checker) checkCitation(p *site.Page, title, anchor string) {
 			return
 		}
 	}
-	c.checkTarget(p, at, anchor, "正文引用的", versions[0])
+	c.checkTarget(p, ct.line, ct.anchor, "正文引用的", versions[0])
 }
 
 // checkTarget reports a reference from p to a page that is no longer in
