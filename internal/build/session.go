@@ -25,12 +25,20 @@ type Session struct {
 	version int               // counts good builds and finished indexes
 	last    *Result
 
-	// The search index is written in the background: a page is served at
-	// once after an edit, its search index moments later.
-	indexPrint uint64     // fingerprint of the documents behind the index in files
-	indexGen   int        // counts index jobs started; only the newest may land
-	indexing   int        // jobs running
-	indexed    *sync.Cond // signalled when a job ends
+	// After an edit the search index is brought up to date at once by a
+	// small delta index beside the main one (see search/delta.go); the
+	// whole index is written again in the background and replaces both
+	// when it is ready, so that the files end up as a clean build's.
+	indexPrint uint64       // fingerprint of the documents behind the index in files (main and delta)
+	mainDocs   []search.Doc // the documents of the main index in files, nil for none
+	mainFile   []byte       // the main index's manifest.js
+	mainID     string       // and its id
+	indexGen   int          // counts index jobs started; only the newest may land
+	indexing   int          // jobs running
+	indexed    *sync.Cond   // signalled when a job ends
+	// deltaOnly keeps the delta index in place (no index in the
+	// background after it), for tests.
+	deltaOnly bool
 	// OnIndexed, when set, is called after a background index has replaced
 	// the previous one (or failed, with its error).
 	OnIndexed func(err error)
@@ -160,11 +168,70 @@ func (s *Session) Build() (res *Result, changed []string, err error) {
 	s.files, s.prints = next, prints
 	s.version++
 	if indexSite == nil {
-		s.indexPrint = 0
+		s.indexPrint, s.mainDocs = 0, nil
 	} else if fp := docsFingerprint(indexSite); fp != s.indexPrint {
-		s.startIndex(searchDocs(indexSite), fp)
+		docs := searchDocs(indexSite)
+		names, ok := s.writeDelta(docs)
+		if ok {
+			s.indexPrint = fp
+			changed = append(changed, names...)
+			sort.Strings(changed)
+		}
+		if !ok || !s.deltaOnly {
+			s.startIndex(docs, fp)
+		}
 	}
 	return res, changed, nil
+}
+
+// maxDeltaDocs bounds the documents of a delta index (fresh and dead);
+// beyond it the search waits for the whole index to be written again.
+const maxDeltaDocs = 64
+
+// writeDelta brings the search index in s.files up to date with docs by a
+// delta index beside the main one, replacing the previous delta, unless
+// there is no main index or the change is too large. It returns the names
+// of the files it changed; s.mu is held.
+func (s *Session) writeDelta(docs []search.Doc) ([]string, bool) {
+	if s.mainDocs == nil || s.mainID == "" {
+		return nil, false
+	}
+	dead, fresh := search.DiffDocs(s.mainDocs, docs)
+	if len(dead)+len(fresh) > maxDeltaDocs {
+		return nil, false
+	}
+	stage := map[string][]byte{}
+	if len(dead)+len(fresh) > 0 {
+		opts := search.Options{Facets: facets, Delta: &search.Delta{Base: s.mainID, Dead: dead},
+			WriteFile: func(name string, data []byte) error {
+				stage["search/"+name] = bytes.Clone(data)
+				return nil
+			}}
+		if err := search.Write("", fresh, opts); err != nil {
+			return nil, false
+		}
+		const xm = "search/" + search.DeltaPrefix + "manifest.js"
+		stage["search/manifest.js"] = search.DeltaManifest(stage[xm], s.mainFile)
+		delete(stage, xm)
+	} else {
+		stage["search/manifest.js"] = s.mainFile
+	}
+	var names []string
+	for name := range s.files {
+		if strings.HasPrefix(name, "search/"+search.DeltaPrefix) {
+			if _, ok := stage[name]; !ok {
+				delete(s.files, name)
+				names = append(names, name)
+			}
+		}
+	}
+	for name, data := range stage {
+		if old, ok := s.files[name]; !ok || !bytes.Equal(old, data) {
+			names = append(names, name)
+		}
+		s.files[name] = data
+	}
+	return names, true
 }
 
 // startIndex writes the search index of docs in the background; s.mu is
@@ -189,6 +256,8 @@ func (s *Session) startIndex(docs []search.Doc, fp uint64) {
 				s.files[name] = data
 			}
 			s.indexPrint = fp
+			s.mainDocs, s.mainFile = docs, stage.written["search/manifest.js"]
+			s.mainID = search.ManifestID(s.mainFile)
 			s.version++
 		}
 		s.indexed.Broadcast()

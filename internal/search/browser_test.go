@@ -144,3 +144,72 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestBrowserDelta opens the search page of a site whose index is a main
+// index and a delta, as djkb serve leaves it after edits: the new text is
+// found, the removed text and the deleted page are not, and the filters
+// count the edited documents as they are now.
+func TestBrowserDelta(t *testing.T) {
+	main := sortedDocs(handCorpus())
+	dir := testSite(t, main, false)
+	writeDeltaIndex(t, filepath.Join(dir, "search"), main, editedCorpus())
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	ctx := chromiumtest.New(t)
+	page := srv.URL + "/search/"
+	if err := chromedp.Do(ctx, chromedp.Navigate(page+"?q="+url.QueryEscape("增量索引测试短语"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `document.querySelectorAll('.search-result').length >= 1`)
+	if titles := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('.result-title a')).map(a => a.textContent)`); len(titles) != 1 || titles[0] != "机关党委会议制度" {
+		t.Errorf("results for the added phrase: %q", titles)
+	}
+	if mark := eval[string](t, ctx, `(document.querySelector('.result-excerpt mark') || {}).textContent || ''`); mark != "增量索引测试短语" {
+		t.Errorf("the added phrase is highlighted as %q", mark)
+	}
+	type answer struct {
+		Total   int      `json:"total"`
+		Partial bool     `json:"partial"`
+		Paths   []string `json:"paths"`
+		Counts  []string `json:"counts"`
+	}
+	ask := func(q string, filters string) answer {
+		return eval[answer](t, ctx, `djkbSearch.search(`+fmt.Sprintf("%q", q)+`, {limit: 50, facets: true, filters: `+filters+`}).then(r => ({
+			total: r.total, partial: r.partial, paths: r.results.map(x => x.path),
+			counts: r.facets.flatMap(f => f.values.map(v => f.key + ':' + v.value + '=' + v.count))}))`)
+	}
+	if a := ask("严格落实三会一课", "{}"); !a.Partial && a.Total != 0 {
+		t.Errorf("the removed phrase still matches: %+v", a)
+	}
+	if a := ask("红色引擎", "{}"); contains(a.Paths, "brands/红色引擎.md") {
+		t.Errorf("the deleted page is still found: %+v", a)
+	}
+	if a := ask("新建案例", "{}"); !contains(a.Paths, "cases/机关党建/新建案例.md") {
+		t.Errorf("the created page is not found: %+v", a)
+	}
+	// The organ regulation was repealed: 已废止 counts it, 现行有效 not.
+	browse := ask("", "{}")
+	for _, want := range []string{"status:已废止=2", "status:现行有效=4", "tags:新专题=1", "section:党建品牌=0"} {
+		if !contains(browse.Counts, want) && !(strings.HasSuffix(want, "=0") && !containsPrefix(browse.Counts, strings.TrimSuffix(want, "0"))) {
+			t.Errorf("facet counts %q lack %s", browse.Counts, want)
+		}
+	}
+	repealed := ask("", `{status: ["已废止"]}`)
+	if !contains(repealed.Paths, "regulations/党内法规/中国共产党党和国家机关基层组织工作条例.md") || repealed.Total != 2 {
+		t.Errorf("filtered by 已废止: %+v", repealed)
+	}
+	// The page shows the new counts too.
+	if err := chromedp.Do(ctx, chromedp.Navigate(page+"?status="+url.QueryEscape("已废止"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `document.querySelectorAll('.search-result').length === 2`)
+}
+
+func containsPrefix(list []string, p string) bool {
+	for _, x := range list {
+		if strings.HasPrefix(x, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -16,12 +16,13 @@ import (
 // their own, so that creating them (slow on some file systems) overlaps
 // with the work that produces them; close waits for it.
 type output struct {
-	write func(name string, data []byte) error
-	mu    sync.Mutex
-	sums  map[string]uint64
-	err   error
-	queue chan pendingFile
-	done  chan struct{}
+	write  func(name string, data []byte) error
+	prefix string // of every file's name ("x/" for a delta index)
+	mu     sync.Mutex
+	sums   map[string]uint64
+	err    error
+	queue  chan pendingFile
+	done   chan struct{}
 }
 
 type pendingFile struct {
@@ -29,13 +30,14 @@ type pendingFile struct {
 	data []byte
 }
 
-func newOutput(dir string, write func(name string, data []byte) error) (*output, error) {
+func newOutput(dir, prefix string, write func(name string, data []byte) error) (*output, error) {
 	if write == nil {
 		for _, sub := range []string{"d", "p", "t", "m"} {
-			if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil { // shards of an earlier build
+			sub = filepath.Join(dir, filepath.FromSlash(prefix), sub)
+			if err := os.RemoveAll(sub); err != nil { // shards of an earlier build
 				return nil, err
 			}
-			if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			if err := os.MkdirAll(sub, 0o755); err != nil {
 				return nil, err
 			}
 		}
@@ -43,7 +45,7 @@ func newOutput(dir string, write func(name string, data []byte) error) (*output,
 			return os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644)
 		}
 	}
-	o := &output{write: write, sums: map[string]uint64{}, queue: make(chan pendingFile, 8), done: make(chan struct{})}
+	o := &output{write: write, prefix: prefix, sums: map[string]uint64{}, queue: make(chan pendingFile, 8), done: make(chan struct{})}
 	go func() {
 		defer close(o.done)
 		for f := range o.queue {
@@ -102,11 +104,10 @@ type script struct {
 	err     error
 }
 
-// start begins file name, up to its payload.
+// start begins file name; the script's buffer holds its payload.
 func (s *script) start(name string) {
 	s.buf.Reset()
 	s.name, s.err = name, nil
-	s.buf.WriteString(`djkbSearch._register("` + name + `",`)
 }
 
 // raw appends text to the payload.
@@ -135,20 +136,23 @@ func (s *script) json(v any) {
 	s.buf.Truncate(s.buf.Len() - 1) // the encoder's newline
 }
 
-// finish ends the call and queues the file for writing.
+// finish wraps the payload in the call and queues the file for writing.
 func (s *script) finish(o *output) {
-	s.buf.WriteString(");\n")
 	if s.err != nil {
 		o.fail(s.err)
 		return
 	}
-	h := fnv.New64a()
-	h.Write(s.buf.Bytes())
-	o.mu.Lock()
-	o.sums[s.name] = h.Sum64()
-	o.mu.Unlock()
+	name := o.prefix + s.name
 	data, _ := fileBufs.Get().([]byte)
-	o.queue <- pendingFile{s.name, append(data, s.buf.Bytes()...)}
+	data = append(data, `djkbSearch._register("`+name+`",`...)
+	data = append(data, s.buf.Bytes()...)
+	data = append(data, ");\n"...)
+	h := fnv.New64a()
+	h.Write(data)
+	o.mu.Lock()
+	o.sums[name] = h.Sum64()
+	o.mu.Unlock()
+	o.queue <- pendingFile{name, data}
 }
 
 // fileBufs recycles the buffers of queued files.

@@ -39,4 +39,9 @@ type Options struct {
 	// writes, and djkb serve keeps files in memory. data is reused once
 	// WriteFile returns.
 	WriteFile func(name string, data []byte) error
+
+	// Delta, when set, makes Write write a delta index: the index of the
+	// documents that were added or changed since a main index was written,
+	// to be searched together with it (see delta.go).
+	Delta *Delta
 }

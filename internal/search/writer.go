@@ -26,7 +26,11 @@ import (
 // as the index pass codes them, the dictionary as its lists are coded.
 func Write(dir string, docs []Doc, opts Options) error {
 	t := stageTimer{start: time.Now()}
-	o, err := newOutput(dir, opts.WriteFile)
+	prefix := ""
+	if opts.Delta != nil {
+		prefix = DeltaPrefix
+	}
+	o, err := newOutput(dir, prefix, opts.WriteFile)
 	if err != nil {
 		return err
 	}
@@ -52,7 +56,7 @@ func Write(dir string, docs []Doc, opts Options) error {
 	for _, f := range facets {
 		facetNames = append(facetNames, [2]string{f[0].(string), f[1].(string)})
 	}
-	sc.writeJSON(o, "manifest", map[string]any{
+	manifest := map[string]any{
 		"v":        1,
 		"id":       o.id(),
 		"nd":       len(docs),
@@ -65,7 +69,12 @@ func Write(dir string, docs []Doc, opts Options) error {
 		"meta":     b91(metaFirst),
 		"facets":   nonNil(facetNames),
 		"chars":    tc.commonChars(600),
-	})
+	}
+	if d := opts.Delta; d != nil {
+		manifest["base"] = d.Base
+		manifest["dead"] = b91(gapList(d.Dead))
+	}
+	sc.writeJSON(o, "manifest", manifest)
 	o.close()
 	t.done("rest")
 	return o.failed()

@@ -87,8 +87,8 @@
         next += batch.length;
         return Promise.all(batch.map(function (k) { return s.entry(k); })).then(function (es) {
           if (es.some(function (e) { return !e; })) return (cand = []);
-          var inl = es.filter(function (e) { return e.sh.file[e.e] < 0; });
-          big = big.concat(es.filter(function (e) { return e.sh.file[e.e] >= 0; }));
+          var inl = es.filter(function (e) { return s.inline(e); });
+          big = big.concat(es.filter(function (e) { return !s.inline(e); }));
           big.sort(function (x, y) { return x.df - y.df; });
           return Promise.all(inl.map(function (e) { return s.postings(e); })).then(function (ls) {
             ls.forEach(add);
@@ -207,7 +207,7 @@
   Engine.prototype.matching = function (cands, excluded) {
     var s = this.s, out = [], self = this;
     if (!cands.length) {
-      for (var d = 0; d < s.nd; d++) if (!excluded[d]) out.push(d);
+      for (var d = 0; d < s.nd; d++) if (!excluded[d] && !(s.dead && s.dead[d])) out.push(d);
       return out;
     }
     var groups = cands.map(function (c) { return self.byDoc(c).docs; });
@@ -229,7 +229,7 @@
         docs.push(+d);
       }
     });
-    var idfs = groups.map(function (g) { return idf(s.nd, g.n); });
+    var idfs = groups.map(function (g) { return idf(s.live, g.n); });
     var scored = docs.map(function (d) {
       var sc = 0;
       groups.forEach(function (g, t) {
@@ -378,7 +378,7 @@
     var s = this.s;
     return (sorted ? s.dates() : Promise.resolve(null)).then(function (dates) {
       var docs = [];
-      for (var d = 0; d < s.nd; d++) if ((!mask || mask[d]) && !excluded[d]) docs.push(d);
+      for (var d = 0; d < s.nd; d++) if ((!mask || mask[d]) && !excluded[d] && !(s.dead && s.dead[d])) docs.push(d);
       if (dates) docs.sort(function (x, y) { return dates[y] - dates[x] || x - y; });
       return {
         total: docs.length, exact: true, docSet: docs, browse: true,

@@ -8,21 +8,29 @@
  *
  * search/manifest.js, included after this file, calls djkbSearch._register
  * with the manifest; every other index file is loaded when a query needs it.
+ * In djkb serve, after an edit, manifest.js first registers the manifest of
+ * a delta index ("x/manifest", files under search/x/), which is searched
+ * together with the main index (merge.js).
  * Result links are relative to the page, from the data-root attribute of
  * #djkb-search (else absolute); data-file-links="true" makes them end in
  * index.html for sites opened from file://. */
 (function (root) {
   'use strict';
   var ns = root.djkbSearch = root.djkbSearch || {};
-  var engine = null, loader = null, settle = {};
+  var engine = null, loader = null, xloader = null, delta = null, settle = {};
 
   ns.ready = new Promise(function (resolve, reject) { settle.resolve = resolve; settle.reject = reject; });
   ns.ready.catch(function () {}); // reported by search()
 
   // _register receives the payload of a loaded index file.
   ns._register = function (name, payload) {
+    if (name === 'x/manifest') {
+      delta = payload;
+      return;
+    }
     if (name !== 'manifest') {
-      if (loader) loader.register(name, payload);
+      var ld = name.lastIndexOf('x/', 0) === 0 ? xloader : loader;
+      if (ld) ld.register(name, payload);
       return;
     }
     try {
@@ -36,6 +44,13 @@
       if (rootURL === null || rootURL === undefined) rootURL = base + '../';
       var fileLinks = box ? box.getAttribute('data-file-links') === 'true' : file;
       ns.index = new ns.store.Store(loader, payload);
+      if (delta && delta.base === payload.id) {
+        xloader = new ns.loader.ScriptLoader(base, file ? '' : '?v=' + delta.id);
+        var x = new ns.store.Store(xloader, delta, 'x/'), dead = [], v = 0;
+        var rd = new ns.codec.Reader(ns.codec.bytes(delta.dead));
+        while (rd.p < rd.b.length) { v += rd.uv(); dead.push(v); }
+        ns.index = new ns.merge.Merged(ns.index, x, dead);
+      }
       engine = new ns.engine.Engine(ns.index, { root: rootURL, fileLinks: fileLinks });
       settle.resolve(ns.index);
       // Every answer with an excerpt needs the text code: fetch it now.

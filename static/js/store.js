@@ -25,9 +25,12 @@
     return lo - 1;
   }
 
-  function Store(loader, manifest) {
+  // Store reads the index of manifest; prefix ("x/" for a delta index)
+  // starts the names of its files.
+  function Store(loader, manifest, prefix) {
     var m = manifest, nd = m.nd, nb = m.nb;
     this.ld = loader;
+    this.pre = prefix || '';
     this.id = m.id;
     this.nd = nd; this.nb = nb;
     this.sections = m.sections; this.statuses = m.statuses; this.facetNames = m.facets;
@@ -44,6 +47,8 @@
     }
     this.start[nd] = b;
     this.avgBlocks = nd ? nb / nd : 1;
+    this.live = nd; // documents not replaced by a delta index (see merge.js)
+    this.dead = null;
     this.dictFirst = m.dict.split(' ');
     this.charRank = Object.create(null);
     for (var c = 0, r = 0; c < m.chars.length; r++) {
@@ -84,6 +89,7 @@
   // file loads and parses one index file.
   Store.prototype.file = function (name, parse) {
     var ld = this.ld;
+    name = this.pre + name;
     return this.once(name, function () {
       return ld.load(name).then(function (payload) {
         var v = parse(payload);
@@ -146,6 +152,10 @@
       return out;
     });
   };
+
+  // inline reports whether an entry's posting list came with its
+  // dictionary shard.
+  Store.prototype.inline = function (en) { return en.sh.file[en.e] < 0; };
 
   // postings resolves to the sorted block numbers of an entry.
   Store.prototype.postings = function (en) {
