@@ -45,6 +45,8 @@ func dispatch(args []string) error {
 		return cmdAll(args[1:])
 	case "serve":
 		return cmdServe(args[1:])
+	case "digest":
+		return cmdDigest(args[1:])
 	case "-h", "-help", "--help", "help":
 		usage()
 		return nil
@@ -58,7 +60,8 @@ func usage() {
   go run ./bench gen -o DIR [-files 3500] [-mb 60] [-seed 1] [-train DIR] [-mix-real=true]
   go run ./bench run -corpus DIR [-n 5] [-djkb PATH] [-extra-args "..."]
   go run ./bench all [flags of gen and run]
-  go run ./bench serve -corpus DIR [-n 15] [-no-search]`)
+  go run ./bench serve -corpus DIR [-n 15] [-no-search]
+  go run ./bench digest [-corpus DIR] [-n 5] [-pdf-n 3]`)
 }
 
 // repoRoot finds the folder holding go.mod, from the working folder up.
