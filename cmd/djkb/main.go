@@ -15,8 +15,11 @@ import (
 func main() {
 	// A soft memory limit keeps a large build within an office PC's means:
 	// the collector runs more often near it instead of letting the heap
-	// double. GOMEMLIMIT overrides it.
-	if os.Getenv("GOMEMLIMIT") == "" {
+	// double. GOMEMLIMIT overrides it. djkb serve has none: it keeps the
+	// whole site in memory, and a limit below that would keep the collector
+	// running through every rebuild.
+	serving := len(os.Args) > 1 && os.Args[1] == "serve"
+	if os.Getenv("GOMEMLIMIT") == "" && !serving {
 		debug.SetMemoryLimit(360 << 20)
 	}
 	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
