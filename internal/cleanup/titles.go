@@ -3,6 +3,7 @@ package cleanup
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -13,6 +14,20 @@ import (
 // as （2018年修订）, (2019) or （试行） dropped. 《中国共产党纪律处分条例》
 // therefore matches every version of that regulation.
 func TitleKey(title string) string {
+	if k, ok := titleKeys.Load(title); ok {
+		return k.(string)
+	}
+	k := titleKey(title)
+	titleKeys.Store(title, k)
+	return k
+}
+
+// titleKeys remembers keys (title → key): every check looks up each
+// regulation's title several times, and djkb serve checks after each edit.
+// The titles are those of the content, so it stays small.
+var titleKeys sync.Map
+
+func titleKey(title string) string {
 	var b strings.Builder
 	b.Grow(len(title))
 	for _, r := range title {

@@ -3,7 +3,9 @@ package render
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"djkb/internal/site"
 )
@@ -18,10 +20,13 @@ import (
 
 var seed = maphash.MakeSeed()
 
-type hasher struct{ maphash.Hash }
+type hasher struct {
+	maphash.Hash
+	cardSums map[*site.Page]uint64 // card of each page, hashed once a build
+}
 
-func newHasher() *hasher {
-	h := &hasher{}
+func newHasher(cardSums map[*site.Page]uint64) *hasher {
+	h := &hasher{cardSums: cardSums}
 	h.SetSeed(seed)
 	return h
 }
@@ -41,6 +46,10 @@ func (h *hasher) num(n uint64) {
 func (h *hasher) card(p *site.Page) {
 	if p == nil {
 		h.str("-")
+		return
+	}
+	if sum, ok := h.cardSums[p]; ok {
+		h.num(sum)
 		return
 	}
 	h.str(p.URL)
@@ -75,7 +84,7 @@ func (h *hasher) section(s *site.Section) {
 
 // siteFingerprint hashes the parts of the site every page shows.
 func siteFingerprint(s *site.Site) uint64 {
-	h := newHasher()
+	h := newHasher(nil)
 	h.str(strconv.Quote(s.Config.Title + "\x00" + s.Config.Unit + "\x00" + s.Config.Description))
 	h.str(strconv.FormatBool(s.Config.FileLinks))
 	for _, sec := range s.TopSections() {
@@ -89,18 +98,34 @@ func siteFingerprint(s *site.Site) uint64 {
 	return h.Sum64()
 }
 
-// Fingerprints returns the fingerprint of each view, in order.
+// Fingerprints returns the fingerprint of each view, in order. Lists show
+// the same pages again and again: each page's card is hashed once, and the
+// views are shared among the cores.
 func (r *Renderer) Fingerprints(views []*View) []uint64 {
 	global := siteFingerprint(r.Site)
-	out := make([]uint64, len(views))
-	for i, v := range views {
-		out[i] = r.fingerprint(v, global)
+	pages := r.Site.Pages
+	cardSums := make(map[*site.Page]uint64, len(pages))
+	for _, p := range pages {
+		h := newHasher(nil)
+		h.card(p)
+		cardSums[p] = h.Sum64()
 	}
+	out := make([]uint64, len(views))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(views); i += workers {
+				out[i] = r.fingerprint(views[i], global, cardSums)
+			}
+		})
+	}
+	wg.Wait()
 	return out
 }
 
-func (r *Renderer) fingerprint(v *View, global uint64) uint64 {
-	h := newHasher()
+func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]uint64) uint64 {
+	h := newHasher(cardSums)
 	h.num(global)
 	h.str(v.Kind)
 	h.str(v.Title)
@@ -160,8 +185,8 @@ func (r *Renderer) fingerprint(v *View, global uint64) uint64 {
 		h.str(term.Name)
 		h.num(uint64(len(term.Pages)))
 	}
-	if v.Cleanup != nil {
-		h.str(v.Cleanup.Key())
+	if c := v.Cleanup(); c != nil {
+		h.str(c.Key())
 	}
 	if v.Kind == "home" {
 		for _, sec := range r.Site.TopSections() {

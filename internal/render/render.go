@@ -61,7 +61,11 @@ func (r *Renderer) Views() []*View {
 		}
 	}
 	add(&View{Kind: "search", Title: "搜索", URLPath: "search/"})
-	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", Cleanup: cleanup.NewPage(s)})
+	// The report checks every regulation: it is made on a core of its own
+	// while the other views are fingerprinted and rendered.
+	report := make(chan *cleanup.Page, 1)
+	go func() { report <- cleanup.NewPage(s) }()
+	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", cleanup: sync.OnceValue(func() *cleanup.Page { return <-report })})
 	add(&View{Kind: "404", Title: "页面不存在", URLPath: "404.html"})
 	return views
 }

@@ -22,12 +22,20 @@ type View struct {
 	Taxonomy *site.Taxonomy
 	Term     *site.Term
 	Crumbs   []Crumb
-	// Cleanup is the clean-up page's report, on the cleanup view only.
-	Cleanup *cleanup.Page
+	// cleanup is the clean-up page's report, on the cleanup view only.
+	cleanup func() *cleanup.Page
 	// LiveReload is set by djkb serve to inject its reload script.
 	LiveReload bool
 
 	facets []Facet // of Section, on section lists
+}
+
+// Cleanup returns the clean-up page's report, on the cleanup view only.
+func (v *View) Cleanup() *cleanup.Page {
+	if v.cleanup == nil {
+		return nil
+	}
+	return v.cleanup()
 }
 
 // Crumb is one step of the breadcrumb trail.

@@ -2,8 +2,10 @@ package site
 
 import (
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"djkb/internal/diag"
 )
@@ -91,35 +93,56 @@ func (s *Site) refs(p *Page, key string, values []string, strict bool, diags *di
 // the newest.
 func (s *Site) relate() {
 	const max = 5
-	byTag := map[string][]*Page{}
-	for _, p := range s.Pages {
+	byTag := map[string][]int{} // tag → indexes into order
+	order := slices.Clone(s.Pages)
+	sortPages(order) // list order breaks ties between equally related pages
+	for i, p := range order {
 		for _, t := range p.Src.Meta.Tags {
-			byTag[t] = append(byTag[t], p)
+			byTag[t] = append(byTag[t], i)
 		}
 	}
-	for _, p := range s.Pages {
-		if len(p.Src.Meta.Tags) == 0 {
-			continue
-		}
-		shared := map[*Page]int{}
-		for _, t := range p.Src.Meta.Tags {
-			for _, q := range byTag[t] {
-				if q != p {
-					shared[q]++
+	// Each page counts the tags it shares with every other and keeps the
+	// max best; pages are independent, so the cores share them.
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			shared := make([]int, len(order))
+			var touched []int
+			for i := w; i < len(order); i += workers {
+				p := order[i]
+				for _, t := range p.Src.Meta.Tags {
+					for _, j := range byTag[t] {
+						if j != i {
+							if shared[j] == 0 {
+								touched = append(touched, j)
+							}
+							shared[j]++
+						}
+					}
 				}
+				if len(touched) == 0 {
+					continue
+				}
+				slices.SortFunc(touched, func(a, b int) int {
+					if c := shared[b] - shared[a]; c != 0 {
+						return c
+					}
+					return a - b
+				})
+				related := make([]*Page, 0, min(max, len(touched)))
+				for _, j := range touched[:min(max, len(touched))] {
+					related = append(related, order[j])
+				}
+				p.Related = related
+				for _, j := range touched {
+					shared[j] = 0
+				}
+				touched = touched[:0]
 			}
-		}
-		cands := make([]*Page, 0, len(shared))
-		for q := range shared {
-			cands = append(cands, q)
-		}
-		sortPages(cands)
-		slices.SortStableFunc(cands, func(a, b *Page) int { return shared[b] - shared[a] })
-		if len(cands) > max {
-			cands = cands[:max]
-		}
-		p.Related = cands
+		})
 	}
+	wg.Wait()
 }
 
 // resolveLogo finds a brand's logo, given relative to its Markdown file.
