@@ -74,7 +74,7 @@ func Load(siteDir string, opts Options, diags *diag.List) *Set {
 // LoadCached is Load that reuses the sources of a Cache for files that have
 // not changed since it read them; cache may be nil.
 func LoadCached(siteDir string, opts Options, cache *Cache, diags *diag.List) *Set {
-	files, assets, ok := Walk(siteDir, !cache.trusted(), diags)
+	files, assets, ok := cache.walk(siteDir, diags)
 	set := &Set{Assets: assets}
 	if !ok {
 		return set
