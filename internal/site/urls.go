@@ -52,19 +52,18 @@ func OutputFile(url string) string {
 // "index.html" so that they work from file://.
 func Rel(from, to string, fileLinks bool) string {
 	depth := strings.Count(from, "/")
-	var b strings.Builder
-	b.Grow(3*depth + len(to) + 10)
+	b := make([]byte, 0, 3*depth+3*len(to)+10)
 	for range depth {
-		b.WriteString("../")
+		b = append(b, "../"...)
 	}
-	b.WriteString(EscapePath(to))
+	b = appendEscaped(b, to)
 	if fileLinks && (to == "" || strings.HasSuffix(to, "/")) {
-		b.WriteString("index.html")
+		b = append(b, "index.html"...)
 	}
-	if b.Len() == 0 {
+	if len(b) == 0 {
 		return "./"
 	}
-	return b.String()
+	return string(b)
 }
 
 // EscapePath percent-encodes what a URL path cannot hold as it is: ASCII
@@ -73,18 +72,17 @@ func Rel(from, to string, fileLinks bool) string {
 // that links are plain ASCII wherever they are written (browsers show the
 // Chinese again). "/" is kept.
 func EscapePath(p string) string {
-	need := false
 	for i := 0; i < len(p); i++ {
 		if mustEscape(p[i]) {
-			need = true
-			break
+			return string(appendEscaped(make([]byte, 0, len(p)*3), p))
 		}
 	}
-	if !need {
-		return p
-	}
+	return p
+}
+
+// appendEscaped appends p to b, escaped as EscapePath does.
+func appendEscaped(b []byte, p string) []byte {
 	const hex = "0123456789ABCDEF"
-	b := make([]byte, 0, len(p)*3)
 	for i := 0; i < len(p); i++ {
 		c := p[i]
 		if mustEscape(c) {
@@ -93,7 +91,7 @@ func EscapePath(p string) string {
 			b = append(b, c)
 		}
 	}
-	return string(b)
+	return b
 }
 
 func mustEscape(c byte) bool {
