@@ -22,9 +22,14 @@ var facets = []search.Facet{
 	{Key: "tags", Label: "专题"},
 }
 
-// searchDocs turns the site's pages into the documents of the index.
-func searchDocs(s *site.Site) []search.Doc {
+// searchDocs turns the site's pages into the documents of the index. cache,
+// when not nil, keeps the documents' parts from build to build.
+func searchDocs(s *site.Site, cache *partsCache) []search.Doc {
 	docs := make([]search.Doc, 0, len(s.Pages))
+	var next partsCache
+	if cache != nil {
+		next = make(partsCache, len(*cache))
+	}
 	for _, p := range s.Pages {
 		d := search.Doc{
 			URL:    p.URL,
@@ -32,7 +37,11 @@ func searchDocs(s *site.Site) []search.Doc {
 			Title:  p.Title,
 			Status: p.Status(),
 			Facets: map[string][]string{},
-			Parts:  searchParts(p.Parts),
+		}
+		if cache != nil {
+			d.Parts = cache.get(next, p.Src.Path, p.Parts)
+		} else {
+			d.Parts = searchParts(p.Parts)
 		}
 		if t := p.TopSection(); t != nil {
 			d.Section = t.Title
@@ -47,7 +56,35 @@ func searchDocs(s *site.Site) []search.Doc {
 		}
 		docs = append(docs, d)
 	}
+	if cache != nil {
+		*cache = next
+	}
 	return docs
+}
+
+// partsCache holds the index's copy of each page's parts, by source path,
+// with the converted parts it was made from: djkb serve copies only the
+// parts of the pages converted again.
+type partsCache map[string]cachedParts
+
+type cachedParts struct {
+	from  *markdown.Part // the first of the converted parts
+	n     int
+	parts []search.Part
+}
+
+// get returns the index's parts of a page, from c when the page's converted
+// parts are the same, and keeps them in next.
+func (c partsCache) get(next partsCache, path string, parts []markdown.Part) []search.Part {
+	if len(parts) == 0 {
+		return nil
+	}
+	e, ok := c[path]
+	if !ok || e.from != &parts[0] || e.n != len(parts) {
+		e = cachedParts{from: &parts[0], n: len(parts), parts: searchParts(parts)}
+	}
+	next[path] = e
+	return e.parts
 }
 
 func searchParts(parts []markdown.Part) []search.Part {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"djkb/internal/content"
 	"djkb/internal/render"
@@ -33,6 +34,7 @@ type Session struct {
 	mainDocs   []search.Doc // the documents of the main index in files, nil for none
 	mainFile   []byte       // the main index's manifest.js
 	mainID     string       // and its id
+	parts      partsCache   // the documents' parts, kept between builds
 	indexGen   int          // counts index jobs started; only the newest may land
 	indexing   int          // jobs running
 	indexed    *sync.Cond   // signalled when a job ends
@@ -169,13 +171,16 @@ func (s *Session) Build() (res *Result, changed []string, err error) {
 	s.version++
 	if indexSite == nil {
 		s.indexPrint, s.mainDocs = 0, nil
-	} else if fp := docsFingerprint(indexSite); fp != s.indexPrint {
-		docs := searchDocs(indexSite)
+	} else if began, fp := time.Now(), docsFingerprint(indexSite); fp != s.indexPrint {
+		docs := searchDocs(indexSite, &s.parts)
 		names, ok := s.writeDelta(docs)
 		if ok {
 			s.indexPrint = fp
 			changed = append(changed, names...)
 			sort.Strings(changed)
+			took := time.Since(began)
+			res.Steps = append(res.Steps, Step{Name: "更新搜索索引（增量）", Duration: took})
+			res.Duration += took
 		}
 		if !ok || !s.deltaOnly {
 			s.startIndex(docs, fp)

@@ -77,7 +77,7 @@ func DiffDocs(main, now []Doc) (dead []int, fresh []Doc) {
 func sameDoc(a, b *Doc) bool {
 	if a.URL != b.URL || a.Path != b.Path || a.Title != b.Title || a.Section != b.Section ||
 		a.Date != b.Date || a.Status != b.Status || len(a.Facets) != len(b.Facets) ||
-		!slices.Equal(a.Parts, b.Parts) {
+		len(a.Parts) != len(b.Parts) || len(a.Parts) > 0 && &a.Parts[0] != &b.Parts[0] && !slices.Equal(a.Parts, b.Parts) {
 		return false
 	}
 	for k, v := range a.Facets {
