@@ -94,7 +94,7 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 	if withIndex && p.index == nil {
 		// The index needs only the pages' text: write it on the side
 		// while the pages render.
-		docs := searchDocs(s)
+		docs := searchDocs(s, nil)
 		indexDone = make(chan error, 1)
 		go func() { indexDone <- writeIndex(out, docs) }()
 	}
