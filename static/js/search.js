@@ -10,7 +10,8 @@
  * with the manifest; every other index file is loaded when a query needs it.
  * In djkb serve, after an edit, manifest.js first registers the manifest of
  * a delta index ("x/manifest", files under search/x/), which is searched
- * together with the main index (merge.js).
+ * together with the main index (merge.js, loaded then: it is not in the
+ * bundle).
  * Result links are relative to the page, from the data-root attribute of
  * #djkb-search (else absolute); data-file-links="true" makes them end in
  * index.html for sites opened from file://. */
@@ -43,18 +44,37 @@
       var rootURL = box && box.getAttribute('data-root');
       if (rootURL === null || rootURL === undefined) rootURL = base + '../';
       var fileLinks = box ? box.getAttribute('data-file-links') === 'true' : file;
-      ns.index = new ns.store.Store(loader, payload);
-      if (delta && delta.base === payload.id) {
-        xloader = new ns.loader.ScriptLoader(base, file ? '' : '?v=' + delta.id);
-        var x = new ns.store.Store(xloader, delta, 'x/'), dead = [], v = 0;
-        var rd = new ns.codec.Reader(ns.codec.bytes(delta.dead));
-        while (rd.p < rd.b.length) { v += rd.uv(); dead.push(v); }
-        ns.index = new ns.merge.Merged(ns.index, x, dead);
+      var main = new ns.store.Store(loader, payload);
+      var open = function () {
+        try {
+          ns.index = main;
+          if (delta && delta.base === payload.id) {
+            xloader = new ns.loader.ScriptLoader(base, file ? '' : '?v=' + delta.id);
+            var x = new ns.store.Store(xloader, delta, 'x/'), dead = [], v = 0;
+            var rd = new ns.codec.Reader(ns.codec.bytes(delta.dead));
+            while (rd.p < rd.b.length) { v += rd.uv(); dead.push(v); }
+            ns.index = new ns.merge.Merged(main, x, dead);
+          }
+          engine = new ns.engine.Engine(ns.index, { root: rootURL, fileLinks: fileLinks });
+          settle.resolve(ns.index);
+          // Every answer with an excerpt needs the text code: fetch it now.
+          setTimeout(function () { ns.index.codebook().catch(function () {}); }, 0);
+        } catch (e) {
+          settle.reject(e);
+        }
+      };
+      if (delta && delta.base === payload.id && !ns.merge) {
+        // Only djkb serve writes a delta: merge.js is not in the bundle but
+        // beside it.
+        var bundle = document.querySelector('script[src*="search.bundle.js"]');
+        var m = document.createElement('script');
+        m.src = (bundle ? bundle.src.replace(/search\.bundle\.js(\?.*)?$/, '') : base + '../js/') + 'merge.js';
+        m.onload = open;
+        m.onerror = function () { settle.reject(new Error('无法加载 merge.js')); };
+        (document.head || document.documentElement).appendChild(m);
+      } else {
+        open();
       }
-      engine = new ns.engine.Engine(ns.index, { root: rootURL, fileLinks: fileLinks });
-      settle.resolve(ns.index);
-      // Every answer with an excerpt needs the text code: fetch it now.
-      setTimeout(function () { ns.index.codebook().catch(function () {}); }, 0);
     } catch (e) {
       settle.reject(e);
     }
