@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"fmt"
 	"hash/maphash"
 
@@ -97,8 +96,10 @@ func searchParts(parts []markdown.Part) []search.Part {
 
 // writeIndex writes the index of docs into search/ of out.
 func writeIndex(out sink, docs []search.Doc) error {
+	// A sink keeps no reference to data (renderers reuse their buffers
+	// too): the index's buffers go to it as they are.
 	opts := search.Options{Facets: facets, WriteFile: func(name string, data []byte) error {
-		return out.WriteFile("search/"+name, bytes.Clone(data)) // the index reuses data
+		return out.WriteFile("search/"+name, data)
 	}}
 	return search.Write("", docs, opts)
 }
