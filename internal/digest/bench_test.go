@@ -2,6 +2,7 @@ package digest_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"djkb"
@@ -9,9 +10,9 @@ import (
 	"djkb/internal/digest"
 )
 
-// BenchmarkDigestHTML does what djkb digest does before writing the file:
-// load the site without converting its Markdown, compile the digest and
-// render it. It works on the sample site, or on the corpus named by
+// BenchmarkDigestHTML does what djkb digest does without --pdf: load the
+// site without converting its Markdown, compile the digest and write it to
+// a file. It works on the sample site, or on the corpus named by
 // DJKB_BENCH_CORPUS, such as the one `go run ./bench digest` makes:
 //
 //	go run ./bench gen -o bench/out/corpus1000 -files 1075 -mb 21.5
@@ -27,7 +28,9 @@ func BenchmarkDigestHTML(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
-	var items, out int
+	file := filepath.Join(b.TempDir(), "index.html")
+	var items int
+	var out int64
 	for b.Loop() {
 		s, diags := build.Load(build.Options{SiteDir: dir, Defaults: djkb.Defaults, NoMarkdown: true})
 		if s == nil || diags.HasErrors() {
@@ -37,11 +40,18 @@ func BenchmarkDigestHTML(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		html, err := d.HTML(nil)
+		f, err := os.Create(file)
 		if err != nil {
 			b.Fatal(err)
 		}
-		items, out = len(d.Items), len(html)
+		if err := d.WriteHTML(f, nil); err != nil {
+			b.Fatal(err)
+		}
+		st, err := f.Stat()
+		if err != nil || f.Close() != nil {
+			b.Fatal(err)
+		}
+		items, out = len(d.Items), st.Size()
 	}
 	b.ReportMetric(float64(items), "items")
 	b.ReportMetric(float64(out)/1e6, "MB-html")
