@@ -5,6 +5,7 @@
 //	go run ./bench run -corpus DIR [-n 5] [-djkb PATH] [-extra-args "--no-search"]
 //	go run ./bench all [gen and run flags]
 //	go run ./bench serve -corpus DIR [-n 15] [-no-search]
+//	go run ./bench reload -corpus DIR [-n 15] [-no-search] [-djkb PATH]
 //
 // gen learns a character model from the real law corpus in
 // ../shared/corpus/just-laws/docs (or falls back to a built-in
@@ -47,6 +48,8 @@ func dispatch(args []string) error {
 		return cmdServe(args[1:])
 	case "digest":
 		return cmdDigest(args[1:])
+	case "reload":
+		return cmdReload(args[1:])
 	case "-h", "-help", "--help", "help":
 		usage()
 		return nil
@@ -61,6 +64,7 @@ func usage() {
   go run ./bench run -corpus DIR [-n 5] [-djkb PATH] [-extra-args "..."]
   go run ./bench all [flags of gen and run]
   go run ./bench serve -corpus DIR [-n 15] [-no-search]
+  go run ./bench reload -corpus DIR [-n 15] [-no-search] [-djkb PATH]
   go run ./bench digest [-corpus DIR] [-n 5] [-pdf-n 3]`)
 }
 
