@@ -69,6 +69,26 @@ func (d *Digest) splitBody(n int) []*chunk {
 	return chunks
 }
 
+// minRun is the least body worth a print of its own, in the units of
+// splitBody: about 250 A4 pages. Chromium spends one to three seconds on
+// every print whatever its length, so a short digest is printed in fewer
+// runs.
+const minRun = 1 << 20
+
+// runCount is how many runs PDF prints the body in: two per processor, so
+// that a slow run does not hold up the others, but none shorter than
+// minRun; Options.PrintRuns overrides it.
+func (d *Digest) runCount(procs int) int {
+	if d.opts.PrintRuns > 0 {
+		return d.opts.PrintRuns
+	}
+	size := 0
+	for _, it := range d.Items {
+		size += len(it.Body) + 2048
+	}
+	return max(1, min(2*procs, size/minRun))
+}
+
 var internalHrefRe = regexp.MustCompile(`href="#([^"]+)"`)
 
 // linkTargets returns the ids that "#…" links in html point to.

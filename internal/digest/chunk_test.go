@@ -80,3 +80,23 @@ func TestPartAnchors(t *testing.T) {
 		t.Errorf("partAnchors =\n%s\n应为\n%s", got, want)
 	}
 }
+
+func TestRunCount(t *testing.T) {
+	d := testDigest() // six short items: one run
+	if n := d.runCount(2); n != 1 {
+		t.Errorf("短汇编应一次打印，得到 %d 段", n)
+	}
+	for _, it := range d.Items[:3] { // 3 MB: three runs of at least minRun
+		it.Body = template.HTML(strings.Repeat("x", minRun))
+	}
+	if n := d.runCount(2); n != 3 {
+		t.Errorf("3 MB 的正文应分 3 段，得到 %d 段", n)
+	}
+	if n := d.runCount(1); n != 2 {
+		t.Errorf("单核时最多分 2 段，得到 %d 段", n)
+	}
+	d.opts.PrintRuns = 5
+	if n := d.runCount(2); n != 5 {
+		t.Errorf("PrintRuns 应优先，得到 %d 段", n)
+	}
+}

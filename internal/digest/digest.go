@@ -30,6 +30,9 @@ type Options struct {
 	AsOf     time.Time // the 截至 date: statuses are taken as of this day; default today
 	SiteDir  string    // for the site's own layouts/digest.html and static/css/digest.css
 	Defaults fs.FS     // the embedded layouts/ and static/
+	// PrintRuns is how many runs PDF prints the body in; 0 lets it choose
+	// by the length of the body.
+	PrintRuns int
 }
 
 // Digest is a compiled 汇编, ready to render.

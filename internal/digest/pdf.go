@@ -25,7 +25,8 @@ import (
 // So the digest is printed in parts, at the same time, in tabs of their
 // own: the front matter (cover, 编辑说明, 目录) with blank page numbers, and
 // the body (the systems and the appendices) cut between items into two runs
-// per processor, which one tab per processor prints in turn. Every item
+// per processor (fewer for a short digest: see runCount), which one tab per
+// processor prints in turn. Every item
 // starts on a new page, so the parts' pages add up to the whole. Their named destinations give every entry's page; the
 // front matter is printed again with the numbers filled in (in boxes as
 // wide as before, so that it keeps its length); the parts are joined into
@@ -37,7 +38,7 @@ import (
 // so that links to the site resolve as they do from the HTML.
 func (d *Digest) PDF(browser context.Context, dir string) ([]byte, int, error) {
 	removeLeftovers(dir)
-	chunks := d.splitBody(2 * runtime.GOMAXPROCS(0))
+	chunks := d.splitBody(d.runCount(runtime.GOMAXPROCS(0)))
 	d.planChunks(chunks)
 	frontIDs := []string{"notes", "toc"}
 	owner := map[string]int{"notes": 0, "toc": 0}
