@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -248,6 +249,9 @@ func (s *Session) startIndex(docs []search.Doc, fp uint64) {
 	go func() {
 		stage := &memStage{written: map[string][]byte{}}
 		err := writeIndex(stage, docs)
+		// Collect the index's garbage now, in the background, rather
+		// than in the next edit's rebuild.
+		runtime.GC()
 		s.mu.Lock()
 		s.indexing--
 		landed := err == nil && gen == s.indexGen
