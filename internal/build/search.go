@@ -1,7 +1,7 @@
 package build
 
 import (
-	"fmt"
+	"encoding/binary"
 	"hash/maphash"
 
 	"djkb/internal/markdown"
@@ -109,8 +109,16 @@ func writeIndex(out sink, docs []search.Doc) error {
 func docsFingerprint(s *site.Site) uint64 {
 	var h maphash.Hash
 	h.SetSeed(hashSeed)
+	var num [24]byte
 	for _, p := range s.Pages {
-		fmt.Fprintf(&h, "%s\x00%s\x00%s\x00%d\x00%x\x00%x\x00", p.Src.Path, p.URL, p.Title, p.Date.Unix(), p.Src.FrontHash, p.ContentHash)
+		for _, str := range [...]string{p.Src.Path, p.URL, p.Title} {
+			h.WriteString(str)
+			h.WriteByte(0)
+		}
+		binary.LittleEndian.PutUint64(num[0:], uint64(p.Date.Unix()))
+		binary.LittleEndian.PutUint64(num[8:], p.Src.FrontHash)
+		binary.LittleEndian.PutUint64(num[16:], p.ContentHash)
+		h.Write(num[:])
 		if t := p.TopSection(); t != nil {
 			h.WriteString(t.Title)
 		}

@@ -31,14 +31,15 @@ type Session struct {
 	// small delta index beside the main one (see search/delta.go); the
 	// whole index is written again in the background and replaces both
 	// when it is ready, so that the files end up as a clean build's.
-	indexPrint uint64       // fingerprint of the documents behind the index in files (main and delta)
-	mainDocs   []search.Doc // the documents of the main index in files, nil for none
-	mainFile   []byte       // the main index's manifest.js
-	mainID     string       // and its id
-	parts      partsCache   // the documents' parts, kept between builds
-	indexGen   int          // counts index jobs started; only the newest may land
-	indexing   int          // jobs running
-	indexed    *sync.Cond   // signalled when a job ends
+	indexPrint uint64         // fingerprint of the documents behind the index in files (main and delta)
+	mainDocs   []search.Doc   // the documents of the main index in files, nil for none
+	mainFile   []byte         // the main index's manifest.js
+	mainID     string         // and its id
+	mainAt     map[string]int // search.PathIndex(mainDocs)
+	parts      partsCache     // the documents' parts, kept between builds
+	indexGen   int            // counts index jobs started; only the newest may land
+	indexing   int            // jobs running
+	indexed    *sync.Cond     // signalled when a job ends
 	// deltaOnly keeps the delta index in place (no index in the
 	// background after it), for tests.
 	deltaOnly bool
@@ -202,7 +203,7 @@ func (s *Session) writeDelta(docs []search.Doc) ([]string, bool) {
 	if s.mainDocs == nil || s.mainID == "" {
 		return nil, false
 	}
-	dead, fresh := search.DiffDocs(s.mainDocs, docs)
+	dead, fresh := search.DiffDocs(s.mainDocs, s.mainAt, docs)
 	if len(dead)+len(fresh) > maxDeltaDocs {
 		return nil, false
 	}
@@ -266,6 +267,7 @@ func (s *Session) startIndex(docs []search.Doc, fp uint64) {
 			}
 			s.indexPrint = fp
 			s.mainDocs, s.mainFile = docs, stage.written["search/manifest.js"]
+			s.mainAt = search.PathIndex(docs)
 			s.mainID = search.ManifestID(s.mainFile)
 			s.version++
 		}

@@ -42,14 +42,23 @@ func gapList(ids []int) []byte {
 	return out
 }
 
-// DiffDocs compares the documents of a main index with the documents now.
-// It returns the main index's documents that are gone or changed (dead, by
-// index into main, ascending) and the documents now that the main index
-// lacks or holds differently (fresh, in their order in now).
-func DiffDocs(main, now []Doc) (dead []int, fresh []Doc) {
-	at := make(map[string]int, len(main))
-	for i := range main {
-		at[main[i].Path] = i
+// PathIndex maps the documents' paths to their indexes.
+func PathIndex(docs []Doc) map[string]int {
+	at := make(map[string]int, len(docs))
+	for i := range docs {
+		at[docs[i].Path] = i
+	}
+	return at
+}
+
+// DiffDocs compares the documents of a main index with the documents now;
+// at is PathIndex(main), or nil. It returns the main index's documents that
+// are gone or changed (dead, by index into main, ascending) and the
+// documents now that the main index lacks or holds differently (fresh, in
+// their order in now).
+func DiffDocs(main []Doc, at map[string]int, now []Doc) (dead []int, fresh []Doc) {
+	if at == nil {
+		at = PathIndex(main)
 	}
 	seen := make([]bool, len(main))
 	for i := range now {

@@ -51,7 +51,7 @@ func maps(m map[string][]string) map[string][]string {
 
 func TestDiffDocs(t *testing.T) {
 	main, now := sortedDocs(handCorpus()), editedCorpus()
-	dead, fresh := DiffDocs(main, now)
+	dead, fresh := DiffDocs(main, nil, now)
 	var deadPaths, freshPaths []string
 	for _, i := range dead {
 		deadPaths = append(deadPaths, main[i].Path)
@@ -70,7 +70,7 @@ func TestDiffDocs(t *testing.T) {
 	if !slices.IsSorted(dead) {
 		t.Errorf("dead not ascending: %v", dead)
 	}
-	if dead, fresh := DiffDocs(main, sortedDocs(handCorpus())); len(dead)+len(fresh) != 0 {
+	if dead, fresh := DiffDocs(main, PathIndex(main), sortedDocs(handCorpus())); len(dead)+len(fresh) != 0 {
 		t.Errorf("unchanged documents: dead %v, %d fresh", dead, len(fresh))
 	}
 }
@@ -87,7 +87,7 @@ func writeDeltaIndex(t *testing.T, dir string, main, now []Doc) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dead, fresh := DiffDocs(main, now)
+	dead, fresh := DiffDocs(main, nil, now)
 	files := map[string][]byte{}
 	opts.Delta = &Delta{Base: ManifestID(mainFile), Dead: dead}
 	opts.WriteFile = func(name string, data []byte) error {
