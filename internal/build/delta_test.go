@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,4 +93,52 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestSessionIndexBurst edits faster than the background index is written:
+// the jobs asked for meanwhile collapse into one, and once it is done the
+// session's files equal a clean build's.
+func TestSessionIndexBurst(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	site := copySample(t, root, "")
+	sess := NewSession(Options{SiteDir: site, Defaults: djkb.Defaults})
+	if _, _, err := sess.Build(); err != nil {
+		t.Fatal(err)
+	}
+	sess.WaitIndex()
+	var files []string
+	filepath.WalkDir(filepath.Join(site, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
+			rel, _ := filepath.Rel(site, p)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	for i := range 6 {
+		rel := files[i*7%len(files)]
+		data, err := os.ReadFile(filepath.Join(site, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = append(data, fmt.Sprintf("\n\n连续修改第%d次：增量索引。\n", i)...)
+		if err := os.WriteFile(filepath.Join(site, rel), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		sess.Changed([]string{rel})
+		if _, _, err := sess.Build(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sess.WaitIndex()
+	sess.mu.Lock()
+	running, pending, indexing := sess.running, sess.pending, sess.indexing
+	sess.mu.Unlock()
+	if running || pending != nil || indexing != 0 {
+		t.Fatalf("after WaitIndex: running %v, pending %v, indexing %d", running, pending != nil, indexing)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(Options{SiteDir: site, OutDir: out, Defaults: djkb.Defaults}); err != nil {
+		t.Fatal(err)
+	}
+	compareWithDir(t, "after a burst of edits", sess, out)
 }

@@ -38,7 +38,9 @@ type Session struct {
 	mainAt     map[string]int // search.PathIndex(mainDocs)
 	parts      partsCache     // the documents' parts, kept between builds
 	indexGen   int            // counts index jobs started; only the newest may land
-	indexing   int            // jobs running
+	indexing   int            // jobs running or waiting
+	running    bool           // a job is running
+	pending    *indexJob      // the job to run next
 	indexed    *sync.Cond     // signalled when a job ends
 	// deltaOnly keeps the delta index in place (no index in the
 	// background after it), for tests.
@@ -241,21 +243,43 @@ func (s *Session) writeDelta(docs []search.Doc) ([]string, bool) {
 	return names, true
 }
 
+// An indexJob writes the whole search index of docs in the background.
+type indexJob struct {
+	docs []search.Doc
+	fp   uint64
+	gen  int
+}
+
 // startIndex writes the search index of docs in the background; s.mu is
-// held.
+// held. One job runs at a time: a job asked for meanwhile waits, and a newer
+// one replaces it, so that a burst of edits does not pile up jobs that
+// would only be thrown away.
 func (s *Session) startIndex(docs []search.Doc, fp uint64) {
 	s.indexGen++
-	gen := s.indexGen
+	job := &indexJob{docs: docs, fp: fp, gen: s.indexGen}
+	if s.running {
+		if s.pending == nil {
+			s.indexing++
+		}
+		s.pending = job
+		return
+	}
 	s.indexing++
-	go func() {
+	s.running = true
+	go s.runIndex(job)
+}
+
+// runIndex runs job, then the jobs asked for while it ran.
+func (s *Session) runIndex(job *indexJob) {
+	for job != nil {
 		stage := &memStage{written: map[string][]byte{}}
-		err := writeIndex(stage, docs)
+		err := writeIndex(stage, job.docs)
 		// Collect the index's garbage now, in the background, rather
 		// than in the next edit's rebuild.
 		runtime.GC()
 		s.mu.Lock()
 		s.indexing--
-		landed := err == nil && gen == s.indexGen
+		landed := err == nil && job.gen == s.indexGen
 		if landed {
 			for name := range s.files {
 				if isIndexFile(name) {
@@ -265,19 +289,21 @@ func (s *Session) startIndex(docs []search.Doc, fp uint64) {
 			for name, data := range stage.written {
 				s.files[name] = data
 			}
-			s.indexPrint = fp
-			s.mainDocs, s.mainFile = docs, stage.written["search/manifest.js"]
-			s.mainAt = search.PathIndex(docs)
+			s.indexPrint = job.fp
+			s.mainDocs, s.mainFile = job.docs, stage.written["search/manifest.js"]
+			s.mainAt = search.PathIndex(job.docs)
 			s.mainID = search.ManifestID(s.mainFile)
 			s.version++
 		}
+		job, s.pending = s.pending, nil
+		s.running = job != nil
 		s.indexed.Broadcast()
 		notify := s.OnIndexed
 		s.mu.Unlock()
 		if notify != nil && (landed || err != nil) {
 			notify(err)
 		}
-	}()
+	}
 }
 
 // WaitIndex waits until no search index is being written.
