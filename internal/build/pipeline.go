@@ -37,6 +37,9 @@ type pipeline struct {
 	// index, when set, takes over writing the search index (djkb serve
 	// writes it in the background).
 	index func(s *site.Site)
+	// sitemap, when set, keeps the last sitemap for a Session: it lists
+	// every page, and most edits change none of its URLs and dates.
+	sitemap *sitemapCache
 	// dropBodies frees each page's Markdown once converted: a one-shot
 	// build never needs it again, and it is a third of the memory.
 	dropBodies bool
@@ -115,7 +118,7 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 	for _, err := range r.RenderAll(views, out) {
 		diags.Add(renderDiag(err))
 	}
-	if err := writeFeeds(out, s); err != nil {
+	if err := writeFeeds(out, s, p.sitemap); err != nil {
 		return finish(out, err)
 	}
 	if diags.HasErrors() {
@@ -230,11 +233,39 @@ func linkEnv(s *site.Site) uint64 {
 	return h.Sum64()
 }
 
-func writeFeeds(out sink, s *site.Site) error {
-	if err := out.WriteFile("sitemap.xml", render.Sitemap(s)); err != nil {
+func writeFeeds(out sink, s *site.Site, cache *sitemapCache) error {
+	if err := out.WriteFile("sitemap.xml", cache.get(s)); err != nil {
 		return err
 	}
 	return out.WriteFile("feed.xml", render.Feed(s))
+}
+
+// sitemapCache holds a sitemap and what it was made from; a nil cache
+// makes it every time.
+type sitemapCache struct {
+	key  uint64
+	data []byte
+}
+
+func (c *sitemapCache) get(s *site.Site) []byte {
+	if c == nil {
+		return render.Sitemap(s)
+	}
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	h.WriteString(s.Config.BaseURL)
+	for _, sec := range s.Sections {
+		h.WriteString(sec.URL)
+		h.WriteByte(0)
+	}
+	for _, p := range s.Pages {
+		h.WriteString(p.URL)
+		maphash.WriteComparable(&h, p.Date.UnixNano())
+	}
+	if key := h.Sum64(); key != c.key || c.data == nil {
+		c.key, c.data = key, render.Sitemap(s)
+	}
+	return c.data
 }
 
 // copyStatic copies the embedded static files, then the site's own (which

@@ -59,7 +59,7 @@ func isIndexFile(name string) bool {
 // NewSession prepares a session; nothing is built until Build.
 func NewSession(opts Options) *Session {
 	s := &Session{
-		pipe:   pipeline{opts: opts, sources: newTrustedCache(), conv: map[*content.Source]*converted{}},
+		pipe:   pipeline{opts: opts, sources: newTrustedCache(), conv: map[*content.Source]*converted{}, sitemap: &sitemapCache{}},
 		files:  map[string][]byte{},
 		prints: map[string]uint64{},
 	}
@@ -97,6 +97,7 @@ func (s *Session) Reset() {
 func (s *Session) reset() {
 	s.pipe.sources = newTrustedCache()
 	s.pipe.conv = map[*content.Source]*converted{}
+	s.pipe.sitemap = &sitemapCache{}
 	s.pipe.templates = nil
 	s.pipe.env = 0
 	clear(s.prints)

@@ -18,7 +18,7 @@ var watchedDirs = []string{"content", "layouts", "static"}
 type watcher struct {
 	site    string
 	fs      *fsnotify.Watcher
-	quiet   time.Duration // a batch ends after this long without events
+	quiet   time.Duration // a batch ends after this long without events: an editor's save through a temporary file takes well under it
 	longest time.Duration // or after this long in all
 }
 
@@ -27,7 +27,7 @@ func newWatcher(site string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{site: site, fs: fw, quiet: 15 * time.Millisecond, longest: time.Second}
+	w := &watcher{site: site, fs: fw, quiet: 8 * time.Millisecond, longest: time.Second}
 	if err := fw.Add(site); err != nil { // for site.toml
 		fw.Close()
 		return nil, err
