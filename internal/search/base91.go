@@ -19,30 +19,9 @@ var b91Decode = func() (t [256]int16) {
 
 // appendB91 appends the base91 text of src to dst.
 func appendB91(dst, src []byte) []byte {
-	var b, n uint32
-	for _, c := range src {
-		b |= uint32(c) << n
-		n += 8
-		if n > 13 {
-			v := b & 8191
-			if v > 88 {
-				b >>= 13
-				n -= 13
-			} else {
-				v = b & 16383
-				b >>= 14
-				n -= 14
-			}
-			dst = append(dst, b91Alphabet[v%91], b91Alphabet[v/91])
-		}
-	}
-	if n > 0 {
-		dst = append(dst, b91Alphabet[b%91])
-		if n > 7 || b > 90 {
-			dst = append(dst, b91Alphabet[b/91])
-		}
-	}
-	return dst
+	w := b91Writer{dst: dst}
+	w.write(src)
+	return w.close()
 }
 
 // b91Writer base91-encodes what is written to it, in pieces.
