@@ -198,9 +198,7 @@ func (p *pipeline) convertAll(s *site.Site, diags *diag.List) {
 	}
 	for i, pg := range pages {
 		c := results[i]
-		for _, d := range c.diags {
-			diags.Add(d)
-		}
+		diags.AddAll(c.diags)
 		if c.res != nil {
 			pg.SetContent(c.res, c.links, c.hash)
 		}

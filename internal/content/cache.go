@@ -75,7 +75,7 @@ func (c *Cache) walk(siteDir string, diags *diag.List) ([]File, []Asset, bool) {
 		files, assets, ok := Walk(siteDir, false, &own)
 		l = &listing{files: files, assets: assets, diags: own.Items(), known: map[string]bool{}}
 		if !ok {
-			addAll(diags, l.diags)
+			diags.AddAll(l.diags)
 			return nil, nil, false
 		}
 		for _, f := range files {
@@ -88,14 +88,8 @@ func (c *Cache) walk(siteDir string, diags *diag.List) ([]File, []Asset, bool) {
 		c.root, c.listing = filepath.Join(siteDir, Dir), l
 		c.mu.Unlock()
 	}
-	addAll(diags, l.diags)
+	diags.AddAll(l.diags)
 	return l.files, l.assets, true
-}
-
-func addAll(to *diag.List, ds []diag.Diagnostic) {
-	for _, d := range ds {
-		to.Add(d)
-	}
 }
 
 // load returns the source of f, from the cache when f is unchanged.
@@ -107,13 +101,13 @@ func (c *Cache) load(f File, diags *diag.List) *Source {
 	e, ok := c.entries[f.Path]
 	c.mu.Unlock()
 	if ok && e.size == f.Size && e.modTime.Equal(f.ModTime) {
-		addAll(diags, e.diags)
+		diags.AddAll(e.diags)
 		return e.src
 	}
 	var own diag.List
 	src := loadFile(f, &own)
 	e = cacheEntry{size: f.Size, modTime: f.ModTime, src: src, diags: own.Items()}
-	addAll(diags, e.diags)
+	diags.AddAll(e.diags)
 	c.mu.Lock()
 	c.entries[f.Path] = e
 	c.mu.Unlock()

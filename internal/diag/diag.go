@@ -90,12 +90,15 @@ func (l *List) Warnf(path string, line int, format string, args ...any) {
 	l.Add(Diagnostic{Path: path, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }
 
-// Merge appends every diagnostic of other.
-func (l *List) Merge(other *List) {
-	for _, d := range other.Items() {
-		l.Add(d)
-	}
+// AddAll records diagnostics kept from elsewhere.
+func (l *List) AddAll(ds []Diagnostic) {
+	l.mu.Lock()
+	l.items = append(l.items, ds...)
+	l.mu.Unlock()
 }
+
+// Merge appends every diagnostic of other.
+func (l *List) Merge(other *List) { l.AddAll(other.Items()) }
 
 // Items returns the diagnostics sorted by path, line and message, so that
 // parallel builds report in a stable order.
