@@ -124,9 +124,6 @@ func (d *Dir) list() {
 	})
 }
 
-// Dest returns the final output folder.
-func (d *Dir) Dest() string { return d.dest }
-
 // WriteFile writes one file of the build; name is slash-separated and
 // relative to the output root. A file the previous site already holds with
 // the same bytes is left as it is. It is safe for concurrent use.
@@ -283,7 +280,10 @@ func (d *Dir) Commit() error {
 		return fmt.Errorf("输出位置 %s 已存在但不是文件夹：请换一个输出文件夹", d.dest)
 	}
 	if err := exchange(d.tmp, d.dest); err == nil {
-		return d.dropReplaced(d.tmp)
+		if d.spare {
+			return nil // the replaced site, now in tmp, is kept
+		}
+		return os.RemoveAll(d.tmp)
 	}
 	old := d.tmp + "-old"
 	_ = os.RemoveAll(old)
@@ -300,15 +300,6 @@ func (d *Dir) Commit() error {
 		return os.Rename(old, d.tmp)
 	}
 	return os.RemoveAll(old)
-}
-
-// dropReplaced disposes of the replaced site, now at dir: it is kept when
-// dir is the spare folder and deleted otherwise.
-func (d *Dir) dropReplaced(dir string) error {
-	if d.spare {
-		return nil
-	}
-	return os.RemoveAll(dir)
 }
 
 // removeStale deletes the files of the previous site that this build did
