@@ -131,17 +131,11 @@ func benchDigest(cfg digestConfig, log io.Writer) (digestResult, error) {
 		return res, fmt.Errorf("digest: %s has no content/ folder: %w", corpus, err)
 	}
 	res.Files, res.CorpusMB = pages.files, mb(pages.bytes)
-	tmp, err := os.MkdirTemp("", "djkb-bench-digest-")
+	tmp, bin, err := workspace("djkb-bench-digest-", cfg.djkb, log)
 	if err != nil {
 		return res, err
 	}
 	defer os.RemoveAll(tmp)
-	bin := cfg.djkb
-	if bin == "" {
-		if bin, err = buildDjkb(tmp, log); err != nil {
-			return res, err
-		}
-	}
 	out := filepath.Join(tmp, "public")
 	html := filepath.Join(out, "digest", "index.html")
 	args := []string{"digest", "-s", corpus, "-d", out, "--as-of", cfg.asOf}

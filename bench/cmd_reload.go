@@ -40,16 +40,11 @@ func cmdReload(args []string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("no Markdown files in %s: generate a corpus first (go run ./bench gen)", *corpus)
 	}
-	tmp, err := os.MkdirTemp("", "djkb-reload-")
+	tmp, djkb, err := workspace("djkb-reload-", *bin, os.Stderr)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	if *bin == "" {
-		if *bin, err = buildDjkb(tmp, os.Stderr); err != nil {
-			return err
-		}
-	}
 	port, err := freePort()
 	if err != nil {
 		return err
@@ -61,7 +56,7 @@ func cmdReload(args []string) error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	server := exec.CommandContext(ctx, *bin, cmdArgs...)
+	server := exec.CommandContext(ctx, djkb, cmdArgs...)
 	var log strings.Builder
 	server.Stdout, server.Stderr = &log, &log
 	start := time.Now()

@@ -74,17 +74,11 @@ func benchmark(cfg runConfig, log io.Writer) (result, error) {
 	if err != nil {
 		return res, err
 	}
-	tmp, err := os.MkdirTemp("", "djkb-bench-")
+	tmp, bin, err := workspace("djkb-bench-", cfg.djkb, log)
 	if err != nil {
 		return res, err
 	}
 	defer os.RemoveAll(tmp)
-	bin := cfg.djkb
-	if bin == "" {
-		if bin, err = buildDjkb(tmp, log); err != nil {
-			return res, err
-		}
-	}
 	out := filepath.Join(tmp, "public")
 	args := append([]string{"build", "-s", corpus, "-d", out}, strings.Fields(cfg.extraArgs)...)
 
@@ -137,6 +131,21 @@ func benchmark(cfg runConfig, log io.Writer) (result, error) {
 		res.TimesS = append(res.TimesS, round3(t.Seconds()))
 	}
 	return res, nil
+}
+
+// workspace makes a temporary folder for a benchmark's output, and in it
+// the djkb binary to time unless bin names one. The caller removes tmp.
+func workspace(prefix, bin string, log io.Writer) (tmp, djkb string, err error) {
+	if tmp, err = os.MkdirTemp("", prefix); err != nil {
+		return "", "", err
+	}
+	if bin == "" {
+		if bin, err = buildDjkb(tmp, log); err != nil {
+			os.RemoveAll(tmp)
+			return "", "", err
+		}
+	}
+	return tmp, bin, nil
 }
 
 // buildDjkb compiles ./cmd/djkb of the repository into dir.
