@@ -41,7 +41,7 @@ func measure(site string, docs []search.Doc, qs []query, fresh, warm int) (*repo
 	defer srv.Close()
 	page := "http://" + ln.Addr().String() + "/search/"
 
-	ctx, cancel, err := chromium.New(context.Background())
+	ctx, cancel, err := chromium.New(context.Background(), chromium.Browse)
 	if err != nil {
 		return nil, err
 	}

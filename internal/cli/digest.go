@@ -79,7 +79,7 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 // printDigest prints d through a fresh headless Chromium into the file
 // named pdf, writing its temporary files in dir.
 func printDigest(d *digest.Digest, dir, pdf string) (int, error) {
-	browser, cancel, err := chromium.New(context.Background())
+	browser, cancel, err := chromium.New(context.Background(), chromium.Print)
 	if err != nil {
 		return 0, err
 	}

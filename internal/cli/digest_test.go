@@ -51,7 +51,7 @@ func TestDigestWithoutChromium(t *testing.T) {
 	t.Setenv("DJKB_CHROMIUM", filepath.Join(t.TempDir(), "no-such-browser"))
 	code, _, errOut := runCLI("digest", "-s", "../..", "-d", t.TempDir(), "--pdf", filepath.Join(t.TempDir(), "x.pdf"))
 	lines := strings.Split(strings.TrimSpace(errOut), "\n")
-	if code != 1 || len(lines) != 1 || !strings.Contains(errOut, "找不到 Chromium") || !strings.Contains(errOut, "apt-get install chromium fonts-noto-cjk") {
+	if code != 1 || len(lines) != 1 || !strings.Contains(errOut, "找不到 Chromium") || !strings.Contains(errOut, "apt-get install chromium-headless-shell fonts-noto-cjk") {
 		t.Errorf("没有浏览器时应给出一行安装提示并退出 1：%d %q", code, errOut)
 	}
 }

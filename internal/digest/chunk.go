@@ -69,15 +69,20 @@ func (d *Digest) splitBody(n int) []*chunk {
 	return chunks
 }
 
-// minRun is the least body worth a print of its own, in the units of
-// splitBody: about 250 A4 pages. Chromium spends one to three seconds on
-// every print whatever its length, so a short digest is printed in fewer
-// runs.
-const minRun = 1 << 20
+// The body is printed in runs of about targetRun bytes of item HTML (about
+// 900 A4 pages), for Chromium's cost a page grows with the length of what it
+// prints; but in at least two runs per processor when there is enough for
+// runs of minRun (about 350 pages), so that a slow run does not hold up the
+// others. Less than minRun is not worth a print of its own: the full browser
+// spends one to three seconds on every print whatever its length (the
+// headless shell hardly any).
+const (
+	minRun    = 1 << 20
+	targetRun = 5 << 19
+)
 
-// runCount is how many runs PDF prints the body in: two per processor, so
-// that a slow run does not hold up the others, but none shorter than
-// minRun; Options.PrintRuns overrides it.
+// runCount is how many runs PDF prints the body in (see minRun);
+// Options.PrintRuns overrides it.
 func (d *Digest) runCount(procs int) int {
 	if d.opts.PrintRuns > 0 {
 		return d.opts.PrintRuns
@@ -86,7 +91,7 @@ func (d *Digest) runCount(procs int) int {
 	for _, it := range d.Items {
 		size += len(it.Body) + 2048
 	}
-	return max(1, min(2*procs, size/minRun))
+	return max(1, min(2*procs, size/minRun), size/targetRun)
 }
 
 var internalHrefRe = regexp.MustCompile(`href="#([^"]+)"`)

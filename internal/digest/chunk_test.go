@@ -95,6 +95,12 @@ func TestRunCount(t *testing.T) {
 	if n := d.runCount(1); n != 2 {
 		t.Errorf("单核时最多分 2 段，得到 %d 段", n)
 	}
+	for _, it := range d.Items { // 6 × 4 MB: runs of about targetRun, whatever the cores
+		it.Body = template.HTML(strings.Repeat("x", 4<<20))
+	}
+	if n := d.runCount(2); n != 9 {
+		t.Errorf("24 MB 的正文应分 9 段（每段约 2.5 MB），得到 %d 段", n)
+	}
 	d.opts.PrintRuns = 5
 	if n := d.runCount(2); n != 5 {
 		t.Errorf("PrintRuns 应优先，得到 %d 段", n)

@@ -17,21 +17,20 @@ import (
 )
 
 // PDF prints the digest on A4 through a headless Chromium started with
-// chromium.New (browser is its context) and returns the file and its
-// number of pages.
+// chromium.New for chromium.Print (browser is its context) and returns the
+// file and its number of pages.
 //
 // The 目录 needs the page on which each entry starts, which only printing
 // tells, and a digest of a thousand regulations runs to thousands of pages.
 // So the digest is printed in parts, at the same time, in tabs of their
 // own: the front matter (cover, 编辑说明, 目录) with blank page numbers, and
-// the body (the systems and the appendices) cut between items into two runs
-// per processor (fewer for a short digest: see runCount), which one tab per
-// processor prints in turn. Every item
-// starts on a new page, so the parts' pages add up to the whole. Their named destinations give every entry's page; the
-// front matter is printed again with the numbers filled in (in boxes as
-// wide as before, so that it keeps its length); the parts are joined into
-// one file with page numbers in the footer and bookmarks, and the result is
-// checked. Chromium's tagged-PDF structure is left out: it would double the
+// the body (the systems and the appendices) cut between items into runs of
+// about 900 pages (see runCount), which one tab per processor prints in
+// turn. Every item starts on a new page, so the parts' pages add up to the
+// whole. Their named destinations give every entry's page; the front
+// matter is printed again with the numbers filled in (in boxes as wide as
+// before, so that it keeps its length); the parts are joined into one file
+// with page numbers in the footer and bookmarks, and the result is checked. Chromium's tagged-PDF structure is left out: it would double the
 // time, and the bookmarks are made here.
 //
 // The temporary HTML files are written in dir, beside digest/index.html,

@@ -2,6 +2,7 @@ package digest_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"djkb/internal/chromium"
 	"djkb/internal/chromium/chromiumtest"
 	"djkb/internal/digest"
 )
@@ -64,12 +66,19 @@ func hasLine(page []string, s string) bool {
 	return false
 }
 
-// TestSamplePDF prints the sample digest and reads it back with pdftotext:
-// every item is there on the page the 目录 gives, the 目录 numbers match the
-// page footers, nothing repealed is printed as an item, the outline
-// (bookmarks) exists and the fonts are CJK fonts.
+// TestSamplePDF prints the sample digest with every Chromium found (under
+// CI both the headless shell that djkb digest prefers and the full browser
+// it falls back to) and reads it back with pdftotext: every item is there
+// on the page the 目录 gives, the 目录 numbers match the page footers,
+// nothing repealed is printed as an item, the outline (bookmarks) exists and
+// the fonts are CJK fonts.
 func TestSamplePDF(t *testing.T) {
-	browser := chromiumtest.New(t)
+	for _, bin := range chromiumtest.Binaries(t, chromium.Print) {
+		t.Run(filepath.Base(bin), func(t *testing.T) { testSamplePDF(t, chromiumtest.Start(t, bin)) })
+	}
+}
+
+func testSamplePDF(t *testing.T, browser context.Context) {
 	s := load(t, "../..")
 	// Three runs, as a long digest would be printed, although the sample
 	// would take one: the page numbers must add up across them.

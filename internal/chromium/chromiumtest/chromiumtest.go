@@ -12,20 +12,35 @@ import (
 	"djkb/internal/chromium"
 )
 
-// New returns a browser context for t, closed when the test ends.
+// New returns a browser context for t, the full browser when there is one,
+// closed when the test ends.
 func New(t testing.TB) context.Context {
 	t.Helper()
-	if _, err := chromium.Path(); err != nil {
+	return Start(t, Binaries(t, chromium.Browse)[0])
+}
+
+// Binaries returns every Chromium binary found for use, best first; with
+// none, it fails t under CI and skips it elsewhere.
+func Binaries(t testing.TB, use chromium.Use) []string {
+	t.Helper()
+	paths := chromium.Paths(use)
+	if len(paths) == 0 {
 		if os.Getenv("CI") != "" {
-			t.Fatalf("CI 环境必须能运行浏览器测试：%v", err)
+			t.Fatalf("CI 环境必须能运行浏览器测试：%v", chromium.ErrNotFound)
 		}
-		t.Skip(err)
+		t.Skip(chromium.ErrNotFound)
 	}
+	return paths
+}
+
+// Start starts the Chromium binary bin for t, closed when the test ends.
+func Start(t testing.TB, bin string) context.Context {
+	t.Helper()
 	parent, cancelTimeout := context.WithTimeout(context.Background(), 3*time.Minute)
-	ctx, cancel, err := chromium.New(parent)
+	ctx, cancel, err := chromium.Start(parent, bin)
 	if err != nil {
 		cancelTimeout()
-		t.Fatalf("无法启动 Chromium：%v", err)
+		t.Fatalf("无法启动 Chromium（%s）：%v", bin, err)
 	}
 	t.Cleanup(func() { cancel(); cancelTimeout() })
 	return ctx
