@@ -183,11 +183,10 @@ func (p *page) transform(doc ast.Node) {
 		more    bool
 	)
 	flush := func() {
-		curPart.Text = strings.TrimSpace(cur.b.String())
+		curPart.Text = cur.cut()
 		if curPart.Text != "" || curPart.Anchor != "" {
 			parts = append(parts, curPart)
 		}
-		cur = &textWriter{}
 	}
 	for n, next := doc.FirstChild(), ast.Node(nil); n != nil; n = next {
 		next = n.NextSibling()
@@ -215,7 +214,7 @@ func (p *page) transform(doc ast.Node) {
 		case *ast.HTMLBlock:
 			if !more && isMoreMarker(b, p.src) {
 				more = true
-				summary = joinParts(append(parts, Part{Text: strings.TrimSpace(cur.b.String())}), -1)
+				summary = joinParts(append(parts, Part{Text: cur.text()}), -1)
 				doc.RemoveChild(doc, b)
 				continue
 			}

@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"strings"
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,32 +11,61 @@ import (
 
 // textWriter accumulates the plain text of nodes. A soft line break between
 // two Chinese characters adds nothing, as in the rendered page; elsewhere it
-// becomes a space.
+// becomes a space. One buffer serves the whole page: cut ends a part.
 type textWriter struct {
-	b         strings.Builder
+	b         []byte
 	softBreak bool
 }
 
-func (w *textWriter) write(s string) {
+func (w *textWriter) write(s []byte) {
+	if len(s) == 0 {
+		return
+	}
+	if w.softBreak {
+		next, _ := utf8.DecodeRune(s)
+		w.breakBefore(next)
+	}
+	w.b = append(w.b, s...)
+}
+
+func (w *textWriter) writeString(s string) {
 	if s == "" {
 		return
 	}
 	if w.softBreak {
-		w.softBreak = false
-		last, _ := utf8.DecodeLastRuneInString(w.b.String())
 		next, _ := utf8.DecodeRuneInString(s)
-		if !(isWide(last) && isWide(next)) {
-			w.b.WriteByte(' ')
-		}
+		w.breakBefore(next)
 	}
-	w.b.WriteString(s)
+	w.b = append(w.b, s...)
+}
+
+// breakBefore writes the pending soft line break before the rune next.
+func (w *textWriter) breakBefore(next rune) {
+	w.softBreak = false
+	last, _ := utf8.DecodeLastRune(w.b)
+	if !(isWide(last) && isWide(next)) {
+		w.b = append(w.b, ' ')
+	}
 }
 
 func (w *textWriter) newline() {
 	w.softBreak = false
-	if w.b.Len() > 0 && !strings.HasSuffix(w.b.String(), "\n") {
-		w.b.WriteByte('\n')
+	if len(w.b) > 0 && w.b[len(w.b)-1] != '\n' {
+		w.b = append(w.b, '\n')
 	}
+}
+
+// text returns the current part's text, trimmed.
+func (w *textWriter) text() string {
+	return string(bytes.TrimSpace(w.b))
+}
+
+// cut returns the current part's text and starts the next part in the same
+// buffer.
+func (w *textWriter) cut() string {
+	t := w.text()
+	w.b, w.softBreak = w.b[:0], false
+	return t
 }
 
 func isWide(r rune) bool {
@@ -47,7 +76,7 @@ func isWide(r rune) bool {
 func (w *textWriter) add(n ast.Node, source []byte) {
 	switch n := n.(type) {
 	case *ast.Text:
-		w.write(string(n.Segment.Value(source)))
+		w.write(n.Segment.Value(source))
 		if n.HardLineBreak() {
 			w.newline()
 		} else if n.SoftLineBreak() {
@@ -55,10 +84,10 @@ func (w *textWriter) add(n ast.Node, source []byte) {
 		}
 		return
 	case *ast.String:
-		w.write(string(n.Value))
+		w.write(n.Value)
 		return
 	case *ast.AutoLink:
-		w.write(string(n.Label(source)))
+		w.write(n.Label(source))
 		return
 	case *ast.RawHTML, *ast.HTMLBlock:
 		return
@@ -66,7 +95,7 @@ func (w *textWriter) add(n ast.Node, source []byte) {
 		lines := n.Lines()
 		for i := range lines.Len() {
 			seg := lines.At(i)
-			w.write(strings.TrimRight(string(seg.Value(source)), "\n"))
+			w.write(bytes.TrimRight(seg.Value(source), "\n"))
 			w.newline()
 		}
 		return
@@ -76,7 +105,7 @@ func (w *textWriter) add(n ast.Node, source []byte) {
 		if c.Type() == ast.TypeBlock {
 			w.newline()
 		} else if _, cell := c.(*east.TableCell); cell {
-			w.write(" ")
+			w.writeString(" ")
 		}
 	}
 }
@@ -85,5 +114,5 @@ func (w *textWriter) add(n ast.Node, source []byte) {
 func plainText(n ast.Node, source []byte) string {
 	var w textWriter
 	w.add(n, source)
-	return strings.TrimSpace(w.b.String())
+	return w.text()
 }
