@@ -3,6 +3,7 @@ package digest
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -74,5 +75,13 @@ func TestMergePDFs(t *testing.T) {
 	}
 	if bytes.Contains(pdf, []byte("(1) Tj")) {
 		t.Errorf("封面不应有页码")
+	}
+	// Both parts have the same content stream: it is written once, and the
+	// second part's pages point to that copy.
+	if n := bytes.Count(pdf, []byte("stream\nxyz\nendstream")); n != 1 {
+		t.Errorf("相同的数据流应只写一份，写了 %d 份", n)
+	}
+	if n := len(regexp.MustCompile(`/Contents (\[\d+ 0 R )?8 0 R`).FindAll(pdf, -1)); n != 4 {
+		t.Errorf("四页都应引用前一部分的数据流（8 号对象），有 %d 页引用它", n)
 	}
 }

@@ -3,6 +3,7 @@ package digest
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"maps"
 	"regexp"
 	"slices"
@@ -84,13 +85,45 @@ func (r *pdfReader) readObject(n int) (pdfObject, error) {
 	return pdfObject{num: n, dict: dict, stream: body[st:stop]}, nil
 }
 
-// renumber adds base to every reference in a dictionary.
-func renumber(dict []byte, base int) []byte {
+// renumber rewrites every reference in a dictionary to number(n).
+func renumber(dict []byte, number func(int) int) []byte {
 	return anyRefRe.ReplaceAllFunc(dict, func(m []byte) []byte {
 		sub := anyRefRe.FindSubmatch(m)
 		n, _ := strconv.Atoi(string(sub[1]))
-		return []byte(strconv.Itoa(n+base) + " 0 R")
+		return []byte(strconv.Itoa(number(n)) + " 0 R")
 	})
+}
+
+// sharedStreams keeps one copy of each stream that refers to nothing else:
+// every part embeds its own copy of the same Type 3 glyphs (about a sixth
+// of a long digest's bytes), and an identical copy can stand for all.
+type sharedStreams map[uint64][]sharedStream
+
+type sharedStream struct {
+	num          int // in the joined file
+	dict, stream []byte
+}
+
+var streamSeed = maphash.MakeSeed()
+
+// number returns the object that already holds o's bytes, or records o as
+// number num and returns num.
+func (s sharedStreams) number(o pdfObject, num int) int {
+	if o.stream == nil || anyRefRe.Match(o.dict) {
+		return num
+	}
+	var h maphash.Hash
+	h.SetSeed(streamSeed)
+	h.Write(o.dict)
+	h.Write(o.stream)
+	k := h.Sum64()
+	for _, c := range s[k] {
+		if bytes.Equal(c.dict, o.dict) && bytes.Equal(c.stream, o.stream) {
+			return c.num
+		}
+	}
+	s[k] = append(s[k], sharedStream{num: num, dict: o.dict, stream: o.stream})
+	return num
 }
 
 // outlineNode is one PDF bookmark: a title, the named destination it opens
@@ -156,6 +189,7 @@ func mergePDFs(parts []pdfPart, outline []*outlineNode, title string, number fun
 	write(open, []byte("<</Length 2>>"), []byte("stream\nq\n\nendstream"))
 
 	partBase := 0
+	shared := sharedStreams{}
 	for i, p := range parts {
 		r := readers[i]
 		catalog, err := r.object(r.root)
@@ -181,7 +215,24 @@ func mergePDFs(parts []pdfPart, outline []*outlineNode, title string, number fun
 		if err != nil {
 			return nil, err
 		}
+		// Objects are renumbered from partBase, and a stream already
+		// written by this part or an earlier one is replaced by that copy.
+		moved := map[int]int{}
 		for _, o := range objs {
+			if n := shared.number(o, o.num+partBase); n != o.num+partBase {
+				moved[o.num] = n
+			}
+		}
+		target := func(n int) int {
+			if m, ok := moved[n]; ok {
+				return m
+			}
+			return n + partBase
+		}
+		for _, o := range objs {
+			if _, ok := moved[o.num]; ok {
+				continue
+			}
 			switch {
 			case o.num == r.root:
 				continue
@@ -189,12 +240,12 @@ func mergePDFs(parts []pdfPart, outline []*outlineNode, title string, number fun
 				for _, m := range destArrayRe.FindAllSubmatch(o.dict, -1) {
 					name := decodeName(m[1])
 					if owner, ok := ownerOf(name, p.owner); ok && owner == p.index {
-						dests[name] = renumber(m[2], partBase)
+						dests[name] = renumber(m[2], target)
 					}
 				}
 				continue
 			}
-			dict := renumber(o.dict, partBase)
+			dict := renumber(o.dict, target)
 			if o.num == root {
 				dict = bytes.Replace(dict, []byte("<<"), []byte(fmt.Sprintf("<</Parent %d 0 R\n", pagesRoot)), 1)
 			}
