@@ -17,35 +17,22 @@ type textWriter struct {
 	softBreak bool
 }
 
+// cellGap separates the cells of a table row.
+var cellGap = []byte(" ")
+
 func (w *textWriter) write(s []byte) {
 	if len(s) == 0 {
 		return
 	}
 	if w.softBreak {
+		w.softBreak = false
+		last, _ := utf8.DecodeLastRune(w.b)
 		next, _ := utf8.DecodeRune(s)
-		w.breakBefore(next)
+		if !(isWide(last) && isWide(next)) {
+			w.b = append(w.b, ' ')
+		}
 	}
 	w.b = append(w.b, s...)
-}
-
-func (w *textWriter) writeString(s string) {
-	if s == "" {
-		return
-	}
-	if w.softBreak {
-		next, _ := utf8.DecodeRuneInString(s)
-		w.breakBefore(next)
-	}
-	w.b = append(w.b, s...)
-}
-
-// breakBefore writes the pending soft line break before the rune next.
-func (w *textWriter) breakBefore(next rune) {
-	w.softBreak = false
-	last, _ := utf8.DecodeLastRune(w.b)
-	if !(isWide(last) && isWide(next)) {
-		w.b = append(w.b, ' ')
-	}
 }
 
 func (w *textWriter) newline() {
@@ -105,7 +92,7 @@ func (w *textWriter) add(n ast.Node, source []byte) {
 		if c.Type() == ast.TypeBlock {
 			w.newline()
 		} else if _, cell := c.(*east.TableCell); cell {
-			w.writeString(" ")
+			w.write(cellGap)
 		}
 	}
 }
