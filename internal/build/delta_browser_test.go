@@ -7,13 +7,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"djkb"
 	"djkb/internal/chromium/chromiumtest"
 )
 
@@ -23,14 +23,7 @@ import (
 // index and before the whole index is written again, that the new phrase
 // finds it, the removed one does not, and the status filter counts it anew.
 func TestSessionDeltaBrowser(t *testing.T) {
-	root, _ := filepath.Abs("../..")
-	site := copySample(t, root, "")
-	sess := NewSession(Options{SiteDir: site, Defaults: djkb.Defaults})
-	sess.deltaOnly = true
-	if _, _, err := sess.Build(); err != nil {
-		t.Fatal(err)
-	}
-	sess.WaitIndex()
+	sess, site := sampleSession(t, true)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(r.URL.Path, "/")
 		if name == "" || strings.HasSuffix(name, "/") {
@@ -82,7 +75,7 @@ func TestSessionDeltaBrowser(t *testing.T) {
 
 	open()
 	before := ask(removed)
-	if !before.Exact || !contains(before.Paths, doc) {
+	if !before.Exact || !slices.Contains(before.Paths, doc) {
 		t.Fatalf("before the edit %s finds %v", removed, before.Paths)
 	}
 	if a := ask(added); a.Exact {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,14 +16,7 @@ import (
 // at once, by a delta index beside the main one, and that undoing the edit
 // drops the delta again.
 func TestSessionDelta(t *testing.T) {
-	root, _ := filepath.Abs("../..")
-	site := copySample(t, root, "")
-	sess := NewSession(Options{SiteDir: site, Defaults: djkb.Defaults})
-	sess.deltaOnly = true
-	if _, _, err := sess.Build(); err != nil {
-		t.Fatal(err)
-	}
-	sess.WaitIndex()
+	sess, site := sampleSession(t, true)
 	mainManifest, _ := sess.File("search/manifest.js")
 	if !bytes.HasPrefix(mainManifest, []byte(`djkbSearch._register("manifest",`)) {
 		t.Fatalf("manifest.js of the first build starts %q", mainManifest[:40])
@@ -61,7 +55,7 @@ func TestSessionDelta(t *testing.T) {
 	if len(delta) < 4 || len(delta) > 8 {
 		t.Errorf("delta files: %v", delta)
 	}
-	if !contains(changed, "search/manifest.js") || !contains(changed, delta[0]) {
+	if !slices.Contains(changed, "search/manifest.js") || !slices.Contains(changed, delta[0]) {
 		t.Errorf("changed files %v lack the delta", changed)
 	}
 	if bytes.Contains(manifest, []byte(`"nd":1,`)) == false {
@@ -86,26 +80,26 @@ func TestSessionDelta(t *testing.T) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+// sampleSession builds a copy of the sample site in a session, its whole
+// search index written; with deltaOnly, edits leave the index to a delta.
+func sampleSession(t *testing.T, deltaOnly bool) (*Session, string) {
+	t.Helper()
+	root, _ := filepath.Abs("../..")
+	site := copySample(t, root, "")
+	sess := NewSession(Options{SiteDir: site, Defaults: djkb.Defaults})
+	sess.deltaOnly = deltaOnly
+	if _, _, err := sess.Build(); err != nil {
+		t.Fatal(err)
 	}
-	return false
+	sess.WaitIndex()
+	return sess, site
 }
 
 // TestSessionIndexBurst edits faster than the background index is written:
 // the jobs asked for meanwhile collapse into one, and once it is done the
 // session's files equal a clean build's.
 func TestSessionIndexBurst(t *testing.T) {
-	root, _ := filepath.Abs("../..")
-	site := copySample(t, root, "")
-	sess := NewSession(Options{SiteDir: site, Defaults: djkb.Defaults})
-	if _, _, err := sess.Build(); err != nil {
-		t.Fatal(err)
-	}
-	sess.WaitIndex()
+	sess, site := sampleSession(t, false)
 	var files []string
 	filepath.WalkDir(filepath.Join(site, "content"), func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -71,7 +72,7 @@ func browserJourney(t *testing.T, page string, fileLinks bool) {
 	waitFor(t, ctx, `decodeURIComponent(location.search) === '?q=三会一课' && document.querySelectorAll('.search-result').length >= 3 &&
 		(document.querySelector('.result-excerpt mark') || {}).textContent === '三会一课'`)
 	titles := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('.result-title a')).map(a => a.textContent)`)
-	if !contains(titles, "中国共产党支部工作条例（试行）") {
+	if !slices.Contains(titles, "中国共产党支部工作条例（试行）") {
 		t.Errorf("results for 三会一课: %q", titles)
 	}
 	if loc := eval[string](t, ctx, `decodeURIComponent(location.search)`); loc != "?q=三会一课" {
@@ -136,15 +137,6 @@ func browserJourney(t *testing.T, page string, fileLinks bool) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // TestBrowserDelta opens the search page of a site whose index is a main
 // index and a delta, as djkb serve leaves it after edits: the new text is
 // found, the removed text and the deleted page are not, and the filters
@@ -181,21 +173,21 @@ func TestBrowserDelta(t *testing.T) {
 	if a := ask("严格落实三会一课", "{}"); !a.Partial && a.Total != 0 {
 		t.Errorf("the removed phrase still matches: %+v", a)
 	}
-	if a := ask("红色引擎", "{}"); contains(a.Paths, "brands/红色引擎.md") {
+	if a := ask("红色引擎", "{}"); slices.Contains(a.Paths, "brands/红色引擎.md") {
 		t.Errorf("the deleted page is still found: %+v", a)
 	}
-	if a := ask("新建案例", "{}"); !contains(a.Paths, "cases/机关党建/新建案例.md") {
+	if a := ask("新建案例", "{}"); !slices.Contains(a.Paths, "cases/机关党建/新建案例.md") {
 		t.Errorf("the created page is not found: %+v", a)
 	}
 	// The organ regulation was repealed: 已废止 counts it, 现行有效 not.
 	browse := ask("", "{}")
 	for _, want := range []string{"status:已废止=2", "status:现行有效=4", "tags:新专题=1", "section:党建品牌=0"} {
-		if !contains(browse.Counts, want) && !(strings.HasSuffix(want, "=0") && !containsPrefix(browse.Counts, strings.TrimSuffix(want, "0"))) {
+		if !slices.Contains(browse.Counts, want) && !(strings.HasSuffix(want, "=0") && !containsPrefix(browse.Counts, strings.TrimSuffix(want, "0"))) {
 			t.Errorf("facet counts %q lack %s", browse.Counts, want)
 		}
 	}
 	repealed := ask("", `{status: ["已废止"]}`)
-	if !contains(repealed.Paths, "regulations/党内法规/中国共产党党和国家机关基层组织工作条例.md") || repealed.Total != 2 {
+	if !slices.Contains(repealed.Paths, "regulations/党内法规/中国共产党党和国家机关基层组织工作条例.md") || repealed.Total != 2 {
 		t.Errorf("filtered by 已废止: %+v", repealed)
 	}
 	// The page shows the new counts too.
