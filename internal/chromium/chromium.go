@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"slices"
 
 	"github.com/chromedp/chromedp"
 )
@@ -48,9 +49,9 @@ func Paths(use Use) []string {
 		}
 		return []string{p}
 	}
-	names := append(append([]string{}, browsers...), shells...)
+	names := slices.Concat(browsers, shells)
 	if use == Print {
-		names = append(append([]string{}, shells...), browsers...)
+		names = slices.Concat(shells, browsers)
 	}
 	var out []string
 	seen := map[string]bool{}
