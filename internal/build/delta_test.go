@@ -100,14 +100,7 @@ func sampleSession(t *testing.T, deltaOnly bool) (*Session, string) {
 // session's files equal a clean build's.
 func TestSessionIndexBurst(t *testing.T) {
 	sess, site := sampleSession(t, false)
-	var files []string
-	filepath.WalkDir(filepath.Join(site, "content"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
-			rel, _ := filepath.Rel(site, p)
-			files = append(files, filepath.ToSlash(rel))
-		}
-		return nil
-	})
+	files := pageFiles(site)
 	for i := range 6 {
 		rel := files[i*7%len(files)]
 		data, err := os.ReadFile(filepath.Join(site, rel))

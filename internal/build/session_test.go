@@ -97,10 +97,9 @@ func compareWithDir(t *testing.T, what string, sess *Session, dir string) {
 	}
 }
 
-// randomEdit changes the site at random and returns what it did and the
-// paths (relative to the site) it touched.
-func randomEdit(t *testing.T, rng *rand.Rand, site string) (string, []string) {
-	t.Helper()
+// pageFiles lists the pages' Markdown files of a site, relative to it and
+// in order: the sections' _index.md files left out.
+func pageFiles(site string) []string {
 	var files []string
 	filepath.WalkDir(filepath.Join(site, "content"), func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
@@ -110,6 +109,14 @@ func randomEdit(t *testing.T, rng *rand.Rand, site string) (string, []string) {
 		return nil
 	})
 	sort.Strings(files)
+	return files
+}
+
+// randomEdit changes the site at random and returns what it did and the
+// paths (relative to the site) it touched.
+func randomEdit(t *testing.T, rng *rand.Rand, site string) (string, []string) {
+	t.Helper()
+	files := pageFiles(site)
 	pick := files[rng.IntN(len(files))]
 	abs := func(rel string) string { return filepath.Join(site, filepath.FromSlash(rel)) }
 	data, _ := os.ReadFile(abs(pick))
