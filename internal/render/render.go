@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"runtime"
 	"strings"
 	"sync"
@@ -29,8 +30,10 @@ type Renderer struct {
 func (r *Renderer) Views() []*View {
 	s := r.Site
 	var views []*View
+	frags := &fragments{templates: r.Templates, done: map[string]template.HTML{}}
 	add := func(v *View) {
 		v.Site = s
+		v.fragments = frags
 		v.LiveReload = r.LiveReload
 		v.Root = site.Rel(v.URLPath, "", false)
 		if v.Root == "./" {

@@ -27,7 +27,8 @@ type View struct {
 	// LiveReload is set by djkb serve to inject its reload script.
 	LiveReload bool
 
-	facets []Facet // of Section, on section lists
+	facets    []Facet // of Section, on section lists
+	fragments *fragments
 }
 
 // Cleanup returns the clean-up page's report, on the cleanup view only.
