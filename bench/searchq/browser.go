@@ -7,9 +7,10 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"sync"
-	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
@@ -91,6 +92,9 @@ func measure(site string, docs []search.Doc, qs []query, fresh, warm int) (*repo
 	if err := chromedp.Do(wtab, chromedp.Navigate(page)); err != nil {
 		return nil, err
 	}
+	if err := quiet(wtab); err != nil {
+		return nil, err
+	}
 	wa, err := ask(wtab, ws)
 	if err != nil {
 		return nil, err
@@ -99,6 +103,20 @@ func measure(site string, docs []search.Doc, qs []query, fresh, warm int) (*repo
 		rep.Warm = append(rep.Warm, a.Ms)
 	}
 	return rep, nil
+}
+
+// quiet turns off the DevTools domains that chromedp enables on every tab
+// and that a person's browser does not run: with Network on, Chromium
+// reports each shard load to the driver as it happens, which costs the page
+// a few milliseconds a query on this 2-core machine. The warm queries are
+// timed without them; the fresh pages keep Network on, to count the bytes.
+func quiet(tab context.Context) error {
+	for _, c := range []cdp.Command[cdp.Empty, cdp.Empty]{network.Disable, css.Disable, dom.Disable} {
+		if _, err := chromedp.Call(tab, c, cdp.Empty{}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ask runs the queries one after the other in the page, in batches.
@@ -145,34 +163,14 @@ type freshResult struct {
 	Files     []string `json:"files"` // what was fetched, KB
 }
 
-// freshRun opens the search page in a new tab with the cache off, asks one
-// query and counts what was fetched until the answer.
+// freshRun opens the search page in a browser context of its own (so
+// nothing is cached), asks one query, and counts from the page's Resource
+// Timing entries what was fetched until the answer. DevTools' Network
+// domain stays off (see quiet), so the timing is what a person gets.
 func freshRun(ctx context.Context, page, q string) (freshResult, error) {
-	tab, cancel := chromedp.NewContext(ctx)
+	tab, cancel := chromedp.NewContext(ctx, chromedp.WithNewBrowserContext())
 	defer cancel()
-	var mu sync.Mutex
-	var body, wire int64
-	reqs := map[network.RequestID]string{}
-	sizes := map[network.RequestID]int64{}
-	if err := chromedp.Listen(tab, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			reqs[e.RequestID] = e.Request.URL
-		case *network.EventDataReceived:
-			body += e.DataLength
-			sizes[e.RequestID] += e.DataLength
-		case *network.EventLoadingFinished:
-			wire += int64(e.EncodedDataLength)
-		}
-	}); err != nil {
-		return freshResult{}, err
-	}
-	if _, err := chromedp.Call(tab, network.Enable, network.EnableParams{}); err != nil {
-		return freshResult{}, err
-	}
-	if _, err := chromedp.Call(tab, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+	if err := quiet(tab); err != nil {
 		return freshResult{}, err
 	}
 	if err := chromedp.Do(tab, chromedp.Navigate(page)); err != nil {
@@ -180,28 +178,36 @@ func freshRun(ctx context.Context, page, q string) (freshResult, error) {
 	}
 	js := fmt.Sprintf(`djkbSearch.ready.then(async () => {
 		const ready = performance.now();
-		const t0 = performance.now();
 		const r = await djkbSearch.search(%s, {limit: 10});
-		const t1 = performance.now();
-		return {ready: ready, query: t1 - t0, answer: t1, n: r.results.length};
+		const answer = performance.now();
+		await new Promise((ok) => setTimeout(ok, 50)); // loads still in flight at the answer
+		const files = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+			.filter((e) => e.responseEnd <= answer)
+			.map((e) => ({url: e.name, body: e.decodedBodySize, wire: e.transferSize}));
+		return {ready: ready, query: answer - ready, answer: answer, n: r.results.length, files: files};
 	})`, jsonString(q))
+	type file struct {
+		URL        string
+		Body, Wire int64
+	}
 	type res struct {
 		Ready, Query, Answer float64
 		N                    int
+		Files                []file
 	}
 	r, err := chromedp.Run(tab, chromedp.Evaluate[res](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		return freshResult{}, err
 	}
-	time.Sleep(50 * time.Millisecond) // let the last loadingFinished events arrive
-	mu.Lock()
-	defer mu.Unlock()
-	var files []string
-	for id, u := range reqs {
-		files = append(files, fmt.Sprintf("%s:%.1f", u[strings.LastIndex(u[:strings.LastIndex(u, "/")], "/")+1:], float64(sizes[id])/1024))
+	out := freshResult{Query: q, Requests: len(r.Files), QueryMs: r.Query, AnswerMs: r.Answer, ReadyMs: r.Ready, ResultLen: r.N}
+	for _, f := range r.Files {
+		out.Bytes += f.Body
+		out.Wire += f.Wire
+		u := f.URL
+		out.Files = append(out.Files, fmt.Sprintf("%s:%.1f", u[strings.LastIndex(u[:strings.LastIndex(u, "/")], "/")+1:], float64(f.Body)/1024))
 	}
-	slices.Sort(files)
-	return freshResult{Query: q, Bytes: body, Wire: wire, Requests: len(reqs), QueryMs: r.Query, AnswerMs: r.Answer, ReadyMs: r.Ready, ResultLen: r.N, Files: files}, nil
+	slices.Sort(out.Files)
+	return out, nil
 }
 
 func jsonString(v any) string {

@@ -10,9 +10,10 @@
 // document's title must be found in the top 3; a phrase of 4–7 Han
 // characters found in one document only must find it first; a phrase of 2–4
 // characters found in at least 20 documents must be in every top-10 result.
-// Speed: bytes and time of the first (rare-phrase) query of a fresh page,
-// counted from the Chromium's network events, and the median time of a warm
-// query.
+// Speed: bytes and time of the first (rare-phrase) query of a fresh page
+// (each in a browser context of its own, bytes from the page's Resource
+// Timing entries), and the median time of a warm query. Both are timed with
+// the DevTools domains that slow the page's loads turned off.
 package main
 
 import (
