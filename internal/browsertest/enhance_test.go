@@ -191,11 +191,19 @@ func TestTOCFollowsReading(t *testing.T) {
 	last := reg.TOC[len(reg.TOC)-1]
 	if err := chromedp.Do(tb.ctx,
 		chromedp.Evaluate[chromedp.Void](`document.getElementById(`+jsString(last.ID)+`).scrollIntoView()`),
-		chromedp.Sleep(200*time.Millisecond),
 	); err != nil {
 		t.Fatal(err)
 	}
-	got := eval[string](tb, `(function () { var a = document.querySelector(".toc a[aria-current]"); return a ? a.textContent : ""; })()`)
+	// The page marks the chapter on its next scroll handler; under load
+	// that may take a while, so wait for it up to a few seconds.
+	var got string
+	for deadline := time.Now().Add(5 * time.Second); ; {
+		got = eval[string](tb, `(function () { var a = document.querySelector(".toc a[aria-current]"); return a ? a.textContent : ""; })()`)
+		if got == last.Text || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	if got != last.Text {
 		t.Errorf("读到“%s”时目录标出的是“%s”", last.Text, got)
 	}
