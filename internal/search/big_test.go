@@ -14,19 +14,7 @@ import (
 // documents in $DJKB_SEARCH_DOCS, and reports time, CPU and peak heap.
 // (go run ./bench/searchq -content DIR -dump FILE writes such a file.)
 func TestWriteBig(t *testing.T) {
-	file := os.Getenv("DJKB_SEARCH_DOCS")
-	if file == "" {
-		t.Skip("set DJKB_SEARCH_DOCS to a JSON file of documents")
-	}
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var docs []Doc
-	if err := json.Unmarshal(b, &docs); err != nil {
-		t.Fatal(err)
-	}
-	b = nil
+	docs := bigDocs(t)
 	runtime.GC()
 	var base runtime.MemStats
 	runtime.ReadMemStats(&base)
@@ -72,4 +60,36 @@ func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkWrite indexes the documents of $DJKB_SEARCH_DOCS with the files
+// discarded, to compare changes to the index pass without the file system's
+// noise:
+//
+//	DJKB_SEARCH_DOCS=docs.json go test ./internal/search -run '^$' -bench Write -count 6
+func BenchmarkWrite(b *testing.B) {
+	docs := bigDocs(b)
+	discard := func(string, []byte) error { return nil }
+	for b.Loop() {
+		if err := Write("", docs, Options{WriteFile: discard}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// bigDocs reads the documents of $DJKB_SEARCH_DOCS, or skips.
+func bigDocs(tb testing.TB) []Doc {
+	file := os.Getenv("DJKB_SEARCH_DOCS")
+	if file == "" {
+		tb.Skip("set DJKB_SEARCH_DOCS to a JSON file of documents")
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var docs []Doc
+	if err := json.Unmarshal(b, &docs); err != nil {
+		tb.Fatal(err)
+	}
+	return docs
 }
