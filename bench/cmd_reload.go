@@ -37,9 +37,6 @@ func cmdReload(args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(files) == 0 {
-		return fmt.Errorf("no Markdown files in %s: generate a corpus first (go run ./bench gen)", *corpus)
-	}
 	tmp, djkb, err := workspace("djkb-reload-", *bin, os.Stderr)
 	if err != nil {
 		return err

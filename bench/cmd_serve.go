@@ -34,9 +34,6 @@ func cmdServe(args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(files) == 0 {
-		return fmt.Errorf("no Markdown files in %s: generate a corpus first (go run ./bench gen)", *corpus)
-	}
 	sess := build.NewSession(build.Options{SiteDir: *corpus, Defaults: djkb.Defaults, NoSearch: *noSearch, LiveReload: true})
 	start := time.Now()
 	res, _, err := sess.Build()
@@ -118,7 +115,7 @@ func cmdServe(args []string) error {
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // markdownFiles lists the .md files of a site's content, relative to the
-// site, sorted.
+// site, sorted; a site without any is an error that says how to make one.
 func markdownFiles(site string) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(filepath.Join(site, "content"), func(p string, d fs.DirEntry, err error) error {
@@ -132,5 +129,8 @@ func markdownFiles(site string) ([]string, error) {
 		return nil
 	})
 	sort.Strings(out)
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("no Markdown files in %s: generate a corpus first (go run ./bench gen)", site)
+	}
 	return out, err
 }
