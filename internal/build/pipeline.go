@@ -6,14 +6,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"time"
 
 	"djkb/internal/config"
 	"djkb/internal/content"
 	"djkb/internal/diag"
 	"djkb/internal/markdown"
+	"djkb/internal/parallel"
 	"djkb/internal/render"
 	"djkb/internal/site"
 )
@@ -174,25 +173,13 @@ func (p *pipeline) convertAll(s *site.Site, diags *diag.List) {
 			todo = append(todo, i)
 		}
 	}
-	var wg sync.WaitGroup
-	work := make(chan int, 64)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				results[i] = convert(conv, s, pages[i])
-				if p.dropBodies {
-					pages[i].Src.Body = nil
-				}
-			}
-		}()
-	}
-	for _, i := range todo {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.Each(len(todo), func(k int) {
+		i := todo[k]
+		results[i] = convert(conv, s, pages[i])
+		if p.dropBodies {
+			pages[i].Src.Body = nil
+		}
+	})
 	if p.conv != nil {
 		clear(p.conv)
 	}

@@ -9,6 +9,7 @@ import (
 	"weak"
 
 	"djkb/internal/content"
+	"djkb/internal/parallel"
 	"djkb/internal/site"
 )
 
@@ -87,20 +88,7 @@ func citationsOf(p *site.Page) []citation {
 // findCitations fills the memory of citations for pages on all cores, so
 // that the checks, which run in order, find them there.
 func findCitations(pages []*site.Page) {
-	work := make(chan *site.Page)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for p := range work {
-				citationsOf(p)
-			}
-		})
-	}
-	for _, p := range pages {
-		work <- p
-	}
-	close(work)
-	wg.Wait()
+	parallel.Each(len(pages), func(i int) { citationsOf(pages[i]) })
 }
 
 // checkCitation checks one 《title》 cited in p's text.

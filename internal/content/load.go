@@ -10,12 +10,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"djkb/internal/diag"
+	"djkb/internal/parallel"
 )
 
 // Dir is the name of the content folder inside a site folder.
@@ -80,22 +79,7 @@ func LoadCached(siteDir string, opts Options, cache *Cache, diags *diag.List) *S
 		return set
 	}
 	sources := make([]*Source, len(files))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				sources[i] = cache.load(files[i], diags)
-			}
-		}()
-	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.Each(len(files), func(i int) { sources[i] = cache.load(files[i], diags) })
 	cache.keepOnly(files)
 
 	for _, s := range sources {

@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"djkb/internal/cleanup"
 	"djkb/internal/content"
 	"djkb/internal/markdown"
+	"djkb/internal/parallel"
 	"djkb/internal/site"
 )
 
@@ -85,22 +84,7 @@ func (d *Digest) renderItems() error {
 	conv := markdown.New(markdown.Options{UnsafeHTML: d.site.Config.UnsafeHTML})
 	assets := newAssets(d.site)
 	errs := make([]error, len(d.Items))
-	var wg sync.WaitGroup
-	work := make(chan int, 64)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				errs[i] = d.renderItem(conv, assets, d.Items[i])
-			}
-		}()
-	}
-	for i := range d.Items {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.Each(len(d.Items), func(i int) { errs[i] = d.renderItem(conv, assets, d.Items[i]) })
 	for _, err := range errs {
 		if err != nil {
 			return err

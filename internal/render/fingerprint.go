@@ -3,10 +3,9 @@ package render
 import (
 	"encoding/binary"
 	"hash/maphash"
-	"runtime"
 	"strconv"
-	"sync"
 
+	"djkb/internal/parallel"
 	"djkb/internal/site"
 )
 
@@ -111,16 +110,7 @@ func (r *Renderer) Fingerprints(views []*View) []uint64 {
 		cardSums[p] = h.Sum64()
 	}
 	out := make([]uint64, len(views))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(views); i += workers {
-				out[i] = r.fingerprint(views[i], global, cardSums)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(len(views), func(i int) { out[i] = r.fingerprint(views[i], global, cardSums) })
 	return out
 }
 

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"runtime"
 	"strings"
 	"sync"
 
 	"djkb/internal/cleanup"
 	"djkb/internal/content"
+	"djkb/internal/parallel"
 	"djkb/internal/site"
 )
 
@@ -148,37 +148,25 @@ func (r *Renderer) RenderAll(views []*View, w Writer) []error {
 		mu   sync.Mutex
 		errs []error
 		seen = map[string]bool{}
-		wg   sync.WaitGroup
-		work = make(chan *View, 64)
 	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for v := range work {
-				buf := buffers.Get().(*bytes.Buffer)
-				buf.Reset()
-				err := r.renderTo(buf, v)
-				if err == nil {
-					err = w.WriteFile(site.OutputFile(v.URLPath), buf.Bytes())
-				}
-				buffers.Put(buf)
-				if err != nil {
-					mu.Lock()
-					key := v.Kind + err.Error()
-					if len(errs) < 20 && !seen[key] {
-						seen[key] = true
-						errs = append(errs, err)
-					}
-					mu.Unlock()
-				}
+	parallel.Each(len(views), func(i int) {
+		v := views[i]
+		buf := buffers.Get().(*bytes.Buffer)
+		buf.Reset()
+		err := r.renderTo(buf, v)
+		if err == nil {
+			err = w.WriteFile(site.OutputFile(v.URLPath), buf.Bytes())
+		}
+		buffers.Put(buf)
+		if err != nil {
+			mu.Lock()
+			key := v.Kind + err.Error()
+			if len(errs) < 20 && !seen[key] {
+				seen[key] = true
+				errs = append(errs, err)
 			}
-		}()
-	}
-	for _, v := range views {
-		work <- v
-	}
-	close(work)
-	wg.Wait()
+			mu.Unlock()
+		}
+	})
 	return errs
 }
