@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"djkb/internal/numerals"
 )
 
 var (
@@ -37,7 +39,7 @@ func TestArticlesAreNumberedInOrder(t *testing.T) {
 			withArticles++
 		}
 		for i, m := range labels {
-			if got := parseNumeral(string(m[1])); got != i+1 {
+			if got := numerals.Parse(string(m[1])); got != i+1 {
 				t.Errorf("%s: article %d is numbered 第%s条", rel, i+1, m[1])
 				return
 			}
@@ -48,7 +50,7 @@ func TestArticlesAreNumberedInOrder(t *testing.T) {
 			if kind == "编" {
 				last["章"] = 0
 			}
-			n := parseNumeral(string(m[1]))
+			n := numerals.Parse(string(m[1]))
 			if n != last[kind]+1 {
 				t.Errorf("%s: 第%s%s follows number %d", rel, m[1], kind, last[kind])
 				return

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"djkb/internal/numerals"
 )
 
 // writeHistory writes the adoption and amendment history under the
@@ -24,14 +26,14 @@ func writeHistory(b *bytes.Buffer, p *docPlan, r *rand.Rand) {
 // historyEvents lists what happened to a document, oldest first.
 func historyEvents(p *docPlan, r *rand.Rand) []string {
 	d, m := p.issued, p.meta
-	session := func() string { return "第" + chineseNumeral(1+r.IntN(30)) + "次会议" }
+	session := func() string { return "第" + numerals.Chinese(1+r.IntN(30)) + "次会议" }
 	var ev []string
 	switch p.cat.kind {
 	case kindLaw:
-		ev = append(ev, d.zh()+"第"+chineseNumeral(npcTerm(d))+"届全国人民代表大会常务委员会"+session()+"通过")
+		ev = append(ev, d.zh()+"第"+numerals.Chinese(npcTerm(d))+"届全国人民代表大会常务委员会"+session()+"通过")
 		for k, a := range amendments(r, d) {
-			ev = append(ev, "根据"+a.zh()+"第"+chineseNumeral(npcTerm(a))+"届全国人民代表大会常务委员会"+session()+
-				"《关于修改〈"+m.title+"〉的决定》第"+chineseNumeral(k+1)+"次修正")
+			ev = append(ev, "根据"+a.zh()+"第"+numerals.Chinese(npcTerm(a))+"届全国人民代表大会常务委员会"+session()+
+				"《关于修改〈"+m.title+"〉的决定》第"+numerals.Chinese(k+1)+"次修正")
 		}
 	case kindAdmin:
 		ev = append(ev, fmt.Sprintf("%s中华人民共和国%s公布", d.zh(), m.docNumber))
@@ -42,7 +44,7 @@ func historyEvents(p *docPlan, r *rand.Rand) []string {
 		ev = append(ev, fmt.Sprintf("%s%s令第%d号公布", d.zh(), m.issuers[0], 1+r.IntN(80)), "自"+p.effective.zh()+"起施行")
 	case kindLocal:
 		place := strings.TrimSuffix(m.issuers[0], "人民代表大会常务委员会")
-		ev = append(ev, d.zh()+place+"第"+chineseNumeral(npcTerm(d))+"届人民代表大会常务委员会"+session()+"通过")
+		ev = append(ev, d.zh()+place+"第"+numerals.Chinese(npcTerm(d))+"届人民代表大会常务委员会"+session()+"通过")
 	case kindJudicial:
 		ev = append(ev, fmt.Sprintf("%s最高人民法院审判委员会第%d次会议通过", d.zh(), 1000+r.IntN(900)),
 			"自"+p.effective.zh()+"起施行", m.docNumber)

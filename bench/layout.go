@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"path"
 	"strings"
+
+	"djkb/internal/numerals"
 )
 
 // fmKind is the front matter a document carries.
@@ -214,7 +216,7 @@ func uniquePath(used map[string]bool, dir, name string) string {
 	p := path.Join(dir, name)
 	base := strings.TrimSuffix(p, ".md")
 	for k := 2; used[p]; k++ {
-		p = base + "（" + chineseNumeral(k) + "）.md"
+		p = base + "（" + numerals.Chinese(k) + "）.md"
 	}
 	used[p] = true
 	return p

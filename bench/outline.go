@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"math/rand/v2"
+
+	"djkb/internal/numerals"
 )
 
 // outline writes the headings between articles: 第一编, 第一章 and
@@ -41,7 +43,7 @@ func (o *outline) open(b *bytes.Buffer, r *rand.Rand, first string) {
 		o.newPart(b, r, first)
 		first = "一般规定"
 	}
-	o.heading(b, o.chLevel, "第"+chineseNumeral(1)+"章", first)
+	o.heading(b, o.chLevel, "第"+numerals.Chinese(1)+"章", first)
 	o.chapter, o.chLeft = 1, 2+r.IntN(5)
 }
 
@@ -67,7 +69,7 @@ func (o *outline) close(b *bytes.Buffer, name string) {
 	}
 	o.chapter++
 	o.sectioned = false
-	o.heading(b, o.chLevel, "第"+chineseNumeral(o.chapter)+"章", name)
+	o.heading(b, o.chLevel, "第"+numerals.Chinese(o.chapter)+"章", name)
 }
 
 func (o *outline) newChapter(b *bytes.Buffer, r *rand.Rand) {
@@ -77,7 +79,7 @@ func (o *outline) newChapter(b *bytes.Buffer, r *rand.Rand) {
 		}
 	}
 	o.chapter++
-	o.heading(b, o.chLevel, "第"+chineseNumeral(o.chapter)+"章", pick(r, o.names))
+	o.heading(b, o.chLevel, "第"+numerals.Chinese(o.chapter)+"章", pick(r, o.names))
 	o.chLeft = 3 + r.IntN(14)
 	o.sectioned = o.sections && r.IntN(2) == 0
 	o.section = 0
@@ -88,13 +90,13 @@ func (o *outline) newChapter(b *bytes.Buffer, r *rand.Rand) {
 
 func (o *outline) newSection(b *bytes.Buffer, r *rand.Rand) {
 	o.section++
-	o.heading(b, o.secLevel, "第"+chineseNumeral(o.section)+"节", pick(r, o.sectionNames))
+	o.heading(b, o.secLevel, "第"+numerals.Chinese(o.section)+"节", pick(r, o.sectionNames))
 	o.secLeft = 2 + r.IntN(6)
 }
 
 func (o *outline) newPart(b *bytes.Buffer, r *rand.Rand, name string) {
 	o.part++
-	o.heading(b, o.partLevel, "第"+chineseNumeral(o.part)+"编", name)
+	o.heading(b, o.partLevel, "第"+numerals.Chinese(o.part)+"编", name)
 	o.chapter, o.partLeft = 0, 6+r.IntN(10)
 }
 

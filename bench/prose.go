@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"strings"
+
+	"djkb/internal/numerals"
 )
 
 // writeProse writes an 意见 or 通知: 文号, addressees, an opening
@@ -24,7 +26,7 @@ func (g *renderer) writeProse(b *bytes.Buffer, p *docPlan, r *rand.Rand) {
 	b.WriteString("为" + pick(r, partyPurposes) + "，根据《" + pick(r, g.titles) + "》等规定，" + closing + "\n\n")
 	tail := 120
 	for k := 1; b.Len()+tail < p.size; k++ {
-		b.WriteString("## " + chineseNumeral(k) + "、" + pick(r, partyHeadings) + "\n\n")
+		b.WriteString("## " + numerals.Chinese(k) + "、" + pick(r, partyHeadings) + "\n\n")
 		for i := 1; i <= 2+r.IntN(4) && b.Len()+tail < p.size; i++ {
 			b.WriteString(itemLabel(i) + pick(r, partyHeadings) + "。" + w.sentence())
 			for r.IntN(100) < 40 {

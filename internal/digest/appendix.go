@@ -6,6 +6,7 @@ import (
 
 	"djkb/internal/cleanup"
 	"djkb/internal/content"
+	"djkb/internal/numerals"
 	"djkb/internal/site"
 )
 
@@ -78,7 +79,7 @@ func appendices(d *Digest, reg *cleanup.Register, scope []entry) []*Appendix {
 			Columns: columns("文件名称", "文号", "修改后的文件"), Rows: amended},
 	}
 	for i, a := range list {
-		a.ID, a.Number, a.Empty = "a"+itoa(i+1), numeral(i+1), "本汇编范围内没有此类文件。"
+		a.ID, a.Number, a.Empty = "a"+itoa(i+1), numerals.Chinese(i+1), "本汇编范围内没有此类文件。"
 		for j, row := range a.Rows {
 			a.Rows[j] = append([]Cell{{Text: itoa(j + 1)}}, row...)
 		}
@@ -132,16 +133,4 @@ func repealText(r *content.Repeal) string {
 		s += " " + chineseDate(r.Date)
 	}
 	return s
-}
-
-// numeral writes 1–99 in Chinese: 一, 十, 十二, 二十一.
-func numeral(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n%10]
-	}
-	return digits[n/10] + "十" + digits[n%10]
 }

@@ -3,6 +3,8 @@ package search
 import (
 	"fmt"
 	"strings"
+
+	"djkb/internal/numerals"
 )
 
 // handCorpus is a small corpus with known answers, shared by the Go tests,
@@ -61,7 +63,7 @@ func handCorpus() []Doc {
 	// A long regulation whose articles span several blocks.
 	var parts []Part
 	for i := 1; i <= 60; i++ {
-		n := fmt.Sprintf("第%s条", chineseNumber(i))
+		n := fmt.Sprintf("第%s条", numerals.Chinese(i))
 		text := strings.Repeat("各级党组织应当加强对党员的教育管理监督，", 3)
 		if i == 47 {
 			text += "建立健全党内法规执行责任制。"
@@ -70,19 +72,6 @@ func handCorpus() []Doc {
 	}
 	docs = append(docs, reg("regulations/党内法规/长篇条例.md", "长篇条例", "2020-01-01", "已修改", parts...))
 	return docs
-}
-
-// chineseNumber writes 1..99 in Chinese numerals.
-func chineseNumber(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n%10]
-	default:
-		return digits[n/10] + "十" + digits[n%10]
-	}
 }
 
 // sortedDocs returns docs sorted by path, as the generator passes them.
