@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 
+	"djkb/internal/sitetest"
+
 	"djkb"
 )
 
@@ -24,15 +26,7 @@ func writeSite(t *testing.T, files map[string]string) string {
 	if _, ok := files["site.toml"]; !ok {
 		files["site.toml"] = "title = \"测试站点\"\n"
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.Write(t, dir, files)
 	return dir
 }
 

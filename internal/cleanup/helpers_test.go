@@ -2,8 +2,6 @@ package cleanup_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +10,7 @@ import (
 	"djkb/internal/build"
 	"djkb/internal/cleanup"
 	"djkb/internal/site"
+	"djkb/internal/sitetest"
 )
 
 // asOf is "today" in the hand-made cases.
@@ -21,19 +20,11 @@ var asOf = time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
 func siteOf(t *testing.T, files map[string]string) *site.Site {
 	t.Helper()
 	dir := t.TempDir()
-	write := func(name, text string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("site.toml", "title = \"测试\"\n[cleanup]\ntrial_years = 5\nreview_years = 5\n")
+	all := map[string]string{"site.toml": "title = \"测试\"\n[cleanup]\ntrial_years = 5\nreview_years = 5\n"}
 	for name, text := range files {
-		write("content/regulations/"+name, text)
+		all["content/regulations/"+name] = text
 	}
+	sitetest.Write(t, dir, all)
 	s, diags := build.Load(build.Options{SiteDir: dir, Defaults: djkb.Defaults})
 	if diags.HasErrors() {
 		t.Fatalf("测试站点有错误：%v", diags.Items())

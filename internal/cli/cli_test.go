@@ -7,17 +7,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"djkb/internal/sitetest"
 )
 
 func site(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	files["site.toml"] = "title = \"测试\"\nunit = \"某单位\"\n"
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(text), 0o644)
-	}
+	sitetest.Write(t, dir, files)
 	return dir
 }
 

@@ -2,8 +2,6 @@ package digest_test
 
 import (
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 	"time"
@@ -12,6 +10,7 @@ import (
 	"djkb/internal/build"
 	"djkb/internal/digest"
 	"djkb/internal/site"
+	"djkb/internal/sitetest"
 )
 
 // sampleAsOf is the cut-off date of the sample digest in the tests.
@@ -31,15 +30,7 @@ func siteOf(t *testing.T, files map[string]string) (*site.Site, string) {
 	t.Helper()
 	dir := t.TempDir()
 	files["site.toml"] = "title = \"测试库\"\nunit = \"某局机关党委\"\n[digest]\ntitle = \"测试汇编\"\nunit = \"某局机关党委 编\"\n"
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.Write(t, dir, files)
 	return load(t, dir), dir
 }
 

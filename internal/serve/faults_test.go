@@ -9,6 +9,7 @@ import (
 
 	"djkb"
 	"djkb/internal/build"
+	"djkb/internal/sitetest"
 )
 
 // TestServerSurvivesFaults breaks the site in the ways an editor's machine
@@ -37,7 +38,7 @@ func TestServerSurvivesFaults(t *testing.T) {
 	}
 
 	// A template with an error.
-	writeFiles(t, site, map[string]string{"layouts/regulation.html": "{{define \"main\"}}{{.Page.Nope}{{end}}"})
+	sitetest.Write(t, site, map[string]string{"layouts/regulation.html": "{{define \"main\"}}{{.Page.Nope}{{end}}"})
 	if err := rebuild("layouts/regulation.html"); err == nil {
 		t.Fatal("a broken template must fail the build")
 	}

@@ -13,6 +13,7 @@ import (
 
 	"djkb"
 	"djkb/internal/build"
+	"djkb/internal/sitetest"
 )
 
 // TestLoadWhileEditing holds 200 concurrent connections against the
@@ -68,7 +69,7 @@ func TestLoadWhileEditing(t *testing.T) {
 	}
 	edits := 0
 	for time.Now().Before(stop) {
-		writeFiles(t, site, map[string]string{"content/regulations/甲.md": fmt.Sprintf("+++\ntitle = \"甲条例\"\n+++\n第一条　第%d次修改。\n", edits)})
+		sitetest.Write(t, site, map[string]string{"content/regulations/甲.md": fmt.Sprintf("+++\ntitle = \"甲条例\"\n+++\n第一条　第%d次修改。\n", edits)})
 		edits++
 		time.Sleep(100 * time.Millisecond)
 	}

@@ -6,32 +6,18 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"djkb"
 	"djkb/internal/build"
+	"djkb/internal/sitetest"
 )
-
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 func fixture(t *testing.T) string {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	sitetest.Write(t, dir, map[string]string{
 		"site.toml":                "title = \"测试站点\"\n",
 		"content/regulations/甲.md": "+++\ntitle = \"甲条例\"\ntags = [\"三会一课\"]\n+++\n第一条　原来的内容。\n",
 		"content/cases/乙.md":       "# 乙案例\n\n适用[甲条例](../regulations/甲.md#第一条)。\n",
@@ -131,7 +117,7 @@ func TestServeLive(t *testing.T) {
 	}
 
 	edit := func(text string) string {
-		writeFiles(t, site, map[string]string{"content/regulations/甲.md": text})
+		sitetest.Write(t, site, map[string]string{"content/regulations/甲.md": text})
 		return events.next(t)
 	}
 	if v := edit("+++\ntitle = \"甲条例\"\ntags = [\"三会一课\"]\n+++\n第一条　修改后的内容。\n"); v == first {
@@ -160,7 +146,7 @@ func TestServeLive(t *testing.T) {
 	}
 
 	// A new folder with a new page, created after the server started.
-	writeFiles(t, site, map[string]string{"content/cases/新栏目/丙.md": "# 丙案例\n"})
+	sitetest.Write(t, site, map[string]string{"content/cases/新栏目/丙.md": "# 丙案例\n"})
 	events.next(t)
 	if status, _, page := get(t, base+"cases/%E6%96%B0%E6%A0%8F%E7%9B%AE/%E4%B8%99/"); status != 200 || !strings.Contains(page, "丙案例") {
 		t.Fatalf("page in a new folder not served: %d", status)
