@@ -8,7 +8,9 @@ import (
 )
 
 // folder walks a string and yields its folded code points: NFKC, then lower
-// case, each with the byte span of the source text it came from.
+// case (then NFKC and lower case once more where lower casing made a
+// sequence that composes), each with the byte span of the source text it
+// came from.
 //
 // Most code points (ASCII, the main CJK blocks, full-width ASCII, common CJK
 // punctuation) fold by a fixed rule. A maximal run of other code points,
@@ -18,16 +20,17 @@ import (
 // span of the code point it came from; else every one carries the span of
 // the whole run. static/js/tokenizer.js does exactly the same.
 type folder struct {
-	s     string
-	i     int    // next byte to read
-	run   []rune // folded code points of the current slow run, not yet returned
-	runI  int
-	runA  int // span of the current slow run
-	runB  int
-	spans [][2]int // source span of each code point of run, when they have their own
-	nbuf  []byte
-	pbuf  []byte
-	tbuf  []byte
+	s       string
+	i       int    // next byte to read
+	run     []rune // folded code points of the current slow run, not yet returned
+	runI    int
+	runA    int // span of the current slow run
+	runB    int
+	spans   [][2]int // source span of each code point of run, when they have their own
+	nbuf    []byte
+	pbuf    []byte
+	tbuf    []byte
+	scratch [2][]byte // of lowerRun
 }
 
 func (f *folder) reset(s string) {
@@ -99,15 +102,50 @@ func (f *folder) next() (r rune, a, b int, ok bool) {
 	if string(f.pbuf) != string(f.nbuf) {
 		split = false
 	}
-	for j := 0; j < len(f.nbuf); {
-		c, size := utf8.DecodeRune(f.nbuf[j:])
-		j += size
-		f.run = append(f.run, lower(c))
+	var again bool
+	f.run, again = lowerRun(f.run[:0], f.nbuf, &f.scratch)
+	if again {
+		split = false
 	}
 	if !split {
 		f.spans = f.spans[:0]
 	}
 	return f.next()
+}
+
+// lowerRun appends the lower case of each code point of the NFKC text nfkc
+// to dst. Where lower casing made a sequence that composes (Y + U+030A has
+// no composed form, y + U+030A is U+1E99) it normalises and lower-cases once
+// more, so that folding folded text changes nothing; again reports that.
+// scratch holds buffers for reuse.
+func lowerRun(dst []rune, nfkc []byte, scratch *[2][]byte) (out []rune, again bool) {
+	start, changed := len(dst), false
+	for j := 0; j < len(nfkc); {
+		c, size := utf8.DecodeRune(nfkc[j:])
+		j += size
+		l := lower(c)
+		changed = changed || l != c
+		dst = append(dst, l)
+	}
+	if !changed {
+		return dst, false
+	}
+	lowered := scratch[0][:0]
+	for _, c := range dst[start:] {
+		lowered = utf8.AppendRune(lowered, c)
+	}
+	renorm := norm.NFKC.Append(scratch[1][:0], lowered...)
+	scratch[0], scratch[1] = lowered, renorm
+	if string(renorm) == string(lowered) {
+		return dst, false
+	}
+	dst = dst[:start]
+	for j := 0; j < len(renorm); {
+		c, size := utf8.DecodeRune(renorm[j:])
+		j += size
+		dst = append(dst, lower(c))
+	}
+	return dst, true
 }
 
 // decode decodes the code point at byte i of s; invalid UTF-8 yields U+FFFD

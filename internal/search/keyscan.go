@@ -17,6 +17,8 @@ type keyScanner struct {
 	word    []rune
 	wordCls int
 	nbuf    []byte
+	run     []rune
+	scratch [2][]byte // of lowerRun
 }
 
 // scan feeds the keys of s to emit.
@@ -49,10 +51,9 @@ func (k *keyScanner) scan(s string) {
 			i += size
 		}
 		k.nbuf = norm.NFKC.AppendString(k.nbuf[:0], s[start:i])
-		for j := 0; j < len(k.nbuf); {
-			c, size := utf8.DecodeRune(k.nbuf[j:])
-			j += size
-			k.feed(lower(c))
+		k.run, _ = lowerRun(k.run[:0], k.nbuf, &k.scratch)
+		for _, c := range k.run {
+			k.feed(c)
 		}
 	}
 	if prev >= 0 {

@@ -51,6 +51,7 @@ var handInputs = []string{
 	"ＡＢＣ　ｄｅｆ　１２３，GB/T 2312-80",
 	"Straße İstanbul ΣΑΣ Ωμέγα",
 	"e\u0301te\u0301 cafe\u0301",
+	"Y\u030A Ÿ\u0301 ẙ", // lower casing makes y + U+030A, which composes
 	"㈠㈡ ①② ⑴ ㊣",
 	"𠀀𠀁𪚥 中𠀀文",
 	"数\u200b据 安\u00ad全 葛\U000E0100藤",

@@ -154,12 +154,31 @@
       }
       j += size2;
     }
+    var changed = false;
     for (j = 0; j < norm.length;) {
       e = cpAt(norm, j);
       j += e > 0xFFFF ? 2 : 1;
-      this.run.push(lower(e));
+      var l = lower(e);
+      if (l !== e) changed = true;
+      this.run.push(l);
     }
     this.spans = each === norm ? spans : null;
+    // Lower casing may make a sequence that composes (Y + U+030A has no
+    // composed form, y + U+030A is U+1E99): normalise once more, as fold.go.
+    if (changed) {
+      var lowered = '';
+      for (j = 0; j < this.run.length; j++) lowered += String.fromCodePoint(this.run[j]);
+      var again = lowered.normalize('NFKC');
+      if (again !== lowered) {
+        this.run = [];
+        for (j = 0; j < again.length;) {
+          e = cpAt(again, j);
+          j += e > 0xFFFF ? 2 : 1;
+          this.run.push(lower(e));
+        }
+        this.spans = null;
+      }
+    }
     return this.next();
   };
 
