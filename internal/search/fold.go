@@ -119,14 +119,8 @@ func (f *folder) next() (r rune, a, b int, ok bool) {
 // more, so that folding folded text changes nothing; again reports that.
 // scratch holds buffers for reuse.
 func lowerRun(dst []rune, nfkc []byte, scratch *[2][]byte) (out []rune, again bool) {
-	start, changed := len(dst), false
-	for j := 0; j < len(nfkc); {
-		c, size := utf8.DecodeRune(nfkc[j:])
-		j += size
-		l := lower(c)
-		changed = changed || l != c
-		dst = append(dst, l)
-	}
+	start := len(dst)
+	dst, changed := appendLower(dst, nfkc)
 	if !changed {
 		return dst, false
 	}
@@ -139,13 +133,22 @@ func lowerRun(dst []rune, nfkc []byte, scratch *[2][]byte) (out []rune, again bo
 	if string(renorm) == string(lowered) {
 		return dst, false
 	}
-	dst = dst[:start]
-	for j := 0; j < len(renorm); {
-		c, size := utf8.DecodeRune(renorm[j:])
-		j += size
-		dst = append(dst, lower(c))
-	}
+	dst, _ = appendLower(dst[:start], renorm)
 	return dst, true
+}
+
+// appendLower appends the lower case of each code point of b to dst and
+// reports whether any changed.
+func appendLower(dst []rune, b []byte) ([]rune, bool) {
+	changed := false
+	for j := 0; j < len(b); {
+		c, size := utf8.DecodeRune(b[j:])
+		j += size
+		l := lower(c)
+		changed = changed || l != c
+		dst = append(dst, l)
+	}
+	return dst, changed
 }
 
 // decode decodes the code point at byte i of s; invalid UTF-8 yields U+FFFD

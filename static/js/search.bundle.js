@@ -96,6 +96,24 @@ i++;
 }
 return out;
 }
+function lowerRun(norm){
+var first=lowerEach(norm);
+if(first.text===norm)return{run:first.run,again:false};
+var renorm=first.text.normalize('NFKC');
+if(renorm===first.text)return{run:first.run,again:false};
+return{run:lowerEach(renorm).run,again:true};
+}
+function lowerEach(s){
+var run=[],text='';
+for(var j=0;j<s.length;){
+var c=cpAt(s,j);
+j +=c>0xFFFF?2:1;
+var l=lower(c);
+run.push(l);
+text +=String.fromCodePoint(l);
+}
+return{run:run,text:text};
+}
 function Folder(s){
 s=wellFormed(s);
 this.s=s;this.i=0;
@@ -126,7 +144,7 @@ if(fastFold(d)>=0)break;
 this.i +=d>0xFFFF?2:1;
 }
 var norm=s.slice(start,this.i).normalize('NFKC'),each='',spans=[],j,e;
-this.run=[];this.runI=0;this.runA=start;this.runB=this.i;
+this.runI=0;this.runA=start;this.runB=this.i;
 for(j=start;j<this.i;){
 e=cpAt(s,j);
 var size2=e>0xFFFF?2:1,piece=s.slice(j,j + size2).normalize('NFKC');
@@ -138,29 +156,9 @@ spans.push(j,j + size2);
 }
 j +=size2;
 }
-var changed=false;
-for(j=0;j<norm.length;){
-e=cpAt(norm,j);
-j +=e>0xFFFF?2:1;
-var l=lower(e);
-if(l!==e)changed=true;
-this.run.push(l);
-}
-this.spans=each===norm?spans:null;
-if(changed){
-var lowered='';
-for(j=0;j<this.run.length;j++)lowered +=String.fromCodePoint(this.run[j]);
-var again=lowered.normalize('NFKC');
-if(again!==lowered){
-this.run=[];
-for(j=0;j<again.length;){
-e=cpAt(again,j);
-j +=e>0xFFFF?2:1;
-this.run.push(lower(e));
-}
-this.spans=null;
-}
-}
+var lr=lowerRun(norm);
+this.run=lr.run;
+this.spans=each===norm&&!lr.again?spans:null;
 return this.next();
 };
 function units(s){

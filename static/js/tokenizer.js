@@ -111,6 +111,31 @@
     return out;
   }
 
+  // lowerRun lower-cases each code point of the NFKC text norm. Where that
+  // made a sequence that composes (Y + U+030A has no composed form, y +
+  // U+030A is U+1E99) it normalises and lower-cases once more, as fold.go's
+  // lowerRun does: {run: code points, again: whether it did}.
+  function lowerRun(norm) {
+    var first = lowerEach(norm);
+    if (first.text === norm) return { run: first.run, again: false };
+    var renorm = first.text.normalize('NFKC');
+    if (renorm === first.text) return { run: first.run, again: false };
+    return { run: lowerEach(renorm).run, again: true };
+  }
+
+  // lowerEach lower-cases s code point by code point: {run, text}.
+  function lowerEach(s) {
+    var run = [], text = '';
+    for (var j = 0; j < s.length;) {
+      var c = cpAt(s, j);
+      j += c > 0xFFFF ? 2 : 1;
+      var l = lower(c);
+      run.push(l);
+      text += String.fromCodePoint(l);
+    }
+    return { run: run, text: text };
+  }
+
   // Folder yields folded code points with their source spans (see fold.go).
   function Folder(s) {
     s = wellFormed(s);
@@ -142,7 +167,7 @@
       this.i += d > 0xFFFF ? 2 : 1;
     }
     var norm = s.slice(start, this.i).normalize('NFKC'), each = '', spans = [], j, e;
-    this.run = []; this.runI = 0; this.runA = start; this.runB = this.i;
+    this.runI = 0; this.runA = start; this.runB = this.i;
     for (j = start; j < this.i;) {
       e = cpAt(s, j);
       var size2 = e > 0xFFFF ? 2 : 1, piece = s.slice(j, j + size2).normalize('NFKC');
@@ -154,31 +179,9 @@
       }
       j += size2;
     }
-    var changed = false;
-    for (j = 0; j < norm.length;) {
-      e = cpAt(norm, j);
-      j += e > 0xFFFF ? 2 : 1;
-      var l = lower(e);
-      if (l !== e) changed = true;
-      this.run.push(l);
-    }
-    this.spans = each === norm ? spans : null;
-    // Lower casing may make a sequence that composes (Y + U+030A has no
-    // composed form, y + U+030A is U+1E99): normalise once more, as fold.go.
-    if (changed) {
-      var lowered = '';
-      for (j = 0; j < this.run.length; j++) lowered += String.fromCodePoint(this.run[j]);
-      var again = lowered.normalize('NFKC');
-      if (again !== lowered) {
-        this.run = [];
-        for (j = 0; j < again.length;) {
-          e = cpAt(again, j);
-          j += e > 0xFFFF ? 2 : 1;
-          this.run.push(lower(e));
-        }
-        this.spans = null;
-      }
-    }
+    var lr = lowerRun(norm);
+    this.run = lr.run;
+    this.spans = each === norm && !lr.again ? spans : null;
     return this.next();
   };
 
