@@ -33,9 +33,9 @@ func (v *View) Fragment(name, key string) (template.HTML, error) {
 	if ok {
 		return html, nil
 	}
-	t := f.templates.Lookup(v.Kind)
-	if t == nil {
-		return "", fmt.Errorf("没有 %s 类页面的模板", v.Kind)
+	t, err := f.templates.Lookup(v.Kind)
+	if err != nil {
+		return "", err
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, v); err != nil {

@@ -128,9 +128,9 @@ func (r *Renderer) Render(v *View) ([]byte, error) {
 }
 
 func (r *Renderer) renderTo(buf *bytes.Buffer, v *View) error {
-	t := r.Templates.Lookup(v.Kind)
-	if t == nil {
-		return fmt.Errorf("没有 %s 类页面的模板", v.Kind)
+	t, err := r.Templates.Lookup(v.Kind)
+	if err != nil {
+		return err
 	}
 	if v.Page != nil {
 		buf.Grow(len(v.Page.Content) + 16<<10)

@@ -129,4 +129,9 @@ func templateErrLine(msg string) int {
 }
 
 // Lookup returns the template set of a kind.
-func (t *Templates) Lookup(kind string) *template.Template { return t.byKind[kind] }
+func (t *Templates) Lookup(kind string) (*template.Template, error) {
+	if set := t.byKind[kind]; set != nil {
+		return set, nil
+	}
+	return nil, fmt.Errorf("没有 %s 类页面的模板", kind)
+}
