@@ -194,17 +194,11 @@ func TestTOCFollowsReading(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	// The page marks the chapter on its next scroll handler; under load
-	// that may take a while, so wait for it up to a few seconds.
-	var got string
-	for deadline := time.Now().Add(5 * time.Second); ; {
-		got = eval[string](tb, `(function () { var a = document.querySelector(".toc a[aria-current]"); return a ? a.textContent : ""; })()`)
-		if got == last.Text || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	if got != last.Text {
+	// The page marks the chapter on its next scroll handler, which under
+	// load may take a while: wait for it, then check what it marked.
+	marked := `(function () { var a = document.querySelector(".toc a[aria-current]"); return a ? a.textContent : ""; })()`
+	chromedp.Run(tb.ctx, chromedp.Poll[bool](marked+" === "+jsString(last.Text), chromedp.WithPollingTimeout(5*time.Second)))
+	if got := eval[string](tb, marked); got != last.Text {
 		t.Errorf("读到“%s”时目录标出的是“%s”", last.Text, got)
 	}
 }
