@@ -14,9 +14,8 @@ import (
 	"strings"
 	"testing"
 
-	"djkb/internal/sitetest"
-
 	"djkb"
+	"djkb/internal/sitetest"
 )
 
 // writeSite makes a site folder from file contents keyed by path.
