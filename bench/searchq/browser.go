@@ -108,8 +108,9 @@ func measure(site string, docs []search.Doc, qs []query, fresh, warm int) (*repo
 // quiet turns off the DevTools domains that chromedp enables on every tab
 // and that a person's browser does not run: with Network on, Chromium
 // reports each shard load to the driver as it happens, which costs the page
-// a few milliseconds a query on this 2-core machine. The warm queries are
-// timed without them; the fresh pages keep Network on, to count the bytes.
+// a few milliseconds a query on this 2-core machine. Warm queries and fresh
+// pages are timed without them (fresh pages count their bytes from Resource
+// Timing instead).
 func quiet(tab context.Context) error {
 	for _, c := range []cdp.Command[cdp.Empty, cdp.Empty]{network.Disable, css.Disable, dom.Disable} {
 		if _, err := chromedp.Call(tab, c, cdp.Empty{}); err != nil {
