@@ -4,16 +4,15 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
 	"sort"
-	"strings"
 	"time"
 
 	"djkb"
 	"djkb/internal/build"
+	"djkb/internal/sitetest"
 )
 
 // cmdServe times what djkb serve does after an editor saves one file: the
@@ -114,21 +113,11 @@ func cmdServe(args []string) error {
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// markdownFiles lists the .md files of a site's content, relative to the
-// site, sorted; a site without any is an error that says how to make one.
+// markdownFiles lists the pages' Markdown files of a site (see
+// sitetest.PageFiles); a site without any is an error that says how to make
+// one.
 func markdownFiles(site string) ([]string, error) {
-	var out []string
-	err := filepath.WalkDir(filepath.Join(site, "content"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
-			rel, _ := filepath.Rel(site, p)
-			out = append(out, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	sort.Strings(out)
+	out, err := sitetest.PageFiles(site)
 	if err == nil && len(out) == 0 {
 		err = fmt.Errorf("no Markdown files in %s: generate a corpus first (go run ./bench gen)", site)
 	}

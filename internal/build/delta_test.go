@@ -100,7 +100,7 @@ func sampleSession(t *testing.T, deltaOnly bool) (*Session, string) {
 // session's files equal a clean build's.
 func TestSessionIndexBurst(t *testing.T) {
 	sess, site := sampleSession(t, false)
-	files := pageFiles(site)
+	files := pageFiles(t, site)
 	for i := range 6 {
 		rel := files[i*7%len(files)]
 		data, err := os.ReadFile(filepath.Join(site, rel))

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"djkb"
+	"djkb/internal/sitetest"
 )
 
 // TestSessionEqualsCleanBuild applies random sequences of edits, creates,
@@ -97,18 +98,14 @@ func compareWithDir(t *testing.T, what string, sess *Session, dir string) {
 	}
 }
 
-// pageFiles lists the pages' Markdown files of a site, relative to it and
-// in order: the sections' _index.md files left out.
-func pageFiles(site string) []string {
-	var files []string
-	filepath.WalkDir(filepath.Join(site, "content"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
-			rel, _ := filepath.Rel(site, p)
-			files = append(files, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	sort.Strings(files)
+// pageFiles lists the pages' Markdown files of a site (see
+// sitetest.PageFiles).
+func pageFiles(t *testing.T, site string) []string {
+	t.Helper()
+	files, err := sitetest.PageFiles(site)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return files
 }
 
@@ -116,7 +113,7 @@ func pageFiles(site string) []string {
 // paths (relative to the site) it touched.
 func randomEdit(t *testing.T, rng *rand.Rand, site string) (string, []string) {
 	t.Helper()
-	files := pageFiles(site)
+	files := pageFiles(t, site)
 	pick := files[rng.IntN(len(files))]
 	abs := func(rel string) string { return filepath.Join(site, filepath.FromSlash(rel)) }
 	data, _ := os.ReadFile(abs(pick))
