@@ -68,7 +68,7 @@ var ErrFailed = errors.New("构建失败")
 // (listed in Result.Diags) and another error when the output could not be
 // written; in both cases the previous output is untouched.
 func Run(opts Options) (*Result, error) {
-	p := &pipeline{opts: opts, dropBodies: true}
+	p := &pipeline{opts: opts, oneShot: true}
 	res, out, err := p.run(func() (sink, error) { return output.Begin(opts.OutDir) })
 	if out == nil {
 		return res, err

@@ -39,9 +39,11 @@ type pipeline struct {
 	// sitemap, when set, keeps the last sitemap for a Session: it lists
 	// every page, and most edits change none of its URLs and dates.
 	sitemap *sitemapCache
-	// dropBodies frees each page's Markdown once converted: a one-shot
-	// build never needs it again, and it is a third of the memory.
-	dropBodies bool
+	// oneShot frees what a build that runs once no longer needs: each
+	// page's Markdown once converted (a third of the memory), and its parts
+	// once the index has them. Less live data means fewer collections
+	// while the pages render beside the index.
+	oneShot bool
 }
 
 // run builds the site into the sink that open returns. It returns the sink
@@ -92,16 +94,19 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 	if err := copyStatic(out, p.opts.SiteDir, p.opts.Defaults, s.Assets); err != nil {
 		return finish(out, err)
 	}
+	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload}
+	views := r.Views()
 	withIndex := s.Config.Search && !p.opts.NoSearch
 	if withIndex && p.index == nil {
 		// The index needs only the pages' text: write it on the side
 		// while the pages render.
 		docs := searchDocs(s, nil)
+		if p.oneShot {
+			go releaseParts(s, views, p.templates)
+		}
 		indexDone = make(chan error, 1)
-		go func() { indexDone <- writeIndex(out, docs) }()
+		go func() { indexDone <- writeIndex(out, docs, p.oneShot) }()
 	}
-	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload}
-	views := r.Views()
 	res.Files = len(views)
 	if p.skip != nil {
 		prints := r.Fingerprints(views)
@@ -130,6 +135,24 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 		}
 	}
 	return finish(out, nil)
+}
+
+// releaseParts lets the pages' parts, and so their text, go once the other
+// readers are done: the index has its own copy of the parts, the clean-up
+// report reads them while the pages render, and a layout only if it names
+// them.
+func releaseParts(s *site.Site, views []*render.View, t *render.Templates) {
+	if t.Mentions("Parts") {
+		return
+	}
+	for _, v := range views {
+		if v.Kind == "cleanup" {
+			v.Cleanup() // waits for the report
+		}
+	}
+	for _, pg := range s.Pages {
+		pg.Parts = nil
+	}
 }
 
 // loadSite runs the load, model and Markdown stages. It returns nil when
@@ -176,7 +199,7 @@ func (p *pipeline) convertAll(s *site.Site, diags *diag.List) {
 	parallel.Each(len(todo), func(k int) {
 		i := todo[k]
 		results[i] = convert(conv, s, pages[i])
-		if p.dropBodies {
+		if p.oneShot {
 			pages[i].Src.Body = nil
 		}
 	})

@@ -94,11 +94,12 @@ func searchParts(parts []markdown.Part) []search.Part {
 	return out
 }
 
-// writeIndex writes the index of docs into search/ of out.
-func writeIndex(out sink, docs []search.Doc) error {
+// writeIndex writes the index of docs into search/ of out. With release it
+// clears the text of docs as it goes: for docs that nothing else reads.
+func writeIndex(out sink, docs []search.Doc, release bool) error {
 	// A sink keeps no reference to data (renderers reuse their buffers
 	// too): the index's buffers go to it as they are.
-	opts := search.Options{Facets: facets, WriteFile: func(name string, data []byte) error {
+	opts := search.Options{Facets: facets, ReleaseText: release, WriteFile: func(name string, data []byte) error {
 		return out.WriteFile("search/"+name, data)
 	}}
 	return search.Write("", docs, opts)

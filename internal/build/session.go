@@ -274,7 +274,7 @@ func (s *Session) startIndex(docs []search.Doc, fp uint64) {
 func (s *Session) runIndex(job *indexJob) {
 	for job != nil {
 		stage := &memStage{written: map[string][]byte{}}
-		err := writeIndex(stage, job.docs)
+		err := writeIndex(stage, job.docs, false) // the documents share parts with the next build's
 		// Collect the index's garbage now, in the background, rather
 		// than in the next edit's rebuild.
 		runtime.GC()

@@ -97,12 +97,6 @@ type Result struct {
 	Summary string // plain text
 }
 
-// HasAnchor reports whether the page has an element with that id.
-func (r *Result) HasAnchor(id string) bool {
-	i := sort.SearchStrings(r.Anchors, id)
-	return i < len(r.Anchors) && r.Anchors[i] == id
-}
-
 // articleRe matches the start of an article: 第十二条, 第一百零一条之一, with
 // optional bold or italic markup before it.
 var articleRe = regexp.MustCompile(`^[*_]{0,3}\s*(第[零〇一二三四五六七八九十百千万0-9]+条(?:之[一二三四五六七八九十]+)?)`)

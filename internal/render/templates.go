@@ -71,6 +71,7 @@ var Kinds = []string{"home", "section", "regulation", "case", "brand", "page", "
 // Templates holds one parsed template set per kind of page.
 type Templates struct {
 	byKind map[string]*template.Template
+	text   strings.Builder // of every layout file parsed
 }
 
 // TemplateError is a template that does not parse.
@@ -84,20 +85,20 @@ func (e *TemplateError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File,
 
 // LoadTemplates parses every kind of page.
 func LoadTemplates(l *Layouts, funcs template.FuncMap) (*Templates, error) {
+	t := &Templates{byKind: map[string]*template.Template{}}
 	base := template.New("base").Funcs(funcs)
 	files := append([]string{"base.html"}, l.List("partials")...)
 	for _, name := range files {
-		if err := parseInto(base, l, name); err != nil {
+		if err := t.parseInto(base, l, name); err != nil {
 			return nil, err
 		}
 	}
-	t := &Templates{byKind: map[string]*template.Template{}}
 	for _, kind := range Kinds {
 		set, err := base.Clone()
 		if err != nil {
 			return nil, err
 		}
-		if err := parseInto(set, l, kind+".html"); err != nil {
+		if err := t.parseInto(set, l, kind+".html"); err != nil {
 			return nil, err
 		}
 		t.byKind[kind] = set
@@ -105,11 +106,12 @@ func LoadTemplates(l *Layouts, funcs template.FuncMap) (*Templates, error) {
 	return t, nil
 }
 
-func parseInto(set *template.Template, l *Layouts, name string) error {
+func (t *Templates) parseInto(set *template.Template, l *Layouts, name string) error {
 	data, from, err := l.Read(name)
 	if err != nil {
 		return &TemplateError{File: "layouts/" + name, Msg: "找不到模板文件"}
 	}
+	t.text.Write(data)
 	if _, err := set.New(name).Parse(string(data)); err != nil {
 		return &TemplateError{File: from, Line: templateErrLine(err.Error()), Msg: "模板有误：" + err.Error()}
 	}
@@ -126,6 +128,13 @@ func templateErrLine(msg string) int {
 		}
 	}
 	return 0
+}
+
+// Mentions reports whether the text of any layout contains word. A template
+// reaches a field only by writing its name, so a field of the site model
+// that no layout mentions is read by none.
+func (t *Templates) Mentions(word string) bool {
+	return strings.Contains(t.text.String(), word)
 }
 
 // Lookup returns the template set of a kind.

@@ -78,8 +78,9 @@ const batchLen = 1 << 20 // int32s of a batch (half as many postings)
 
 // indexBlocks runs the index pass on two goroutines, which also code the
 // blocks' text and write the text shards planned by cuts. It returns the
-// inverted index.
-func indexBlocks(o *output, docs []Doc, blocks []block, tc *textCode, cuts []int) *postings {
+// inverted index. With release, the text of each shard is let go once
+// written (see Options.ReleaseText).
+func indexBlocks(o *output, docs []Doc, blocks []block, tc *textCode, cuts []int, release bool) *postings {
 	const workers = 2
 	nd := len(docs)
 	// Give each worker about half the text, in whole shards; the first
@@ -111,7 +112,7 @@ func indexBlocks(o *output, docs []Doc, blocks []block, tc *textCode, cuts []int
 		wg.Add(1)
 		go func(r *indexRun) {
 			defer wg.Done()
-			r.index(o, docs, blocks, tc, cuts, sr)
+			r.index(o, docs, blocks, tc, cuts, sr, release)
 		}(runs[w])
 	}
 	wg.Wait()
@@ -120,7 +121,7 @@ func indexBlocks(o *output, docs []Doc, blocks []block, tc *textCode, cuts []int
 
 // index tokenizes titles and blocks r.first..r.end-1, and codes and writes
 // text shards sr[0]..sr[1]-1.
-func (r *indexRun) index(o *output, docs []Doc, blocks []block, tc *textCode, cuts []int, sr [2]int) {
+func (r *indexRun) index(o *output, docs []Doc, blocks []block, tc *textCode, cuts []int, sr [2]int, release bool) {
 	nd := int32(len(docs))
 	ks := keyScanner{emit: r.add, words: r.tt.wordKey}
 	for r.b = r.first; r.b < r.end && r.b < nd; r.b++ {
@@ -153,10 +154,29 @@ func (r *indexRun) index(o *output, docs []Doc, blocks []block, tc *textCode, cu
 			codes = append(codes, code[offs[i]:offs[i+1]])
 		}
 		writeTextShard(o, &sc, shard, docs, blocks, cuts[shard], codes)
+		if release {
+			releaseText(docs, blocks[cuts[shard]:cuts[shard+1]])
+		}
 	}
 	r.flush()
 	r.batch, r.sorted, r.counts, r.buf = nil, nil, nil, nil
 	r.keys = r.tt.terms()
+}
+
+// releaseText drops the references of blocks, and of the parts they start,
+// to their text. A part that spans blocks of both workers is cleared by
+// the one holding its start alone, so that no two goroutines write it.
+func releaseText(docs []Doc, blocks []block) {
+	for i := range blocks {
+		b := &blocks[i]
+		for j := range b.segs {
+			s := &b.segs[j]
+			if s.first {
+				docs[b.doc].Parts[s.part].Text = ""
+			}
+			s.head, s.body = "", ""
+		}
+	}
 }
 
 // add records that key occurs in the block being indexed.

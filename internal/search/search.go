@@ -44,4 +44,9 @@ type Options struct {
 	// documents that were added or changed since a main index was written,
 	// to be searched together with it (see delta.go).
 	Delta *Delta
+
+	// ReleaseText lets Write clear the Text of the documents' parts once
+	// it has coded it, so that a build that runs once frees the text as
+	// the index pass goes rather than keeping it to the end.
+	ReleaseText bool
 }

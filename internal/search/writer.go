@@ -38,7 +38,7 @@ func Write(dir string, docs []Doc, opts Options) error {
 	tc := buildTextCode(blocks)
 	cuts := planTextShards(blocks, tc.ratio)
 	t.done("text code")
-	post := indexBlocks(o, docs, blocks, tc, cuts)
+	post := indexBlocks(o, docs, blocks, tc, cuts, opts.ReleaseText)
 	t.done("index, text")
 	if Trace != nil {
 		Trace("%d docs, %d blocks, %d terms, %d symbols", len(docs), len(blocks), post.len(), len(tc.lens))

@@ -5,15 +5,18 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
+
+var testFacets = []Facet{{"section", "栏目"}, {"status", "效力状态"}, {"year", "年度"}, {"tags", "专题"}}
 
 // writeIndex writes docs into a fresh folder and returns it.
 func writeIndex(t testing.TB, docs []Doc) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := Write(dir, docs, Options{Facets: []Facet{{"section", "栏目"}, {"status", "效力状态"}, {"year", "年度"}, {"tags", "专题"}}}); err != nil {
+	if err := Write(dir, docs, Options{Facets: testFacets}); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -47,6 +50,45 @@ func TestWriteDeterministic(t *testing.T) {
 	for name, data := range a {
 		if !bytes.Equal(data, b[name]) {
 			t.Errorf("%s differs between two writes", name)
+		}
+	}
+}
+
+// TestReleaseText checks that Write with ReleaseText writes the same index
+// and leaves no part's text behind, with parts long enough to span blocks
+// and shards small enough that they span the two workers.
+func TestReleaseText(t *testing.T) {
+	defer func(n int) { textShardBytes = n }(textShardBytes)
+	textShardBytes = 300
+	docs := sortedDocs(handCorpus())
+	docs = append(docs, Doc{URL: "long/", Path: "long.md", Title: "长文", Parts: []Part{
+		{Text: strings.Repeat("第一条　机关党组织应当定期开展主题党日活动。", 200)},
+		{Anchor: "第二条", Heading: "第二条", Text: "第二条　" + strings.Repeat("支部委员会每月召开一次。", 150)},
+	}})
+	want := readAll(t, writeIndex(t, docs))
+	dir := t.TempDir()
+	released := make([]Doc, len(docs))
+	for i, d := range docs {
+		released[i] = d
+		released[i].Parts = slices.Clone(d.Parts)
+	}
+	if err := Write(dir, released, Options{Facets: testFacets, ReleaseText: true}); err != nil {
+		t.Fatal(err)
+	}
+	got := readAll(t, dir)
+	if len(got) != len(want) {
+		t.Fatalf("%d files with ReleaseText, %d without", len(got), len(want))
+	}
+	for name, data := range want {
+		if !bytes.Equal(data, got[name]) {
+			t.Errorf("%s differs with ReleaseText", name)
+		}
+	}
+	for _, d := range released {
+		for _, p := range d.Parts {
+			if p.Text != "" {
+				t.Fatalf("%s: part %q kept its text", d.Path, p.Anchor)
+			}
 		}
 	}
 }

@@ -63,7 +63,7 @@ type Page struct {
 	Summary string
 	// ContentHash fingerprints Content, for djkb serve.
 	ContentHash uint64
-	anchors     *markdown.Result
+	anchors     []string // the ids of the page's elements, sorted
 
 	// Relations, set by New and Link.
 	Supersedes   []Ref
@@ -130,7 +130,8 @@ func (p *Page) TopSection() *Section {
 
 // HasAnchor reports whether the rendered page has an element with that id.
 func (p *Page) HasAnchor(id string) bool {
-	return p.anchors != nil && p.anchors.HasAnchor(id)
+	_, found := slices.BinarySearch(p.anchors, id)
+	return found
 }
 
 // SetContent attaches the converted Markdown of the page and the links to
@@ -138,7 +139,7 @@ func (p *Page) HasAnchor(id string) bool {
 func (p *Page) SetContent(r *markdown.Result, links []OutLink, contentHash uint64) {
 	p.links = links
 	p.ContentHash = contentHash
-	p.Content, p.TOC, p.Parts, p.Summary, p.anchors = r.HTML, r.TOC, r.Parts, r.Summary, r
+	p.Content, p.TOC, p.Parts, p.Summary, p.anchors = r.HTML, r.TOC, r.Parts, r.Summary, r.Anchors
 	if s := p.Src.Meta.Summary; s != "" {
 		p.Summary = s
 	}
