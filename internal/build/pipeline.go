@@ -40,8 +40,8 @@ type pipeline struct {
 	// every page, and most edits change none of its URLs and dates.
 	sitemap *sitemapCache
 	// oneShot frees what a build that runs once no longer needs: each
-	// page's Markdown once converted (a third of the memory), and its parts
-	// once the index has them. Less live data means fewer collections
+	// page's Markdown once converted (a third of the memory), its parts
+	// once the index has them and its HTML once it is written. Less live data means fewer collections
 	// while the pages render beside the index.
 	oneShot bool
 }
@@ -94,7 +94,7 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 	if err := copyStatic(out, p.opts.SiteDir, p.opts.Defaults, s.Assets); err != nil {
 		return finish(out, err)
 	}
-	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload}
+	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload, ReleaseHTML: p.oneShot}
 	views := r.Views()
 	withIndex := s.Config.Search && !p.opts.NoSearch
 	if withIndex && p.index == nil {

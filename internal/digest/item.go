@@ -95,7 +95,7 @@ func (d *Digest) renderItems() error {
 
 func (d *Digest) renderItem(conv *markdown.Converter, assets *assets, it *Item) error {
 	src := it.Page.Src
-	if src.Body == nil && it.Page.Content != nil {
+	if src.Body == nil && it.Page.HTML != nil {
 		return fmt.Errorf("%s：正文已释放，无法编入汇编", src.File)
 	}
 	res, err := conv.Convert(markdown.Input{

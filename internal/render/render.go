@@ -24,6 +24,11 @@ type Renderer struct {
 	Site       *site.Site
 	Templates  *Templates
 	LiveReload bool
+	// ReleaseHTML makes RenderAll let each page's HTML go once the page is
+	// written, for a build that renders every view once. Only a page's own
+	// view shows its HTML, unless a layout reads pages' .HTML itself; then
+	// nothing is let go.
+	ReleaseHTML bool
 }
 
 // Views returns every HTML page of the site, in a stable order.
@@ -133,7 +138,7 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, v *View) error {
 		return err
 	}
 	if v.Page != nil {
-		buf.Grow(len(v.Page.Content) + 16<<10)
+		buf.Grow(len(v.Page.HTML) + 16<<10)
 	}
 	if err := t.ExecuteTemplate(buf, "base", v); err != nil {
 		return fmt.Errorf("渲染 %s 时模板出错：%s", site.OutputFile(v.URLPath), strings.TrimPrefix(err.Error(), "template: "))
@@ -149,6 +154,7 @@ func (r *Renderer) RenderAll(views []*View, w Writer) []error {
 		errs []error
 		seen = map[string]bool{}
 	)
+	release := r.ReleaseHTML && !r.Templates.Mentions(".HTML")
 	parallel.Each(len(views), func(i int) {
 		v := views[i]
 		buf := buffers.Get().(*bytes.Buffer)
@@ -158,6 +164,9 @@ func (r *Renderer) RenderAll(views []*View, w Writer) []error {
 			err = w.WriteFile(site.OutputFile(v.URLPath), buf.Bytes())
 		}
 		buffers.Put(buf)
+		if release && v.Page != nil && !v.Page.IsIndex {
+			v.Page.HTML = nil
+		}
 		if err != nil {
 			mu.Lock()
 			key := v.Kind + err.Error()

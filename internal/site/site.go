@@ -56,12 +56,13 @@ type Page struct {
 	Section *Section
 	IsIndex bool // an _index.md page
 
-	// From the Markdown, set by SetContent.
-	Content []byte
+	// From the Markdown, set by SetContent. Layouts show a page's HTML
+	// through its view's Content.
+	HTML    []byte
 	TOC     []markdown.Heading
 	Parts   []markdown.Part
 	Summary string
-	// ContentHash fingerprints Content, for djkb serve.
+	// ContentHash fingerprints HTML, for djkb serve.
 	ContentHash uint64
 	anchors     []string // the ids of the page's elements, sorted
 
@@ -139,7 +140,7 @@ func (p *Page) HasAnchor(id string) bool {
 func (p *Page) SetContent(r *markdown.Result, links []OutLink, contentHash uint64) {
 	p.links = links
 	p.ContentHash = contentHash
-	p.Content, p.TOC, p.Parts, p.Summary, p.anchors = r.HTML, r.TOC, r.Parts, r.Summary, r.Anchors
+	p.HTML, p.TOC, p.Parts, p.Summary, p.anchors = r.HTML, r.TOC, r.Parts, r.Summary, r.Anchors
 	if s := p.Src.Meta.Summary; s != "" {
 		p.Summary = s
 	}
