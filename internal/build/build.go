@@ -149,7 +149,7 @@ func convert(conv *markdown.Converter, s *site.Site, p *site.Page) *converted {
 	}
 	c := &converted{res: res, links: linker.Links, diags: diags.Items(), relative: linker.Relative}
 	if res != nil {
-		c.hash = maphash.Bytes(hashSeed, res.HTML)
+		c.hash = maphash.String(hashSeed, res.HTML)
 	}
 	return c
 }

@@ -95,7 +95,7 @@ func (d *Digest) renderItems() error {
 
 func (d *Digest) renderItem(conv *markdown.Converter, assets *assets, it *Item) error {
 	src := it.Page.Src
-	if src.Body == nil && it.Page.HTML != nil {
+	if src.Body == nil && it.Page.HTML != "" {
 		return fmt.Errorf("%s：正文已释放，无法编入汇编", src.File)
 	}
 	res, err := conv.Convert(markdown.Input{
@@ -109,7 +109,7 @@ func (d *Digest) renderItem(conv *markdown.Converter, assets *assets, it *Item) 
 	if err != nil {
 		return fmt.Errorf("%s：Markdown 转换失败：%v", src.File, err)
 	}
-	it.Body = template.HTML(shiftHeadings(res.HTML))
+	it.Body = template.HTML(shiftHeadings([]byte(res.HTML)))
 	return nil
 }
 

@@ -44,7 +44,7 @@ func TestGolden(t *testing.T) {
 				Parts   []Part
 				Summary string
 			}{res.TOC, res.Anchors, res.Parts, res.Summary}, "", "  ")
-			got := string(res.HTML) + "\n---\n" + string(meta) + "\n"
+			got := res.HTML + "\n---\n" + string(meta) + "\n"
 			golden := strings.TrimSuffix(f, ".md") + ".golden"
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {

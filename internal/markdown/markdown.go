@@ -6,7 +6,6 @@
 package markdown
 
 import (
-	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -90,7 +89,7 @@ type Part struct {
 
 // Result is a converted page.
 type Result struct {
-	HTML    []byte
+	HTML    string
 	TOC     []Heading
 	Anchors []string // every element id on the page, sorted
 	Parts   []Part
@@ -120,18 +119,27 @@ func (c *Converter) Convert(in Input) (*Result, error) {
 	if in.IDPrefix != "" {
 		doc.(*ast.Document).AddMeta(prefixMetaKey, in.IDPrefix)
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4)
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	var out htmlWriter
+	out.Grow(len(src) + len(src)/4)
+	if err := c.md.Renderer().Render(&out, src, doc); err != nil {
 		return nil, err
 	}
-	p.res.HTML = buf.Bytes()
+	p.res.HTML = out.String()
 	for id := range ids.used {
 		p.res.Anchors = append(p.res.Anchors, id)
 	}
 	sort.Strings(p.res.Anchors)
 	return p.res, nil
 }
+
+// htmlWriter collects a page's HTML in a strings.Builder, which hands it
+// over as a string without copying it. Being a util.BufWriter, it also
+// spares the renderer a bufio.Writer of its own, and a copy, per page.
+type htmlWriter struct{ strings.Builder }
+
+func (w *htmlWriter) Available() int { return w.Cap() - w.Len() }
+func (w *htmlWriter) Buffered() int  { return 0 }
+func (w *htmlWriter) Flush() error   { return nil }
 
 const prefixMetaKey = "djkb-id-prefix"
 

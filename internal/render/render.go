@@ -165,7 +165,7 @@ func (r *Renderer) RenderAll(views []*View, w Writer) []error {
 		}
 		buffers.Put(buf)
 		if release && v.Page != nil && !v.Page.IsIndex {
-			v.Page.HTML = nil
+			v.Page.HTML = ""
 		}
 		if err != nil {
 			mu.Lock()

@@ -69,7 +69,7 @@ func (v *View) Content() template.HTML {
 	if v.Page == nil {
 		return ""
 	}
-	return template.HTML(v.Page.HTML)
+	return v.Page.HTML
 }
 
 // TopSections returns the first-level sections in the order the site

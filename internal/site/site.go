@@ -5,6 +5,7 @@
 package site
 
 import (
+	"html/template"
 	"path"
 	"slices"
 	"strings"
@@ -58,7 +59,7 @@ type Page struct {
 
 	// From the Markdown, set by SetContent. Layouts show a page's HTML
 	// through its view's Content.
-	HTML    []byte
+	HTML    template.HTML
 	TOC     []markdown.Heading
 	Parts   []markdown.Part
 	Summary string
@@ -140,7 +141,7 @@ func (p *Page) HasAnchor(id string) bool {
 func (p *Page) SetContent(r *markdown.Result, links []OutLink, contentHash uint64) {
 	p.links = links
 	p.ContentHash = contentHash
-	p.HTML, p.TOC, p.Parts, p.Summary, p.anchors = r.HTML, r.TOC, r.Parts, r.Summary, r.Anchors
+	p.HTML, p.TOC, p.Parts, p.Summary, p.anchors = template.HTML(r.HTML), r.TOC, r.Parts, r.Summary, r.Anchors
 	if s := p.Src.Meta.Summary; s != "" {
 		p.Summary = s
 	}
