@@ -28,10 +28,11 @@ var (
 // listCoder Rice-codes the posting lists of a chunk of terms on two
 // goroutines, reusing its buffers from chunk to chunk.
 type listCoder struct {
-	p    *postings
-	out  [][]byte
-	bufs [2][]byte
-	ids  [2][]int32
+	p       *postings
+	out     [][]byte
+	bufs    [2][]byte
+	ids     [2][]int32
+	readers [2]postingsReader
 }
 
 // code codes the lists of terms lo..hi-1 into c.out; they stay valid until
@@ -48,9 +49,10 @@ func (c *listCoder) code(lo, hi int) {
 		go func() {
 			defer wg.Done()
 			buf, ids := c.bufs[h][:0], c.ids[h]
+			pr := &c.readers[h]
 			var ends []int
 			for g := rg[0]; g < rg[1]; g++ {
-				ids = c.p.ids(ids[:0], g)
+				ids = pr.ids(ids[:0], g)
 				buf = appendRice(buf, ids)
 				ends = append(ends, len(buf))
 			}
@@ -82,7 +84,7 @@ func writeDictionary(o *output, p *postings) []string {
 			large, file = large[:0], file+1
 		}
 	}
-	lc := listCoder{p: p}
+	lc := listCoder{p: p, readers: [2]postingsReader{{p: p}, {p: p}}}
 	listAt := func(i int) []byte {
 		if i%listChunk == 0 {
 			lc.code(i, min(i+listChunk, p.len()))

@@ -11,20 +11,60 @@ import (
 // list is a sorted list of block numbers.
 
 // postings is the inverted index: terms in key order, each with its blocks,
-// which ids gathers from the runs of the index pass.
+// which a postingsReader gathers from the runs of the index pass.
 type postings struct {
 	keys   []uint64 // Han key, or wordBit | index into words
 	words  []string // sorted
 	df     []int32  // length of each list
 	runs   []*indexRun
 	locals []int32 // the local term of term g in run w is locals[g*len(runs)+w], or -1
+	// before[g*len(runs)+w] is how many of run w's terms sort before term g.
+	before []int32
 }
 
-// ids appends the blocks of term g to dst.
-func (p *postings) ids(dst []int32, g int) []int32 {
-	for w, r := range p.runs {
-		if n := p.locals[g*len(p.runs)+w]; n >= 0 {
-			dst = r.appendIDs(dst, n)
+// postingsReader reads the lists of consecutive terms. The batches of a
+// run hold their terms in key order, so it reads each batch front to back,
+// keeping a cursor in each.
+type postingsReader struct {
+	p    *postings
+	next int       // the term the cursors stand at
+	cur  [][]int32 // cur[w][i]: the next entry of batch i of run w
+}
+
+// seek places the cursors at term g.
+func (pr *postingsReader) seek(g int) {
+	if pr.cur == nil {
+		pr.cur = make([][]int32, len(pr.p.runs))
+	}
+	for w, r := range pr.p.runs {
+		pr.cur[w] = pr.cur[w][:0]
+		before := pr.p.before[g*len(pr.p.runs)+w]
+		for i := range r.batches {
+			terms := r.batches[i].terms
+			at, _ := slices.BinarySearchFunc(terms, before, func(n, rank int32) int { return cmp.Compare(r.rank[n], rank) })
+			pr.cur[w] = append(pr.cur[w], int32(at))
+		}
+	}
+}
+
+// ids appends the blocks of term g to dst. Terms must be read in order.
+func (pr *postingsReader) ids(dst []int32, g int) []int32 {
+	if pr.cur == nil || g != pr.next {
+		pr.seek(g)
+	}
+	pr.next = g + 1
+	for w, r := range pr.p.runs {
+		n := pr.p.locals[g*len(pr.p.runs)+w]
+		if n < 0 {
+			continue
+		}
+		cur := pr.cur[w]
+		for i := range r.batches {
+			pb := &r.batches[i]
+			if c := cur[i]; int(c) < len(pb.terms) && pb.terms[c] == n {
+				dst = appendGaps(dst, pb.data[pb.off[c]:pb.off[c+1]], pb.first-1)
+				cur[i]++
+			}
 		}
 	}
 	return dst
@@ -48,16 +88,20 @@ func (p *postings) keyString(i int) string {
 // indexRun is one worker's share of the index pass over a contiguous range
 // of block numbers: it tokenizes titles and blocks into posting lists and
 // codes the blocks' text. Postings wait in batch (term number and block, in
-// block order); each full batch is sorted by term and kept as a postBatch,
-// so that postings are never appended one by one to per-term buffers (a
-// cache miss each, and garbage as they grow).
+// block order); each full batch is sorted by term key and kept as a
+// postBatch, so that postings are never appended one by one to per-term
+// buffers (a cache miss each, and garbage as they grow), and so that the
+// lists are read back, in key order, front to back.
 type indexRun struct {
 	tt      *termTable
 	first   int32
 	end     int32
 	b       int32 // block being indexed
 	keys    []uint64
-	df      []int32 // by term number
+	df      []int32   // by term number
+	order   []int32   // the term numbers in key order
+	keysAt  []sortKey // the sort keys of order's terms
+	rank    []int32   // by term number: its place in order
 	batch   []int32
 	batches []postBatch
 	sorted  []int32 // scratch of flush
@@ -66,10 +110,12 @@ type indexRun struct {
 	store   arena // holds the batches' data
 }
 
-// A postBatch holds, for each term, the blocks of a batch holding it: the
-// term's varint gaps (the first from first-1) are data[off[n]:off[n+1]].
+// A postBatch holds the blocks of a batch for each term it holds, in key
+// order: term terms[i]'s varint gaps (the first from first-1) are
+// data[off[i]:off[i+1]].
 type postBatch struct {
 	first int32
+	terms []int32
 	off   []int32
 	data  []byte
 }
@@ -189,12 +235,47 @@ func (r *indexRun) add(key uint64) {
 	}
 }
 
-// flush sorts the batch by term (a counting sort, which keeps block order)
-// and keeps it as a postBatch.
+// sortTerms puts the terms found since the last call into order and
+// renumbers the ranks.
+func (r *indexRun) sortTerms() {
+	nt := len(r.tt.keys)
+	if len(r.order) == nt {
+		return
+	}
+	type term struct {
+		key sortKey
+		n   int32
+	}
+	fresh := make([]term, 0, nt-len(r.order))
+	for n := len(r.order); n < nt; n++ {
+		fresh = append(fresh, term{termSortKey(r.tt, r.tt.keys[n]), int32(n)})
+	}
+	slices.SortFunc(fresh, func(a, b term) int { return compareSortKey(a.key, b.key) })
+	order, keys := make([]int32, 0, nt), make([]sortKey, 0, nt)
+	i, j := 0, 0
+	for i < len(r.order) || j < len(fresh) {
+		if j == len(fresh) || i < len(r.order) && compareSortKey(r.keysAt[i], fresh[j].key) < 0 {
+			order, keys = append(order, r.order[i]), append(keys, r.keysAt[i])
+			i++
+		} else {
+			order, keys = append(order, fresh[j].n), append(keys, fresh[j].key)
+			j++
+		}
+	}
+	r.order, r.keysAt = order, keys
+	r.rank = slices.Grow(r.rank[:0], nt)[:nt]
+	for k, n := range order {
+		r.rank[n] = int32(k)
+	}
+}
+
+// flush sorts the batch by term key (a counting sort by rank, which keeps
+// block order) and keeps it as a postBatch.
 func (r *indexRun) flush() {
 	if len(r.batch) == 0 {
 		return
 	}
+	r.sortTerms()
 	nt := len(r.tt.keys)
 	for len(r.df) < nt {
 		r.df = append(r.df, 0)
@@ -205,7 +286,9 @@ func (r *indexRun) flush() {
 	counts := r.counts[:nt+1]
 	clear(counts)
 	for i := 0; i < len(r.batch); i += 2 {
-		counts[r.batch[i]+1]++
+		k := r.rank[r.batch[i]]
+		r.batch[i] = k
+		counts[k+1]++
 	}
 	for i := 1; i <= nt; i++ {
 		counts[i] += counts[i-1]
@@ -215,17 +298,28 @@ func (r *indexRun) flush() {
 	}
 	sorted := r.sorted[:len(r.batch)/2]
 	for i := 0; i < len(r.batch); i += 2 {
-		n := r.batch[i]
-		sorted[counts[n]] = r.batch[i+1]
-		counts[n]++
+		k := r.batch[i]
+		sorted[counts[k]] = r.batch[i+1]
+		counts[k]++
 	}
-	// counts[n] is now the end of term n's blocks in sorted.
-	pb := postBatch{first: r.batch[1], off: make([]int32, nt+1)}
+	// counts[k] is now the end of the blocks of the term of rank k.
+	present, prev := 0, int32(0)
+	for _, end := range counts[:nt] {
+		if end != prev {
+			present++
+		}
+		prev = end
+	}
+	pb := postBatch{first: r.batch[1], terms: make([]int32, 0, present), off: make([]int32, 0, present+1)}
 	buf := r.buf[:0]
 	start := int32(0)
-	for n := 0; n < nt; n++ {
-		pb.off[n] = int32(len(buf))
-		end := counts[n]
+	for k, n := range r.order {
+		end := counts[k]
+		if end == start {
+			continue
+		}
+		pb.terms = append(pb.terms, n)
+		pb.off = append(pb.off, int32(len(buf)))
 		prev := pb.first - 1
 		for _, b := range sorted[start:end] {
 			buf = appendUvarint(buf, uint64(b-prev))
@@ -234,22 +328,11 @@ func (r *indexRun) flush() {
 		r.df[n] += end - start
 		start = end
 	}
-	pb.off[nt] = int32(len(buf))
+	pb.off = append(pb.off, int32(len(buf)))
 	pb.data = r.store.end(append(r.store.start(len(buf)), buf...))
 	r.buf = buf
 	r.batches = append(r.batches, pb)
 	r.batch = r.batch[:0]
-}
-
-// appendIDs appends local term n's blocks, from all batches, to ids.
-func (r *indexRun) appendIDs(ids []int32, n int32) []int32 {
-	for i := range r.batches {
-		pb := &r.batches[i]
-		if int(n)+1 < len(pb.off) {
-			ids = appendGaps(ids, pb.data[pb.off[n]:pb.off[n+1]], pb.first-1)
-		}
-	}
-	return ids
 }
 
 // sortKey orders terms by the code points of their strings: a word sorts by
@@ -282,41 +365,20 @@ func compareSortKey(a, b sortKey) int {
 // mergeRuns merges the runs' terms into one sorted term list and codes each
 // term's posting list, the runs' shares one after the other.
 func mergeRuns(runs []*indexRun) *postings {
-	// Each run's terms in key order.
-	orders := make([][]int32, len(runs))
-	sks := make([][]sortKey, len(runs))
-	var wg sync.WaitGroup
-	for w, r := range runs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sk := make([]sortKey, len(r.keys))
-			ord := make([]int32, len(r.keys))
-			for i, k := range r.keys {
-				sk[i] = termSortKey(r.tt, k)
-				ord[i] = int32(i)
-			}
-			slices.SortFunc(ord, func(a, b int32) int { return compareSortKey(sk[a], sk[b]) })
-			orders[w], sks[w] = ord, sk
-		}()
-	}
-	wg.Wait()
-
-	// Merge: for each global term, the local term of each run (or -1).
 	p := &postings{}
-	var locals []int32
-	pos := make([]int, len(runs))
+	var locals, before []int32
+	pos := make([]int, len(runs)) // the next term of each run, in its order
 	for {
 		best := -1
-		for w := range runs {
-			if pos[w] < len(orders[w]) && (best < 0 || compareSortKey(sks[w][orders[w][pos[w]]], sks[best][orders[best][pos[best]]]) < 0) {
+		for w, r := range runs {
+			if pos[w] < len(r.order) && (best < 0 || compareSortKey(r.keysAt[pos[w]], runs[best].keysAt[pos[best]]) < 0) {
 				best = w
 			}
 		}
 		if best < 0 {
 			break
 		}
-		sk := sks[best][orders[best][pos[best]]]
+		sk := runs[best].keysAt[pos[best]]
 		key := sk.primary
 		if sk.word != "" {
 			key = wordBit | uint64(len(p.words))
@@ -325,20 +387,18 @@ func mergeRuns(runs []*indexRun) *postings {
 		p.keys = append(p.keys, key)
 		var df int32
 		for w, r := range runs {
+			before = append(before, int32(pos[w]))
 			loc := int32(-1)
-			if pos[w] < len(orders[w]) {
-				if n := orders[w][pos[w]]; compareSortKey(sks[w][n], sk) == 0 {
-					loc = n
-					df += r.df[n]
-					pos[w]++
-				}
+			if pos[w] < len(r.order) && compareSortKey(r.keysAt[pos[w]], sk) == 0 {
+				loc = r.order[pos[w]]
+				df += r.df[loc]
+				pos[w]++
 			}
 			locals = append(locals, loc)
 		}
 		p.df = append(p.df, df)
 	}
-
-	p.runs, p.locals = runs, locals
+	p.runs, p.locals, p.before = runs, locals, before
 	return p
 }
 
