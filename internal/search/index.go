@@ -93,21 +93,26 @@ func (p *postings) keyString(i int) string {
 // buffers (a cache miss each, and garbage as they grow), and so that the
 // lists are read back, in key order, front to back.
 type indexRun struct {
-	tt      *termTable
-	first   int32
-	end     int32
-	b       int32 // block being indexed
-	keys    []uint64
-	df      []int32   // by term number
-	order   []int32   // the term numbers in key order
-	keysAt  []sortKey // the sort keys of order's terms
-	rank    []int32   // by term number: its place in order
-	batch   []int32
-	batches []postBatch
-	sorted  []int32 // scratch of flush
-	counts  []int32
-	buf     []byte
-	store   arena // holds the batches' data
+	tt     *termTable
+	first  int32
+	end    int32
+	b      int32 // block being indexed
+	keys   []uint64
+	df     []int32   // by term number
+	order  []int32   // the term numbers in key order
+	keysAt []sortKey // the sort keys of order's terms
+	rank   []int32   // by term number: its place in order
+	// sortTerms's buffers, reused: the previous order and its keys, and
+	// the new terms
+	oldOrder []int32
+	oldKeys  []sortKey
+	fresh    []rankedTerm
+	batch    []int32
+	batches  []postBatch
+	sorted   []int32 // scratch of flush
+	counts   []int32
+	buf      []byte
+	store    arena // holds the batches' data
 }
 
 // A postBatch holds the blocks of a batch for each term it holds, in key
@@ -206,6 +211,7 @@ func (r *indexRun) index(o *output, docs []Doc, blocks []block, tc *textCode, cu
 	}
 	r.flush()
 	r.batch, r.sorted, r.counts, r.buf = nil, nil, nil, nil
+	r.oldOrder, r.oldKeys, r.fresh = nil, nil, nil
 	r.keys = r.tt.terms()
 }
 
@@ -235,6 +241,12 @@ func (r *indexRun) add(key uint64) {
 	}
 }
 
+// A rankedTerm is a term number with its sort key.
+type rankedTerm struct {
+	key sortKey
+	n   int32
+}
+
 // sortTerms puts the terms found since the last call into order and
 // renumbers the ranks.
 func (r *indexRun) sortTerms() {
@@ -242,16 +254,12 @@ func (r *indexRun) sortTerms() {
 	if len(r.order) == nt {
 		return
 	}
-	type term struct {
-		key sortKey
-		n   int32
-	}
-	fresh := make([]term, 0, nt-len(r.order))
+	fresh := r.fresh[:0]
 	for n := len(r.order); n < nt; n++ {
-		fresh = append(fresh, term{termSortKey(r.tt, r.tt.keys[n]), int32(n)})
+		fresh = append(fresh, rankedTerm{termSortKey(r.tt, r.tt.keys[n]), int32(n)})
 	}
-	slices.SortFunc(fresh, func(a, b term) int { return compareSortKey(a.key, b.key) })
-	order, keys := make([]int32, 0, nt), make([]sortKey, 0, nt)
+	slices.SortFunc(fresh, func(a, b rankedTerm) int { return compareSortKey(a.key, b.key) })
+	order, keys := slices.Grow(r.oldOrder[:0], nt), slices.Grow(r.oldKeys[:0], nt)
 	i, j := 0, 0
 	for i < len(r.order) || j < len(fresh) {
 		if j == len(fresh) || i < len(r.order) && compareSortKey(r.keysAt[i], fresh[j].key) < 0 {
@@ -262,6 +270,7 @@ func (r *indexRun) sortTerms() {
 			j++
 		}
 	}
+	r.oldOrder, r.oldKeys, r.fresh = r.order, r.keysAt, fresh
 	r.order, r.keysAt = order, keys
 	r.rank = slices.Grow(r.rank[:0], nt)[:nt]
 	for k, n := range order {
