@@ -6,6 +6,7 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -39,7 +40,15 @@ func New(opts Options) *Converter {
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
+	// goldmark's own parser, but with the link reference definitions
+	// looked for only where one can start.
+	p := parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(util.Prioritized(linkRefDefinitions{}, 100)),
+	)
 	md := goldmark.New(append(rendererOpts,
+		goldmark.WithParser(p),
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
@@ -51,6 +60,23 @@ func New(opts Options) *Converter {
 	// Registered after GFM's, with a higher priority, so it wins.
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(taskCheckBoxRenderer{}, 100)))
 	return &Converter{md: md}
+}
+
+// linkRefDefinitions runs goldmark's transformer of link reference
+// definitions ("[label]: /url") only on paragraphs that start with "[", as
+// every definition does: it makes a block reader for each paragraph it is
+// given, and next to no paragraph of a regulation starts with "[".
+type linkRefDefinitions struct{}
+
+func (linkRefDefinitions) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	if node.Lines().Len() == 0 {
+		return
+	}
+	line := node.Lines().At(0)
+	first := bytes.TrimLeft(line.Value(reader.Source()), " \t")
+	if len(first) > 0 && first[0] == '[' {
+		parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+	}
 }
 
 // Resolver rewrites link and image destinations for the page being rendered.
