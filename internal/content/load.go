@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"djkb/internal/diag"
+	"djkb/internal/fileio"
 	"djkb/internal/parallel"
 )
 
@@ -166,7 +167,7 @@ func within(dir, p string) bool {
 
 // loadFile reads one Markdown file; it returns nil when the file is unusable.
 func loadFile(f File, diags *diag.List) *Source {
-	data, err := os.ReadFile(f.Abs)
+	data, err := fileio.ReadFile(f.Abs)
 	if err != nil {
 		diags.Errorf(path.Join(Dir, f.Path), 0, "无法读取文件：%v", err)
 		return nil

@@ -11,7 +11,6 @@
 package output
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -21,6 +20,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"djkb/internal/fileio"
 )
 
 // Dir is a build in progress.
@@ -144,7 +145,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if existed {
 		err = d.update(name, data)
 	} else {
-		err = os.WriteFile(d.path(name), data, 0o644)
+		err = fileio.WriteFile(d.path(name), data)
 	}
 	if err != nil {
 		return fmt.Errorf("无法写入 %s（磁盘已满或没有写权限？）：%w", name, err)
@@ -152,38 +153,12 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-// readBufs holds buffers for comparing files.
-var readBufs = sync.Pool{New: func() any { return new([]byte) }}
-
-// update rewrites an existing file only where it differs from data.
+// update rewrites an existing file unless it already holds data.
 func (d *Dir) update(name string, data []byte) error {
-	f, err := os.OpenFile(d.path(name), os.O_RDWR, 0)
-	if err != nil {
-		return os.WriteFile(d.path(name), data, 0o644)
+	if fileio.Equal(d.path(name), data) {
+		return nil
 	}
-	st, err := f.Stat()
-	if err == nil && st.Size() == int64(len(data)) {
-		bp := readBufs.Get().(*[]byte)
-		if cap(*bp) < len(data) {
-			*bp = make([]byte, len(data))
-		}
-		buf := (*bp)[:len(data)]
-		n, _ := f.ReadAt(buf, 0)
-		same := n == len(data) && bytes.Equal(buf, data)
-		readBufs.Put(bp)
-		if same {
-			return f.Close()
-		}
-	}
-	if _, err := f.WriteAt(data, 0); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Truncate(int64(len(data))); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return fileio.WriteFile(d.path(name), data)
 }
 
 // MkdirAll creates a folder of the build.
