@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -16,9 +17,33 @@ func TestArticleLabel(t *testing.T) {
 		{"第十二章　附则", ""},
 		{long + "第三条", ""},
 		{"", ""},
+		{"*** \t第三条之二 …", "第三条之二"},
+		{"第三条之 …", "第三条"},
+		{"****第一条", ""},
+		{"第条", ""},
+		{"第一百条之十一", "第一百条之十一"},
 	} {
 		if got := ArticleLabel([]byte(c.line)); got != c.want {
 			t.Errorf("ArticleLabel(%.40q) = %q，应为 %q", c.line, got, c.want)
 		}
 	}
+}
+
+// articleRe is the definition ArticleLabel is written out from.
+var articleRe = regexp.MustCompile(`^[*_]{0,3}\s*(第[零〇一二三四五六七八九十百千万0-9]+条(?:之[一二三四五六七八九十]+)?)`)
+
+// FuzzArticleLabel checks ArticleLabel against the regular expression.
+func FuzzArticleLabel(f *testing.F) {
+	for _, s := range []string{"第一条 为了", "**第十二条**", "_第一百零一条之一_", "第1条", "第十二章", " \t第三条之", "***\r第二条之三", "第\xff条"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		want := ""
+		if m := articleRe.FindSubmatch(line); m != nil {
+			want = string(m[1])
+		}
+		if got := ArticleLabel(line); got != want {
+			t.Fatalf("ArticleLabel(%q) = %q, the regular expression says %q", line, got, want)
+		}
+	})
 }

@@ -7,7 +7,6 @@ package markdown
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -122,16 +121,54 @@ type Result struct {
 	Summary string // plain text
 }
 
-// articleRe matches the start of an article: 第十二条, 第一百零一条之一, with
-// optional bold or italic markup before it.
-var articleRe = regexp.MustCompile(`^[*_]{0,3}\s*(第[零〇一二三四五六七八九十百千万0-9]+条(?:之[一二三四五六七八九十]+)?)`)
-
-// ArticleLabel returns "第十二条" when line starts an article, else "".
+// ArticleLabel returns "第十二条" when line starts an article, else "": up
+// to three * or _ of bold or italic markup and ASCII spaces, then 第,
+// numerals, 条, and perhaps 之 and numerals (第一百零一条之一). It runs on
+// every paragraph of a regulation, so it is written out rather than left to
+// a regular expression.
 func ArticleLabel(line []byte) string {
-	if m := articleRe.FindSubmatch(line); m != nil {
-		return string(m[1])
+	i := 0
+	for i < len(line) && i < 3 && (line[i] == '*' || line[i] == '_') {
+		i++
 	}
-	return ""
+	for i < len(line) && strings.IndexByte(" \t\n\f\r", line[i]) >= 0 {
+		i++
+	}
+	start := i
+	if !bytes.HasPrefix(line[i:], []byte("第")) {
+		return ""
+	}
+	i += len("第")
+	n := runOf(line[i:], articleNumerals)
+	if n == 0 || !bytes.HasPrefix(line[i+n:], []byte("条")) {
+		return ""
+	}
+	i += n + len("条")
+	if bytes.HasPrefix(line[i:], []byte("之")) {
+		if n := runOf(line[i+len("之"):], subArticleNumerals); n > 0 {
+			i += len("之") + n
+		}
+	}
+	return string(line[start:i])
+}
+
+const (
+	articleNumerals    = "零〇一二三四五六七八九十百千万0123456789"
+	subArticleNumerals = "一二三四五六七八九十"
+)
+
+// runOf returns the length in bytes of the run of characters of set that
+// b starts with.
+func runOf(b []byte, set string) int {
+	n := 0
+	for n < len(b) {
+		r, size := utf8.DecodeRune(b[n:])
+		if r == utf8.RuneError || !strings.ContainsRune(set, r) {
+			break
+		}
+		n += size
+	}
+	return n
 }
 
 // Convert renders one page.
