@@ -6,18 +6,19 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
-	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // ReadFile returns the contents of the file at name.
 func ReadFile(name string) ([]byte, error) {
-	fd, err := open(name, syscall.O_RDONLY, 0)
+	fd, err := open(name, unix.O_RDONLY, 0)
 	if err != nil {
 		return nil, err
 	}
-	defer syscall.Close(fd)
-	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil {
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
 	// One byte more than the size, so that a file that has not grown is
@@ -27,8 +28,8 @@ func ReadFile(name string) ([]byte, error) {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
 		}
-		n, err := syscall.Read(fd, data[len(data):cap(data)])
-		if errors.Is(err, syscall.EINTR) {
+		n, err := unix.Read(fd, data[len(data):cap(data)])
+		if errors.Is(err, unix.EINTR) {
 			continue
 		}
 		if err != nil {
@@ -44,20 +45,20 @@ func ReadFile(name string) ([]byte, error) {
 // Equal reports whether the file at name holds exactly data; false when it
 // cannot be read.
 func Equal(name string, data []byte) bool {
-	fd, err := open(name, syscall.O_RDONLY, 0)
+	fd, err := open(name, unix.O_RDONLY, 0)
 	if err != nil {
 		return false
 	}
-	defer syscall.Close(fd)
-	var st syscall.Stat_t
-	if syscall.Fstat(fd, &st) != nil || st.Size != int64(len(data)) {
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if unix.Fstat(fd, &st) != nil || st.Size != int64(len(data)) {
 		return false
 	}
 	buf, bp := buffer(len(data))
 	defer buffers.Put(bp)
 	for read := 0; read < len(buf); {
-		n, err := syscall.Pread(fd, buf[read:], int64(read))
-		if errors.Is(err, syscall.EINTR) {
+		n, err := unix.Pread(fd, buf[read:], int64(read))
+		if errors.Is(err, unix.EINTR) {
 			continue
 		}
 		if err != nil || n == 0 {
@@ -71,22 +72,22 @@ func Equal(name string, data []byte) bool {
 // WriteFile writes data to the file at name, creating it (mode 0644, less
 // the umask) or replacing what it held.
 func WriteFile(name string, data []byte) error {
-	fd, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, 0o644)
+	fd, err := open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
 	for len(data) > 0 {
-		n, err := syscall.Write(fd, data)
-		if errors.Is(err, syscall.EINTR) {
+		n, err := unix.Write(fd, data)
+		if errors.Is(err, unix.EINTR) {
 			continue
 		}
 		if err != nil {
-			syscall.Close(fd)
+			unix.Close(fd)
 			return &fs.PathError{Op: "write", Path: name, Err: err}
 		}
 		data = data[n:]
 	}
-	if err := syscall.Close(fd); err != nil {
+	if err := unix.Close(fd); err != nil {
 		return &fs.PathError{Op: "close", Path: name, Err: err}
 	}
 	return nil
@@ -94,8 +95,8 @@ func WriteFile(name string, data []byte) error {
 
 func open(name string, flags int, perm uint32) (int, error) {
 	for {
-		fd, err := syscall.Open(name, flags|syscall.O_CLOEXEC, perm)
-		if errors.Is(err, syscall.EINTR) {
+		fd, err := unix.Open(name, flags|unix.O_CLOEXEC, perm)
+		if errors.Is(err, unix.EINTR) {
 			continue
 		}
 		if err != nil {
