@@ -259,7 +259,10 @@ func (r *indexRun) sortTerms() {
 		fresh = append(fresh, rankedTerm{termSortKey(r.tt, r.tt.keys[n]), int32(n)})
 	}
 	slices.SortFunc(fresh, func(a, b rankedTerm) int { return compareSortKey(a.key, b.key) })
-	order, keys := slices.Grow(r.oldOrder[:0], nt), slices.Grow(r.oldKeys[:0], nt)
+	order, keys := r.oldOrder[:0], r.oldKeys[:0]
+	if cap(order) < nt { // with room for the terms of later batches
+		order, keys = make([]int32, 0, nt+nt/4), make([]sortKey, 0, nt+nt/4)
+	}
 	i, j := 0, 0
 	for i < len(r.order) || j < len(fresh) {
 		if j == len(fresh) || i < len(r.order) && compareSortKey(r.keysAt[i], fresh[j].key) < 0 {
