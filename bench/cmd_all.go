@@ -34,10 +34,12 @@ func cmdAll(args []string) error {
 		printGenStats(st, gen.out)
 	}
 	run.corpus = gen.out
-	res, err := benchmark(*run, os.Stderr)
+	results, err := benchmark(*run, os.Stderr)
 	if err != nil {
 		return err
 	}
-	printReport(os.Stdout, res)
+	for _, res := range results {
+		printReport(os.Stdout, res)
+	}
 	return nil
 }

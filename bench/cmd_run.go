@@ -23,7 +23,8 @@ type runConfig struct {
 	djkb      string // djkb binary; built from ./cmd/djkb if empty
 	extraArgs string // more flags for djkb build
 	timeout   time.Duration
-	rebuild   bool // build over the previous output, as an editor does
+	rebuild   bool   // build over the previous output, as an editor does
+	baseline  string // another djkb binary, timed in turn with djkb
 }
 
 // runFlags registers the flags of run on fs.
@@ -34,6 +35,7 @@ func runFlags(fs *flag.FlagSet) *runConfig {
 	fs.StringVar(&c.extraArgs, "extra-args", "", "further flags for djkb build, space-separated (e.g. --no-search)")
 	fs.DurationVar(&c.timeout, "timeout", 15*time.Minute, "give up on a single build after this long")
 	fs.BoolVar(&c.rebuild, "rebuild", false, "build over the previous output instead of into an empty folder")
+	fs.StringVar(&c.baseline, "baseline", "", "another djkb binary (say, of the previous commit) to time in turn with djkb, run for run")
 	return c
 }
 
@@ -48,89 +50,113 @@ func cmdRun(args []string) error {
 	if cfg.corpus == "" {
 		return errors.New("run: -corpus DIR is required")
 	}
-	res, err := benchmark(*cfg, os.Stderr)
+	results, err := benchmark(*cfg, os.Stderr)
 	if err != nil {
 		return err
 	}
-	printReport(os.Stdout, res)
+	for _, res := range results {
+		printReport(os.Stdout, res)
+	}
 	return nil
 }
 
-// benchmark builds cfg.corpus with djkb once to warm up and then
-// cfg.n times, measuring each run, and measures what the build wrote.
-func benchmark(cfg runConfig, log io.Writer) (result, error) {
-	var res result
+// timedBinary is one djkb binary under a benchmark: where it writes, and
+// its runs.
+type timedBinary struct {
+	bin, out   string
+	times, cpu []time.Duration
+	rssKiB     int64
+	last       buildRun
+}
+
+// benchmark builds cfg.corpus with djkb once to warm up and then cfg.n
+// times, measuring each run, and measures what the build wrote. With a
+// baseline, the two binaries take turns run for run, each with its own
+// output folder, so that both meet the machine in the same state: its speed
+// drifts by a fifth from one half hour to the next. The results are djkb's,
+// then the baseline's.
+func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 	if cfg.n < 1 {
-		return res, errors.New("run: -n must be at least 1")
+		return nil, errors.New("run: -n must be at least 1")
 	}
 	corpus, err := filepath.Abs(cfg.corpus)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(corpus, "content")); err != nil {
-		return res, fmt.Errorf("run: %s has no content/ folder: generate one with `go run ./bench gen -o %s`", corpus, cfg.corpus)
+		return nil, fmt.Errorf("run: %s has no content/ folder: generate one with `go run ./bench gen -o %s`", corpus, cfg.corpus)
 	}
 	pages, err := statTree(filepath.Join(corpus, "content"), ".md")
 	if err != nil {
-		return res, err
+		return nil, err
 	}
 	tmp, bin, err := workspace("djkb-bench-", cfg.djkb, log)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	out := filepath.Join(tmp, "public")
-	args := append([]string{"build", "-s", corpus, "-d", out}, strings.Fields(cfg.extraArgs)...)
+	bins := []*timedBinary{{bin: bin, out: filepath.Join(tmp, "public")}}
+	if cfg.baseline != "" {
+		bins = append(bins, &timedBinary{bin: cfg.baseline, out: filepath.Join(tmp, "baseline")})
+	}
 
-	var times, cpu []time.Duration
-	var last buildRun
 	for i := 0; i <= cfg.n; i++ {
-		if !cfg.rebuild { // a fresh output folder, and no kept previous site
-			for _, dir := range []string{out, output.SpareName(out)} {
-				if err := os.RemoveAll(dir); err != nil {
-					return res, err
+		for _, b := range bins {
+			if !cfg.rebuild { // a fresh output folder, and no kept previous site
+				for _, dir := range []string{b.out, output.SpareName(b.out)} {
+					if err := os.RemoveAll(dir); err != nil {
+						return nil, err
+					}
 				}
 			}
+			args := append([]string{"build", "-s", corpus, "-d", b.out}, strings.Fields(cfg.extraArgs)...)
+			ctx, cancel := context.WithTimeout(context.Background(), cfg.timeout)
+			run, err := timeBuild(ctx, b.bin, args)
+			cancel()
+			if err != nil {
+				return nil, err
+			}
+			label := "warm-up"
+			if i > 0 {
+				label = fmt.Sprintf("run %d/%d", i, cfg.n)
+				b.times, b.cpu = append(b.times, run.wall), append(b.cpu, run.cpu)
+				b.rssKiB = max(b.rssKiB, run.rssKiB)
+			}
+			fmt.Fprintf(log, "bench run: %s %s: %.2fs (CPU %.2fs), peak RSS %.0f MiB\n", b.bin, label, run.wall.Seconds(), run.cpu.Seconds(), float64(run.rssKiB)/1024)
+			b.last = run
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), cfg.timeout)
-		run, err := timeBuild(ctx, bin, args)
-		cancel()
-		if err != nil {
-			return res, err
-		}
-		label := "warm-up"
-		if i > 0 {
-			label = fmt.Sprintf("run %d/%d", i, cfg.n)
-			times, cpu = append(times, run.wall), append(cpu, run.cpu)
-			res.PeakRSSMiB = max(res.PeakRSSMiB, float64(run.rssKiB)/1024)
-		}
-		fmt.Fprintf(log, "bench run: %s: %.2fs (CPU %.2fs), peak RSS %.0f MiB\n", label, run.wall.Seconds(), run.cpu.Seconds(), float64(run.rssKiB)/1024)
-		last = run
-	}
-	if s := strings.TrimSpace(last.output); s != "" {
-		fmt.Fprintf(log, "bench run: djkb said (last run):\n%s\n", lastLines(s, 15))
 	}
 
-	output, err := statTree(out, "")
-	if err != nil {
-		return res, err
+	var results []result
+	for _, b := range bins {
+		if s := strings.TrimSpace(b.last.output); s != "" {
+			fmt.Fprintf(log, "bench run: %s said (last run):\n%s\n", b.bin, lastLines(s, 15))
+		}
+		output, err := statTree(b.out, "")
+		if err != nil {
+			return nil, err
+		}
+		search, err := statTree(filepath.Join(b.out, "search"), "")
+		if err != nil {
+			return nil, err
+		}
+		ts := summarise(b.times)
+		res := result{
+			Bench: "djkb-build", Corpus: cfg.corpus, Pages: pages.files, CorpusMB: mb(pages.bytes),
+			Runs: cfg.n, Rebuild: cfg.rebuild, MedianS: ts.median.Seconds(), MedianCPUS: summarise(b.cpu).median.Seconds(), MinS: ts.min.Seconds(), MaxS: ts.max.Seconds(),
+			PagesPerS: float64(pages.files) / ts.median.Seconds(), PeakRSSMiB: float64(b.rssKiB) / 1024,
+			OutputMB: mb(output.bytes), OutputFiles: output.files, SearchMB: mb(search.bytes), SearchFiles: search.files,
+			ExtraArgs: cfg.extraArgs, Go: runtime.Version(), CPUs: runtime.NumCPU(),
+		}
+		if len(bins) > 1 {
+			res.Binary = b.bin
+		}
+		for _, t := range b.times {
+			res.TimesS = append(res.TimesS, round3(t.Seconds()))
+		}
+		results = append(results, res)
 	}
-	search, err := statTree(filepath.Join(out, "search"), "")
-	if err != nil {
-		return res, err
-	}
-	ts := summarise(times)
-	res = result{
-		Bench: "djkb-build", Corpus: cfg.corpus, Pages: pages.files, CorpusMB: mb(pages.bytes),
-		Runs: cfg.n, Rebuild: cfg.rebuild, MedianS: ts.median.Seconds(), MedianCPUS: summarise(cpu).median.Seconds(), MinS: ts.min.Seconds(), MaxS: ts.max.Seconds(),
-		PagesPerS: float64(pages.files) / ts.median.Seconds(), PeakRSSMiB: res.PeakRSSMiB,
-		OutputMB: mb(output.bytes), OutputFiles: output.files, SearchMB: mb(search.bytes), SearchFiles: search.files,
-		ExtraArgs: cfg.extraArgs, Go: runtime.Version(), CPUs: runtime.NumCPU(),
-	}
-	for _, t := range times {
-		res.TimesS = append(res.TimesS, round3(t.Seconds()))
-	}
-	return res, nil
+	return results, nil
 }
 
 // workspace makes a temporary folder for a benchmark's output, and in it

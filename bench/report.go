@@ -28,6 +28,7 @@ type result struct {
 	SearchFiles int       `json:"search_files"`
 	ExtraArgs   string    `json:"extra_args,omitempty"`
 	TimesS      []float64 `json:"times_s"`
+	Binary      string    `json:"binary,omitempty"` // with -baseline: which binary
 	Go          string    `json:"go"`
 	CPUs        int       `json:"cpus"`
 }

@@ -37,9 +37,13 @@ func TestBenchmarkWithFakeDjkb(t *testing.T) {
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, []byte("# 标题\n"), 0o644)
 	}
-	res, err := benchmark(runConfig{corpus: site, n: 3, djkb: fakeDjkb(t, dir), timeout: time.Minute}, io.Discard)
+	results, err := benchmark(runConfig{corpus: site, n: 3, djkb: fakeDjkb(t, dir), timeout: time.Minute}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
+	}
+	res := results[0]
+	if len(results) != 1 || res.Binary != "" {
+		t.Errorf("%d results, binary %q: want one, unnamed", len(results), res.Binary)
 	}
 	if res.Pages != 2 || res.Runs != 3 || len(res.TimesS) != 3 {
 		t.Errorf("pages %d, runs %d, times %v: want 2 pages and 3 runs", res.Pages, res.Runs, res.TimesS)
@@ -51,13 +55,54 @@ func TestBenchmarkWithFakeDjkb(t *testing.T) {
 		t.Errorf("inconsistent figures: %+v", res)
 	}
 
-	res, err = benchmark(runConfig{corpus: site, n: 1, djkb: fakeDjkb(t, dir), extraArgs: "--no-search", timeout: time.Minute}, io.Discard)
-	if err != nil || res.SearchFiles != 0 {
-		t.Errorf("with --no-search: %v, %d search files", err, res.SearchFiles)
+	results, err = benchmark(runConfig{corpus: site, n: 1, djkb: fakeDjkb(t, dir), extraArgs: "--no-search", timeout: time.Minute}, io.Discard)
+	if err != nil || results[0].SearchFiles != 0 {
+		t.Errorf("with --no-search: %v, %d search files", err, results[0].SearchFiles)
 	}
 	_, err = benchmark(runConfig{corpus: site, n: 1, djkb: fakeDjkb(t, dir), extraArgs: "--bogus", timeout: time.Minute}, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "unknown flag --bogus") {
 		t.Errorf("a failing build should quote djkb's output, got %v", err)
+	}
+}
+
+// TestBenchmarkBaseline times two binaries in turn: each gets its runs,
+// its own output folder and a result naming it, the tested one first.
+func TestBenchmarkBaseline(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	p := filepath.Join(site, "content", "regulations", "a.md")
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	os.WriteFile(p, []byte("# 标题\n"), 0o644)
+	tested, baseline := fakeDjkb(t, t.TempDir()), fakeDjkb(t, t.TempDir())
+	var log bytes.Buffer
+	results, err := benchmark(runConfig{corpus: site, n: 2, djkb: tested, baseline: baseline, rebuild: true, timeout: time.Minute}, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 2 || results[0].Binary != tested || results[1].Binary != baseline {
+		t.Fatalf("results %+v: want the tested binary's, then the baseline's", results)
+	}
+	for _, res := range results {
+		if len(res.TimesS) != 2 || res.OutputFiles != 2 {
+			t.Errorf("%s: times %v, %d output files: want 2 runs and its own 2 files", res.Binary, res.TimesS, res.OutputFiles)
+		}
+	}
+	// The runs alternate: tested, baseline, tested, baseline, ...
+	var order []string
+	for _, line := range strings.Split(log.String(), "\n") {
+		for _, bin := range []string{tested, baseline} {
+			if strings.HasPrefix(line, "bench run: "+bin+" warm-up") || strings.HasPrefix(line, "bench run: "+bin+" run ") {
+				order = append(order, bin)
+			}
+		}
+	}
+	for i, bin := range order {
+		if want := []string{tested, baseline}[i%2]; bin != want {
+			t.Fatalf("run %d was %s's, want %s's: %q", i, bin, want, order)
+		}
+	}
+	if len(order) != 6 {
+		t.Errorf("%d runs logged, want 6 (a warm-up and 2 runs each)", len(order))
 	}
 }
 
