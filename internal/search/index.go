@@ -47,7 +47,8 @@ func (pr *postingsReader) seek(g int) {
 	}
 }
 
-// ids appends the blocks of term g to dst. Terms must be read in order.
+// ids appends the blocks of term g to dst. Reading the terms in order moves
+// the cursors along; reading any other term first seeks.
 func (pr *postingsReader) ids(dst []int32, g int) []int32 {
 	if pr.cur == nil || g != pr.next {
 		pr.seek(g)
