@@ -97,8 +97,7 @@ type indexRun struct {
 	tt     *termTable
 	first  int32
 	end    int32
-	b      int32 // block being indexed
-	keys   []uint64
+	b      int32     // block being indexed
 	df     []int32   // by term number
 	order  []int32   // the term numbers in key order
 	keysAt []sortKey // the sort keys of order's terms
@@ -213,7 +212,6 @@ func (r *indexRun) index(o *output, docs []Doc, blocks []block, tc *textCode, cu
 	r.flush()
 	r.batch, r.sorted, r.counts, r.buf = nil, nil, nil, nil
 	r.oldOrder, r.oldKeys, r.fresh = nil, nil, nil
-	r.keys = r.tt.terms()
 }
 
 // releaseText drops the references of blocks, and of the parts they start,
@@ -375,8 +373,9 @@ func compareSortKey(a, b sortKey) int {
 	return cmp.Compare(a.word, b.word)
 }
 
-// mergeRuns merges the runs' terms into one sorted term list and codes each
-// term's posting list, the runs' shares one after the other.
+// mergeRuns merges the runs' terms, each run's already in key order, into
+// one term list, noting for each term its place in every run; a
+// postingsReader then reads the lists from the runs' batches.
 func mergeRuns(runs []*indexRun) *postings {
 	p := &postings{}
 	var locals, before []int32

@@ -132,6 +132,3 @@ func (t *termTable) grow() {
 		t.slots[i] = s
 	}
 }
-
-// terms returns the keys by term number.
-func (t *termTable) terms() []uint64 { return t.keys }
