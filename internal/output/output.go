@@ -141,24 +141,13 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if folder { // a folder of the previous site where this file goes
 		_ = os.RemoveAll(d.path(name))
 	}
-	var err error
-	if existed {
-		err = d.update(name, data)
-	} else {
-		err = fileio.WriteFile(d.path(name), data)
+	if existed && fileio.Equal(d.path(name), data) {
+		return nil
 	}
-	if err != nil {
+	if err := fileio.WriteFile(d.path(name), data); err != nil {
 		return fmt.Errorf("无法写入 %s（磁盘已满或没有写权限？）：%w", name, err)
 	}
 	return nil
-}
-
-// update rewrites an existing file unless it already holds data.
-func (d *Dir) update(name string, data []byte) error {
-	if fileio.Equal(d.path(name), data) {
-		return nil
-	}
-	return fileio.WriteFile(d.path(name), data)
 }
 
 // MkdirAll creates a folder of the build.
