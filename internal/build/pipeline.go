@@ -41,8 +41,8 @@ type pipeline struct {
 	sitemap *sitemapCache
 	// oneShot frees what a build that runs once no longer needs: each
 	// page's Markdown once converted (a third of the memory), its parts
-	// once the index has them and its HTML once it is written. Less live data means fewer collections
-	// while the pages render beside the index.
+	// once the index has them and its HTML once it is written. Less live
+	// data means fewer collections while the pages render beside the index.
 	oneShot bool
 }
 
