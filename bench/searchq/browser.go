@@ -26,6 +26,7 @@ type answer struct {
 	Paths  []string `json:"paths"`
 	Titles []string `json:"titles"`
 	Ms     float64  `json:"ms"`
+	Files  int      `json:"files"` // index files the query loaded
 	Total  int      `json:"total"`
 	Err    string   `json:"err"`
 }
@@ -101,6 +102,7 @@ func measure(site string, docs []search.Doc, qs []query, fresh, warm int) (*repo
 	}
 	for _, a := range wa[min(1, len(wa)):] {
 		rep.Warm = append(rep.Warm, a.Ms)
+		rep.WarmFiles = append(rep.WarmFiles, float64(a.Files))
 	}
 	return rep, nil
 }
@@ -130,12 +132,16 @@ func ask(tab context.Context, qs []query) ([]answer, error) {
 		}
 		js := fmt.Sprintf(`(async (qs) => {
 			await djkbSearch.ready;
+			performance.setResourceTimingBufferSize(10000);
 			const out = [];
 			for (const q of qs) {
+				performance.clearResourceTimings();
 				const t0 = performance.now();
 				try {
 					const r = await djkbSearch.search(q, {limit: 10});
-					out.push({paths: r.results.map(x => x.path), titles: r.results.map(x => x.title), ms: performance.now() - t0, total: r.total});
+					const ms = performance.now() - t0;
+					out.push({paths: r.results.map(x => x.path), titles: r.results.map(x => x.title), ms: ms, total: r.total,
+						files: performance.getEntriesByType('resource').filter(e => e.startTime >= t0).length});
 				} catch (e) {
 					out.push({paths: [], titles: [], ms: performance.now() - t0, err: String(e)});
 				}

@@ -25,6 +25,8 @@ type report struct {
 
 	Fresh []freshResult `json:"fresh"`
 	Warm  []float64     `json:"warmMs"`
+	// WarmFiles counts the index files each warm query loaded.
+	WarmFiles []float64 `json:"warmFiles"`
 }
 
 type rate struct{ OK, N int }
@@ -113,6 +115,17 @@ func p90(xs []float64) float64 {
 	return s[len(s)*9/10]
 }
 
+func mean(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	sum := 0.0
+	for _, x := range xs {
+		sum += x
+	}
+	return sum / float64(len(xs))
+}
+
 func (rep *report) print(w io.Writer) {
 	fmt.Fprintf(w, "| measure | value |\n|---|---|\n")
 	fmt.Fprintf(w, "| documents | %d |\n", rep.Docs)
@@ -133,6 +146,7 @@ func (rep *report) print(w io.Writer) {
 	fmt.Fprintf(w, "| fresh page, first rare query: search() to answer (median / p90) | %.0f ms / %.0f ms |\n", median(qms), p90(qms))
 	fmt.Fprintf(w, "| fresh page: navigation to ready / to answer (median) | %.0f ms / %.0f ms |\n", median(rms), median(ams))
 	fmt.Fprintf(w, "| warm rare query (median / p90, %d queries) | %.1f ms / %.1f ms |\n", len(rep.Warm), median(rep.Warm), p90(rep.Warm))
+	fmt.Fprintf(w, "| warm rare query: index files loaded (median / mean / p90) | %.0f / %.1f / %.0f |\n", median(rep.WarmFiles), mean(rep.WarmFiles), p90(rep.WarmFiles))
 	if verbose {
 		for _, f := range rep.Fresh {
 			fmt.Fprintf(w, "\nfresh %q: %.0f KB, %.0f ms: %s\n", f.Query, float64(f.Bytes)/1024, f.QueryMs, strings.Join(f.Files, " "))

@@ -128,11 +128,10 @@ type postBatch struct {
 const batchLen = 1 << 20 // int32s of a batch (half as many postings)
 
 // indexBlocks runs the index pass on two goroutines, which also code the
-// blocks' text and write the text shards planned by cuts. It returns the
-// inverted index. With release, the text of each shard is let go once
-// written (see Options.ReleaseText).
-func indexBlocks(o *output, docs []Doc, blocks []block, tc *textCode, cuts []int, release bool) *postings {
+// blocks' text and write the text shards. It returns the inverted index.
+func indexBlocks(o *output, ts *textShards) *postings {
 	const workers = 2
+	docs, blocks, cuts := ts.docs, ts.blocks, ts.cuts
 	nd := len(docs)
 	// Give each worker about half the text, in whole shards; the first
 	// also takes the titles.
@@ -163,7 +162,7 @@ func indexBlocks(o *output, docs []Doc, blocks []block, tc *textCode, cuts []int
 		wg.Add(1)
 		go func(r *indexRun) {
 			defer wg.Done()
-			r.index(o, docs, blocks, tc, cuts, sr, release)
+			r.index(o, ts, sr)
 		}(runs[w])
 	}
 	wg.Wait()
@@ -172,7 +171,8 @@ func indexBlocks(o *output, docs []Doc, blocks []block, tc *textCode, cuts []int
 
 // index tokenizes titles and blocks r.first..r.end-1, and codes and writes
 // text shards sr[0]..sr[1]-1.
-func (r *indexRun) index(o *output, docs []Doc, blocks []block, tc *textCode, cuts []int, sr [2]int, release bool) {
+func (r *indexRun) index(o *output, ts *textShards, sr [2]int) {
+	docs, blocks, cuts, tc := ts.docs, ts.blocks, ts.cuts, ts.tc
 	nd := int32(len(docs))
 	ks := keyScanner{emit: r.add, words: r.tt.wordKey}
 	for r.b = r.first; r.b < r.end && r.b < nd; r.b++ {
@@ -204,8 +204,8 @@ func (r *indexRun) index(o *output, docs []Doc, blocks []block, tc *textCode, cu
 		for i := 0; i+1 < len(offs); i++ {
 			codes = append(codes, code[offs[i]:offs[i+1]])
 		}
-		writeTextShard(o, &sc, shard, docs, blocks, cuts[shard], codes)
-		if release {
+		ts.write(o, &sc, shard, codes)
+		if ts.release {
 			releaseText(docs, blocks[cuts[shard]:cuts[shard+1]])
 		}
 	}

@@ -18,17 +18,18 @@ var defaultLabels = []Facet{
 }
 
 // docTable is what the browser needs about every document before it reads
-// any shard: per document a uvarint number of body blocks.
-func docTable(docs []Doc, blocks []block) (table []byte, sections, statuses []string) {
+// any shard: per document a uvarint number of body blocks. It also returns
+// the coder of the documents' records, with their sections and statuses.
+func docTable(docs []Doc, blocks []block) (table []byte, mc metaCoder) {
 	nblocks := make([]int, len(docs))
 	for i := range blocks {
 		nblocks[blocks[i].doc]++
 	}
-	sections, statuses = distinct(docs, func(d *Doc) string { return d.Section }), distinct(docs, func(d *Doc) string { return d.Status })
+	mc.sections, mc.statuses = distinct(docs, func(d *Doc) string { return d.Section }), distinct(docs, func(d *Doc) string { return d.Status })
 	for i := range docs {
 		table = appendUvarint(table, uint64(nblocks[i]))
 	}
-	return table, sections, statuses
+	return table, mc
 }
 
 // distinct returns the sorted distinct non-empty values of f over docs.
@@ -80,14 +81,40 @@ func defaultURL(path string) string {
 	return p + "/"
 }
 
-// writeMetaShards writes what results show of the documents as m/N.js:
-// [first doc, [[title, n, path suffix, date, section, status(, url)], ...]]
-// where the path is the previous path's first n UTF-16 units plus the
-// suffix, date is as dateDays, section and status are indexes into sections
-// and statuses plus one (0 for none), and the url is given only when it
-// differs from defaultURL(path). It returns the manifest's list of first
-// documents (uvarint deltas).
-func writeMetaShards(o *output, docs []Doc, sections, statuses []string) []byte {
+// metaCoder codes what results show of a document as a record
+// [title, n, path suffix, date, section, status(, url)], where the path is
+// the previous record's path's first n UTF-16 units plus the suffix, date is
+// as dateDays, section and status are indexes into sections and statuses
+// plus one (0 for none), and the url is given only when it differs from
+// defaultURL(path).
+type metaCoder struct{ sections, statuses []string }
+
+// record codes d after a record whose path was prev; size estimates its
+// bytes in the file.
+func (mc metaCoder) record(d *Doc, prev string) (rec []any, size int) {
+	p := commonPrefix16(prev, d.Path)
+	rec = []any{d.Title, p.units, d.Path[p.bytes:], dateDays(d.Date), indexOf(mc.sections, d.Section) + 1, indexOf(mc.statuses, d.Status) + 1}
+	if d.URL != defaultURL(d.Path) {
+		rec = append(rec, d.URL)
+	}
+	return rec, len(d.Title) + len(d.Path) - p.bytes + 8
+}
+
+// records codes consecutive documents, the first path in full.
+func (mc metaCoder) records(docs []Doc) [][]any {
+	recs := make([][]any, len(docs))
+	prev := ""
+	for i := range docs {
+		recs[i], _ = mc.record(&docs[i], prev)
+		prev = docs[i].Path
+	}
+	return recs
+}
+
+// writeMetaShards writes the records of the documents (see metaCoder) as
+// m/N.js: [first doc, [record, ...]]. It returns the manifest's list of
+// first documents (uvarint deltas).
+func writeMetaShards(o *output, docs []Doc, mc metaCoder) []byte {
 	var sc script
 	var firsts []byte
 	var recs [][]any
@@ -106,13 +133,9 @@ func writeMetaShards(o *output, docs []Doc, sections, statuses []string) []byte 
 		if size > metaShardBytes {
 			flush(i)
 		}
-		p := commonPrefix16(prev, d.Path)
-		rec := []any{d.Title, p.units, d.Path[p.bytes:], dateDays(d.Date), indexOf(sections, d.Section) + 1, indexOf(statuses, d.Status) + 1}
-		if d.URL != defaultURL(d.Path) {
-			rec = append(rec, d.URL)
-		}
+		rec, sz := mc.record(d, prev)
 		recs = append(recs, rec)
-		size += len(d.Title) + len(d.Path) - p.bytes + 8
+		size += sz
 		prev = d.Path
 	}
 	flush(len(docs))

@@ -42,34 +42,11 @@ func ReadIndex(dir string) ([]Doc, error) {
 		} else if err != nil || len(shard) != 2 {
 			return nil, fmt.Errorf("m/%d: %v", i, err)
 		}
-		var first int
-		var recs [][]any
-		if err := json.Unmarshal(shard[0], &first); err != nil {
-			return nil, err
+		from, recs, err := readRecords(shard[0], shard[1], man.Sections, man.Statuses, len(docs))
+		if err != nil {
+			return nil, fmt.Errorf("m/%d: %v", i, err)
 		}
-		if err := json.Unmarshal(shard[1], &recs); err != nil {
-			return nil, err
-		}
-		prev := []uint16{}
-		for j, rec := range recs {
-			d := &docs[first+j]
-			d.Title = rec[0].(string)
-			path := append(prev[:int(rec[1].(float64)):int(rec[1].(float64))], utf16Of(rec[2].(string))...)
-			d.Path, prev = stringOf16(path), path
-			if days := int(rec[3].(float64)); days > 0 {
-				d.Date = epoch.AddDate(0, 0, days-1).Format("2006-01-02")
-			}
-			if se := int(rec[4].(float64)); se > 0 {
-				d.Section = man.Sections[se-1]
-			}
-			if st := int(rec[5].(float64)); st > 0 {
-				d.Status = man.Statuses[st-1]
-			}
-			d.URL = defaultURL(d.Path)
-			if len(rec) > 6 {
-				d.URL = rec[6].(string)
-			}
-		}
+		copy(docs[from:], recs)
 	}
 	// Block text.
 	var cbText string
@@ -91,14 +68,75 @@ func ReadIndex(dir string) ([]Doc, error) {
 		var shard []json.RawMessage
 		if err := readRegister(dir, fmt.Sprintf("t/%d", i), &shard); os.IsNotExist(err) {
 			break
-		} else if err != nil || len(shard) != 3 {
+		} else if err != nil || len(shard) != 5 {
 			return nil, fmt.Errorf("t/%d: %v", i, err)
 		}
 		if err := readTextShard(shard, cb, docs, blockDoc); err != nil {
 			return nil, fmt.Errorf("t/%d: %v", i, err)
 		}
+		if err := checkRecords(shard[3], shard[4], man.Sections, man.Statuses, docs); err != nil {
+			return nil, fmt.Errorf("t/%d: %v", i, err)
+		}
 	}
 	return docs, nil
+}
+
+// readRecords decodes the records of a meta or text shard (see metaCoder):
+// the documents from number from on, of nd, with what the records say of
+// them.
+func readRecords(first, records json.RawMessage, sections, statuses []string, nd int) (from int, docs []Doc, err error) {
+	var recs [][]any
+	if err := json.Unmarshal(first, &from); err != nil {
+		return 0, nil, err
+	}
+	if err := json.Unmarshal(records, &recs); err != nil {
+		return 0, nil, err
+	}
+	if from < 0 || from+len(recs) > nd {
+		return 0, nil, fmt.Errorf("records of documents %d to %d, of %d", from, from+len(recs), nd)
+	}
+	docs = make([]Doc, len(recs))
+	prev := []uint16{}
+	for j, rec := range recs {
+		if len(rec) < 6 {
+			return 0, nil, fmt.Errorf("record %d: %d fields", j, len(rec))
+		}
+		d := &docs[j]
+		d.Title = rec[0].(string)
+		n := int(rec[1].(float64))
+		path := append(prev[:n:n], utf16Of(rec[2].(string))...)
+		d.Path, prev = stringOf16(path), path
+		if days := int(rec[3].(float64)); days > 0 {
+			d.Date = epoch.AddDate(0, 0, days-1).Format("2006-01-02")
+		}
+		if se := int(rec[4].(float64)); se > 0 {
+			d.Section = sections[se-1]
+		}
+		if st := int(rec[5].(float64)); st > 0 {
+			d.Status = statuses[st-1]
+		}
+		d.URL = defaultURL(d.Path)
+		if len(rec) > 6 {
+			d.URL = rec[6].(string)
+		}
+	}
+	return from, docs, nil
+}
+
+// checkRecords checks that the records a text shard carries say what the
+// meta shards said of the same documents.
+func checkRecords(first, records json.RawMessage, sections, statuses []string, docs []Doc) error {
+	from, again, err := readRecords(first, records, sections, statuses, len(docs))
+	if err != nil {
+		return err
+	}
+	for i := range again {
+		a, b := &again[i], &docs[from+i]
+		if a.Title != b.Title || a.Path != b.Path || a.URL != b.URL || a.Date != b.Date || a.Section != b.Section || a.Status != b.Status {
+			return fmt.Errorf("the record of document %d differs from its meta shard's", from+i)
+		}
+	}
+	return nil
 }
 
 // readTextShard appends the parts of a text shard's blocks to their documents.

@@ -20,6 +20,7 @@ var textShardBytes = 15000
 // the next two strings of strs give that part's anchor and heading). h is
 // the length of the heading at the start of the segment's text, in UTF-16
 // units.
+
 // planTextShards cuts the blocks into shards of about textShardBytes of
 // code, estimating each block's code from its text size and the sample's
 // bytes of code per byte of text, so that the shards are known before the
@@ -53,9 +54,24 @@ func textShardFirsts(cuts []int) []byte {
 	return out
 }
 
-// writeTextShard writes text shard n, blocks start..end-1 whose codes are
-// codes, as t/N.js: [first block, base91 text of the shard, strs].
-func writeTextShard(o *output, sc *script, n int, docs []Doc, blocks []block, start int, codes [][]byte) {
+// textShards writes the text shards of an index.
+type textShards struct {
+	docs    []Doc
+	blocks  []block
+	cuts    []int // the first block of each shard, then len(blocks)
+	tc      *textCode
+	mc      metaCoder
+	release bool // let the text of each shard go once written (Options.ReleaseText)
+}
+
+// write writes text shard n, whose blocks' codes are codes, as t/N.js:
+// [first block, base91 text of the shard, strs, first doc, records]. The
+// records (see metaCoder) are those of the documents from the first
+// block's to the last block's, so that a page that reads a block to show
+// it needs no meta shard for its document.
+func (ts *textShards) write(o *output, sc *script, n int, codes [][]byte) {
+	docs, blocks := ts.docs, ts.blocks
+	start := ts.cuts[n]
 	end := start + len(codes)
 	h := appendUvarint(nil, uint64(end-start))
 	var strs []string
@@ -87,11 +103,17 @@ func writeTextShard(o *output, sc *script, n int, docs []Doc, blocks []block, st
 		}
 		h = appendUvarint(h, uint64(len(codes[i-start])))
 	}
+	firstDoc, lastDoc := 0, -1 // an index without text has one empty shard
+	if end > start {
+		firstDoc, lastDoc = int(blocks[start].doc), int(blocks[end-1].doc)
+	}
 	sc.start(fmt.Sprintf("t/%d", n))
 	sc.raw("[" + strconv.Itoa(start) + ",")
 	sc.bin(append([][]byte{h}, codes...)...)
 	sc.raw(",")
 	sc.json(nonNil(strs))
+	sc.raw("," + strconv.Itoa(firstDoc) + ",")
+	sc.json(ts.mc.records(docs[firstDoc : lastDoc+1]))
 	sc.raw("]")
 	sc.finish(o)
 }

@@ -18,7 +18,8 @@ import (
 //	f.js         facet values and dates of the documents
 //	d/N.js       dictionary shards: terms, document frequencies, short posting lists
 //	p/N.js       long posting lists
-//	t/N.js       block text, Huffman-coded, with the parts' anchors
+//	t/N.js       block text, Huffman-coded, with the parts' anchors and the
+//	             records of the blocks' documents, as in m/
 //	m/N.js       titles, paths, URLs, dates, sections and statuses
 //
 // Binary payloads are base91 text (see base91.go). Write uses two cores and
@@ -37,8 +38,9 @@ func Write(dir string, docs []Doc, opts Options) error {
 	blocks := cutBlocks(docs)
 	tc := buildTextCode(blocks)
 	cuts := planTextShards(blocks, tc.ratio)
+	table, mc := docTable(docs, blocks)
 	t.done("text code")
-	post := indexBlocks(o, docs, blocks, tc, cuts, opts.ReleaseText)
+	post := indexBlocks(o, &textShards{docs: docs, blocks: blocks, cuts: cuts, tc: tc, mc: mc, release: opts.ReleaseText})
 	t.done("index, text")
 	if Trace != nil {
 		Trace("%d docs, %d blocks, %d terms, %d symbols", len(docs), len(blocks), post.len(), len(tc.lens))
@@ -47,8 +49,7 @@ func Write(dir string, docs []Doc, opts Options) error {
 	post = nil
 	t.done("dictionary")
 	var sc script
-	table, sections, statuses := docTable(docs, blocks)
-	metaFirst := writeMetaShards(o, docs, sections, statuses)
+	metaFirst := writeMetaShards(o, docs, mc)
 	sc.writeBin(o, "c", tc.codebook())
 	facets := facetData(docs, opts.Facets)
 	sc.writeJSON(o, "f", []any{nonNil(facets), b91(dateTable(docs))})
@@ -62,8 +63,8 @@ func Write(dir string, docs []Doc, opts Options) error {
 		"nd":       len(docs),
 		"nb":       len(blocks),
 		"docs":     b91(table),
-		"sections": nonNil(sections),
-		"statuses": nonNil(statuses),
+		"sections": nonNil(mc.sections),
+		"statuses": nonNil(mc.statuses),
 		"dict":     strings.Join(dictFirst, " "),
 		"text":     b91(textShardFirsts(cuts)),
 		"meta":     b91(metaFirst),

@@ -279,11 +279,10 @@
     var todo = ctx.groups.map(function (g) { var e = g.docs[d]; return e ? e.blocks.slice() : []; });
     var hit = { d: d, segs: [], titleHit: [], tf: [], checked: [] };
     var loaded = Object.create(null), rounds = 0;
-    // The title is checked only when it is a candidate; the meta is read
-    // meanwhile all the same, for the result.
+    // The title is read only when it is a candidate; otherwise the
+    // document's record comes with its text.
     var titled = ctx.groups.some(function (g) { return g.docs[d] && g.docs[d].title; });
-    var metaP = s.meta(d);
-    return (titled ? metaP : Promise.resolve(null)).then(function (meta) {
+    return (titled ? s.meta(d) : Promise.resolve(null)).then(function (meta) {
       var tu = meta ? tok.units(meta.title) : [];
       if (meta) { hit.meta = meta; hit.date = meta.date; }
       hit.titleHit = terms.map(function (t) { return match.find(tu, t.units).length > 0; });
@@ -416,9 +415,11 @@
   // result builds one result with its excerpt and sub-results.
   Engine.prototype.result = function (h, browse) {
     var self = this, s = this.s, d = h.d;
-    var metaP = h.meta ? Promise.resolve(h.meta) : s.meta(d);
+    // The first block first: its text shard holds the document's record.
     var needText = !browse && !h.segs.length && s.nblocks[d] > 0;
-    return Promise.all([metaP, needText ? s.block(s.start[d]) : null]).then(function (r) {
+    return Promise.resolve(needText ? s.block(s.start[d]) : null).then(function (bl) {
+      return Promise.all([h.meta || s.meta(d), bl]);
+    }).then(function (r) {
       var meta = r[0], url = self.link(meta.url);
       var out = {
         url: url, title: meta.title, path: meta.path,

@@ -499,6 +499,7 @@ c +=cp>0xFFFF?2:1;
 }
 this.textFirst=firsts(m.text);
 this.metaFirst=firsts(m.meta);
+this.metas=[];
 this.cache={};
 }
 Store.prototype.rarity=function(key){
@@ -586,7 +587,9 @@ Store.prototype.codebook=function(){
 return this.file('c',function(p){return new codec.Codebook(codec.bytes(p));});
 };
 Store.prototype.textShard=function(i){
+var self=this;
 return this.file('t/' + i,function(p){
+self.records(p[3],p[4]);
 var b=codec.bytes(p[1]),strs=p[2],rd=new codec.Reader(b),n=rd.uv(),blocks=[],s=0;
 var part=null;
 for(var k=0;k<n;k++){
@@ -629,20 +632,22 @@ return{id:id,doc:self.blockDoc[bi],segs:segs};
 });
 });
 };
-Store.prototype.meta=function(d){
-var f=this.metaFirst,si=last(f.length,function(i){return f[i]<=d;});
-var sections=this.sections,statuses=this.statuses;
-return this.file('m/' + si,function(p){
-var prev='';
-return p[1].map(function(r){
-var path=prev.slice(0,r[1])+ r[2];
+Store.prototype.records=function(first,recs){
+var prev='',sections=this.sections,statuses=this.statuses;
+for(var j=0;j<recs.length;j++){
+var r=recs[j],path=prev.slice(0,r[1])+ r[2];
 prev=path;
-return{
+this.metas[first + j]={
 title:r[0],path:path,date:r[3],section:sections[r[4]- 1]||'',status:statuses[r[5]- 1]||'',
 url:r.length>6?r[6]:defaultURL(path)
 };
-});
-}).then(function(docs){return docs[d - f[si]];});
+}
+};
+Store.prototype.meta=function(d){
+var self=this;
+if(this.metas[d])return Promise.resolve(this.metas[d]);
+var f=this.metaFirst,si=last(f.length,function(i){return f[i]<=d;});
+return this.file('m/' + si,function(p){self.records(p[0],p[1]);}).then(function(){return self.metas[d];});
 };
 Store.prototype.facets=function(){
 return this.facetFile().then(function(f){return f.facets;});
@@ -984,8 +989,7 @@ var todo=ctx.groups.map(function(g){var e=g.docs[d];return e?e.blocks.slice():[]
 var hit={d:d,segs:[],titleHit:[],tf:[],checked:[]};
 var loaded=Object.create(null),rounds=0;
 var titled=ctx.groups.some(function(g){return g.docs[d]&&g.docs[d].title;});
-var metaP=s.meta(d);
-return(titled?metaP:Promise.resolve(null)).then(function(meta){
+return(titled?s.meta(d):Promise.resolve(null)).then(function(meta){
 var tu=meta?tok.units(meta.title):[];
 if(meta){hit.meta=meta;hit.date=meta.date;}
 hit.titleHit=terms.map(function(t){return match.find(tu,t.units).length>0;});
@@ -1102,9 +1106,10 @@ return this.root + url.replace(/[%#?\s"<>\\^`{|}]/g,encodeURIComponent);
 };
 Engine.prototype.result=function(h,browse){
 var self=this,s=this.s,d=h.d;
-var metaP=h.meta?Promise.resolve(h.meta):s.meta(d);
 var needText=!browse&&!h.segs.length&&s.nblocks[d]>0;
-return Promise.all([metaP,needText?s.block(s.start[d]):null]).then(function(r){
+return Promise.resolve(needText?s.block(s.start[d]):null).then(function(bl){
+return Promise.all([h.meta||s.meta(d),bl]);
+}).then(function(r){
 var meta=r[0],url=self.link(meta.url);
 var out={
 url:url,title:meta.title,path:meta.path,

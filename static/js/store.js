@@ -1,8 +1,9 @@
 /* djkb search: the index as the engine sees it. It reads the manifest and
  * loads, parses and caches the shards: dictionary (d/), long posting lists
  * (p/), block text (t/), titles and paths (m/), the text code (c) and the
- * facets (f). Block numbers: 0..nd-1 are the documents' titles, nd+i is
- * body block i. */
+ * facets (f). A text shard also carries the titles and paths of its blocks'
+ * documents, so a result whose text was read needs no m/ file. Block
+ * numbers: 0..nd-1 are the documents' titles, nd+i is body block i. */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory(require('./codec.js'), require('./tokenizer.js'));
   else (root.djkbSearch = root.djkbSearch || {}).store = factory(root.djkbSearch.codec, root.djkbSearch.tokenizer);
@@ -58,6 +59,7 @@
     }
     this.textFirst = firsts(m.text);
     this.metaFirst = firsts(m.meta);
+    this.metas = []; // documents' records, from meta and text shards
     this.cache = {};
   }
 
@@ -168,9 +170,12 @@
     return this.file('c', function (p) { return new codec.Codebook(codec.bytes(p)); });
   };
 
-  // textShard parses a text shard's header.
+  // textShard parses a text shard's header, and keeps its documents'
+  // records.
   Store.prototype.textShard = function (i) {
+    var self = this;
     return this.file('t/' + i, function (p) {
+      self.records(p[3], p[4]);
       var b = codec.bytes(p[1]), strs = p[2], rd = new codec.Reader(b), n = rd.uv(), blocks = [], s = 0;
       var part = null;
       for (var k = 0; k < n; k++) {
@@ -217,22 +222,28 @@
     });
   };
 
+  // records keeps the documents' records of a meta or text shard: those of
+  // documents first, first+1, ...
+  Store.prototype.records = function (first, recs) {
+    var prev = '', sections = this.sections, statuses = this.statuses;
+    for (var j = 0; j < recs.length; j++) {
+      var r = recs[j], path = prev.slice(0, r[1]) + r[2];
+      prev = path;
+      this.metas[first + j] = {
+        title: r[0], path: path, date: r[3], section: sections[r[4] - 1] || '', status: statuses[r[5] - 1] || '',
+        url: r.length > 6 ? r[6] : defaultURL(path)
+      };
+    }
+  };
+
   // meta resolves to {title, path, url, date, section, status} of document
-  // d; date counts days since 1899-12-31 (0 for none).
+  // d; date counts days since 1899-12-31 (0 for none). A document whose text
+  // was read has it already.
   Store.prototype.meta = function (d) {
+    var self = this;
+    if (this.metas[d]) return Promise.resolve(this.metas[d]);
     var f = this.metaFirst, si = last(f.length, function (i) { return f[i] <= d; });
-    var sections = this.sections, statuses = this.statuses;
-    return this.file('m/' + si, function (p) {
-      var prev = '';
-      return p[1].map(function (r) {
-        var path = prev.slice(0, r[1]) + r[2];
-        prev = path;
-        return {
-          title: r[0], path: path, date: r[3], section: sections[r[4] - 1] || '', status: statuses[r[5] - 1] || '',
-          url: r.length > 6 ? r[6] : defaultURL(path)
-        };
-      });
-    }).then(function (docs) { return docs[d - f[si]]; });
+    return this.file('m/' + si, function (p) { self.records(p[0], p[1]); }).then(function () { return self.metas[d]; });
   };
 
   // facets resolves to [{key, label, values, docs: [value indexes per document]}].

@@ -164,11 +164,21 @@ test('hostile queries resolve quickly', async () => {
   assert.ok(Date.now() - t0 < 2000);
 });
 
-test('a rare phrase reads few files', async () => {
+test('a rare phrase reads few files, and no meta shard for a document whose text it read', async () => {
   const ix = fresh();
-  await ix.engine.search('建立健全党内法规执行责任制');
+  const r = await ix.engine.search('建立健全党内法规执行责任制');
   const text = ix.loader.loaded.filter((n) => n.startsWith('t/'));
   assert.ok(text.length <= 2, ix.loader.loaded.join(' '));
+  assert.ok(!ix.loader.loaded.some((n) => n.startsWith('m/')), ix.loader.loaded.join(' '));
+  // What the text shard said of the document is what its meta shard says.
+  const other = fresh().store, metas = [];
+  for (let d = 0; d < other.nd; d++) metas.push(await other.meta(d));
+  assert.ok(r.results.length);
+  for (const x of r.results) {
+    const m = metas.find((y) => y.path === x.path);
+    assert.ok(m, x.path);
+    assert.deepStrictEqual([x.title, x.section, x.status], [m.title, m.section, m.status]);
+  }
 });
 
 test('facet counts come without results too', async () => {
