@@ -21,6 +21,8 @@
 
   var K1 = 1.2, B = 0.75;
   var W_TITLE = 2, W_HEAD = 0.5, W_PHRASE = 1, EXACT_TITLE = 1000;
+  var FIRST = 3;         // keys looked up in the first round
+  var MAX_PREFETCH = 4;  // terms whose first keys prefetch loads
   var FEW = 4;           // stop looking up keys at this many candidate blocks
   var MAX_LISTS = 8;     // posting lists intersected for one term at most
   var MAX_PREFIX = 160;  // posting lists merged for a one-character term
@@ -72,7 +74,7 @@
   Engine.prototype.candidates = function (units) {
     var s = this.s, lk = match.lookups(units), total = s.nd + s.nb;
     if (!lk.keys.length) return this.prefixCandidates(lk.singles, total);
-    var keys = lk.keys.slice().sort(function (x, y) { return s.rarity(y) - s.rarity(x); });
+    var keys = this.rarestFirst(lk.keys);
     var cand = null, big = [], next = 0;
     var add = function (l) { lists++; cand = cand ? intersect(cand, l) : Array.prototype.slice.call(l); };
     var prevLen = Infinity, lists = 0;
@@ -81,9 +83,9 @@
       // Another dictionary shard costs less than the text of a few false
       // candidates; a long list is loaded only while it narrows them well.
       if (next < keys.length) {
-        // Three keys first; if they leave many candidates, all the rest at
+        // FIRST keys first; if they leave many candidates, all the rest at
         // once (one more round trip, not one per key).
-        var batch = keys.slice(next, next ? keys.length : 3);
+        var batch = keys.slice(next, next ? keys.length : FIRST);
         next += batch.length;
         return Promise.all(batch.map(function (k) { return s.entry(k); })).then(function (es) {
           if (es.some(function (e) { return !e; })) return (cand = []);
@@ -103,6 +105,23 @@
       return cand || [];
     };
     return Promise.resolve(step());
+  };
+
+  // rarestFirst sorts keys by how rare their characters are, rarest first.
+  Engine.prototype.rarestFirst = function (keys) {
+    var s = this.s;
+    return keys.slice().sort(function (x, y) { return s.rarity(y) - s.rarity(x); });
+  };
+
+  // prefetch starts loading the dictionary shards that a search for q
+  // reads first, so that a search box can fetch them while a person types
+  // and the search itself saves a round of loading.
+  Engine.prototype.prefetch = function (q) {
+    var self = this, s = this.s;
+    query.parse(q).terms.slice(0, MAX_PREFETCH).forEach(function (t) {
+      var keys = match.lookups(t.units).keys;
+      self.rarestFirst(keys).slice(0, FIRST).forEach(function (k) { s.entry(k).catch(function () {}); });
+    });
   };
 
   // prefixCandidates unites the lists of the keys starting with each single

@@ -234,6 +234,8 @@
 
   input.addEventListener('input', function () {
     clearTimeout(timer);
+    // The dictionary shards load while the delay runs out.
+    api.prefetch(input.value);
     timer = setTimeout(function () { state.q = input.value; run(false); }, DELAY);
   });
   form.addEventListener('submit', function (e) {

@@ -772,6 +772,8 @@ s.engine=factory(s.tokenizer,s.query,s.match,s.excerpt);
 'use strict';
 var K1=1.2,B=0.75;
 var W_TITLE=2,W_HEAD=0.5,W_PHRASE=1,EXACT_TITLE=1000;
+var FIRST=3;
+var MAX_PREFETCH=4;
 var FEW=4;
 var MAX_LISTS=8;
 var MAX_PREFIX=160;
@@ -813,14 +815,14 @@ return out;
 Engine.prototype.candidates=function(units){
 var s=this.s,lk=match.lookups(units),total=s.nd + s.nb;
 if(!lk.keys.length)return this.prefixCandidates(lk.singles,total);
-var keys=lk.keys.slice().sort(function(x,y){return s.rarity(y)- s.rarity(x);});
+var keys=this.rarestFirst(lk.keys);
 var cand=null,big=[],next=0;
 var add=function(l){lists++;cand=cand?intersect(cand,l):Array.prototype.slice.call(l);};
 var prevLen=Infinity,lists=0;
 var step=function(){
 if(cand&&(cand.length<=FEW||lists>=MAX_LISTS))return cand;
 if(next<keys.length){
-var batch=keys.slice(next,next?keys.length:3);
+var batch=keys.slice(next,next?keys.length:FIRST);
 next +=batch.length;
 return Promise.all(batch.map(function(k){return s.entry(k);})).then(function(es){
 if(es.some(function(e){return!e;}))return(cand=[]);
@@ -840,6 +842,17 @@ return s.postings(big.shift()).then(function(l){add(l);return step();});
 return cand||[];
 };
 return Promise.resolve(step());
+};
+Engine.prototype.rarestFirst=function(keys){
+var s=this.s;
+return keys.slice().sort(function(x,y){return s.rarity(y)- s.rarity(x);});
+};
+Engine.prototype.prefetch=function(q){
+var self=this,s=this.s;
+query.parse(q).terms.slice(0,MAX_PREFETCH).forEach(function(t){
+var keys=match.lookups(t.units).keys;
+self.rarestFirst(keys).slice(0,FIRST).forEach(function(k){s.entry(k).catch(function(){});});
+});
 };
 Engine.prototype.prefixCandidates=function(singles,total){
 var s=this.s;
@@ -1223,6 +1236,9 @@ ns._fail=function(){settle.reject(new Error('无法加载搜索索引（search/m
 ns.search=function(q,opts){
 return ns.ready.then(function(){return engine.search(q,opts||{});});
 };
+ns.prefetch=function(q){
+if(engine)engine.prefetch(q);
+};
 })(this);
 (function(root){
 'use strict';
@@ -1436,6 +1452,7 @@ if(e.key==='/'&&tag!=='INPUT'&&tag!=='TEXTAREA'&&!t.isContentEditable){input.foc
 });
 input.addEventListener('input',function(){
 clearTimeout(timer);
+api.prefetch(input.value);
 timer=setTimeout(function(){state.q=input.value;run(false);},DELAY);
 });
 form.addEventListener('submit',function(e){

@@ -5,6 +5,7 @@
  *       -> Promise of {total, results: [{url, title, path, section, status,
  *          date, excerpt, score, subresults: [{url, title, excerpt}]}],
  *          partial, approximate?, facets?}
+ *   djkbSearch.prefetch(q)            starts loading what a search for q reads first
  *
  * search/manifest.js, included after this file, calls djkbSearch._register
  * with the manifest; every other index file is loaded when a query needs it.
@@ -85,5 +86,11 @@
 
   ns.search = function (q, opts) {
     return ns.ready.then(function () { return engine.search(q, opts || {}); });
+  };
+
+  // prefetch starts loading what a search for q reads first; the search
+  // box calls it as a person types, before its results are due.
+  ns.prefetch = function (q) {
+    if (engine) engine.prefetch(q);
   };
 })(this);

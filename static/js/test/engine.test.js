@@ -181,6 +181,20 @@ test('a rare phrase reads few files, and no meta shard for a document whose text
   }
 });
 
+test('prefetch loads the dictionary shards a search reads first, and only those', async () => {
+  const ix = fresh(), before = ix.loader.loaded.length;
+  ix.engine.prefetch('建立健全党内法规执行责任制');
+  const early = ix.loader.loaded.slice(before);
+  assert.ok(early.length >= 1 && early.length <= 3 && early.every((n) => n.startsWith('d/')), early.join(' '));
+  await ix.engine.search('建立健全党内法规执行责任制');
+  const plain = fresh();
+  await plain.engine.search('建立健全党内法规执行责任制');
+  // Every prefetched file is one the search reads, and it reads none twice.
+  assert.ok(early.every((n) => plain.loader.loaded.includes(n)));
+  assert.deepStrictEqual(ix.loader.loaded.slice().sort(), plain.loader.loaded.slice().sort());
+  for (const q of ['', '   ', '-', '"', '数据'.repeat(50000), null, 12]) ix.engine.prefetch(q);
+});
+
 test('facet counts come without results too', async () => {
   const r = await search('三会一课', { limit: 0, facets: true });
   assert.ok(!r.partial && r.total >= 4);
