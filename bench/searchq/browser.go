@@ -18,8 +18,12 @@ import (
 	"djkb/internal/search"
 )
 
-// seedWarm draws the warm queries, apart from the quality ones.
-const seedWarm = 99
+// seedWarm and seedTyped draw the warm and the typed queries, apart from
+// the quality ones and from each other.
+const (
+	seedWarm  = 99
+	seedTyped = 98
+)
 
 // answer is what the page returns for one query.
 type answer struct {
@@ -33,7 +37,8 @@ type answer struct {
 
 // measure serves the site, starts Chromium and runs the quality and speed
 // measurements.
-func measure(site string, docs []search.Doc, qs []query, fresh, warm int) (*report, error) {
+func measure(c config, docs []search.Doc, qs []query) (*report, error) {
+	site, fresh, warm := c.site, c.fresh, c.warm
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
@@ -79,32 +84,94 @@ func measure(site string, docs []search.Doc, qs []query, fresh, warm int) (*repo
 	rep.judge(docs, qs, answers)
 	// Warm queries: a new page answers one query, then the timed ones,
 	// each a rare phrase it has not seen (drawn with another seed).
-	var ws []query
-	for _, q := range sampleQueries(docs, warm+1, seedWarm) {
+	if warm > 0 {
+		wtab, cancelWarm, err := quietTab(ctx, page)
+		if err != nil {
+			return nil, err
+		}
+		defer cancelWarm()
+		wa, err := ask(wtab, rareQueries(docs, warm+1, seedWarm))
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range wa[min(1, len(wa)):] {
+			rep.Warm = append(rep.Warm, a.Ms)
+			rep.WarmFiles = append(rep.WarmFiles, float64(a.Files))
+		}
+	}
+	// Typed queries, the same way, into the search box.
+	if c.typed > 0 {
+		ttab, cancelTyped, err := quietTab(ctx, page)
+		if err != nil {
+			return nil, err
+		}
+		defer cancelTyped()
+		if rep.Typed, err = typeQueries(ttab, rareQueries(docs, c.typed+1, seedTyped)); err != nil {
+			return nil, err
+		}
+	}
+	return rep, nil
+}
+
+// rareQueries draws the rare-phrase queries among n queries of seed.
+func rareQueries(docs []search.Doc, n int, seed uint64) []query {
+	var out []query
+	for _, q := range sampleQueries(docs, n, seed) {
 		if only != "" && !strings.HasPrefix(q.Path, only) {
 			continue
 		}
 		if q.Kind == "rare" {
-			ws = append(ws, q)
+			out = append(out, q)
 		}
 	}
-	wtab, cancelWarm := chromedp.NewContext(ctx)
-	defer cancelWarm()
-	if err := chromedp.Do(wtab, chromedp.Navigate(page)); err != nil {
-		return nil, err
+	return out
+}
+
+// quietTab opens page in a new tab with the DevTools domains off.
+func quietTab(ctx context.Context, page string) (context.Context, context.CancelFunc, error) {
+	tab, cancel := chromedp.NewContext(ctx)
+	if err := chromedp.Do(tab, chromedp.Navigate(page)); err != nil {
+		cancel()
+		return nil, nil, err
 	}
-	if err := quiet(wtab); err != nil {
-		return nil, err
+	if err := quiet(tab); err != nil {
+		cancel()
+		return nil, nil, err
 	}
-	wa, err := ask(wtab, ws)
-	if err != nil {
-		return nil, err
+	return tab, cancel, nil
+}
+
+// typeQueries types each query into the search page's box, as one input
+// event (as an input method commits a phrase), and times it until the
+// results are on the page: the box's pause before it searches included.
+// The first query is not timed; a pause follows each.
+func typeQueries(tab context.Context, qs []query) ([]float64, error) {
+	var texts []string
+	for _, q := range qs {
+		texts = append(texts, q.Q)
 	}
-	for _, a := range wa[min(1, len(wa)):] {
-		rep.Warm = append(rep.Warm, a.Ms)
-		rep.WarmFiles = append(rep.WarmFiles, float64(a.Files))
-	}
-	return rep, nil
+	js := fmt.Sprintf(`(async (qs) => {
+		await djkbSearch.ready;
+		const box = document.getElementById('djkb-search'), input = document.getElementById('search-q');
+		const type = (q) => new Promise((ok) => {
+			const t0 = performance.now();
+			let busy = false;
+			const obs = new MutationObserver(() => {
+				if (box.hasAttribute('aria-busy')) busy = true;
+				else if (busy) { obs.disconnect(); ok(performance.now() - t0); }
+			});
+			obs.observe(box, {attributes: true, attributeFilter: ['aria-busy']});
+			input.value = q;
+			input.dispatchEvent(new Event('input', {bubbles: true}));
+		});
+		const out = [];
+		for (const q of qs) {
+			out.push(await type(q));
+			await new Promise((ok) => setTimeout(ok, 300));
+		}
+		return out.slice(1);
+	})(%s)`, jsonString(texts))
+	return chromedp.Run(tab, chromedp.Evaluate[[]float64](js, chromedp.EvalAwaitPromise))
 }
 
 // quiet turns off the DevTools domains that chromedp enables on every tab

@@ -3,7 +3,7 @@
 // API.
 //
 //	go run ./cmd/djkb build -s SITE -d OUT
-//	go run ./bench/searchq -site OUT [-n 200] [-seed 1] [-fresh 20] [-warm 50]
+//	go run ./bench/searchq -site OUT [-n 200] [-seed 1] [-fresh 20] [-warm 50] [-typed 0]
 //
 // Queries come from the documents' text at run time (read back from the
 // index with search.ReadIndex), drawn the same way for the same seed: each
@@ -12,8 +12,9 @@
 // characters found in at least 20 documents must be in every top-10 result.
 // Speed: bytes and time of the first (rare-phrase) query of a fresh page
 // (each in a browser context of its own, bytes from the page's Resource
-// Timing entries), and the median time of a warm query. Both are timed with
-// the DevTools domains that slow the page's loads turned off.
+// Timing entries), the median time of a warm query, and with -typed the time
+// from typing a query into the search box to its results on the page. All
+// are timed with the DevTools domains that slow the page's loads turned off.
 package main
 
 import (
@@ -27,35 +28,47 @@ import (
 	"djkb/internal/search"
 )
 
+// config is what the command line asks for.
+type config struct {
+	site               string
+	n                  int    // queries of each kind
+	seed               uint64 // of the query sampling
+	fresh, warm, typed int    // fresh-page runs, warm queries, typed queries
+	qout, dump         string // only write the queries, or the documents, there
+	asJSON             bool
+}
+
 func main() {
-	site := flag.String("site", "", "a built site folder (the output of djkb build)")
-	n := flag.Int("n", 200, "queries of each kind")
-	seed := flag.Uint64("seed", 1, "seed of the query sampling")
-	fresh := flag.Int("fresh", 20, "fresh-page runs")
-	warm := flag.Int("warm", 50, "warm queries")
-	qout := flag.String("queries-out", "", "only write the sampled queries to this file")
-	dump := flag.String("dump", "", "only write the documents read from the index to this JSON file")
-	asJSON := flag.Bool("json", false, "print the report as JSON")
+	var c config
+	flag.StringVar(&c.site, "site", "", "a built site folder (the output of djkb build)")
+	flag.IntVar(&c.n, "n", 200, "queries of each kind")
+	flag.Uint64Var(&c.seed, "seed", 1, "seed of the query sampling")
+	flag.IntVar(&c.fresh, "fresh", 20, "fresh-page runs")
+	flag.IntVar(&c.warm, "warm", 50, "warm queries")
+	flag.IntVar(&c.typed, "typed", 0, "queries typed into the search box")
+	flag.StringVar(&c.qout, "queries-out", "", "only write the sampled queries to this file")
+	flag.StringVar(&c.dump, "dump", "", "only write the documents read from the index to this JSON file")
+	flag.BoolVar(&c.asJSON, "json", false, "print the report as JSON")
 	flag.StringVar(&only, "only", "", "draw the queries only from documents whose path starts with this")
 	flag.BoolVar(&verbose, "v", false, "list what each fresh page fetched")
 	flag.Parse()
-	if *site == "" {
+	if c.site == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*site, *n, *seed, *fresh, *warm, *qout, *dump, *asJSON); err != nil {
+	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "searchq:", err)
 		os.Exit(1)
 	}
 }
 
-func run(site string, n int, seed uint64, fresh, warm int, qout, dump string, asJSON bool) error {
-	docs, err := search.ReadIndex(filepath.Join(site, "search"))
+func run(c config) error {
+	docs, err := search.ReadIndex(filepath.Join(c.site, "search"))
 	if err != nil {
 		return fmt.Errorf("reading the index: %w", err)
 	}
-	if dump != "" {
-		return writeJSON(dump, docs)
+	if c.dump != "" {
+		return writeJSON(c.dump, docs)
 	}
 	from := docs
 	if only != "" {
@@ -69,17 +82,17 @@ func run(site string, n int, seed uint64, fresh, warm int, qout, dump string, as
 			return fmt.Errorf("no document path starts with %q", only)
 		}
 	}
-	qs := sampleFrom(docs, from, n, seed)
-	if qout != "" {
-		return writeJSON(qout, qs)
+	qs := sampleFrom(docs, from, c.n, c.seed)
+	if c.qout != "" {
+		return writeJSON(c.qout, qs)
 	}
-	rep, err := measure(site, docs, qs, fresh, warm)
+	rep, err := measure(c, docs, qs)
 	if err != nil {
 		return err
 	}
 	rep.Docs = len(docs)
-	rep.Size, rep.Files = dirSize(filepath.Join(site, "search"))
-	if asJSON {
+	rep.Size, rep.Files = dirSize(filepath.Join(c.site, "search"))
+	if c.asJSON {
 		return json.NewEncoder(os.Stdout).Encode(rep)
 	}
 	rep.print(os.Stdout)

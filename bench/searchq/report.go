@@ -27,6 +27,8 @@ type report struct {
 	Warm  []float64     `json:"warmMs"`
 	// WarmFiles counts the index files each warm query loaded.
 	WarmFiles []float64 `json:"warmFiles"`
+	// Typed times typed queries from the input event to the results shown.
+	Typed []float64 `json:"typedMs"`
 }
 
 type rate struct{ OK, N int }
@@ -147,6 +149,9 @@ func (rep *report) print(w io.Writer) {
 	fmt.Fprintf(w, "| fresh page: navigation to ready / to answer (median) | %.0f ms / %.0f ms |\n", median(rms), median(ams))
 	fmt.Fprintf(w, "| warm rare query (median / p90, %d queries) | %.1f ms / %.1f ms |\n", len(rep.Warm), median(rep.Warm), p90(rep.Warm))
 	fmt.Fprintf(w, "| warm rare query: index files loaded (median / mean / p90) | %.0f / %.1f / %.0f |\n", median(rep.WarmFiles), mean(rep.WarmFiles), p90(rep.WarmFiles))
+	if len(rep.Typed) > 0 {
+		fmt.Fprintf(w, "| rare query typed into the search box, to its results shown (median / p90, %d queries) | %.1f ms / %.1f ms |\n", len(rep.Typed), median(rep.Typed), p90(rep.Typed))
+	}
 	if verbose {
 		for _, f := range rep.Fresh {
 			fmt.Fprintf(w, "\nfresh %q: %.0f KB, %.0f ms: %s\n", f.Query, float64(f.Bytes)/1024, f.QueryMs, strings.Join(f.Files, " "))
