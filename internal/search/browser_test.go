@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -134,6 +135,55 @@ func browserJourney(t *testing.T, page string, fileLinks bool) {
 	}
 	if n := eval[int](t, ctx, `document.querySelectorAll('img').length`); n != 0 {
 		t.Errorf("a query inserted an image")
+	}
+}
+
+// TestBrowserInputMethod types as a person with a pinyin input method does:
+// the letters of a composition are not searched, and the arrow keys that
+// pick a candidate stay with the input method; the committed phrase is.
+func TestBrowserInputMethod(t *testing.T) {
+	dir := testSite(t, sortedDocs(handCorpus()), false)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	ctx := chromiumtest.New(t)
+	call := func(f func(context.Context) error) {
+		t.Helper()
+		if err := f(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	compose := func(text string) {
+		t.Helper()
+		call(func(c context.Context) error {
+			_, err := chromedp.Call(c, input.ImeSetComposition, input.ImeSetCompositionParams{Text: text, SelectionStart: int64(len(text)), SelectionEnd: int64(len(text))})
+			return err
+		})
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/"), chromedp.Focus(chromedp.ID("search-q"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `document.querySelector('.search-status').textContent.indexOf('共收录') >= 0`)
+
+	compose("sanhui")
+	time.Sleep(500 * time.Millisecond) // well past the box's pause before it searches
+	if got := eval[string](t, ctx, `location.search + '|' + document.querySelectorAll('.search-result').length`); got != "|0" {
+		t.Errorf("a composition's letters were searched: %q", got)
+	}
+
+	call(func(c context.Context) error {
+		_, err := chromedp.Call(c, input.InsertText, input.InsertTextParams{Text: "三会一课"})
+		return err
+	})
+	waitFor(t, ctx, `decodeURIComponent(location.search) === '?q=三会一课' && document.querySelectorAll('.search-result').length >= 3`)
+
+	compose("dang")
+	call(func(c context.Context) error {
+		_, err := chromedp.Call(c, input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeRawKeyDown, Key: "ArrowDown", Code: "ArrowDown", WindowsVirtualKeyCode: 40})
+		return err
+	})
+	time.Sleep(500 * time.Millisecond)
+	if got := eval[string](t, ctx, `document.activeElement.id + '|' + decodeURIComponent(location.search)`); got != "search-q|?q=三会一课" {
+		t.Errorf("an arrow key while composing went to the results: focus and query %q", got)
 	}
 }
 

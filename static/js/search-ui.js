@@ -217,6 +217,7 @@
   // Keyboard: arrows move between the box and the result links.
   function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
   box.addEventListener('keydown', function (e) {
+    if (composing(e)) return; // the input method's keys: candidates, not results
     var ls = links(), i = ls.indexOf(doc.activeElement);
     if (e.key === 'ArrowDown' && (doc.activeElement === input || i >= 0)) {
       if (ls[i + 1]) { ls[i + 1].focus(); e.preventDefault(); }
@@ -232,12 +233,18 @@
     if (e.key === '/' && tag !== 'INPUT' && tag !== 'TEXTAREA' && !t.isContentEditable) { input.focus(); e.preventDefault(); }
   });
 
-  input.addEventListener('input', function () {
+  // While a person composes with an input method (pinyin, strokes), the box
+  // holds letters that are not the query: search once the phrase is
+  // committed, at once, since it is the query as meant.
+  function composing(e) { return e.isComposing || e.keyCode === 229; }
+  function typed(delay) {
     clearTimeout(timer);
     // The dictionary shards load while the delay runs out.
     api.prefetch(input.value);
-    timer = setTimeout(function () { state.q = input.value; run(false); }, DELAY);
-  });
+    timer = setTimeout(function () { state.q = input.value; run(false); }, delay);
+  }
+  input.addEventListener('input', function (e) { if (!e.isComposing) typed(DELAY); });
+  input.addEventListener('compositionend', function () { typed(0); });
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     clearTimeout(timer);

@@ -1436,6 +1436,7 @@ run(false);
 }
 function links(){return Array.prototype.slice.call(list.querySelectorAll('a'));}
 box.addEventListener('keydown',function(e){
+if(composing(e))return;
 var ls=links(),i=ls.indexOf(doc.activeElement);
 if(e.key==='ArrowDown'&&(doc.activeElement===input||i>=0)){
 if(ls[i + 1]){ls[i + 1].focus();e.preventDefault();}
@@ -1450,11 +1451,14 @@ doc.addEventListener('keydown',function(e){
 var t=e.target,tag=t&&t.tagName;
 if(e.key==='/'&&tag!=='INPUT'&&tag!=='TEXTAREA'&&!t.isContentEditable){input.focus();e.preventDefault();}
 });
-input.addEventListener('input',function(){
+function composing(e){return e.isComposing||e.keyCode===229;}
+function typed(delay){
 clearTimeout(timer);
 api.prefetch(input.value);
-timer=setTimeout(function(){state.q=input.value;run(false);},DELAY);
-});
+timer=setTimeout(function(){state.q=input.value;run(false);},delay);
+}
+input.addEventListener('input',function(e){if(!e.isComposing)typed(DELAY);});
+input.addEventListener('compositionend',function(){typed(0);});
 form.addEventListener('submit',function(e){
 e.preventDefault();
 clearTimeout(timer);
