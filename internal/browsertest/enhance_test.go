@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"djkb/internal/chromium/chromiumtest"
@@ -124,6 +125,27 @@ func TestListTools(t *testing.T) {
 	}
 	if len(statuses) == len(original) {
 		t.Log("本页所有文件都现行有效，状态筛选没有可去掉的")
+	}
+	tb.choose("效力状态", "")
+
+	// The text filter, typed with a pinyin input method: the letters of a
+	// composition hide nothing, the committed phrase keeps the items that
+	// hold it.
+	if err := chromedp.Do(tb.ctx, chromedp.Focus(chromedp.CSS(".list-tools input[type=search]"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tb.ctx, input.ImeSetComposition, input.ImeSetCompositionParams{Text: "tiaoli", SelectionStart: 6, SelectionEnd: 6}); err != nil {
+		t.Fatal(err)
+	}
+	if got := tb.visibleOrder("data-title"); len(got) != len(original) {
+		t.Errorf("输入法拼写“tiaoli”时列表只显示 %d 篇，应仍显示全部 %d 篇", len(got), len(original))
+	}
+	if _, err := chromedp.Call(tb.ctx, input.InsertText, input.InsertTextParams{Text: "条例"}); err != nil {
+		t.Fatal(err)
+	}
+	holding := eval[[]string](tb, `Array.prototype.filter.call(document.querySelectorAll(".page-list > li"), function (li) { return li.textContent.indexOf("条例") >= 0; }).map(function (li) { return li.getAttribute("data-title"); })`)
+	if got := tb.visibleOrder("data-title"); len(holding) == 0 || len(holding) == len(original) || !slices.Equal(got, holding) {
+		t.Errorf("输入“条例”后显示 %v，应为含“条例”的 %v（本页共 %d 篇）", got, holding, len(original))
 	}
 	if p := tb.takeProblems(); len(p) > 0 {
 		t.Errorf("使用列表工具时出错：\n  %s", strings.Join(p, "\n  "))

@@ -235,6 +235,18 @@
     return el("input", { type: "search", id: newID("filter"), placeholder: placeholder, autocomplete: "off" });
   }
 
+  // onText calls f as the text of box changes, but not while a person
+  // composes with an input method (pinyin, strokes): its letters are not
+  // the text meant, only the committed phrase is.
+  function onText(box, f) {
+    box.addEventListener("input", function (e) {
+      if (!e.isComposing) {
+        f();
+      }
+    });
+    box.addEventListener("compositionend", f);
+  }
+
   // toolbar builds the box of controls before list and returns it with its
   // status line.
   function toolbar(list, name, controls) {
@@ -331,7 +343,7 @@
       empty.hidden = shown > 0;
       line.textContent = shown === items.length ? "本页共 " + items.length + " 篇" : "显示 " + shown + " / " + items.length + " 篇";
     }
-    text.addEventListener("input", apply);
+    onText(text, apply);
     each([status, group, order], function (s) {
       if (s) {
         s.addEventListener("change", apply);
@@ -366,7 +378,7 @@
       reorder(list, sorted);
       line.textContent = shown === items.length ? "共 " + items.length + " 项" : "显示 " + shown + " / " + items.length + " 项";
     }
-    text.addEventListener("input", apply);
+    onText(text, apply);
     order.addEventListener("change", apply);
     apply();
   }
