@@ -106,7 +106,13 @@ func measure(c config, docs []search.Doc, qs []query) (*report, error) {
 			return nil, err
 		}
 		defer cancelTyped()
-		if rep.Typed, err = typeQueries(ttab, rareQueries(docs, c.typed+1, seedTyped)); err != nil {
+		// Each half of the queries one way, so that none finds its files
+		// loaded by the other.
+		qs := rareQueries(docs, 2*c.typed+2, seedTyped)
+		if rep.Typed, err = typeQueries(ttab, qs[:len(qs)/2], false); err != nil {
+			return nil, err
+		}
+		if rep.Committed, err = typeQueries(ttab, qs[len(qs)/2:], true); err != nil {
 			return nil, err
 		}
 	}
@@ -141,16 +147,18 @@ func quietTab(ctx context.Context, page string) (context.Context, context.Cancel
 	return tab, cancel, nil
 }
 
-// typeQueries types each query into the search page's box, as one input
-// event (as an input method commits a phrase), and times it until the
-// results are on the page: the box's pause before it searches included.
-// The first query is not timed; a pause follows each.
-func typeQueries(tab context.Context, qs []query) ([]float64, error) {
+// typeQueries types each query into the search page's box and times it
+// until the results are on the page. Without ime, the query comes as one
+// input event, as typed or pasted, and the box's pause before it searches
+// is included; with ime, it comes as an input method commits a phrase (an
+// input event while composing, then compositionend). The first query is
+// not timed; a pause follows each.
+func typeQueries(tab context.Context, qs []query, ime bool) ([]float64, error) {
 	var texts []string
 	for _, q := range qs {
 		texts = append(texts, q.Q)
 	}
-	js := fmt.Sprintf(`(async (qs) => {
+	js := fmt.Sprintf(`(async (qs, ime) => {
 		await djkbSearch.ready;
 		const box = document.getElementById('djkb-search'), input = document.getElementById('search-q');
 		const type = (q) => new Promise((ok) => {
@@ -162,7 +170,8 @@ func typeQueries(tab context.Context, qs []query) ([]float64, error) {
 			});
 			obs.observe(box, {attributes: true, attributeFilter: ['aria-busy']});
 			input.value = q;
-			input.dispatchEvent(new Event('input', {bubbles: true}));
+			input.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: ime}));
+			if (ime) input.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: q}));
 		});
 		const out = [];
 		for (const q of qs) {
@@ -170,7 +179,7 @@ func typeQueries(tab context.Context, qs []query) ([]float64, error) {
 			await new Promise((ok) => setTimeout(ok, 300));
 		}
 		return out.slice(1);
-	})(%s)`, jsonString(texts))
+	})(%s, %t)`, jsonString(texts), ime)
 	return chromedp.Run(tab, chromedp.Evaluate[[]float64](js, chromedp.EvalAwaitPromise))
 }
 
