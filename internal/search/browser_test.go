@@ -79,6 +79,14 @@ func browserJourney(t *testing.T, page string, fileLinks bool) {
 	if loc := eval[string](t, ctx, `decodeURIComponent(location.search)`); loc != "?q=三会一课" {
 		t.Errorf("URL after typing: %q", loc)
 	}
+	// Over HTTP the index files are fetched (from file://, script tags
+	// load them: the rest of the journey shows that they do).
+	if !fileLinks {
+		how := eval[[]string](t, ctx, `Array.from(new Set(performance.getEntriesByType('resource').filter(e => /\/search\/[dptm]\//.test(e.name)).map(e => e.initiatorType)))`)
+		if !slices.Equal(how, []string{"fetch"}) {
+			t.Errorf("index files loaded over HTTP by %q, want fetch", how)
+		}
+	}
 	marks := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('.result-excerpt mark')).map(m => m.textContent)`)
 	if len(marks) == 0 || marks[0] != "三会一课" {
 		t.Errorf("highlights: %q", marks)

@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -154,24 +153,11 @@ func TestWriteDelta(t *testing.T) {
 // queries, filters and facet counts as a full index of the edited corpus
 // does (static/js/test/delta.test.js).
 func TestDeltaEngine(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("node is needed to test the search engine")
-		}
-		t.Skip("node not found")
-	}
 	defer smallShards()()
 	dir := t.TempDir()
 	writeDeltaIndex(t, filepath.Join(dir, "delta"), sortedDocs(handCorpus()), editedCorpus())
 	if err := Write(filepath.Join(dir, "full"), editedCorpus(), Options{Facets: []Facet{{"section", "栏目"}, {"status", "效力状态"}, {"year", "年度"}, {"tags", "专题"}}}); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, "--test", "delta.test.js")
-	cmd.Dir = filepath.Join("..", "..", "static", "js", "test")
-	cmd.Env = append(os.Environ(), "DJKB_DELTA_DIR="+dir)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("node --test delta.test.js: %v\n%s", err, out)
-	}
+	nodeTest(t, []string{"DJKB_DELTA_DIR=" + dir}, "delta.test.js")
 }

@@ -5,6 +5,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -36,22 +38,46 @@ func TestFixture(t *testing.T) {
 	}
 }
 
-// TestEngine runs the JavaScript engine's tests (ranking on the hand-made
-// corpus with known answers, query semantics, escaping) under node, against
-// the fixture index. Without node the test is skipped, except under CI.
-func TestEngine(t *testing.T) {
+// jsTests are the JavaScript test files that TestJavaScript runs;
+// delta.test.js needs an index that TestDeltaEngine writes, and runs there.
+var jsTests = []string{"engine.test.js", "tokenizer.test.js", "loader.test.js"}
+
+// TestJavaScript runs the JavaScript tests under node: the engine's
+// (ranking on the hand-made corpus with known answers, query semantics,
+// escaping) against the fixture index, the tokenizer's shared vectors, and
+// the loader's. It also checks that every test file is run by some Go test.
+func TestJavaScript(t *testing.T) {
+	names, err := filepath.Glob(filepath.Join(jsTestDir, "*.test.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		if base := filepath.Base(name); !slices.Contains(jsTests, base) && base != "delta.test.js" {
+			t.Errorf("%s is not run by go test: add it to jsTests", base)
+		}
+	}
+	nodeTest(t, nil, jsTests...)
+}
+
+const jsTestDir = "../../static/js/test"
+
+// nodeTest runs test files of static/js/test under node --test, with env
+// added to the environment. Without node it skips, except under CI.
+func nodeTest(t *testing.T, env []string, files ...string) {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		if os.Getenv("CI") != "" {
-			t.Fatal("node is needed to test the search engine")
+			t.Fatal("node is needed to test the search page's JavaScript")
 		}
 		t.Skip("node not found")
 	}
-	cmd := exec.Command(node, "--test", "engine.test.js")
-	cmd.Dir = filepath.Join("..", "..", "static", "js", "test")
+	cmd := exec.Command(node, append([]string{"--test"}, files...)...)
+	cmd.Dir = jsTestDir
+	cmd.Env = append(os.Environ(), env...)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatalf("node --test engine.test.js: %v\n%s", err, out)
+		t.Fatalf("node --test %s: %v\n%s", strings.Join(files, " "), err, out)
 	}
 }
 

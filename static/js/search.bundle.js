@@ -413,42 +413,59 @@ if(typeof module==='object'&&module.exports)module.exports=factory();
 else(root.djkbSearch=root.djkbSearch||{}).loader=factory();
 })(this,function(){
 'use strict';
-function ScriptLoader(base,suffix,doc){
+var has=function(o,k){return Object.prototype.hasOwnProperty.call(o,k);};
+function ScriptLoader(base,suffix,doc,fetchFn){
 this.base=base;
 this.suffix=suffix||'';
 this.doc=doc||document;
+this.fetchFn=/^https?:/i.test(base)&&typeof fetchFn==='function'?fetchFn:null;
 this.data={};
 this.waiting={};
 }
 ScriptLoader.prototype.register=function(name,payload){
 this.data[name]=payload;
 };
+function payloadOf(text,name){
+var head='djkbSearch._register(' + JSON.stringify(name)+ ',',end=text.lastIndexOf(')');
+if(text.lastIndexOf(head,0)!==0||end<head.length)throw new Error('索引文件内容有误：' + name);
+return JSON.parse(text.slice(head.length,end));
+}
 ScriptLoader.prototype.load=function(name){
 var self=this;
-if(Object.prototype.hasOwnProperty.call(this.data,name))return Promise.resolve(this.data[name]);
+if(has(this.data,name))return Promise.resolve(this.data[name]);
 if(this.waiting[name])return this.waiting[name];
-var p=new Promise(function(resolve,reject){
-var s=self.doc.createElement('script');
-s.async=true;
-s.onload=function(){
-delete self.waiting[name];
-s.parentNode.removeChild(s);
-if(Object.prototype.hasOwnProperty.call(self.data,name))resolve(self.data[name]);
-else reject(new Error('索引文件内容有误：' + name));
-};
-s.onerror=function(){
-delete self.waiting[name];
-s.parentNode.removeChild(s);
-reject(new Error('无法加载索引文件：' + name));
-};
-s.src=self.base + name + '.js' + self.suffix;
-(self.doc.head||self.doc.documentElement).appendChild(s);
-});
+var url=this.base + name + '.js' + this.suffix;
+var p=this.fetchFn?this.fetched(url,name).catch(function(){return self.tag(url,name);}):this.tag(url,name);
+p=p.then(function(v){delete self.waiting[name];return v;},function(e){delete self.waiting[name];throw e;});
 this.waiting[name]=p;
 return p;
 };
+ScriptLoader.prototype.fetched=function(url,name){
+return this.fetchFn.call(null,url).then(function(r){
+if(!r.ok)throw new Error('无法加载索引文件：' + name);
+return r.text();
+}).then(function(text){return payloadOf(text,name);});
+};
+ScriptLoader.prototype.tag=function(url,name){
+var self=this;
+return new Promise(function(resolve,reject){
+var s=self.doc.createElement('script');
+s.async=true;
+s.onload=function(){
+s.parentNode.removeChild(s);
+if(has(self.data,name))resolve(self.data[name]);
+else reject(new Error('索引文件内容有误：' + name));
+};
+s.onerror=function(){
+s.parentNode.removeChild(s);
+reject(new Error('无法加载索引文件：' + name));
+};
+s.src=url;
+(self.doc.head||self.doc.documentElement).appendChild(s);
+});
+};
 ScriptLoader.prototype.forget=function(name){delete this.data[name];};
-return{ScriptLoader:ScriptLoader};
+return{ScriptLoader:ScriptLoader,payloadOf:payloadOf};
 });
 (function(root,factory){
 if(typeof module==='object'&&module.exports)module.exports=factory(require('./codec.js'),require('./tokenizer.js'));
@@ -1195,7 +1212,7 @@ var script=document.currentScript||document.querySelector('script[src*="manifest
 var src=script?script.src:'';
 var base=src.replace(/manifest\.js(\?.*)?$/,'');
 var file=location.protocol==='file:';
-loader=new ns.loader.ScriptLoader(base,file?'':'?v=' + payload.id);
+loader=new ns.loader.ScriptLoader(base,file?'':'?v=' + payload.id,document,root.fetch);
 var box=document.getElementById('djkb-search');
 var rootURL=box&&box.getAttribute('data-root');
 if(rootURL===null||rootURL===undefined)rootURL=base + '../';
@@ -1205,7 +1222,7 @@ var open=function(){
 try{
 ns.index=main;
 if(delta&&delta.base===payload.id){
-xloader=new ns.loader.ScriptLoader(base,file?'':'?v=' + delta.id);
+xloader=new ns.loader.ScriptLoader(base,file?'':'?v=' + delta.id,document,root.fetch);
 var x=new ns.store.Store(xloader,delta,'x/'),dead=[],v=0;
 var rd=new ns.codec.Reader(ns.codec.bytes(delta.dead));
 while(rd.p<rd.b.length){v +=rd.uv();dead.push(v);}

@@ -40,7 +40,7 @@
       var src = script ? script.src : '';
       var base = src.replace(/manifest\.js(\?.*)?$/, '');
       var file = location.protocol === 'file:';
-      loader = new ns.loader.ScriptLoader(base, file ? '' : '?v=' + payload.id);
+      loader = new ns.loader.ScriptLoader(base, file ? '' : '?v=' + payload.id, document, root.fetch);
       var box = document.getElementById('djkb-search');
       var rootURL = box && box.getAttribute('data-root');
       if (rootURL === null || rootURL === undefined) rootURL = base + '../';
@@ -50,7 +50,7 @@
         try {
           ns.index = main;
           if (delta && delta.base === payload.id) {
-            xloader = new ns.loader.ScriptLoader(base, file ? '' : '?v=' + delta.id);
+            xloader = new ns.loader.ScriptLoader(base, file ? '' : '?v=' + delta.id, document, root.fetch);
             var x = new ns.store.Store(xloader, delta, 'x/'), dead = [], v = 0;
             var rd = new ns.codec.Reader(ns.codec.bytes(delta.dead));
             while (rd.p < rd.b.length) { v += rd.uv(); dead.push(v); }
