@@ -38,12 +38,11 @@ type answer struct {
 // measure serves the site, starts Chromium and runs the quality and speed
 // measurements.
 func measure(c config, docs []search.Doc, qs []query) (*report, error) {
-	site, fresh, warm := c.site, c.fresh, c.warm
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(site))}
+	srv := &http.Server{Handler: http.FileServer(http.Dir(c.site))}
 	go srv.Serve(ln)
 	defer srv.Close()
 	page := "http://" + ln.Addr().String() + "/search/"
@@ -61,7 +60,7 @@ func measure(c config, docs []search.Doc, qs []query) (*report, error) {
 		}
 	}
 	// Fresh pages first, while nothing is cached anywhere.
-	for i := 0; i < fresh && i < len(rares); i++ {
+	for i := 0; i < c.fresh && i < len(rares); i++ {
 		f, err := freshRun(ctx, page, rares[i].Q)
 		if err != nil {
 			return nil, err
@@ -84,13 +83,13 @@ func measure(c config, docs []search.Doc, qs []query) (*report, error) {
 	rep.judge(docs, qs, answers)
 	// Warm queries: a new page answers one query, then the timed ones,
 	// each a rare phrase it has not seen (drawn with another seed).
-	if warm > 0 {
+	if c.warm > 0 {
 		wtab, cancelWarm, err := quietTab(ctx, page)
 		if err != nil {
 			return nil, err
 		}
 		defer cancelWarm()
-		wa, err := ask(wtab, rareQueries(docs, warm+1, seedWarm))
+		wa, err := ask(wtab, rareQueries(docs, c.warm+1, seedWarm))
 		if err != nil {
 			return nil, err
 		}

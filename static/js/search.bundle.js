@@ -1474,7 +1474,7 @@ clearTimeout(timer);
 api.prefetch(input.value);
 timer=setTimeout(function(){state.q=input.value;run(false);},delay);
 }
-input.addEventListener('input',function(e){if(!e.isComposing)typed(DELAY);});
+input.addEventListener('input',function(e){if(!composing(e))typed(DELAY);});
 input.addEventListener('compositionend',function(){typed(0);});
 form.addEventListener('submit',function(e){
 e.preventDefault();
