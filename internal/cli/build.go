@@ -18,6 +18,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	drafts := fs.Bool("drafts", false, "包含 draft = true 的草稿页面")
 	noSearch := fs.Bool("no-search", false, "不生成搜索索引")
 	cpuProfile := fs.String("cpuprofile", "", "（开发者用）把 CPU 剖析数据写入该文件")
+	memProfile := fs.String("memprofile", "", "（开发者用）把内存分配剖析数据写入该文件")
 	timings := fs.Bool("timings", false, "构建结束后列出各步骤的用时")
 	if _, ok := parseFlags(fs, args); !ok {
 		return 2
@@ -29,6 +30,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		defer stop()
+	}
+	if *memProfile != "" {
+		defer writeAllocProfile(*memProfile, stderr)
 	}
 	opts := build.Options{SiteDir: sf.site, OutDir: sf.out, Drafts: *drafts, NoSearch: *noSearch, Defaults: defaults}
 	progress := newProgress(stderr)
@@ -83,6 +87,21 @@ func (p *progress) step(name string) {
 func (p *progress) done() {
 	if p.shown {
 		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+// writeAllocProfile writes what the build allocated, by call site
+// (go tool pprof -sample_index=alloc_space).
+func writeAllocProfile(path string, stderr io.Writer) {
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(f, 0)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
 	}
 }
 
