@@ -57,7 +57,10 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
 	// Registered after GFM's, with a higher priority, so it wins.
-	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(taskCheckBoxRenderer{}, 100)))
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(taskCheckBoxRenderer{}, 100),
+		util.Prioritized(paragraphRenderer{}, 100),
+	))
 	return &Converter{md: md}
 }
 
@@ -182,7 +185,7 @@ func (c *Converter) Convert(in Input) (*Result, error) {
 	if in.IDPrefix != "" {
 		doc.(*ast.Document).AddMeta(prefixMetaKey, in.IDPrefix)
 	}
-	var out htmlWriter
+	out := htmlWriter{articles: p.articles}
 	out.Grow(len(src) + len(src)/4)
 	if err := c.md.Renderer().Render(&out, src, doc); err != nil {
 		return nil, err
@@ -197,8 +200,12 @@ func (c *Converter) Convert(in Input) (*Result, error) {
 
 // htmlWriter collects a page's HTML in a strings.Builder, which hands it
 // over as a string without copying it. Being a util.BufWriter, it also
-// spares the renderer a bufio.Writer of its own, and a copy, per page.
-type htmlWriter struct{ strings.Builder }
+// spares the renderer a bufio.Writer of its own, and a copy, per page, and
+// it hands paragraphRenderer the article anchors.
+type htmlWriter struct {
+	strings.Builder
+	articles []articleAnchor // not yet rendered, in document order
+}
 
 func (w *htmlWriter) Available() int { return w.Cap() - w.Len() }
 func (w *htmlWriter) Buffered() int  { return 0 }
@@ -226,6 +233,7 @@ type page struct {
 	ids        *ids
 	res        *Result
 	lineStarts []int
+	articles   []articleAnchor
 }
 
 // transform walks the document once: it drops the title heading, anchors
@@ -270,8 +278,7 @@ func (p *page) transform(doc ast.Node) {
 				first := b.Lines().At(0)
 				if label := ArticleLabel(first.Value(p.src)); label != "" {
 					id := p.ids.unique(label)
-					b.SetAttributeString("id", []byte(id))
-					b.SetAttributeString("class", []byte("article"))
+					p.articles = append(p.articles, articleAnchor{b, id})
 					flush()
 					curPart = Part{Anchor: id, Heading: label}
 				}
