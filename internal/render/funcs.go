@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"djkb/internal/markdown"
 	"djkb/internal/site"
 )
 
@@ -21,6 +23,7 @@ func Funcs() template.FuncMap {
 		"dict":        dict,
 		"minus":       minus,
 		"anchor":      anchor,
+		"tocList":     tocList,
 	}
 }
 
@@ -92,3 +95,24 @@ next:
 // anchor is the link to an element of the same page, percent-encoded so
 // that html/template has nothing left to escape in it.
 func anchor(id string) string { return "#" + site.EscapePath(id) }
+
+// tocList renders a table of contents as an ordered list of links to the
+// headings, each item with the class toc-level-N. It is Go rather than a
+// range in the layout because a template action costs a reflective call
+// for itself and one for each escaper html/template adds: four links with
+// their escapers cost a regulation page as much as the rest of its facts.
+func tocList(headings []markdown.Heading) template.HTML {
+	var b strings.Builder
+	b.WriteString("<ol>")
+	for _, h := range headings {
+		b.WriteString(`<li class="toc-level-`)
+		b.WriteString(strconv.Itoa(h.Level))
+		b.WriteString(`"><a href="`)
+		b.WriteString(template.HTMLEscapeString(anchor(h.ID)))
+		b.WriteString(`">`)
+		b.WriteString(template.HTMLEscapeString(h.Text))
+		b.WriteString("</a></li>")
+	}
+	b.WriteString("</ol>")
+	return template.HTML(b.String())
+}
