@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"slices"
+	"strings"
 
 	"djkb/internal/cleanup"
 	"djkb/internal/site"
@@ -89,6 +90,26 @@ func (v *View) NavCurrent(top *site.Section) string {
 		}
 	}
 	return ""
+}
+
+// NavKey names the place of this page in the site's navigation: what
+// NavCurrent says of each top-level section, and the taxonomy and whether a
+// term of it is shown. base.html renders the site header once per key (with
+// Fragment), since that is all the header depends on besides the kind and
+// folder depth.
+func (v *View) NavKey() string {
+	var b strings.Builder
+	for _, top := range v.TopSections() {
+		b.WriteString(v.NavCurrent(top))
+		b.WriteByte('|')
+	}
+	if v.Taxonomy != nil {
+		b.WriteString(v.Taxonomy.Key)
+		if v.Term != nil {
+			b.WriteString("/term")
+		}
+	}
+	return b.String()
 }
 
 // Facet is a taxonomy that divides the pages of a section, for the links
