@@ -43,6 +43,7 @@ type Options struct {
 type Step struct {
 	Name     string
 	Duration time.Duration
+	CPU      time.Duration // CPU time the process used meanwhile, 0 where unknown
 }
 
 // Result describes a finished (or refused) build.
@@ -100,17 +101,18 @@ func Load(opts Options) (*site.Site, *diag.List) {
 	return s, diags
 }
 
-// stepTimer records how long each step takes.
+// stepTimer records how long each step takes, and the CPU time it uses.
 type stepTimer struct {
 	res      *Result
 	progress func(string)
 	name     string
 	began    time.Time
+	cpu      time.Duration
 }
 
 func (t *stepTimer) start(name string) {
 	t.stop()
-	t.name, t.began = name, time.Now()
+	t.name, t.began, t.cpu = name, time.Now(), cpuTime()
 	if t.progress != nil {
 		t.progress(name)
 	}
@@ -118,7 +120,7 @@ func (t *stepTimer) start(name string) {
 
 func (t *stepTimer) stop() {
 	if t.name != "" {
-		t.res.Steps = append(t.res.Steps, Step{Name: t.name, Duration: time.Since(t.began)})
+		t.res.Steps = append(t.res.Steps, Step{Name: t.name, Duration: time.Since(t.began), CPU: cpuTime() - t.cpu})
 		t.name = ""
 	}
 }

@@ -42,7 +42,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	printDiags(stderr, res.Diags)
 	if *timings {
 		for _, st := range res.Steps {
-			fmt.Fprintf(stderr, "%8.0f 毫秒  %s\n", st.Duration.Seconds()*1000, st.Name)
+			fmt.Fprintf(stderr, "%8.0f 毫秒  %s", st.Duration.Seconds()*1000, st.Name)
+			if st.CPU > 0 {
+				fmt.Fprintf(stderr, "（CPU %.0f 毫秒）", st.CPU.Seconds()*1000)
+			}
+			fmt.Fprintln(stderr)
 		}
 	}
 	secs := res.Duration.Seconds()
