@@ -24,6 +24,7 @@ func Funcs() template.FuncMap {
 		"minus":       minus,
 		"anchor":      anchor,
 		"tocList":     tocList,
+		"listData":    listData,
 	}
 }
 
@@ -108,11 +109,53 @@ func tocList(headings []markdown.Heading) template.HTML {
 		b.WriteString(`<li class="toc-level-`)
 		b.WriteString(strconv.Itoa(h.Level))
 		b.WriteString(`"><a href="`)
-		b.WriteString(template.HTMLEscapeString(anchor(h.ID)))
+		b.WriteString(escapeHTML(anchor(h.ID)))
 		b.WriteString(`">`)
-		b.WriteString(template.HTMLEscapeString(h.Text))
+		b.WriteString(escapeHTML(h.Text))
 		b.WriteString("</a></li>")
 	}
 	b.WriteString("</ol>")
 	return template.HTML(b.String())
 }
+
+// listData writes the data- attributes by which static/js/site.js sorts and
+// groups a list of pages: the title, the date, a regulation's 效力状态, and
+// the group the page falls in (its 体系, 案例类型 or 品牌等级). Written as
+// template actions, each a reflective call, they took three and a half
+// times as long, for each of the 16,000 list items of a large site.
+func listData(p *site.Page) template.HTMLAttr {
+	var b strings.Builder
+	attr := func(name, value string) {
+		b.WriteString(" data-")
+		b.WriteString(name)
+		b.WriteString(`="`)
+		b.WriteString(escapeHTML(value))
+		b.WriteByte('"')
+	}
+	group := func(value, name string) {
+		attr("group", value)
+		attr("group-name", name)
+	}
+	attr("title", p.Title)
+	attr("date", isoDate(p.Date))
+	if s := p.Status(); s != "" {
+		attr("status", s)
+	}
+	if r := p.Reg(); r != nil && r.System != "" {
+		group(r.System, "体系")
+	}
+	if c := p.Case(); c != nil && c.CaseType != "" {
+		group(c.CaseType, "案例类型")
+	}
+	if br := p.Brand(); br != nil && br.Tier != "" {
+		group(br.Tier+"品牌", "品牌等级")
+	}
+	return template.HTMLAttr(b.String())
+}
+
+// escapeHTML escapes text for an element's content or a quoted attribute
+// value exactly as html/template does, so that what Go writes for a
+// template is byte for byte what the template would have written.
+var escapeHTML = strings.NewReplacer(
+	"\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;",
+).Replace

@@ -4,8 +4,11 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+	"time"
 
+	"djkb/internal/content"
 	"djkb/internal/markdown"
+	"djkb/internal/site"
 )
 
 // TestTOCListMatchesTemplate checks that tocList writes what the range in a
@@ -16,6 +19,7 @@ func TestTOCListMatchesTemplate(t *testing.T) {
 		{Level: 3, ID: `a"b'c<d>&e`, Text: `引号"与'尖括号<b>&符号`},
 		{Level: 4, ID: "第一百零一条之一", Text: "第一百零一条之一"},
 		{Level: 2, ID: "space id/%?#", Text: "<script>alert(1)</script>"},
+		{Level: 2, ID: "c++", Text: "C++ 与 a\x00b"},
 	}
 	ranged := template.Must(template.New("toc").Funcs(Funcs()).Parse(
 		`<ol>{{range .}}<li class="toc-level-{{.Level}}"><a href="{{anchor .ID}}">{{.Text}}</a></li>{{end}}</ol>`))
@@ -28,5 +32,43 @@ func TestTOCListMatchesTemplate(t *testing.T) {
 	}
 	if got := string(tocList(nil)); got != "<ol></ol>" {
 		t.Errorf("tocList(nil) = %q", got)
+	}
+}
+
+// TestListDataMatchesTemplate checks that listData writes what the actions
+// in page-list wrote before it, for each kind of page and for values that
+// need escaping.
+func TestListDataMatchesTemplate(t *testing.T) {
+	day := time.Date(2019, 7, 25, 0, 0, 0, 0, time.UTC)
+	page := func(title string, m content.Meta) *site.Page {
+		return &site.Page{Title: title, Date: day, Src: &content.Source{Meta: m}}
+	}
+	pages := []*site.Page{
+		page("中国共产党支部工作条例（试行）", content.Meta{Regulation: &content.Regulation{Status: "现行有效", System: "党的组织法规"}}),
+		page(`引号"与'尖括号<b>&符号+`, content.Meta{Regulation: &content.Regulation{Status: "已废止"}}),
+		page("没有体系和状态的规定", content.Meta{Regulation: &content.Regulation{}}),
+		page("“三会一课”警示案例", content.Meta{Case: &content.Case{CaseType: "警示案例"}}),
+		page("没有类型的案例", content.Meta{Case: &content.Case{}}),
+		page("红色引擎", content.Meta{Brand: &content.Brand{Tier: "示范"}}),
+		page("没有等级的品牌", content.Meta{Brand: &content.Brand{}}),
+		{Title: "关于", Src: &content.Source{}},
+	}
+	actions := template.Must(template.New("li").Funcs(Funcs()).Parse(
+		`<li data-title="{{.Title}}" data-date="{{isodate .Date}}"{{with .Status}} data-status="{{.}}"{{end}}` +
+			`{{with .Reg}}{{with .System}} data-group="{{.}}" data-group-name="体系"{{end}}{{end}}` +
+			`{{with .Case}}{{with .CaseType}} data-group="{{.}}" data-group-name="案例类型"{{end}}{{end}}` +
+			`{{with .Brand}}{{with .Tier}} data-group="{{.}}品牌" data-group-name="品牌等级"{{end}}{{end}}>`))
+	function := template.Must(template.New("li").Funcs(Funcs()).Parse(`<li{{listData .}}>`))
+	for _, p := range pages {
+		var want, got strings.Builder
+		if err := actions.Execute(&want, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := function.Execute(&got, p); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s:\n got %s\nwant %s", p.Title, got.String(), want.String())
+		}
 	}
 }
