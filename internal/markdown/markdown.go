@@ -255,6 +255,7 @@ func (p *page) transform(doc ast.Node) {
 		summary string
 		more    bool
 	)
+	cur.b.Grow(len(p.src)) // plain text is rarely longer than its Markdown
 	flush := func() {
 		curPart.Text = cur.cut()
 		if curPart.Text != "" || curPart.Anchor != "" {
