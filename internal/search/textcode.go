@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -32,40 +33,49 @@ type textCode struct {
 	ratio float64
 }
 
-// pairSet maps a pair of BMP code points to its symbol: pairs sorted by
-// first then second code point, and for each first code point where its
-// pairs start.
+// pairSet maps a pair of BMP code points to its symbol. Coding the text
+// looks up the pair at nearly every character, and most lookups miss: an
+// open-addressing table at most a quarter full (32 KB for 1,024 pairs)
+// answers in one probe from the processor's nearest cache.
 type pairSet struct {
-	start []int32 // by first code point: index of its first pair, -1 for none
-	pairs [][2]rune
-	base  int32
+	keys  []uint32 // a<<16 | b, 0 for an empty slot (no pair starts with U+0000)
+	syms  []int32
+	shift uint32 // 32 - log2(len(keys)), for Fibonacci hashing
 }
 
 func newPairSet(pairs [][2]rune, base int32) pairSet {
-	ps := pairSet{start: make([]int32, 0x10000), pairs: pairs, base: base}
-	for i := range ps.start {
-		ps.start[i] = -1
+	size := 4
+	for size < 4*len(pairs) {
+		size *= 2
 	}
-	for i := len(pairs) - 1; i >= 0; i-- {
-		ps.start[pairs[i][0]] = int32(i)
+	ps := pairSet{keys: make([]uint32, size), syms: make([]int32, size), shift: uint32(32 - bits.TrailingZeros(uint(size)))}
+	mask := uint32(size - 1)
+	for i, p := range pairs {
+		k := uint32(p[0])<<16 | uint32(p[1])
+		j := k * 0x9E3779B1 >> ps.shift
+		for ps.keys[j] != 0 {
+			j = (j + 1) & mask
+		}
+		ps.keys[j], ps.syms[j] = k, base+int32(i)
 	}
 	return ps
 }
 
+// get returns the symbol of the pair a, b, or -1.
 func (ps *pairSet) get(a, b rune) int32 {
-	if a >= 0x10000 {
+	if a >= 0x10000 || b >= 0x10000 || a == 0 {
 		return -1
 	}
-	i := ps.start[a]
-	if i < 0 {
-		return -1
-	}
-	for ; int(i) < len(ps.pairs) && ps.pairs[i][0] == a; i++ {
-		if ps.pairs[i][1] == b {
-			return ps.base + i
+	k := uint32(a)<<16 | uint32(b)
+	mask := uint32(len(ps.keys) - 1)
+	for j := k * 0x9E3779B1 >> ps.shift; ; j = (j + 1) & mask {
+		switch ps.keys[j] {
+		case k:
+			return ps.syms[j]
+		case 0:
+			return -1
 		}
 	}
-	return -1
 }
 
 func (tc *textCode) charSym(r rune) int32 {
