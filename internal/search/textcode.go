@@ -34,46 +34,40 @@ type textCode struct {
 }
 
 // pairSet maps a pair of BMP code points to its symbol. Coding the text
-// looks up the pair at nearly every character, and most lookups miss: an
-// open-addressing table at most a quarter full (32 KB for 1,024 pairs)
-// answers in one probe from the processor's nearest cache.
-type pairSet struct {
-	keys  []uint32 // a<<16 | b, 0 for an empty slot (no pair starts with U+0000)
-	syms  []int32
-	shift uint32 // 32 - log2(len(keys)), for Fibonacci hashing
-}
+// looks up the pair at nearly every character, and most lookups miss: a
+// table at most a quarter full (32 KB for 1,024 pairs) answers in one probe
+// from the processor's nearest cache.
+type pairSet struct{ pairTable }
 
 func newPairSet(pairs [][2]rune, base int32) pairSet {
 	size := 4
 	for size < 4*len(pairs) {
 		size *= 2
 	}
-	ps := pairSet{keys: make([]uint32, size), syms: make([]int32, size), shift: uint32(32 - bits.TrailingZeros(uint(size)))}
-	mask := uint32(size - 1)
+	ps := pairSet{newPairTable(size)}
 	for i, p := range pairs {
-		k := uint32(p[0])<<16 | uint32(p[1])
-		j := k * 0x9E3779B1 >> ps.shift
-		for ps.keys[j] != 0 {
-			j = (j + 1) & mask
-		}
-		ps.keys[j], ps.syms[j] = k, base+int32(i)
+		k := pairKey(p[0], p[1])
+		at := ps.slot(k)
+		ps.keys[at], ps.vals[at] = k, base+int32(i)
 	}
 	return ps
 }
 
 // get returns the symbol of the pair a, b, or -1.
 func (ps *pairSet) get(a, b rune) int32 {
-	if a >= 0x10000 || b >= 0x10000 || a == 0 {
+	if (a|b)>>16 != 0 { // not a pair of BMP characters
 		return -1
 	}
-	k := uint32(a)<<16 | uint32(b)
 	mask := uint32(len(ps.keys) - 1)
-	for j := k * 0x9E3779B1 >> ps.shift; ; j = (j + 1) & mask {
-		switch ps.keys[j] {
-		case k:
-			return ps.syms[j]
+	k := pairKey(a, b)
+	// slot's probe, written out so that get inlines into the coder's loop;
+	// an empty slot ends it first, so that a key 0 (a, b both U+0000) misses
+	for i := ps.home(k); ; i = (i + 1) & mask {
+		switch ps.keys[i] {
 		case 0:
 			return -1
+		case k:
+			return ps.vals[i]
 		}
 	}
 }
@@ -159,7 +153,7 @@ func buildTextCode(blocks []block) *textCode {
 			}
 			if r < 0x10000 && r != '\n' {
 				if prev >= 0 {
-					pairs.add(uint32(prev)<<16 | uint32(r))
+					pairs.add(pairKey(prev, r))
 				}
 				prev = r
 			} else {
@@ -202,8 +196,8 @@ func buildTextCode(blocks []block) *textCode {
 	}
 	var cands []cand
 	for i, k := range pairs.keys {
-		if k != 0 && pairs.counts[i] >= 4 {
-			cands = append(cands, cand{k, pairs.counts[i]})
+		if k != 0 && pairs.vals[i] >= 4 {
+			cands = append(cands, cand{k, pairs.vals[i]})
 		}
 	}
 	slices.SortFunc(cands, func(a, b cand) int {
@@ -333,48 +327,66 @@ func (tc *textCode) commonChars(n int) string {
 	return b.String()
 }
 
-// pairCounter counts pairs of BMP code points (c1<<16 | c2, never 0) in an
-// open-addressing table: the sample holds millions of pairs.
-type pairCounter struct {
-	keys   []uint32
-	counts []int32
-	n      int
+// pairKey packs a pair of BMP code points into a key. Only two U+0000
+// make 0, the key of an empty slot, and page text has no U+0000 (the
+// Markdown parser replaces it).
+func pairKey(a, b rune) uint32 { return uint32(a)<<16 | uint32(b) }
+
+// pairTable is an open-addressing hash table from pair keys to int32
+// values, with 0 marking an empty slot.
+type pairTable struct {
+	keys  []uint32
+	vals  []int32
+	shift uint8 // 32 - log2(len(keys)): the hash's top bits pick the slot
 }
 
-func newPairCounter() *pairCounter {
-	return &pairCounter{keys: make([]uint32, 1<<16), counts: make([]int32, 1<<16)}
+// newPairTable makes a table of size slots, a power of two.
+func newPairTable(size int) pairTable {
+	return pairTable{keys: make([]uint32, size), vals: make([]int32, size), shift: uint8(32 - bits.TrailingZeros(uint(size)))}
 }
 
-func (p *pairCounter) add(k uint32) {
-	mask := uint32(len(p.keys) - 1)
-	i := uint32(hash64(uint64(k))) & mask
-	for p.keys[i] != 0 && p.keys[i] != k {
+// home returns the slot where the probe for k starts, by Fibonacci
+// hashing: the top bits of k times 2^32/φ.
+func (t *pairTable) home(k uint32) uint32 { return k * 0x9E3779B1 >> t.shift }
+
+// slot returns the slot that holds k, or the empty slot where k goes.
+func (t *pairTable) slot(k uint32) uint32 {
+	mask := uint32(len(t.keys) - 1)
+	i := t.home(k)
+	for t.keys[i] != 0 && t.keys[i] != k {
 		i = (i + 1) & mask
 	}
+	return i
+}
+
+// pairCounter counts pairs of BMP code points (pairKey) in a pairTable: the
+// sample holds millions of pairs.
+type pairCounter struct {
+	pairTable
+	n int
+}
+
+func newPairCounter() *pairCounter { return &pairCounter{pairTable: newPairTable(1 << 16)} }
+
+func (p *pairCounter) add(k uint32) {
+	i := p.slot(k)
 	if p.keys[i] == 0 {
 		p.keys[i] = k
 		p.n++
-		if p.n*2 > len(p.keys) {
-			p.counts[i]++
-			p.grow()
-			return
-		}
 	}
-	p.counts[i]++
+	p.vals[i]++
+	if p.n*2 > len(p.keys) {
+		p.grow()
+	}
 }
 
 func (p *pairCounter) grow() {
-	keys, counts := p.keys, p.counts
-	p.keys, p.counts = make([]uint32, 2*len(keys)), make([]int32, 2*len(keys))
-	mask := uint32(len(p.keys) - 1)
-	for j, k := range keys {
-		if k == 0 {
-			continue
+	old := p.pairTable
+	p.pairTable = newPairTable(2 * len(old.keys))
+	for j, k := range old.keys {
+		if k != 0 {
+			i := p.slot(k)
+			p.keys[i], p.vals[i] = k, old.vals[j]
 		}
-		i := uint32(hash64(uint64(k))) & mask
-		for p.keys[i] != 0 {
-			i = (i + 1) & mask
-		}
-		p.keys[i], p.counts[i] = k, counts[j]
 	}
 }
