@@ -88,8 +88,8 @@ func (p *postings) keyString(i int) string {
 
 // indexRun is one worker's share of the index pass over a contiguous range
 // of block numbers: it tokenizes titles and blocks into posting lists and
-// codes the blocks' text. Postings wait in batch (term number and block, in
-// block order); each full batch is sorted by term key and kept as a
+// codes the blocks' text. Postings wait in batch (term number and block,
+// each term's blocks in order); each full batch is sorted by term key and kept as a
 // postBatch, so that postings are never appended one by one to per-term
 // buffers (a cache miss each, and garbage as they grow), and so that the
 // lists are read back, in key order, front to back.
@@ -175,7 +175,9 @@ func (r *indexRun) index(o *output, ts *textShards, sr [2]int) {
 	docs, blocks, cuts, tc := ts.docs, ts.blocks, ts.cuts, ts.tc
 	nd := int32(len(docs))
 	ks := keyScanner{emit: r.add, words: r.tt.wordKey}
+	r.batch = make([]int32, 0, batchLen)
 	for r.b = r.first; r.b < r.end && r.b < nd; r.b++ {
+		r.tt.block(r.b)
 		ks.scan(docs[r.b].Title)
 	}
 	var sc script
@@ -187,6 +189,7 @@ func (r *indexRun) index(o *output, ts *textShards, sr [2]int) {
 		var offs []int
 		for bi := cuts[shard]; bi < cuts[shard+1]; bi++ {
 			r.b = nd + int32(bi)
+			r.tt.block(r.b)
 			bl := &blocks[bi]
 			for _, s := range bl.segs {
 				if s.head != "" {
@@ -196,8 +199,11 @@ func (r *indexRun) index(o *output, ts *textShards, sr [2]int) {
 			}
 			offs = append(offs, len(code))
 			code, syms = tc.encodeBlock(code, bl, syms)
-			if len(r.batch) >= batchLen-4096 {
-				r.flush()
+			if r.tt.full() {
+				r.batch = r.tt.lookup(r.batch)
+				if len(r.batch) >= batchLen-2*queueLen {
+					r.flush()
+				}
 			}
 		}
 		offs = append(offs, len(code))
@@ -232,10 +238,7 @@ func releaseText(docs []Doc, blocks []block) {
 
 // add records that key occurs in the block being indexed.
 func (r *indexRun) add(key uint64) {
-	if n, first := r.tt.add(key, r.b); first {
-		if r.batch == nil {
-			r.batch = make([]int32, 0, batchLen)
-		}
+	if n, first := r.tt.add(key); first {
 		r.batch = append(r.batch, n, r.b)
 	}
 }
@@ -280,9 +283,11 @@ func (r *indexRun) sortTerms() {
 	}
 }
 
-// flush sorts the batch by term key (a counting sort by rank, which keeps
-// block order) and keeps it as a postBatch.
+// flush looks up the keys still queued, sorts the batch by term key (a
+// counting sort by rank, which keeps each term's blocks in order) and keeps
+// it as a postBatch.
 func (r *indexRun) flush() {
+	r.batch = r.tt.lookup(r.batch)
 	if len(r.batch) == 0 {
 		return
 	}
@@ -296,10 +301,12 @@ func (r *indexRun) flush() {
 	}
 	counts := r.counts[:nt+1]
 	clear(counts)
+	first := r.batch[1] // the batch's first block, the base of its gaps
 	for i := 0; i < len(r.batch); i += 2 {
 		k := r.rank[r.batch[i]]
 		r.batch[i] = k
 		counts[k+1]++
+		first = min(first, r.batch[i+1])
 	}
 	for i := 1; i <= nt; i++ {
 		counts[i] += counts[i-1]
@@ -321,7 +328,7 @@ func (r *indexRun) flush() {
 		}
 		prev = end
 	}
-	pb := postBatch{first: r.batch[1], terms: make([]int32, 0, present), off: make([]int32, 0, present+1)}
+	pb := postBatch{first: first, terms: make([]int32, 0, present), off: make([]int32, 0, present+1)}
 	buf := r.buf[:0]
 	start := int32(0)
 	for k, n := range r.order {

@@ -1,6 +1,9 @@
 package search
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Term keys are uint64. A Han key is c1<<21 | c2, with c2 = 0 for a character
 // that ends its run; sorted as integers, Han keys are in code point order of
@@ -11,32 +14,66 @@ const wordBit = 1 << 63
 func hanKey(c1, c2 rune) uint64 { return uint64(c1)<<21 | uint64(c2) }
 
 // termTable maps term keys to dense term numbers, noting for each term the
-// last block it occurred in. The keys of two BMP characters (nearly all)
-// live in an open-addressing hash table of 8-byte slots, small enough to
-// stay in the processor's caches for the tens of millions of lookups of an
-// index build; the others go to a Go map.
+// last block it occurred in, so that it reports a term's first occurrence
+// in each block.
+//
+// Keys of two BMP characters (nearly all) do not go to the table one by one:
+// they queue, with the blocks they occur in, and a batch of them is
+// partitioned by hash before it is looked up, each partition in a table of
+// its own. A key looked up at once would cost a cache miss whenever its
+// term is rare, since the whole table (a few megabytes) outgrows the
+// processor's nearer caches; a partition's table is a sixty-fourth of it
+// and stays in them while its keys are looked up. The other keys, few, go
+// to a Go map at once.
 type termTable struct {
-	slots []termSlot
-	mask  uint32
-	shift uint32 // 32 - log2(len(slots)): slots are found by Fibonacci hashing
+	parts [hanParts]hanTable
 	other map[uint64]int32
 	keys  []uint64 // by term number
-	last  []int32  // by term number
+	last  []int32  // by term number, for the keys of other
 	words []string
 	wordN map[string]uint64
 	wbuf  []byte
+
+	queue   []uint32 // Han keys waiting for lookup
+	spans   []span   // where each block's keys start in queue
+	sorted  []queued // queue partitioned
+	offsets []int32  // of the partitions in sorted
 }
 
-type termSlot struct {
-	key uint32 // c1<<16 | c2, 0 for an empty slot (no Han character is 0)
-	n   int32  // term number
+const (
+	hanPartBits = 6
+	hanParts    = 1 << hanPartBits
+	queueLen    = 1 << 17 // keys a batch of lookups holds
+)
+
+type span struct{ block, start int32 }
+
+type queued struct {
+	key   uint32
+	block int32
+}
+
+// hanTable is one partition's open-addressing table: Fibonacci hashing
+// picks the partition with the hash's top bits and the slot with the next.
+type hanTable struct {
+	slots []hanSlot
+	mask  uint32
+	shift uint32 // 32 - log2(len(slots))
+	n     uint32 // keys held
+}
+
+type hanSlot struct {
+	key  uint32 // c1<<16 | c2, 0 for an empty slot (no Han character is 0)
+	n    int32  // term number
+	last int32  // the last block it occurred in
 }
 
 func newTermTable() *termTable {
-	return &termTable{
-		slots: make([]termSlot, 1<<16), mask: 1<<16 - 1, shift: 16,
-		other: map[uint64]int32{}, wordN: map[string]uint64{},
+	t := &termTable{other: map[uint64]int32{}, wordN: map[string]uint64{}}
+	for i := range t.parts {
+		t.parts[i] = hanTable{slots: make([]hanSlot, 1<<10), mask: 1<<10 - 1, shift: 32 - 10}
 	}
+	return t
 }
 
 func hash64(k uint64) uint64 {
@@ -44,43 +81,36 @@ func hash64(k uint64) uint64 {
 	return k ^ k>>29
 }
 
-// add records an occurrence of key in block b. When it is the term's first
-// occurrence in b, it returns the term number and true.
-func (t *termTable) add(key uint64, b int32) (n int32, first bool) {
+// bmpHanKey returns the 32-bit form of a key of two BMP characters (or one
+// that ends its run).
+func bmpHanKey(key uint64) (uint32, bool) {
 	c1, c2 := key>>21, key&(1<<21-1)
 	if key&wordBit != 0 || c1 >= 0x10000 || c2 >= 0x10000 {
-		return t.addOther(key, b)
+		return 0, false
 	}
-	k := uint32(c1<<16 | c2)
-	i := k * 0x9E3779B1 >> t.shift
-	for {
-		s := &t.slots[i]
-		if s.key == k {
-			n = s.n
-			if t.last[n] == b {
-				return n, false
-			}
-			t.last[n] = b
-			return n, true
-		}
-		if s.key == 0 {
-			break
-		}
-		i = (i + 1) & t.mask
-	}
-	n = t.newTerm(key, b)
-	t.slots[i] = termSlot{key: k, n: n}
-	if uint32(len(t.keys))*2 > uint32(len(t.slots)) {
-		t.grow()
-	}
-	return n, true
+	return uint32(c1<<16 | c2), true
 }
 
-func (t *termTable) addOther(key uint64, b int32) (int32, bool) {
+// block starts the keys of block b.
+func (t *termTable) block(b int32) {
+	t.spans = append(t.spans, span{b, int32(len(t.queue))})
+}
+
+// add records an occurrence of key in the block last started. A key of
+// two BMP characters waits for lookup and add reports nothing; any other
+// is looked up at once, and add returns its term number and true when this
+// is the term's first occurrence in the block.
+func (t *termTable) add(key uint64) (n int32, first bool) {
+	if k, ok := bmpHanKey(key); ok {
+		t.queue = append(t.queue, k)
+		return 0, false
+	}
+	b := t.spans[len(t.spans)-1].block
 	n, ok := t.other[key]
 	if !ok {
-		n = t.newTerm(key, b)
+		n = t.newTerm(key)
 		t.other[key] = n
+		t.last[n] = b
 		return n, true
 	}
 	if t.last[n] == b {
@@ -90,10 +120,77 @@ func (t *termTable) addOther(key uint64, b int32) (int32, bool) {
 	return n, true
 }
 
-func (t *termTable) newTerm(key uint64, b int32) int32 {
+// full reports whether the queue should be looked up.
+func (t *termTable) full() bool { return len(t.queue) >= queueLen }
+
+// lookup looks up the queued keys and appends, for each first occurrence of
+// a term in a block, its term number and the block to dst. A term's blocks
+// are appended in order. The queue is then empty, and the block last
+// started stays the current one.
+func (t *termTable) lookup(dst []int32) []int32 {
+	if len(t.queue) == 0 {
+		return dst
+	}
+	var counts [hanParts + 1]int32
+	for _, k := range t.queue {
+		counts[k*0x9E3779B1>>(32-hanPartBits)+1]++
+	}
+	for p := 1; p <= hanParts; p++ {
+		counts[p] += counts[p-1]
+	}
+	t.offsets = append(t.offsets[:0], counts[:]...)
+	t.sorted = slices.Grow(t.sorted[:0], len(t.queue))[:len(t.queue)]
+	for i, sp := range t.spans {
+		end := int32(len(t.queue))
+		if i+1 < len(t.spans) {
+			end = t.spans[i+1].start
+		}
+		for _, k := range t.queue[sp.start:end] {
+			p := k * 0x9E3779B1 >> (32 - hanPartBits)
+			t.sorted[counts[p]] = queued{k, sp.block}
+			counts[p]++
+		}
+	}
+	for p := range t.parts {
+		dst = t.lookupPart(dst, p, t.sorted[t.offsets[p]:t.offsets[p+1]])
+	}
+	last := t.spans[len(t.spans)-1].block
+	t.queue, t.spans = t.queue[:0], append(t.spans[:0], span{last, 0})
+	return dst
+}
+
+func (t *termTable) lookupPart(dst []int32, p int, keys []queued) []int32 {
+	h := &t.parts[p]
+	for _, q := range keys {
+		i := q.key * 0x9E3779B1 << hanPartBits >> h.shift
+		for {
+			s := &h.slots[i]
+			if s.key == q.key {
+				if s.last != q.block {
+					s.last = q.block
+					dst = append(dst, s.n, q.block)
+				}
+				break
+			}
+			if s.key == 0 {
+				n := t.newTerm(uint64(q.key>>16)<<21 | uint64(q.key&0xFFFF))
+				*s = hanSlot{key: q.key, n: n, last: q.block}
+				dst = append(dst, n, q.block)
+				if h.n++; h.n*2 > uint32(len(h.slots)) {
+					h.grow()
+				}
+				break
+			}
+			i = (i + 1) & h.mask
+		}
+	}
+	return dst
+}
+
+func (t *termTable) newTerm(key uint64) int32 {
 	n := int32(len(t.keys))
 	t.keys = append(t.keys, key)
-	t.last = append(t.last, b)
+	t.last = append(t.last, -1)
 	return n
 }
 
@@ -116,19 +213,19 @@ func (t *termTable) wordKey(w []rune) uint64 {
 	return k
 }
 
-func (t *termTable) grow() {
-	old := t.slots
-	t.slots = make([]termSlot, len(old)*2)
-	t.mask = uint32(len(t.slots) - 1)
-	t.shift--
+func (h *hanTable) grow() {
+	old := h.slots
+	h.slots = make([]hanSlot, len(old)*2)
+	h.mask = uint32(len(h.slots) - 1)
+	h.shift--
 	for _, s := range old {
 		if s.key == 0 {
 			continue
 		}
-		i := s.key * 0x9E3779B1 >> t.shift
-		for t.slots[i].key != 0 {
-			i = (i + 1) & t.mask
+		i := s.key * 0x9E3779B1 << hanPartBits >> h.shift
+		for h.slots[i].key != 0 {
+			i = (i + 1) & h.mask
 		}
-		t.slots[i] = s
+		h.slots[i] = s
 	}
 }

@@ -1,0 +1,79 @@
+package search
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestTermTable feeds the table random keys, Han keys of BMP characters
+// (which queue) mixed with words and keys beyond the BMP (which do not),
+// looking the queue up at random block ends as the index pass does, and
+// checks what it reports against a plain map: one number per key, every
+// first occurrence of a term in a block reported exactly once, and each
+// term's blocks in order.
+func TestTermTable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	tt := newTermTable()
+	var pairs []int32
+	want := map[[2]uint64]bool{} // key, block
+	for b := int32(0); b < 3000; b++ {
+		tt.block(b)
+		for range rng.IntN(200) {
+			var key uint64
+			switch x := rng.IntN(100); {
+			case x < 90: // mostly a few hundred common pairs, some rare ones
+				c1 := rune(0x4E00 + rng.IntN(40))
+				if x < 30 {
+					c1 = rune(0x4E00 + rng.IntN(20000))
+				}
+				c2 := rune(0x4E00 + rng.IntN(30))
+				if x%10 == 0 {
+					c2 = 0 // a character that ends its run
+				}
+				key = hanKey(c1, c2)
+			case x < 95:
+				key = hanKey(rune(0x20000+rng.IntN(50)), rune(0x4E00+rng.IntN(5)))
+			default:
+				key = tt.wordKey([]rune{rune('a' + rng.IntN(26)), rune('a' + rng.IntN(26))})
+			}
+			want[[2]uint64{key, uint64(b)}] = true
+			if n, first := tt.add(key); first {
+				pairs = append(pairs, n, b)
+			}
+		}
+		if rng.IntN(20) == 0 || tt.full() {
+			pairs = tt.lookup(pairs)
+		}
+	}
+	pairs = tt.lookup(pairs)
+
+	numbers := map[uint64]int32{}
+	for n, key := range tt.keys {
+		if _, dup := numbers[key]; dup {
+			t.Fatalf("key %x has two numbers", key)
+		}
+		numbers[key] = int32(n)
+	}
+	got := map[[2]uint64]bool{}
+	lastBlock := map[int32]int32{}
+	for i := 0; i < len(pairs); i += 2 {
+		n, b := pairs[i], pairs[i+1]
+		k := [2]uint64{tt.keys[n], uint64(b)}
+		if got[k] {
+			t.Fatalf("term %d in block %d reported twice", n, b)
+		}
+		got[k] = true
+		if last, ok := lastBlock[n]; ok && last >= b {
+			t.Fatalf("term %d: block %d reported after block %d", n, b, last)
+		}
+		lastBlock[n] = b
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d first occurrences reported, want %d", len(got), len(want))
+	}
+	for k := range want {
+		if !got[k] {
+			t.Fatalf("key %x in block %d not reported", k[0], k[1])
+		}
+	}
+}
