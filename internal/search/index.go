@@ -101,13 +101,14 @@ type indexRun struct {
 	df     []int32   // by term number
 	order  []int32   // the term numbers in key order
 	keysAt []sortKey // the sort keys of order's terms
-	rank   []int32   // by term number: its place in order
+	rank   []int32   // by term number: its place in order, once all are in
 	// sortTerms's buffers, reused: the previous order and its keys, and
 	// the new terms
 	oldOrder []int32
 	oldKeys  []sortKey
 	fresh    []rankedTerm
 	batch    []int32
+	since    int32 // no block of batch comes before it (its gaps' base)
 	batches  []postBatch
 	sorted   []int32 // scratch of flush
 	counts   []int32
@@ -158,7 +159,7 @@ func indexBlocks(o *output, ts *textShards) *postings {
 		if w == 0 {
 			first = 0
 		}
-		runs[w] = &indexRun{tt: newTermTable(), first: int32(first), end: int32(end)}
+		runs[w] = &indexRun{tt: newTermTable(), first: int32(first), end: int32(end), since: int32(first)}
 		wg.Add(1)
 		go func(r *indexRun) {
 			defer wg.Done()
@@ -216,6 +217,7 @@ func (r *indexRun) index(o *output, ts *textShards, sr [2]int) {
 		}
 	}
 	r.flush()
+	r.rankTerms()
 	r.batch, r.sorted, r.counts, r.buf = nil, nil, nil, nil
 	r.oldOrder, r.oldKeys, r.fresh = nil, nil, nil
 }
@@ -249,8 +251,7 @@ type rankedTerm struct {
 	n   int32
 }
 
-// sortTerms puts the terms found since the last call into order and
-// renumbers the ranks.
+// sortTerms puts the terms found since the last call into order.
 func (r *indexRun) sortTerms() {
 	nt := len(r.tt.keys)
 	if len(r.order) == nt {
@@ -277,15 +278,20 @@ func (r *indexRun) sortTerms() {
 	}
 	r.oldOrder, r.oldKeys, r.fresh = r.order, r.keysAt, fresh
 	r.order, r.keysAt = order, keys
-	r.rank = slices.Grow(r.rank[:0], nt)[:nt]
-	for k, n := range order {
+}
+
+// rankTerms numbers the terms in key order, for postingsReader.seek.
+func (r *indexRun) rankTerms() {
+	r.sortTerms()
+	r.rank = make([]int32, len(r.order))
+	for k, n := range r.order {
 		r.rank[n] = int32(k)
 	}
 }
 
-// flush looks up the keys still queued, sorts the batch by term key (a
-// counting sort by rank, which keeps each term's blocks in order) and keeps
-// it as a postBatch.
+// flush looks up the keys still queued, groups the batch by term (a
+// counting sort, which keeps each term's blocks in order) and keeps it as a
+// postBatch, its terms in key order.
 func (r *indexRun) flush() {
 	r.batch = r.tt.lookup(r.batch)
 	if len(r.batch) == 0 {
@@ -301,12 +307,8 @@ func (r *indexRun) flush() {
 	}
 	counts := r.counts[:nt+1]
 	clear(counts)
-	first := r.batch[1] // the batch's first block, the base of its gaps
 	for i := 0; i < len(r.batch); i += 2 {
-		k := r.rank[r.batch[i]]
-		r.batch[i] = k
-		counts[k+1]++
-		first = min(first, r.batch[i+1])
+		counts[r.batch[i]+1]++
 	}
 	for i := 1; i <= nt; i++ {
 		counts[i] += counts[i-1]
@@ -316,11 +318,11 @@ func (r *indexRun) flush() {
 	}
 	sorted := r.sorted[:len(r.batch)/2]
 	for i := 0; i < len(r.batch); i += 2 {
-		k := r.batch[i]
-		sorted[counts[k]] = r.batch[i+1]
-		counts[k]++
+		n := r.batch[i]
+		sorted[counts[n]] = r.batch[i+1]
+		counts[n]++
 	}
-	// counts[k] is now the end of the blocks of the term of rank k.
+	// Term n's blocks are now sorted[counts[n-1]:counts[n]].
 	present, prev := 0, int32(0)
 	for _, end := range counts[:nt] {
 		if end != prev {
@@ -328,11 +330,13 @@ func (r *indexRun) flush() {
 		}
 		prev = end
 	}
-	pb := postBatch{first: first, terms: make([]int32, 0, present), off: make([]int32, 0, present+1)}
+	pb := postBatch{first: r.since, terms: make([]int32, 0, present), off: make([]int32, 0, present+1)}
 	buf := r.buf[:0]
-	start := int32(0)
-	for k, n := range r.order {
-		end := counts[k]
+	for _, n := range r.order {
+		start, end := int32(0), counts[n]
+		if n > 0 {
+			start = counts[n-1]
+		}
 		if end == start {
 			continue
 		}
@@ -344,13 +348,13 @@ func (r *indexRun) flush() {
 			prev = b
 		}
 		r.df[n] += end - start
-		start = end
 	}
 	pb.off = append(pb.off, int32(len(buf)))
 	pb.data = r.store.end(append(r.store.start(len(buf)), buf...))
 	r.buf = buf
 	r.batches = append(r.batches, pb)
 	r.batch = r.batch[:0]
+	r.since = r.b
 }
 
 // sortKey orders terms by the code points of their strings: a word sorts by
