@@ -25,6 +25,7 @@ type runConfig struct {
 	timeout   time.Duration
 	rebuild   bool   // build over the previous output, as an editor does
 	baseline  string // another djkb binary, timed in turn with djkb
+	pause     time.Duration
 }
 
 // runFlags registers the flags of run on fs.
@@ -36,6 +37,7 @@ func runFlags(fs *flag.FlagSet) *runConfig {
 	fs.DurationVar(&c.timeout, "timeout", 15*time.Minute, "give up on a single build after this long")
 	fs.BoolVar(&c.rebuild, "rebuild", false, "build over the previous output instead of into an empty folder")
 	fs.StringVar(&c.baseline, "baseline", "", "another djkb binary (say, of the previous commit) to time in turn with djkb, run for run")
+	fs.DurationVar(&c.pause, "pause", 0, "wait this long before each build, as an editor's builds are apart (see the README: memory freed a few seconds ago costs more to use again)")
 	return c
 }
 
@@ -107,6 +109,7 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 					return nil, err
 				}
 			}
+			time.Sleep(cfg.pause)
 			args := append([]string{"build", "-s", corpus, "-d", b.out}, strings.Fields(cfg.extraArgs)...)
 			ctx, cancel := context.WithTimeout(context.Background(), cfg.timeout)
 			run, err := timeBuild(ctx, b.bin, args)
@@ -141,7 +144,7 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 		ts := summarise(b.times)
 		res := result{
 			Bench: "djkb-build", Corpus: cfg.corpus, Pages: pages.files, CorpusMB: mb(pages.bytes),
-			Runs: cfg.n, Rebuild: cfg.rebuild, MedianS: ts.median.Seconds(), MedianCPUS: summarise(b.cpu).median.Seconds(), MinS: ts.min.Seconds(), MaxS: ts.max.Seconds(),
+			Runs: cfg.n, Rebuild: cfg.rebuild, PauseS: cfg.pause.Seconds(), MedianS: ts.median.Seconds(), MedianCPUS: summarise(b.cpu).median.Seconds(), MinS: ts.min.Seconds(), MaxS: ts.max.Seconds(),
 			PagesPerS: float64(pages.files) / ts.median.Seconds(), PeakRSSMiB: float64(b.rssKiB) / 1024,
 			OutputMB: mb(output.bytes), OutputFiles: output.files, SearchMB: mb(search.bytes), SearchFiles: search.files,
 			ExtraArgs: cfg.extraArgs, Go: runtime.Version(), CPUs: runtime.NumCPU(),

@@ -16,6 +16,7 @@ type result struct {
 	CorpusMB    float64   `json:"corpus_mb"`
 	Runs        int       `json:"runs"`
 	Rebuild     bool      `json:"rebuild,omitempty"`
+	PauseS      float64   `json:"pause_s,omitempty"`
 	MedianS     float64   `json:"median_s"`
 	MedianCPUS  float64   `json:"median_cpu_s"`
 	MinS        float64   `json:"min_s"`
