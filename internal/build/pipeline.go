@@ -101,11 +101,11 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 		// The index needs only the pages' text: write it on the side
 		// while the pages render.
 		docs := searchDocs(s, nil)
-		if p.oneShot {
-			go releaseParts(s, views, p.templates)
-		}
 		indexDone = make(chan error, 1)
 		go func() { indexDone <- writeIndex(out, docs, p.oneShot) }()
+	}
+	if p.oneShot {
+		go releaseParts(s, views, p.templates)
 	}
 	res.Files = len(views)
 	if p.skip != nil {
@@ -137,10 +137,10 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 	return finish(out, nil)
 }
 
-// releaseParts lets the pages' parts, and so their text, go once the other
-// readers are done: the index has its own copy of the parts, the clean-up
-// report reads them while the pages render, and a layout only if it names
-// them.
+// releaseParts lets the pages' parts, and so their text (as much memory as
+// the pages' HTML), go once the other readers are done: the index has its
+// own copy of the parts, the clean-up report reads them as the pages begin
+// to render, and a layout only if it names them.
 func releaseParts(s *site.Site, views []*render.View, t *render.Templates) {
 	if t.Mentions("Parts") {
 		return

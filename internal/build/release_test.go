@@ -1,6 +1,9 @@
 package build
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"djkb"
@@ -43,5 +46,33 @@ func TestReleaseParts(t *testing.T) {
 				t.Errorf("parts kept = %v, want %v", kept, tc.kept)
 			}
 		})
+	}
+}
+
+// TestReleasePartsAfterReport checks that a one-shot build without a
+// search index, which lets the parts' text go as the pages render, still
+// gives the clean-up report the text it reads: the report page equals the
+// one of a session, which keeps every part.
+func TestReleasePartsAfterReport(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	site := copySample(t, root, "")
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(Options{SiteDir: site, OutDir: out, Defaults: djkb.Defaults, NoSearch: true}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(out, "cleanup", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess := NewSession(Options{SiteDir: site, Defaults: djkb.Defaults, NoSearch: true})
+	if _, _, err := sess.Build(); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := sess.File("cleanup/index.html")
+	if !bytes.Contains(want, []byte("《")) {
+		t.Fatal("the sample's clean-up report cites no title: the test would prove nothing")
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the one-shot build's clean-up report differs from the session's")
 	}
 }
