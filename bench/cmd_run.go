@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -25,7 +26,10 @@ type runConfig struct {
 	timeout   time.Duration
 	rebuild   bool   // build over the previous output, as an editor does
 	baseline  string // another djkb binary, timed in turn with djkb
-	pause     time.Duration
+	// baselineArgs, when set, are the baseline's flags instead of
+	// extraArgs; without baseline, the baseline is djkb itself.
+	baselineArgs string
+	pause        time.Duration
 }
 
 // runFlags registers the flags of run on fs.
@@ -37,6 +41,7 @@ func runFlags(fs *flag.FlagSet) *runConfig {
 	fs.DurationVar(&c.timeout, "timeout", 15*time.Minute, "give up on a single build after this long")
 	fs.BoolVar(&c.rebuild, "rebuild", false, "build over the previous output instead of into an empty folder")
 	fs.StringVar(&c.baseline, "baseline", "", "another djkb binary (say, of the previous commit) to time in turn with djkb, run for run")
+	fs.StringVar(&c.baselineArgs, "baseline-args", "", "the baseline's flags instead of -extra-args; without -baseline, time djkb against itself with these flags (say, --no-search, for what the index adds)")
 	fs.DurationVar(&c.pause, "pause", 0, "wait this long before each build, as an editor's builds are apart (see the README: memory freed a few seconds ago costs more to use again)")
 	return c
 }
@@ -66,10 +71,14 @@ func cmdRun(args []string) error {
 // its runs.
 type timedBinary struct {
 	bin, out   string
+	extraArgs  string
 	times, cpu []time.Duration
 	rssKiB     int64
 	last       buildRun
 }
+
+// name is the binary and its flags, as the log and the results show them.
+func (b *timedBinary) name() string { return strings.TrimSpace(b.bin + " " + b.extraArgs) }
 
 // benchmark builds cfg.corpus with djkb once to warm up and then cfg.n
 // times, measuring each run, and measures what the build wrote. With a
@@ -97,9 +106,13 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	bins := []*timedBinary{{bin: bin, out: filepath.Join(tmp, "public")}}
-	if cfg.baseline != "" {
-		bins = append(bins, &timedBinary{bin: cfg.baseline, out: filepath.Join(tmp, "baseline")})
+	bins := []*timedBinary{{bin: bin, out: filepath.Join(tmp, "public"), extraArgs: cfg.extraArgs}}
+	if cfg.baseline != "" || cfg.baselineArgs != "" {
+		base := &timedBinary{bin: cmp.Or(cfg.baseline, bin), out: filepath.Join(tmp, "baseline"), extraArgs: cfg.extraArgs}
+		if cfg.baselineArgs != "" {
+			base.extraArgs = cfg.baselineArgs
+		}
+		bins = append(bins, base)
 	}
 
 	for i := 0; i <= cfg.n; i++ {
@@ -110,7 +123,7 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 				}
 			}
 			time.Sleep(cfg.pause)
-			args := append([]string{"build", "-s", corpus, "-d", b.out}, strings.Fields(cfg.extraArgs)...)
+			args := append([]string{"build", "-s", corpus, "-d", b.out}, strings.Fields(b.extraArgs)...)
 			ctx, cancel := context.WithTimeout(context.Background(), cfg.timeout)
 			run, err := timeBuild(ctx, b.bin, args)
 			cancel()
@@ -123,7 +136,7 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 				b.times, b.cpu = append(b.times, run.wall), append(b.cpu, run.cpu)
 				b.rssKiB = max(b.rssKiB, run.rssKiB)
 			}
-			fmt.Fprintf(log, "bench run: %s %s: %.2fs (CPU %.2fs), peak RSS %.0f MiB\n", b.bin, label, run.wall.Seconds(), run.cpu.Seconds(), float64(run.rssKiB)/1024)
+			fmt.Fprintf(log, "bench run: %s %s: %.2fs (CPU %.2fs), peak RSS %.0f MiB\n", b.name(), label, run.wall.Seconds(), run.cpu.Seconds(), float64(run.rssKiB)/1024)
 			b.last = run
 		}
 	}
@@ -131,7 +144,7 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 	var results []result
 	for _, b := range bins {
 		if s := strings.TrimSpace(b.last.output); s != "" {
-			fmt.Fprintf(log, "bench run: %s said (last run):\n%s\n", b.bin, lastLines(s, 15))
+			fmt.Fprintf(log, "bench run: %s said (last run):\n%s\n", b.name(), lastLines(s, 15))
 		}
 		output, err := statTree(b.out, "")
 		if err != nil {
@@ -147,10 +160,10 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 			Runs: cfg.n, Rebuild: cfg.rebuild, PauseS: cfg.pause.Seconds(), MedianS: ts.median.Seconds(), MedianCPUS: summarise(b.cpu).median.Seconds(), MinS: ts.min.Seconds(), MaxS: ts.max.Seconds(),
 			PagesPerS: float64(pages.files) / ts.median.Seconds(), PeakRSSMiB: float64(b.rssKiB) / 1024,
 			OutputMB: mb(output.bytes), OutputFiles: output.files, SearchMB: mb(search.bytes), SearchFiles: search.files,
-			ExtraArgs: cfg.extraArgs, Go: runtime.Version(), CPUs: runtime.NumCPU(),
+			ExtraArgs: b.extraArgs, Go: runtime.Version(), CPUs: runtime.NumCPU(),
 		}
 		if len(bins) > 1 {
-			res.Binary = b.bin
+			res.Binary = b.name()
 		}
 		for _, t := range b.times {
 			res.TimesS = append(res.TimesS, round3(t.Seconds()))

@@ -106,6 +106,27 @@ func TestBenchmarkBaseline(t *testing.T) {
 	}
 }
 
+// TestBenchmarkBaselineArgs times one binary against itself with other
+// flags, as for what the search index adds.
+func TestBenchmarkBaselineArgs(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	p := filepath.Join(site, "content", "regulations", "a.md")
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	os.WriteFile(p, []byte("# 标题\n"), 0o644)
+	bin := fakeDjkb(t, t.TempDir())
+	results, err := benchmark(runConfig{corpus: site, n: 1, djkb: bin, baselineArgs: "--no-search", timeout: time.Minute}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 2 || results[0].Binary != bin || results[1].Binary != bin+" --no-search" {
+		t.Fatalf("results %+v: want the binary's, then the same with --no-search", results)
+	}
+	if results[0].SearchFiles != 1 || results[1].SearchFiles != 0 || results[1].ExtraArgs != "--no-search" {
+		t.Errorf("search files %d and %d, baseline flags %q: only the first should index", results[0].SearchFiles, results[1].SearchFiles, results[1].ExtraArgs)
+	}
+}
+
 func TestBenchmarkNeedsACorpus(t *testing.T) {
 	_, err := benchmark(runConfig{corpus: t.TempDir(), n: 1, djkb: "/bin/true"}, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "bench gen") {
