@@ -62,7 +62,7 @@ type Result struct {
 // hashSeed keys the fingerprints djkb serve compares within one process.
 var hashSeed = maphash.MakeSeed()
 
-// ErrFailed means the build found errors and wrote nothing.
+// ErrFailed means the build found errors; the output is untouched.
 var ErrFailed = errors.New("构建失败")
 
 // Run builds the site. It returns ErrFailed when the content has errors
@@ -97,7 +97,7 @@ func Run(opts Options) (*Result, error) {
 func Load(opts Options) (*site.Site, *diag.List) {
 	diags := &diag.List{}
 	p := &pipeline{opts: opts}
-	s := p.loadSite(diags, &stepTimer{res: &Result{}})
+	s, _ := p.loadSite(diags, &stepTimer{res: &Result{}}, false)
 	return s, diags
 }
 

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"hash/maphash"
 	"io/fs"
@@ -43,6 +44,8 @@ type pipeline struct {
 	// page's Markdown once converted (a third of the memory), its parts
 	// once the index has them and its HTML once it is written. Less live
 	// data means fewer collections while the pages render beside the index.
+	// With the built-in layouts it also converts most pages just before
+	// rendering them (see loadSite), so that their HTML is never all held.
 	oneShot bool
 }
 
@@ -79,7 +82,7 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 		}
 		p.templates = templates
 	}
-	s := p.loadSite(diags, &timer)
+	s, deferred := p.loadSite(diags, &timer, p.oneShot && p.templates != nil && p.templates.Builtin())
 	res.Site = s
 	if s == nil || diags.HasErrors() || p.templates == nil {
 		return finish(nil, nil)
@@ -94,8 +97,21 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 	if err := copyStatic(out, p.opts.SiteDir, p.opts.Defaults, s.Assets); err != nil {
 		return finish(out, err)
 	}
-	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload, ReleaseHTML: p.oneShot}
+	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload, ReleaseHTML: p.oneShot, DeferReport: deferred != nil}
 	views := r.Views()
+	res.Files = len(views)
+	if deferred != nil {
+		var errs []error
+		views, errs = p.convertAndRender(s, r, views, deferred, out, diags)
+		for _, err := range errs {
+			diags.Add(renderDiag(err))
+		}
+		res.Rendered = res.Files - len(views)
+		if diags.HasErrors() {
+			return finish(out, nil)
+		}
+		r.StartReport()
+	}
 	withIndex := s.Config.Search && !p.opts.NoSearch
 	if withIndex && p.index == nil {
 		// The index needs only the pages' text: write it on the side
@@ -107,7 +123,6 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 	if p.oneShot {
 		go releaseParts(s, views, p.templates)
 	}
-	res.Files = len(views)
 	if p.skip != nil {
 		prints := r.Fingerprints(views)
 		keep := views[:0:0]
@@ -118,7 +133,7 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 		}
 		views = keep
 	}
-	res.Rendered = len(views)
+	res.Rendered += len(views)
 	for _, err := range r.RenderAll(views, out) {
 		diags.Add(renderDiag(err))
 	}
@@ -156,37 +171,95 @@ func releaseParts(s *site.Site, views []*render.View, t *render.Templates) {
 }
 
 // loadSite runs the load, model and Markdown stages. It returns nil when
-// the configuration cannot be read.
-func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer) *site.Site {
+// the configuration cannot be read. With stream, it converts only the
+// pages that can link to others (see mayLink) and returns the rest, for
+// convertAndRender: their backlinks are then known, and each can be
+// converted and rendered in one go, so that the build never holds every
+// page's HTML at once.
+func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer, stream bool) (*site.Site, []*site.Page) {
 	timer.start("读取配置")
 	cfg, err := config.Load(p.opts.SiteDir)
 	if err != nil {
 		diags.Add(configDiag(err))
-		return nil
+		return nil, nil
 	}
 	timer.start("读取内容")
 	set := content.LoadCached(p.opts.SiteDir, content.Options{Drafts: p.opts.Drafts}, p.sources, diags)
 	timer.start("建立页面关系")
 	s := site.New(cfg, set, diags)
 	if p.opts.NoMarkdown {
-		return s
+		return s, nil
 	}
 	timer.start("转换 Markdown")
-	p.convertAll(s, diags)
-	s.Link(diags)
-	s.CheckStructure(diags)
-	return s
+	pages := append(s.IndexPages(), s.Pages...)
+	if !stream || cfg.UnsafeHTML { // raw HTML may hold links mayLink does not see
+		p.convertAll(s, pages, diags)
+		s.Link(diags)
+		s.CheckStructure(diags)
+		return s, nil
+	}
+	var linking, deferred []*site.Page
+	for _, pg := range pages {
+		if pg.IsIndex || mayLink(pg.Src.Body) {
+			linking = append(linking, pg)
+		} else {
+			deferred = append(deferred, pg)
+		}
+	}
+	p.convertAll(s, linking, diags)
+	s.Backlinks()
+	return s, deferred
 }
 
-// convertAll renders the Markdown of every page on all cores, reusing the
+// mayLink reports whether Markdown can hold a link or an image: inline
+// ones are written "](", and references need a definition "]:".
+func mayLink(md []byte) bool {
+	return bytes.Contains(md, []byte("](")) || bytes.Contains(md, []byte("]:"))
+}
+
+// convertAndRender converts the deferred pages, each just before its view
+// is rendered, and lets its HTML go once written; then it checks what
+// needed every page converted. It returns the views still to render.
+func (p *pipeline) convertAndRender(s *site.Site, r *render.Renderer, views []*render.View, deferred []*site.Page, out sink, diags *diag.List) ([]*render.View, []error) {
+	isDeferred := make(map[*site.Page]bool, len(deferred))
+	for _, pg := range deferred {
+		isDeferred[pg] = true
+	}
+	var now, later []*render.View
+	for _, v := range views {
+		if v.Page != nil && isDeferred[v.Page] {
+			now = append(now, v)
+		} else {
+			later = append(later, v)
+		}
+	}
+	conv := markdown.New(markdown.Options{UnsafeHTML: s.Config.UnsafeHTML})
+	found := make([][]diag.Diagnostic, len(now)) // not the conversions: they hold the HTML
+	errs := r.RenderEach(now, func(i int) {
+		pg := now[i].Page
+		c := convert(conv, s, pg)
+		pg.Src.Body = nil
+		if c.res != nil {
+			pg.SetContent(c.res, c.links, c.hash)
+		}
+		found[i] = c.diags
+	}, out)
+	for _, d := range found {
+		diags.AddAll(d)
+	}
+	s.CheckAnchors(diags)
+	s.CheckStructure(diags)
+	return later, errs
+}
+
+// convertAll renders the Markdown of pages on all cores, reusing the
 // conversions a Session kept where the source and, for pages with relative
 // links, every URL they could point to are unchanged.
-func (p *pipeline) convertAll(s *site.Site, diags *diag.List) {
+func (p *pipeline) convertAll(s *site.Site, pages []*site.Page, diags *diag.List) {
 	env := linkEnv(s)
 	envChanged := env != p.env
 	p.env = env
 	conv := markdown.New(markdown.Options{UnsafeHTML: s.Config.UnsafeHTML})
-	pages := append(s.IndexPages(), s.Pages...)
 	results := make([]*converted, len(pages))
 	var todo []int
 	for i, pg := range pages {

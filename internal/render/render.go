@@ -29,6 +29,11 @@ type Renderer struct {
 	// view shows its HTML, unless a layout reads pages' .HTML itself; then
 	// nothing is let go.
 	ReleaseHTML bool
+	// DeferReport keeps Views from starting the clean-up report, which
+	// reads every regulation's text, until StartReport: for a build that
+	// converts pages as it renders them.
+	DeferReport bool
+	startReport func()
 }
 
 // Views returns every HTML page of the site, in a stable order.
@@ -72,8 +77,11 @@ func (r *Renderer) Views() []*View {
 	// The report checks every regulation: it is made on a core of its own
 	// while the other views are fingerprinted and rendered.
 	report := make(chan *cleanup.Page, 1)
-	go func() { report <- cleanup.NewPage(s) }()
-	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", cleanup: sync.OnceValue(func() *cleanup.Page { return <-report })})
+	start := sync.OnceFunc(func() { go func() { report <- cleanup.NewPage(s) }() })
+	if r.startReport = start; !r.DeferReport {
+		start()
+	}
+	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", cleanup: sync.OnceValue(func() *cleanup.Page { start(); return <-report })})
 	add(&View{Kind: "404", Title: "页面不存在", URLPath: "404.html"})
 	return views
 }
@@ -146,9 +154,22 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, v *View) error {
 	return nil
 }
 
+// StartReport starts the clean-up report that Views deferred.
+func (r *Renderer) StartReport() {
+	if r.startReport != nil {
+		r.startReport()
+	}
+}
+
 // RenderAll renders every view in parallel and writes it to w. It returns
 // the first template error of each template file, deduplicated.
 func (r *Renderer) RenderAll(views []*View, w Writer) []error {
+	return r.RenderEach(views, nil, w)
+}
+
+// RenderEach is RenderAll with prepare(i), when set, called just before
+// view i is rendered, on the same goroutine.
+func (r *Renderer) RenderEach(views []*View, prepare func(i int), w Writer) []error {
 	var (
 		mu   sync.Mutex
 		errs []error
@@ -156,6 +177,9 @@ func (r *Renderer) RenderAll(views []*View, w Writer) []error {
 	)
 	release := r.ReleaseHTML && !r.Templates.Mentions(".HTML")
 	parallel.Each(len(views), func(i int) {
+		if prepare != nil {
+			prepare(i)
+		}
 		v := views[i]
 		buf := buffers.Get().(*bytes.Buffer)
 		buf.Reset()

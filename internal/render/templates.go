@@ -4,6 +4,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -36,6 +37,12 @@ func (l *Layouts) Read(name string) ([]byte, string, error) {
 	}
 	data, err := fs.ReadFile(l.defaults, path.Join("layouts", name))
 	return data, "layouts/" + name + "（内置）", err
+}
+
+// builtin reports whether data is the built-in layout of that name.
+func (l *Layouts) builtin(name string, data []byte) bool {
+	d, err := fs.ReadFile(l.defaults, path.Join("layouts", name))
+	return err == nil && bytes.Equal(d, data)
 }
 
 // List returns the names of the files in a layouts sub-folder, from both
@@ -72,6 +79,7 @@ var Kinds = []string{"home", "section", "regulation", "case", "brand", "page", "
 type Templates struct {
 	byKind map[string]*template.Template
 	text   strings.Builder // of every layout file parsed
+	own    bool            // a layout file is the site's own, not the built-in one
 }
 
 // TemplateError is a template that does not parse.
@@ -112,6 +120,7 @@ func (t *Templates) parseInto(set *template.Template, l *Layouts, name string) e
 		return &TemplateError{File: "layouts/" + name, Msg: "找不到模板文件"}
 	}
 	t.text.Write(data)
+	t.own = t.own || !l.builtin(name, data)
 	if _, err := set.New(name).Parse(string(data)); err != nil {
 		return &TemplateError{File: from, Line: templateErrLine(err.Error()), Msg: "模板有误：" + err.Error()}
 	}
@@ -136,6 +145,11 @@ func templateErrLine(msg string) int {
 func (t *Templates) Mentions(word string) bool {
 	return strings.Contains(t.text.String(), word)
 }
+
+// Builtin reports whether every layout is the built-in one, whose pages
+// show no other page's converted Markdown (its HTML, summary or contents):
+// only list pages, the home page and the feeds do.
+func (t *Templates) Builtin() bool { return !t.own }
 
 // Lookup returns the template set of a kind.
 func (t *Templates) Lookup(kind string) (*template.Template, error) {

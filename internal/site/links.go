@@ -135,27 +135,44 @@ func clip(s string) string {
 // Link checks the anchors of every link between pages, now that all pages
 // are rendered, and records backlinks.
 func (s *Site) Link(diags *diag.List) {
+	s.Backlinks()
+	s.CheckAnchors(diags)
+}
+
+// Backlinks records, for every page that a converted page links to, the
+// page that links to it.
+func (s *Site) Backlinks() {
 	for _, p := range append(s.IndexPages(), s.Pages...) {
 		for _, l := range p.links {
-			target := s.byPath[l.Target]
-			if target == nil { // the page itself is a section index
-				target = p
-			}
-			if l.Anchor != "" && !target.HasAnchor(l.Anchor) && !strings.HasPrefix(l.Anchor, "fn") {
-				if target == p {
-					diags.Errorf(p.Src.File, l.Line, "本页中没有锚点“#%s”：请检查条款号或标题文字", l.Anchor)
-				} else if slug := markdown.Slug(l.Anchor); slug != l.Anchor && target.HasAnchor(slug) {
-					diags.Errorf(p.Src.File, l.Line, "页面“%s”中没有锚点“#%s”：标题的锚点应写作“#%s”（空格换成“-”）", target.Src.Path, l.Anchor, slug)
-				} else {
-					diags.Errorf(p.Src.File, l.Line, "页面“%s”中没有锚点“#%s”：请检查条款号（如 #第十二条）或标题文字", target.Src.Path, l.Anchor)
-				}
-			}
-			if target != p {
+			if target := s.byPath[l.Target]; target != nil && target != p {
 				target.addReferrer(p)
 			}
 		}
 	}
 	for _, p := range s.Pages {
 		sortPages(p.ReferencedBy)
+	}
+}
+
+// CheckAnchors reports each link to an anchor its target page lacks; every
+// page must be converted.
+func (s *Site) CheckAnchors(diags *diag.List) {
+	for _, p := range append(s.IndexPages(), s.Pages...) {
+		for _, l := range p.links {
+			target := s.byPath[l.Target]
+			if target == nil { // the page itself is a section index
+				target = p
+			}
+			if l.Anchor == "" || target.HasAnchor(l.Anchor) || strings.HasPrefix(l.Anchor, "fn") {
+				continue
+			}
+			if target == p {
+				diags.Errorf(p.Src.File, l.Line, "本页中没有锚点“#%s”：请检查条款号或标题文字", l.Anchor)
+			} else if slug := markdown.Slug(l.Anchor); slug != l.Anchor && target.HasAnchor(slug) {
+				diags.Errorf(p.Src.File, l.Line, "页面“%s”中没有锚点“#%s”：标题的锚点应写作“#%s”（空格换成“-”）", target.Src.Path, l.Anchor, slug)
+			} else {
+				diags.Errorf(p.Src.File, l.Line, "页面“%s”中没有锚点“#%s”：请检查条款号（如 #第十二条）或标题文字", target.Src.Path, l.Anchor)
+			}
+		}
 	}
 }
