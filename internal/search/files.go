@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"hash/fnv"
 	"os"
 	"path/filepath"
@@ -147,13 +148,21 @@ func (s *script) finish(o *output) {
 	data = append(data, `djkbSearch._register("`+name+`",`...)
 	data = append(data, s.buf.Bytes()...)
 	data = append(data, ");\n"...)
-	h := fnv.New64a()
-	h.Write(data)
+	sum := fileSum(data)
 	o.mu.Lock()
-	o.sums[name] = h.Sum64()
+	o.sums[name] = sum
 	o.mu.Unlock()
 	o.queue <- pendingFile{name, data}
 }
+
+// fileSum fingerprints a file for the index's id: two CRC-32s, which the
+// processor computes in hardware, where FNV-1a took a byte at a time (2% of
+// an index build).
+func fileSum(data []byte) uint64 {
+	return uint64(crc32.Checksum(data, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(data))
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // fileBufs recycles the buffers of queued files.
 var fileBufs sync.Pool
