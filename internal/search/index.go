@@ -89,10 +89,11 @@ func (p *postings) keyString(i int) string {
 // indexRun is one worker's share of the index pass over a contiguous range
 // of block numbers: it tokenizes titles and blocks into posting lists and
 // codes the blocks' text. Postings wait in batch (term number and block,
-// each term's blocks in order); each full batch is sorted by term key and kept as a
-// postBatch, so that postings are never appended one by one to per-term
-// buffers (a cache miss each, and garbage as they grow), and so that the
-// lists are read back, in key order, front to back.
+// each term's blocks in order); each full batch is grouped by term and kept
+// as a postBatch with its terms in key order, so that postings are never
+// appended one by one to per-term buffers (a cache miss each, and garbage
+// as they grow), and so that the lists are read back, in key order, front
+// to back.
 type indexRun struct {
 	tt     *termTable
 	first  int32

@@ -76,10 +76,13 @@ func newTermTable() *termTable {
 	return t
 }
 
-func hash64(k uint64) uint64 {
-	k *= 0x9E3779B97F4A7C15
-	return k ^ k>>29
-}
+// hanPart returns the partition of a Han key: the top bits of its
+// Fibonacci hash.
+func hanPart(k uint32) uint32 { return k * 0x9E3779B1 >> (32 - hanPartBits) }
+
+// slot returns where the probe for a Han key starts: the hash's bits below
+// those of the partition.
+func (h *hanTable) slot(k uint32) uint32 { return k * 0x9E3779B1 << hanPartBits >> h.shift }
 
 // bmpHanKey returns the 32-bit form of a key of two BMP characters (or one
 // that ends its run).
@@ -133,7 +136,7 @@ func (t *termTable) lookup(dst []int32) []int32 {
 	}
 	var counts [hanParts + 1]int32
 	for _, k := range t.queue {
-		counts[k*0x9E3779B1>>(32-hanPartBits)+1]++
+		counts[hanPart(k)+1]++
 	}
 	for p := 1; p <= hanParts; p++ {
 		counts[p] += counts[p-1]
@@ -146,7 +149,7 @@ func (t *termTable) lookup(dst []int32) []int32 {
 			end = t.spans[i+1].start
 		}
 		for _, k := range t.queue[sp.start:end] {
-			p := k * 0x9E3779B1 >> (32 - hanPartBits)
+			p := hanPart(k)
 			t.sorted[counts[p]] = queued{k, sp.block}
 			counts[p]++
 		}
@@ -162,7 +165,7 @@ func (t *termTable) lookup(dst []int32) []int32 {
 func (t *termTable) lookupPart(dst []int32, p int, keys []queued) []int32 {
 	h := &t.parts[p]
 	for _, q := range keys {
-		i := q.key * 0x9E3779B1 << hanPartBits >> h.shift
+		i := h.slot(q.key)
 		for {
 			s := &h.slots[i]
 			if s.key == q.key {
@@ -222,7 +225,7 @@ func (h *hanTable) grow() {
 		if s.key == 0 {
 			continue
 		}
-		i := s.key * 0x9E3779B1 << hanPartBits >> h.shift
+		i := h.slot(s.key)
 		for h.slots[i].key != 0 {
 			i = (i + 1) & h.mask
 		}
