@@ -134,6 +134,19 @@ type converted struct {
 	hash     uint64 // of the HTML
 }
 
+// newConverter returns the Markdown converter for the site's settings.
+func newConverter(s *site.Site) *markdown.Converter {
+	return markdown.New(markdown.Options{UnsafeHTML: s.Config.UnsafeHTML})
+}
+
+// attach gives the page its converted Markdown; a page whose conversion
+// failed keeps none.
+func (c *converted) attach(p *site.Page) {
+	if c.res != nil {
+		p.SetContent(c.res, c.links, c.hash)
+	}
+}
+
 func convert(conv *markdown.Converter, s *site.Site, p *site.Page) *converted {
 	var diags diag.List
 	linker := s.Linker(p, &diags)

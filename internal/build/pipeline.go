@@ -12,7 +12,6 @@ import (
 	"djkb/internal/config"
 	"djkb/internal/content"
 	"djkb/internal/diag"
-	"djkb/internal/markdown"
 	"djkb/internal/parallel"
 	"djkb/internal/render"
 	"djkb/internal/site"
@@ -233,15 +232,13 @@ func (p *pipeline) convertAndRender(s *site.Site, r *render.Renderer, views []*r
 			later = append(later, v)
 		}
 	}
-	conv := markdown.New(markdown.Options{UnsafeHTML: s.Config.UnsafeHTML})
+	conv := newConverter(s)
 	found := make([][]diag.Diagnostic, len(now)) // not the conversions: they hold the HTML
 	errs := r.RenderEach(now, func(i int) {
 		pg := now[i].Page
 		c := convert(conv, s, pg)
 		pg.Src.Body = nil
-		if c.res != nil {
-			pg.SetContent(c.res, c.links, c.hash)
-		}
+		c.attach(pg)
 		found[i] = c.diags
 	}, out)
 	for _, d := range found {
@@ -259,7 +256,7 @@ func (p *pipeline) convertAll(s *site.Site, pages []*site.Page, diags *diag.List
 	env := linkEnv(s)
 	envChanged := env != p.env
 	p.env = env
-	conv := markdown.New(markdown.Options{UnsafeHTML: s.Config.UnsafeHTML})
+	conv := newConverter(s)
 	results := make([]*converted, len(pages))
 	var todo []int
 	for i, pg := range pages {
@@ -282,9 +279,7 @@ func (p *pipeline) convertAll(s *site.Site, pages []*site.Page, diags *diag.List
 	for i, pg := range pages {
 		c := results[i]
 		diags.AddAll(c.diags)
-		if c.res != nil {
-			pg.SetContent(c.res, c.links, c.hash)
-		}
+		c.attach(pg)
 		if p.conv != nil {
 			p.conv[pg.Src] = c
 		}
