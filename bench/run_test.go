@@ -29,14 +29,26 @@ echo built
 	return bin
 }
 
+// testSite writes a site folder holding files (paths under it, each with a
+// title line) into a temporary folder and returns it.
+func testSite(t *testing.T, files ...string) string {
+	t.Helper()
+	site := filepath.Join(t.TempDir(), "site")
+	for _, f := range files {
+		p := filepath.Join(site, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("# 标题\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return site
+}
+
 func TestBenchmarkWithFakeDjkb(t *testing.T) {
 	dir := t.TempDir()
-	site := filepath.Join(dir, "site")
-	for _, f := range []string{"content/regulations/a.md", "content/regulations/法规/b.md", "content/regulations/img.png"} {
-		p := filepath.Join(site, f)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte("# 标题\n"), 0o644)
-	}
+	site := testSite(t, "content/regulations/a.md", "content/regulations/法规/b.md", "content/regulations/img.png")
 	results, err := benchmark(runConfig{corpus: site, n: 3, djkb: fakeDjkb(t, dir), timeout: time.Minute}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
@@ -68,11 +80,7 @@ func TestBenchmarkWithFakeDjkb(t *testing.T) {
 // TestBenchmarkBaseline times two binaries in turn: each gets its runs,
 // its own output folder and a result naming it, the tested one first.
 func TestBenchmarkBaseline(t *testing.T) {
-	dir := t.TempDir()
-	site := filepath.Join(dir, "site")
-	p := filepath.Join(site, "content", "regulations", "a.md")
-	os.MkdirAll(filepath.Dir(p), 0o755)
-	os.WriteFile(p, []byte("# 标题\n"), 0o644)
+	site := testSite(t, "content/regulations/a.md")
 	tested, baseline := fakeDjkb(t, t.TempDir()), fakeDjkb(t, t.TempDir())
 	var log bytes.Buffer
 	results, err := benchmark(runConfig{corpus: site, n: 2, djkb: tested, baseline: baseline, rebuild: true, timeout: time.Minute}, &log)
@@ -109,11 +117,7 @@ func TestBenchmarkBaseline(t *testing.T) {
 // TestBenchmarkBaselineArgs times one binary against itself with other
 // flags, as for what the search index adds.
 func TestBenchmarkBaselineArgs(t *testing.T) {
-	dir := t.TempDir()
-	site := filepath.Join(dir, "site")
-	p := filepath.Join(site, "content", "regulations", "a.md")
-	os.MkdirAll(filepath.Dir(p), 0o755)
-	os.WriteFile(p, []byte("# 标题\n"), 0o644)
+	site := testSite(t, "content/regulations/a.md")
 	bin := fakeDjkb(t, t.TempDir())
 	results, err := benchmark(runConfig{corpus: site, n: 1, djkb: bin, baselineArgs: "--no-search", timeout: time.Minute}, io.Discard)
 	if err != nil {
