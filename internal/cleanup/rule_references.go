@@ -67,6 +67,9 @@ func citationsOf(p *site.Page) []citation {
 	seen := map[string]bool{}
 	for _, part := range p.Parts {
 		for _, title := range Citations(part.Text) {
+			// A substring would keep the page's whole text alive as long
+			// as the page: the index lets the text go once it is coded.
+			title = strings.Clone(title)
 			k := TitleKey(title)
 			if seen[k] {
 				continue
