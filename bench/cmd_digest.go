@@ -110,6 +110,7 @@ type digestResult struct {
 	PDF      *digestTimes `json:"pdf,omitempty"`
 	Go       string       `json:"go"`
 	CPUs     int          `json:"cpus"`
+	CPU      string       `json:"cpu,omitempty"`
 }
 
 var (
@@ -120,7 +121,7 @@ var (
 // benchDigest runs djkb digest on cfg.corpus: once to warm up and cfg.n
 // times to HTML, then cfg.pdfN times to PDF.
 func benchDigest(cfg digestConfig, log io.Writer) (digestResult, error) {
-	res := digestResult{Bench: "djkb-digest", AsOf: cfg.asOf, Go: runtime.Version(), CPUs: runtime.NumCPU()}
+	res := digestResult{Bench: "djkb-digest", AsOf: cfg.asOf, Go: runtime.Version(), CPUs: runtime.NumCPU(), CPU: cpuModel()}
 	corpus, err := filepath.Abs(cfg.corpus)
 	if err != nil {
 		return res, err

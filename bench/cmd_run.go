@@ -160,7 +160,7 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 			Runs: cfg.n, Rebuild: cfg.rebuild, PauseS: cfg.pause.Seconds(), MedianS: ts.median.Seconds(), MedianCPUS: summarise(b.cpu).median.Seconds(), MinS: ts.min.Seconds(), MaxS: ts.max.Seconds(),
 			PagesPerS: float64(pages.files) / ts.median.Seconds(), PeakRSSMiB: float64(b.rssKiB) / 1024,
 			OutputMB: mb(output.bytes), OutputFiles: output.files, SearchMB: mb(search.bytes), SearchFiles: search.files,
-			ExtraArgs: b.extraArgs, Go: runtime.Version(), CPUs: runtime.NumCPU(),
+			ExtraArgs: b.extraArgs, Go: runtime.Version(), CPUs: runtime.NumCPU(), CPU: cpuModel(),
 		}
 		if len(bins) > 1 {
 			res.Binary = b.name()

@@ -32,6 +32,7 @@ type result struct {
 	Binary      string    `json:"binary,omitempty"` // with -baseline: which binary
 	Go          string    `json:"go"`
 	CPUs        int       `json:"cpus"`
+	CPU         string    `json:"cpu,omitempty"` // the processor's model
 }
 
 // printReport writes the Markdown table for the README and then the
