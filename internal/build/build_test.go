@@ -365,3 +365,41 @@ func TestPlainMarkdownFolder(t *testing.T) {
 		t.Errorf("title from file name not used")
 	}
 }
+
+// TestStaticFiles checks what a build copies from static/: the built-in
+// style sheets and scripts minified, their tests left out, and a site's own
+// files, which override the built-in ones, byte for byte.
+func TestStaticFiles(t *testing.T) {
+	own := "/* 本单位样式 */\nbody {\n  color: #333;\n}\n"
+	dir := writeSite(t, map[string]string{
+		"content/regulations/a.md": "# 甲\n\n正文。\n",
+		"static/css/print.css":     own,
+		"static/js/extra.js":       "// 本单位脚本\nvar  x = 1 ;\n",
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := run(t, dir, out); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, name := range []string{"css/site.css", "js/site.js", "js/search.bundle.js"} {
+		builtin, _ := fs.ReadFile(djkb.Defaults, "static/"+name)
+		if got := read(name); len(got) >= len(builtin) || len(got) < len(builtin)/3 {
+			t.Errorf("%s: %d bytes in the site, %d built in: not minified", name, len(got), len(builtin))
+		}
+	}
+	if got := string(read("css/print.css")); got != own {
+		t.Errorf("the site's own print.css became %q", got)
+	}
+	if got := string(read("js/extra.js")); got != "// 本单位脚本\nvar  x = 1 ;\n" {
+		t.Errorf("the site's own extra.js became %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(out, "js/test")); !os.IsNotExist(err) {
+		t.Errorf("the scripts' tests were copied into the site (%v)", err)
+	}
+}

@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
+	"djkb/internal/assets"
 	"djkb/internal/config"
 	"djkb/internal/content"
 	"djkb/internal/diag"
@@ -344,15 +346,23 @@ func (c *sitemapCache) get(s *site.Site) []byte {
 	return c.data
 }
 
-// copyStatic copies the embedded static files, then the site's own (which
-// override them), then the non-Markdown files of content/.
-func copyStatic(out sink, siteDir string, defaults fs.FS, assets []content.Asset) error {
+// copyStatic copies the embedded static files, minified and without the
+// JavaScript tests, then the site's own (which override them), as they
+// are, then the non-Markdown files of content/.
+// jsTests is where the built-in scripts' tests (node --test) sit in
+// static/: they are not part of a site.
+const jsTests = "js/test/"
+
+func copyStatic(out sink, siteDir string, defaults fs.FS, contentFiles []content.Asset) error {
 	siteStatic := filepath.Join(siteDir, "static")
 	err := fs.WalkDir(defaults, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel := p[len("static/"):]
+		if strings.HasPrefix(rel, jsTests) {
+			return nil
+		}
 		if _, err := os.Stat(filepath.Join(siteStatic, filepath.FromSlash(rel))); err == nil {
 			return nil // the site has its own
 		}
@@ -360,7 +370,7 @@ func copyStatic(out sink, siteDir string, defaults fs.FS, assets []content.Asset
 		if err != nil {
 			return err
 		}
-		return out.WriteFile(rel, data)
+		return out.WriteFile(rel, assets.Minify(rel, data))
 	})
 	if err != nil {
 		return err
@@ -377,7 +387,7 @@ func copyStatic(out sink, siteDir string, defaults fs.FS, assets []content.Asset
 			return err
 		}
 	}
-	for _, a := range assets {
+	for _, a := range contentFiles {
 		if err := copyFile(out, a.Path, a.Abs); err != nil {
 			return err
 		}
