@@ -95,26 +95,22 @@ func (p *postings) keyString(i int) string {
 // as they grow), and so that the lists are read back, in key order, front
 // to back.
 type indexRun struct {
-	tt     *termTable
-	first  int32
-	end    int32
-	b      int32     // block being indexed
-	df     []int32   // by term number
-	order  []int32   // the term numbers in key order
-	keysAt []sortKey // the sort keys of order's terms
-	rank   []int32   // by term number: its place in order, once all are in
-	// sortTerms's buffers, reused: the previous order and its keys, and
-	// the new terms
-	oldOrder []int32
-	oldKeys  []sortKey
-	fresh    []rankedTerm
-	batch    []int32
-	since    int32 // no block of batch comes before it (its gaps' base)
-	batches  []postBatch
-	sorted   []int32 // scratch of flush
-	counts   []int32
-	buf      []byte
-	store    arena // holds the batches' data
+	tt      *termTable
+	first   int32
+	end     int32
+	b       int32        // block being indexed
+	df      []int32      // by term number
+	order   []int32      // the term numbers in key order
+	keysAt  []sortKey    // the sort keys of order's terms
+	rank    []int32      // by term number: its place in order, once all are in
+	fresh   []rankedTerm // sortTerms's buffer, reused
+	batch   []int32
+	since   int32 // no block of batch comes before it (its gaps' base)
+	batches []postBatch
+	sorted  []int32 // scratch of flush
+	counts  []int32
+	buf     []byte
+	store   arena // holds the batches' data
 }
 
 // A postBatch holds the blocks of a batch for each term it holds, in key
@@ -220,7 +216,7 @@ func (r *indexRun) index(o *output, ts *textShards, sr [2]int) {
 	r.flush()
 	r.rankTerms()
 	r.batch, r.sorted, r.counts, r.buf = nil, nil, nil, nil
-	r.oldOrder, r.oldKeys, r.fresh = nil, nil, nil
+	r.fresh = nil
 }
 
 // releaseText drops the references of blocks, and of the parts they start,
@@ -252,33 +248,42 @@ type rankedTerm struct {
 	n   int32
 }
 
-// sortTerms puts the terms found since the last call into order.
+// sortTerms puts the terms found since the last call into order: it sorts
+// the new terms and merges them into order from the back, in place.
 func (r *indexRun) sortTerms() {
 	nt := len(r.tt.keys)
-	if len(r.order) == nt {
+	old := len(r.order)
+	if old == nt {
 		return
 	}
-	fresh := r.fresh[:0]
-	for n := len(r.order); n < nt; n++ {
+	fresh := slices.Grow(r.fresh[:0], nt-old)
+	for n := old; n < nt; n++ {
 		fresh = append(fresh, rankedTerm{termSortKey(r.tt, r.tt.keys[n]), int32(n)})
 	}
 	slices.SortFunc(fresh, func(a, b rankedTerm) int { return compareSortKey(a.key, b.key) })
-	order, keys := r.oldOrder[:0], r.oldKeys[:0]
-	if cap(order) < nt { // with room for the terms of later batches
-		order, keys = make([]int32, 0, nt+nt/4), make([]sortKey, 0, nt+nt/4)
-	}
-	i, j := 0, 0
-	for i < len(r.order) || j < len(fresh) {
-		if j == len(fresh) || i < len(r.order) && compareSortKey(r.keysAt[i], fresh[j].key) < 0 {
-			order, keys = append(order, r.order[i]), append(keys, r.keysAt[i])
-			i++
+	r.fresh = fresh
+	// Twice the room each time it runs out: each growth leaves the old
+	// arrays as garbage.
+	r.order, r.keysAt = growTo(r.order, nt), growTo(r.keysAt, nt)
+	order, keys := r.order, r.keysAt
+	i, j := old-1, len(fresh)-1
+	for k := nt - 1; j >= 0; k-- {
+		if i >= 0 && compareSortKey(keys[i], fresh[j].key) > 0 {
+			order[k], keys[k] = order[i], keys[i]
+			i--
 		} else {
-			order, keys = append(order, fresh[j].n), append(keys, fresh[j].key)
-			j++
+			order[k], keys[k] = fresh[j].n, fresh[j].key
+			j--
 		}
 	}
-	r.oldOrder, r.oldKeys, r.fresh = r.order, r.keysAt, fresh
-	r.order, r.keysAt = order, keys
+}
+
+// growTo returns s lengthened to n, doubling its capacity when it must grow.
+func growTo[T any](s []T, n int) []T {
+	if n > cap(s) {
+		s = slices.Grow(s, max(n, 2*cap(s))-len(s))
+	}
+	return s[:n]
 }
 
 // rankTerms numbers the terms in key order, for postingsReader.seek.
@@ -389,8 +394,12 @@ func compareSortKey(a, b sortKey) int {
 // one term list, noting for each term its place in every run; a
 // postingsReader then reads the lists from the runs' batches.
 func mergeRuns(runs []*indexRun) *postings {
-	p := &postings{}
-	var locals, before []int32
+	most := 0 // terms at most: those of all runs, if none were shared
+	for _, r := range runs {
+		most += len(r.order)
+	}
+	p := &postings{keys: make([]uint64, 0, most), df: make([]int32, 0, most)}
+	locals, before := make([]int32, 0, most*len(runs)), make([]int32, 0, most*len(runs))
 	pos := make([]int, len(runs)) // the next term of each run, in its order
 	for {
 		best := -1

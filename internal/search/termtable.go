@@ -193,10 +193,10 @@ func (t *termTable) lookupPart(dst []int32, p int, keys []queued) []int32 {
 }
 
 func (t *termTable) newTerm(key uint64) int32 {
-	n := int32(len(t.keys))
-	t.keys = append(t.keys, key)
-	t.last = append(t.last, -1)
-	return n
+	n := len(t.keys)
+	t.keys, t.last = growTo(t.keys, n+1), growTo(t.last, n+1)
+	t.keys[n], t.last[n] = key, -1
+	return int32(n)
 }
 
 // wordKey returns the key of a word, adding the word to the word list.

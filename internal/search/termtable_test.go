@@ -77,3 +77,43 @@ func TestTermTable(t *testing.T) {
 		}
 	}
 }
+
+// TestSortTerms adds terms to a run's table in rounds, as the batches of an
+// index pass find them, sorting after each round: order must then hold
+// every term once, in key order, with keysAt its keys.
+func TestSortTerms(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	r := &indexRun{tt: newTermTable()}
+	seen := map[uint64]bool{}
+	for round := range 40 {
+		for range rng.IntN(300) {
+			var key uint64
+			if rng.IntN(10) == 0 {
+				key = r.tt.wordKey([]rune{rune('a' + rng.IntN(26)), rune('0' + rng.IntN(10)), rune('a' + rng.IntN(26))})
+			} else {
+				key = hanKey(rune(0x4E00+rng.IntN(3000)), rune(0x4E00+rng.IntN(50)))
+			}
+			if !seen[key] {
+				seen[key] = true
+				r.tt.newTerm(key)
+			}
+		}
+		r.sortTerms()
+		if len(r.order) != len(r.tt.keys) || len(r.keysAt) != len(r.order) {
+			t.Fatalf("round %d: %d terms in order, %d keys, %d terms", round, len(r.order), len(r.keysAt), len(r.tt.keys))
+		}
+		placed := make([]bool, len(r.order))
+		for k, n := range r.order {
+			if placed[n] {
+				t.Fatalf("round %d: term %d is in order twice", round, n)
+			}
+			placed[n] = true
+			if r.keysAt[k] != termSortKey(r.tt, r.tt.keys[n]) {
+				t.Fatalf("round %d: keysAt[%d] is not the key of term %d", round, k, n)
+			}
+			if k > 0 && compareSortKey(r.keysAt[k-1], r.keysAt[k]) >= 0 {
+				t.Fatalf("round %d: terms %d and %d are out of order", round, r.order[k-1], n)
+			}
+		}
+	}
+}
