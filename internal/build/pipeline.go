@@ -346,23 +346,29 @@ func (c *sitemapCache) get(s *site.Site) []byte {
 	return c.data
 }
 
-// copyStatic copies the embedded static files, minified and without the
-// JavaScript tests, then the site's own (which override them), as they
-// are, then the non-Markdown files of content/.
 // jsTests is where the built-in scripts' tests (node --test) sit in
 // static/: they are not part of a site.
 const jsTests = "js/test/"
 
+// copyStatic copies the embedded static files, then the site's own (which
+// override them), then the non-Markdown files of content/. Built-in files
+// are minified and the scripts' tests left out; a site's own files are
+// copied as they are, unless they are byte for byte a built-in one (as
+// this repository's static/ is, being both the defaults and the sample
+// site's).
 func copyStatic(out sink, siteDir string, defaults fs.FS, contentFiles []content.Asset) error {
+	builtin := func(rel string, data []byte) error {
+		if strings.HasPrefix(rel, jsTests) {
+			return nil
+		}
+		return out.WriteFile(rel, assets.Minify(rel, data))
+	}
 	siteStatic := filepath.Join(siteDir, "static")
 	err := fs.WalkDir(defaults, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel := p[len("static/"):]
-		if strings.HasPrefix(rel, jsTests) {
-			return nil
-		}
 		if _, err := os.Stat(filepath.Join(siteStatic, filepath.FromSlash(rel))); err == nil {
 			return nil // the site has its own
 		}
@@ -370,7 +376,7 @@ func copyStatic(out sink, siteDir string, defaults fs.FS, contentFiles []content
 		if err != nil {
 			return err
 		}
-		return out.WriteFile(rel, assets.Minify(rel, data))
+		return builtin(rel, data)
 	})
 	if err != nil {
 		return err
@@ -381,7 +387,15 @@ func copyStatic(out sink, siteDir string, defaults fs.FS, contentFiles []content
 				return err
 			}
 			rel, _ := filepath.Rel(siteStatic, p)
-			return copyFile(out, filepath.ToSlash(rel), p)
+			rel = filepath.ToSlash(rel)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return fmt.Errorf("无法读取 %s：%w", p, err)
+			}
+			if def, err := fs.ReadFile(defaults, "static/"+rel); err == nil && bytes.Equal(def, data) {
+				return builtin(rel, data)
+			}
+			return out.WriteFile(rel, data)
 		})
 		if err != nil {
 			return err
