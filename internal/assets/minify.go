@@ -2,7 +2,7 @@
 // copies them into a site: a fresh search page fetches about 24 KB less
 // (site.js and the search bundle lose a third to a half), which counts on
 // old office PCs and towards the search page's budget for its first query.
-// A site's own files are copied as they are.
+// Which files count as built-in is the build's business (copyStatic).
 package assets
 
 import (

@@ -388,9 +388,9 @@ func copyStatic(out sink, siteDir string, defaults fs.FS, contentFiles []content
 			}
 			rel, _ := filepath.Rel(siteStatic, p)
 			rel = filepath.ToSlash(rel)
-			data, err := os.ReadFile(p)
+			data, err := readSource(p)
 			if err != nil {
-				return fmt.Errorf("无法读取 %s：%w", p, err)
+				return err
 			}
 			if def, err := fs.ReadFile(defaults, "static/"+rel); err == nil && bytes.Equal(def, data) {
 				return builtin(rel, data)
@@ -402,17 +402,22 @@ func copyStatic(out sink, siteDir string, defaults fs.FS, contentFiles []content
 		}
 	}
 	for _, a := range contentFiles {
-		if err := copyFile(out, a.Path, a.Abs); err != nil {
+		data, err := readSource(a.Abs)
+		if err != nil {
+			return err
+		}
+		if err := out.WriteFile(a.Path, data); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func copyFile(out sink, name, src string) error {
+// readSource reads a file of the site that a build copies.
+func readSource(src string) ([]byte, error) {
 	data, err := os.ReadFile(src)
 	if err != nil {
-		return fmt.Errorf("无法读取 %s：%w", src, err)
+		return nil, fmt.Errorf("无法读取 %s：%w", src, err)
 	}
-	return out.WriteFile(name, data)
+	return data, nil
 }
