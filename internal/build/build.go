@@ -10,8 +10,11 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"djkb/internal/config"
@@ -69,6 +72,9 @@ var ErrFailed = errors.New("构建失败")
 // (listed in Result.Diags) and another error when the output could not be
 // written; in both cases the previous output is untouched.
 func Run(opts Options) (*Result, error) {
+	if err := checkOutDir(opts.SiteDir, opts.OutDir); err != nil {
+		return &Result{}, err
+	}
 	p := &pipeline{opts: opts, oneShot: true}
 	res, out, err := p.run(func() (sink, error) { return output.Begin(opts.OutDir) })
 	if out == nil {
@@ -89,6 +95,50 @@ func Run(opts Options) (*Result, error) {
 	timer.stop()
 	res.Duration += res.Steps[len(res.Steps)-1].Duration
 	return res, err
+}
+
+// inputs are the folders of a site that a build reads.
+var inputs = []string{content.Dir, "layouts", "static"}
+
+// checkOutDir refuses an output folder that a build would replace along
+// with the site itself: the site folder, a folder holding it, or one inside
+// the folders the build reads. Links are followed, so that no spelling of
+// the same folder slips through.
+func checkOutDir(siteDir, outDir string) error {
+	site, out := realPath(siteDir), realPath(outDir)
+	if within(out, site) {
+		return fmt.Errorf("输出文件夹 %s 就是站点文件夹或包含站点文件夹：构建会整体替换输出文件夹，站点的文件会被移走。"+
+			"请用 -d 指定站点中的一个子文件夹（默认 public）或站点外的文件夹", outDir)
+	}
+	for _, in := range inputs {
+		dir := filepath.Join(site, in)
+		if within(dir, out) || within(out, dir) {
+			return fmt.Errorf("输出文件夹 %s 与站点的 %s/ 文件夹重叠：构建的结果会被当作站点内容再次读取，或替换掉站点内容。"+
+				"请用 -d 指定 %s/ 之外的文件夹（默认 public）", outDir, in, in)
+		}
+	}
+	return nil
+}
+
+// realPath is p made absolute with its links resolved, as far as p exists.
+func realPath(p string) string {
+	p, _ = filepath.Abs(p)
+	rest := ""
+	for dir := p; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest)
+		}
+		if filepath.Dir(dir) == dir {
+			return p
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// within reports whether p is dir or lies inside it.
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // Load reads, models and converts the site without writing anything: what

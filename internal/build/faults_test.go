@@ -5,9 +5,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"djkb"
+	"djkb/internal/output"
 )
 
 // mountTmpfs mounts a small tmpfs for the test, or skips when the system
@@ -60,5 +62,48 @@ func TestFullDiskAndReadOnlyOutput(t *testing.T) {
 	}
 	if got := treeHash(t, out); got != before {
 		t.Fatalf("a failed build changed the output")
+	}
+}
+
+// TestFullDiskFreesTheKeptSite fills the disk while a rebuild rewrites the
+// kept previous site in place, through a page rather than a copied file, and
+// checks that the half-rewritten folder is deleted: a build that failed on
+// a full disk leaves the disk no fuller than it found it.
+func TestFullDiskFreesTheKeptSite(t *testing.T) {
+	disk := mountTmpfs(t, "3m")
+	site := writeSite(t, map[string]string{
+		"content/regulations/甲.md": "# 甲\n\n第一条　内容。\n",
+		"content/cases/乙.md":       "# 乙\n",
+	})
+	out := filepath.Join(disk, "public")
+	for range 2 { // the second build leaves the first's site kept beside out
+		if _, err := Run(Options{SiteDir: site, OutDir: out, Defaults: djkb.Defaults}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := os.Stat(output.SpareName(out)); err != nil {
+		t.Fatalf("no kept previous site to rewrite: %v", err)
+	}
+	before := treeHash(t, out)
+	free := func() uint64 {
+		var st syscall.Statfs_t
+		syscall.Statfs(disk, &st)
+		return st.Bfree * uint64(st.Bsize)
+	}
+	room := free()
+
+	long := strings.Repeat("内容很长的一段文字，反复出现。\n\n", 60000) // more than the disk holds, as HTML
+	os.WriteFile(filepath.Join(site, "content/regulations/长.md"), []byte("# 长\n\n"+long), 0o644)
+	if _, err := Run(Options{SiteDir: site, OutDir: out, Defaults: djkb.Defaults}); err == nil {
+		t.Fatal("a build larger than the disk succeeded")
+	}
+	if got := treeHash(t, out); got != before {
+		t.Fatalf("a failed build changed the output: %s, was %s", got, before)
+	}
+	if left, _ := filepath.Glob(filepath.Join(disk, ".public*")); len(left) > 0 {
+		t.Errorf("the half-rewritten folder was left behind: %v", left)
+	}
+	if now := free(); now < room {
+		t.Errorf("the failed build left the disk fuller: %d bytes free, %d before", now, room)
 	}
 }

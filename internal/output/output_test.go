@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -38,6 +39,9 @@ func tree(t *testing.T, dir string) map[string]string {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
+		if rel == StampName {
+			return nil
+		}
 		if e.IsDir() {
 			got[rel+"/"] = ""
 			return nil
@@ -167,5 +171,137 @@ func TestAbortLeavesTheDestination(t *testing.T) {
 	build(t, dest, map[string]string{"index.html": "三"})
 	if data, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(data) != "三" {
 		t.Fatalf("output %q", data)
+	}
+}
+
+// userFiles are what a user keeps in a folder that is not djkb's.
+var userFiles = map[string]string{"年度报告.docx": "x", "site.toml": "title = \"站\"", "content/a.md": "# 甲"}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// mustHave fails unless every file in files is in dir with its content.
+func mustHave(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || string(got) != data {
+			t.Fatalf("%s: %q, %v; want %q", name, got, err, data)
+		}
+	}
+}
+
+func TestAFolderThatIsNotDjkbsIsNeverWritten(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "mydocs")
+	writeFiles(t, dest, userFiles)
+	for range 3 {
+		_, err := Begin(dest)
+		if err == nil || !strings.Contains(err.Error(), "不是 djkb 生成的") {
+			t.Fatalf("a folder of someone else's files was accepted: %v", err)
+		}
+		mustHave(t, dest, userFiles)
+	}
+	if _, err := os.Stat(SpareName(dest)); !os.IsNotExist(err) {
+		t.Errorf("a refused build left %s: %v", SpareName(dest), err)
+	}
+}
+
+func TestAnEmptyFolderIsTaken(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	os.Mkdir(dest, 0o755)
+	for _, v := range []string{"一", "二", "三"} {
+		build(t, dest, map[string]string{"index.html": v})
+		mustHave(t, dest, map[string]string{"index.html": v})
+	}
+}
+
+func TestFilesDroppedIntoTheOutputAreKept(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"index.html": "一", "a/index.html": "甲"}
+	build(t, dest, site)
+	build(t, dest, site) // the kept previous site exists from now on
+	dropped := map[string]string{"年度报告.docx": "x", "a/笔记.txt": "y"}
+	writeFiles(t, dest, dropped)
+	for range 3 {
+		d, err := Begin(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.WriteFile("index.html", []byte("二"))
+		err = d.Commit()
+		if err == nil || !strings.Contains(err.Error(), "a/笔记.txt") || !strings.Contains(err.Error(), "年度报告.docx") {
+			t.Fatalf("a build replaced an output holding the user's files: %v", err)
+		}
+		mustHave(t, dest, dropped)
+		mustHave(t, dest, site)
+	}
+	for name := range dropped {
+		os.Remove(filepath.Join(dest, name))
+	}
+	build(t, dest, map[string]string{"index.html": "二"})
+	mustHave(t, dest, map[string]string{"index.html": "二"})
+}
+
+func TestAKeptSiteThatIsNotDjkbsIsLeftAlone(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	writeFiles(t, SpareName(dest), userFiles)
+	for _, v := range []string{"一", "二", "三"} {
+		build(t, dest, map[string]string{"index.html": v})
+		mustHave(t, dest, map[string]string{"index.html": v})
+		mustHave(t, SpareName(dest), userFiles)
+	}
+}
+
+func TestLeftoversAreDeletedOnlyWhenStamped(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	theirs := filepath.Join(filepath.Dir(dest), ".public"+tmpMarker+"mine")
+	mine := filepath.Join(filepath.Dir(dest), ".public"+tmpMarker+"123")
+	writeFiles(t, theirs, userFiles)
+	writeFiles(t, mine, map[string]string{StampName: stampHeader, "index.html": "半途"})
+	build(t, dest, map[string]string{"index.html": "一"})
+	mustHave(t, theirs, userFiles)
+	if _, err := os.Stat(mine); !os.IsNotExist(err) {
+		t.Errorf("a killed build's leftover was kept: %v", err)
+	}
+}
+
+func TestAFailedWriteFreesTheKeptSite(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	build(t, dest, map[string]string{"index.html": "一"})
+	build(t, dest, map[string]string{"index.html": "二"})
+	d, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.WriteFile("index.html", []byte("三"))
+	if err := d.WriteFile(strings.Repeat("长", 100)+"/index.html", []byte("x")); err == nil {
+		t.Fatal("a file name of 300 bytes was written")
+	}
+	d.Abort()
+	if _, err := os.Stat(SpareName(dest)); !os.IsNotExist(err) {
+		t.Errorf("a build whose write failed kept its half-written folder: %v", err)
+	}
+	mustHave(t, dest, map[string]string{"index.html": "二"})
+}
+
+func TestTheStampListsWhatTheBuildWrote(t *testing.T) {
+	dir := t.TempDir()
+	names := map[string]bool{"index.html": true, "a\nb.txt": true, "\"q\".txt": true, "#x": true, "中文/页.html": true, "esc\x1b.txt": true}
+	if err := writeStamp(dir, names); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readStamp(dir)
+	if err != nil || !maps.Equal(got, names) {
+		t.Fatalf("read back %v, %v; want %v", got, err, names)
 	}
 }
