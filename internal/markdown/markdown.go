@@ -243,7 +243,7 @@ func (p *page) transform(doc ast.Node) {
 	if p.in.DropTitle {
 		if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 {
 			if id, ok := h.AttributeString("id"); ok {
-				delete(p.ids.used, string(id.([]byte)))
+				p.ids.free(string(id.([]byte)))
 			}
 			doc.RemoveChild(doc, h)
 		}
