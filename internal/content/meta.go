@@ -38,18 +38,19 @@ func (r *reader) fail(key, format string, args ...any) {
 	*r.problems = append(*r.problems, problem{Line: r.lineOf(key), Msg: fmt.Sprintf("“%s%s”", r.prefix, key) + msg})
 }
 
+// str reads a text field. Every text field is read here or by strs, so the
+// rule is the same for all: only a quoted string is text.
 func (r *reader) str(key string) string {
 	v, ok := r.values[key]
 	if !ok || v == nil {
 		return ""
 	}
-	switch x := v.(type) {
-	case string:
-		return strings.TrimSpace(x)
-	case int64, int, float64:
-		return fmt.Sprint(x)
+	if s, ok := v.(string); ok {
+		return strings.TrimSpace(s)
 	}
-	r.fail(key, " 应该是一段文字，请用英文双引号括起来，例如 %s = \"……\"", key)
+	if !r.quoteHint(key, v) {
+		r.fail(key, " 应为一段文字，不能是%s：请写成 %s", kindOf(v), r.assign(key, `"……"`))
+	}
 	return ""
 }
 
@@ -69,7 +70,11 @@ func (r *reader) strs(key string) []string {
 		for _, e := range x {
 			s, ok := e.(string)
 			if !ok {
-				r.fail(key, " 应该是文字列表，例如 %s = [\"甲\", \"乙\"]，其中“%v”不是文字", key, e)
+				if q, ok := quotable(e); ok {
+					r.fail(key, " 的每一项都应为文字，请给 %s 加上引号：%s", q, strconv.Quote(q))
+				} else {
+					r.fail(key, " 的每一项都应为文字，不能是%s：请写成 %s", kindOf(e), r.assign(key, `["甲", "乙"]`))
+				}
 				return nil
 			}
 			if s = strings.TrimSpace(s); s != "" {
@@ -78,8 +83,58 @@ func (r *reader) strs(key string) []string {
 		}
 		return out
 	}
-	r.fail(key, " 应该是文字列表，例如 %s = [\"甲\", \"乙\"]", key)
+	if !r.quoteHint(key, v) {
+		r.fail(key, " 应该是文字列表，请写成 %s", r.assign(key, `["甲", "乙"]`))
+	}
 	return nil
+}
+
+// quoteHint reports a number, true or false, or a date given for text, and
+// says how to quote it; it reports nothing for other values.
+func (r *reader) quoteHint(key string, v any) bool {
+	q, ok := quotable(v)
+	if ok {
+		r.fail(key, " 应为文字，请加上引号：%s", r.assign(key, strconv.Quote(q)))
+	}
+	return ok
+}
+
+// quotable returns how a number, true or false, or a date written without
+// quotes reads, for the message that asks to quote it.
+func quotable(v any) (string, bool) {
+	switch x := v.(type) {
+	case int, int64, uint64:
+		return fmt.Sprint(x), true
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), true
+	case bool:
+		return strconv.FormatBool(x), true
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 {
+			return x.Format(time.DateOnly), true
+		}
+		return x.Format(time.DateTime), true
+	}
+	return "", false
+}
+
+// kindOf names a value that is neither text nor quotable.
+func kindOf(v any) string {
+	switch v.(type) {
+	case []any, []map[string]any:
+		return "列表"
+	case map[string]any:
+		return "表格"
+	}
+	return "这种写法"
+}
+
+// assign writes key set to value in the front matter's own syntax.
+func (r *reader) assign(key, value string) string {
+	if r.fm.Format == "yaml" {
+		return key + ": " + value
+	}
+	return key + " = " + value
 }
 
 func (r *reader) enum(key string, allowed []string) string {

@@ -9,13 +9,20 @@ import (
 )
 
 // ids hands out element ids that keep Chinese text and are unique within a
-// page: a repeated id gets "-1", "-2", … appended.
+// page: a repeated id gets "-1", "-2", … appended, the smallest number whose
+// id is free.
 type ids struct {
 	prefix string
 	used   map[string]bool
+	// next holds, for a base id that has been repeated, the smallest suffix
+	// that may still be free: every suffix below it is taken. Without it a
+	// heading repeated n times would cost n² lookups.
+	next map[string]int
 }
 
-func newIDs(prefix string) *ids { return &ids{prefix: prefix, used: map[string]bool{}} }
+func newIDs(prefix string) *ids {
+	return &ids{prefix: prefix, used: map[string]bool{}, next: map[string]int{}}
+}
 
 // Generate implements parser.IDs.
 func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
@@ -31,12 +38,30 @@ func (s *ids) unique(base string) string {
 	}
 	base = s.prefix + base
 	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if s.used[id] {
+		i := max(s.next[base], 1)
+		for id = suffixed(base, i); s.used[id]; id = suffixed(base, i) {
+			i++
+		}
+		s.next[base] = i + 1
 	}
 	s.used[id] = true
 	return id
 }
+
+// free gives id back, so that the next heading with its text gets it again.
+func (s *ids) free(id string) {
+	delete(s.used, id)
+	// If id is a suffixed one, its base's search must start there again.
+	if dash := strings.LastIndexByte(id, '-'); dash >= 0 {
+		base := id[:dash]
+		if n, err := strconv.Atoi(id[dash+1:]); err == nil && suffixed(base, n) == id && n < s.next[base] {
+			s.next[base] = n
+		}
+	}
+}
+
+func suffixed(base string, i int) string { return base + "-" + strconv.Itoa(i) }
 
 // Slug turns heading text into an id that reads like the heading: letters,
 // digits and Chinese punctuation are kept (ASCII letters lower-cased), runs

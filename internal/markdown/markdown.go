@@ -243,7 +243,7 @@ func (p *page) transform(doc ast.Node) {
 	if p.in.DropTitle {
 		if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 {
 			if id, ok := h.AttributeString("id"); ok {
-				delete(p.ids.used, string(id.([]byte)))
+				p.ids.free(string(id.([]byte)))
 			}
 			doc.RemoveChild(doc, h)
 		}
@@ -375,20 +375,21 @@ func (p *page) rewriteLinks(doc ast.Node) {
 		}
 		switch l := n.(type) {
 		case *ast.Link:
-			out, ok := p.in.Resolver.Link(string(l.Destination), p.lineOf(l), false)
+			out, ok := p.in.Resolver.Link(string(l.Destination), p.destLine(l, l.Destination), false)
 			if !ok {
 				drop = append(drop, l)
 			}
 			l.Destination = []byte(out)
 		case *ast.Image:
-			out, ok := p.in.Resolver.Link(string(l.Destination), p.lineOf(l), true)
+			out, ok := p.in.Resolver.Link(string(l.Destination), p.destLine(l, l.Destination), true)
 			if !ok {
 				drop = append(drop, l)
 			}
 			l.Destination = []byte(out)
 		case *ast.AutoLink:
 			if l.AutoLinkType == ast.AutoLinkURL {
-				if _, ok := p.in.Resolver.Link(string(l.URL(p.src)), p.lineOf(l), false); !ok {
+				url := l.URL(p.src)
+				if _, ok := p.in.Resolver.Link(string(url), p.destLine(l, url), false); !ok {
 					drop = append(drop, l)
 				}
 			}
@@ -411,25 +412,48 @@ func (p *page) rewriteLinks(doc ast.Node) {
 	}
 }
 
-// lineOf returns the file line of an inline node: the line of its first text,
-// else the first line of the block that holds it.
-func (p *page) lineOf(n ast.Node) int {
-	off := -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			off = t.Segment.Start
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	if off < 0 {
+// destLine returns the file line on which the destination of link n is
+// written: where it follows the link's text, or else where the link starts
+// (the "[" or "<"). A reference link is reported where it is used.
+func (p *page) destLine(n ast.Node, dest []byte) int {
+	off := n.Pos()
+	if off < 0 { // not set by the parser: the first line of the block
 		for b := n; b != nil; b = b.Parent() {
 			if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
 				off = b.Lines().At(0).Start
 				break
 			}
 		}
+		return p.lineAt(off)
 	}
+	if l, ok := n.(*ast.Link); ok && l.Reference != nil {
+		return p.lineAt(off)
+	}
+	// Between the end of the text and the destination stand only markup,
+	// spaces and at most one line break with its indent or "> ".
+	from := min(max(off, lastTextEnd(n)), len(p.src))
+	if i := bytes.Index(p.src[from:min(len(p.src), from+destWindow+len(dest))], dest); i >= 0 && len(dest) > 0 {
+		off = from + i
+	}
+	return p.lineAt(off)
+}
+
+const destWindow = 32
+
+// lastTextEnd returns the offset just after the last text inside n, or -1.
+func lastTextEnd(n ast.Node) int {
+	end := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			end = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	return end
+}
+
+// lineAt returns the file line of byte offset off of the page's source.
+func (p *page) lineAt(off int) int {
 	if off < 0 {
 		return p.in.FirstLine
 	}
