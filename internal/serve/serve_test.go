@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -280,4 +281,45 @@ func FuzzRequestName(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestBindWarning starts serve on every interface and on loopback: only the
+// first warns that other computers can reach it.
+func TestBindWarning(t *testing.T) {
+	for _, tt := range []struct {
+		bind string
+		warn bool
+	}{{"0.0.0.0", true}, {"127.0.0.1", false}, {"localhost", false}, {"", false}} {
+		var warn, log strings.Builder
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			done <- Run(ctx, Options{
+				Build: build.Options{SiteDir: fixture(t), Defaults: djkb.Defaults, NoSearch: true},
+				Bind:  tt.bind, Port: 0, Log: &log, Warn: &warn,
+				Ready: func(string) { cancel() },
+			})
+		}()
+		if err := <-done; err != nil {
+			t.Fatalf("--bind %q: %v", tt.bind, err)
+		}
+		got := warn.String()
+		if tt.warn != strings.Contains(got, "警告：--bind "+tt.bind+" 让局域网内的其他电脑也能访问") {
+			t.Errorf("--bind %q: warning %q", tt.bind, got)
+		}
+		if strings.Contains(log.String(), "警告") {
+			t.Errorf("--bind %q: the warning went to the log, not to Warn", tt.bind)
+		}
+	}
+}
+
+func TestExposed(t *testing.T) {
+	for ip, want := range map[string]bool{
+		"127.0.0.1": false, "127.0.5.1": false, "::1": false, "::ffff:127.0.0.1": false,
+		"0.0.0.0": true, "::": true, "192.168.1.20": true, "10.0.0.1": true, "fe80::1": true,
+	} {
+		if got := exposed(&net.TCPAddr{IP: net.ParseIP(ip), Port: 1313}); got != want {
+			t.Errorf("exposed(%s) = %v, want %v", ip, got, want)
+		}
+	}
 }
