@@ -28,6 +28,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		Bind:  *bind,
 		Port:  *port,
 		Log:   stdout,
+		Warn:  stderr,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, err)

@@ -263,3 +263,49 @@ func containsPrefix(list []string, p string) bool {
 	}
 	return false
 }
+
+// TestBrowserMalformedQuery types a query holding half of an emoji (a lone
+// surrogate, as a broken paste leaves) after one that found nothing, and
+// opens a shared link whose query is not UTF-8: the page answers the query
+// it holds, with the broken part as U+FFFD, and never keeps the last answer.
+func TestBrowserMalformedQuery(t *testing.T) {
+	dir := testSite(t, sortedDocs(handCorpus()), false)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	ctx := chromiumtest.New(t)
+	page := srv.URL + "/search/"
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `document.querySelector('.search-status').textContent.indexOf('共收录') >= 0`)
+	eval[bool](t, ctx, `window.errs = [];
+		addEventListener('error', (e) => errs.push(String(e.message)));
+		addEventListener('unhandledrejection', (e) => errs.push(String(e.reason)));
+		window.typeQuery = (q) => { const i = document.getElementById('search-q'); i.value = q; i.dispatchEvent(new Event('input')); };
+		true`)
+	found := `document.querySelector('.search-status').textContent.indexOf('找到') === 0 &&
+		(document.querySelector('.result-excerpt mark') || {}).textContent === '党建'`
+
+	eval[bool](t, ctx, `typeQuery('zzzqqq'); true`)
+	waitFor(t, ctx, `document.querySelector('.search-status').textContent.indexOf('没有找到') === 0`)
+	eval[bool](t, ctx, `typeQuery('\uD83D党建'); true`)
+	waitFor(t, ctx, found)
+	if q := eval[string](t, ctx, `decodeURIComponent(location.search)`); q != "?q=\uFFFD党建" {
+		t.Errorf("URL after a lone surrogate: %q", q)
+	}
+	if errs := eval[[]string](t, ctx, `errs`); len(errs) != 0 {
+		t.Errorf("the page threw: %q", errs)
+	}
+	// A search that fails takes the last results away with it.
+	eval[bool](t, ctx, `djkbSearch.search = () => Promise.reject(new Error('索引损坏')); typeQuery('三会一课'); true`)
+	waitFor(t, ctx, `document.querySelector('.search-status').textContent.indexOf('搜索出错：索引损坏') === 0 &&
+		document.querySelectorAll('.search-result').length === 0 && document.querySelector('.search-more').hidden`)
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(page+"?q=%ED%A0%BD%E5%85%9A%E5%BB%BA")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, found)
+	if q := eval[string](t, ctx, `document.getElementById('search-q').value`); q != "\uFFFD\uFFFD\uFFFD党建" {
+		t.Errorf("the box holds %q for a query that is not UTF-8", q)
+	}
+}

@@ -14,7 +14,7 @@ import (
 // files stay the source; node tests them). TestBundle checks that the
 // bundle is current; go test -run Bundle -update rewrites it.
 var bundleFiles = []string{
-	"tokenizer.js", "query.js", "codec.js", "loader.js", "store.js",
+	"tokenizer.js", "uri.js", "query.js", "codec.js", "loader.js", "store.js",
 	"match.js", "excerpt.js", "engine.js", "search.js", "search-ui.js",
 }
 

@@ -40,7 +40,7 @@ func TestFixture(t *testing.T) {
 
 // jsTests are the JavaScript test files that TestJavaScript runs;
 // delta.test.js needs an index that TestDeltaEngine writes, and runs there.
-var jsTests = []string{"engine.test.js", "tokenizer.test.js", "loader.test.js"}
+var jsTests = []string{"engine.test.js", "tokenizer.test.js", "loader.test.js", "uri.test.js"}
 
 // TestJavaScript runs the JavaScript tests under node: the engine's
 // (ranking on the hand-made corpus with known answers, query semantics,

@@ -19,6 +19,8 @@ type Options struct {
 	Bind  string        // address to listen on; 127.0.0.1 by default
 	Port  int
 	Log   io.Writer
+	// Warn receives warnings (djkb serve: stderr); Log when nil.
+	Warn io.Writer
 	// Ready is called with the site's address once it is served.
 	Ready func(url string)
 }
@@ -31,6 +33,9 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
+	}
+	if opts.Warn == nil {
+		opts.Warn = opts.Log
 	}
 	opts.Build.LiveReload = true
 	session := build.NewSession(opts.Build)
@@ -60,6 +65,9 @@ func Run(ctx context.Context, opts Options) error {
 	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go httpSrv.Serve(ln)
 	defer httpSrv.Close()
+	if exposed(ln.Addr()) {
+		fmt.Fprintf(opts.Warn, "警告：--bind %s 让局域网内的其他电脑也能访问这个预览服务器，看到网站的全部内容（用 --drafts 时还有草稿）。只在确实需要时使用；平时请去掉 --bind，只允许本机访问。\n", opts.Bind)
+	}
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintf(opts.Log, "网站已启动：%s（按 Ctrl+C 停止）\n", url)
 	if opts.Ready != nil {
@@ -100,6 +108,14 @@ func Run(ctx context.Context, opts Options) error {
 			report(opts.Log, res, changed, err, false)
 		}
 	}
+}
+
+// exposed reports whether other computers can reach a listener: it is
+// decided on the address bound, so that a host name, "0.0.0.0", "::" and
+// a LAN address are judged alike.
+func exposed(addr net.Addr) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	return !ok || !tcp.IP.IsLoopback()
 }
 
 // report prints one line per build, and the errors of a failed one.

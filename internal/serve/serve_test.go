@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -45,24 +46,37 @@ func TestHandlerRefusesTraversal(t *testing.T) {
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
 
-	for _, p := range []string{
-		"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/regulations/..%2f..%2fetc/passwd",
-		"/..%5c..%5cetc%5cpasswd", "/regulations\\..\\site.toml", "/site.toml", "/content/cases/乙.md",
-		"/css/", "/%00index.html", "//etc/passwd",
+	for _, tt := range []struct {
+		path   string
+		status int
+	}{
+		{"/../../etc/passwd", 400}, {"/%2e%2e/%2e%2e/etc/passwd", 400}, {"/regulations/..%2f..%2fetc/passwd", 400},
+		{"/..%5c..%5cetc%5cpasswd", 400}, {"/regulations\\..\\site.toml", 400}, {"/%00index.html", 400},
+		{"/css/.%2e/site.toml", 400}, {"/css/%2E./site.toml", 400},
+		// An encoded slash or backslash is refused even where the decoded
+		// path names a file of the site.
+		{"/css%2Fsite.css", 400}, {"/css%2fsite.css", 400}, {"/css%5Csite.css", 400}, {"/css%5csite.css", 400},
+		{"/regulations%2F%E7%94%B2/", 400}, {"/regulations/%E7%94%B2%2F", 400},
+		{"/regulations/甲%2F", 400}, // raw UTF-8: URL.EscapedPath re-encodes the decoded path and loses the %2F
+		{"/regulations/甲%2F?q=1", 400},
+		{"/site.toml", 404}, {"/content/cases/乙.md", 404}, {"/css/", 404}, {"//etc/passwd", 404}, {"/css%252Fsite.css", 404},
 	} {
 		req, _ := http.NewRequest("GET", ts.URL+"/", nil)
-		req.URL.Opaque = p // send the path as written, without Go cleaning it
+		req.URL.Opaque = tt.path // send the path as written, without Go cleaning it
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if resp.StatusCode != http.StatusNotFound && resp.StatusCode != http.StatusBadRequest {
-			t.Errorf("%s: status %d, want 404", p, resp.StatusCode)
+		if resp.StatusCode != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.path, resp.StatusCode, tt.status)
+		}
+		if tt.status == 400 && !strings.Contains(string(body), "反斜杠") {
+			t.Errorf("%s: the refusal does not say why", tt.path)
 		}
 		if strings.Contains(string(body), "root:") || strings.Contains(string(body), "title = ") {
-			t.Errorf("%s: leaked a file outside the output", p)
+			t.Errorf("%s: leaked a file outside the output", tt.path)
 		}
 	}
 
@@ -209,5 +223,103 @@ func TestNotFoundWorksAtAnyDepth(t *testing.T) {
 	status, _, body := get(t, ts.URL+"/a/b/c/missing/")
 	if status != 404 || !strings.Contains(body, `<base href="/">`) || !strings.Contains(body, `href="css/site.css"`) {
 		t.Fatalf("404 page at depth: status %d", status)
+	}
+}
+
+// TestBackslashFileName serves a site with a page whose file name holds a
+// backslash. Its address (cases/back%5Cslash/) is refused like any other
+// with a backslash, with a page that says what to rename; the build, not
+// the server, is where such a name is reported.
+func TestBackslashFileName(t *testing.T) {
+	site := fixture(t)
+	sitetest.Write(t, site, map[string]string{`content/cases/back\slash.md`: "# 反斜杠\n"})
+	session := build.NewSession(build.Options{SiteDir: site, Defaults: djkb.Defaults, NoSearch: true})
+	srv := NewServer(session)
+	res, _, err := session.Build()
+	srv.Built(res, err) // the page may be in the site or the build may fail over it
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	for _, p := range []string{"/cases/back%5Cslash/", "/cases/back%5cslash/index.html", `/cases/back\slash/`} {
+		req, _ := http.NewRequest("GET", ts.URL+"/", nil)
+		req.URL.Opaque = p
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "名字里不要用反斜杠") {
+			t.Errorf("%s: status %d, want 400 with the reason", p, resp.StatusCode)
+		}
+	}
+}
+
+// FuzzRequestName checks requestName's promises on any request line: an
+// accepted name holds no backslash, NUL or ".." segment, is clean, and has
+// no more slashes than the request target sent as slashes.
+func FuzzRequestName(f *testing.F) {
+	for _, s := range []string{"/", "/css/site.css", "/css%2Fsite.css", "/a/%2e%2e/b", "/%E7%94%B2/", "/甲%2f", "/a\\b", "/a%5cb", "//x//y/", "/a/./b/../c", "/%252F"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, target string) {
+		r, err := http.ReadRequest(bufio.NewReader(strings.NewReader("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n")))
+		if err != nil {
+			return
+		}
+		name, ok := requestName(r)
+		if !ok {
+			return
+		}
+		sent, _, _ := strings.Cut(r.RequestURI, "?")
+		if strings.ContainsAny(name, "\\\x00") || strings.HasPrefix(name, "/") ||
+			strings.Count(name, "/") > strings.Count(sent, "/") {
+			t.Fatalf("%q: accepted as %q", target, name)
+		}
+		for _, seg := range strings.Split(name, "/") {
+			if seg == "." || seg == ".." || (seg == "" && name != "" && !strings.HasSuffix(name, "/")) {
+				t.Fatalf("%q: accepted as %q, not clean", target, name)
+			}
+		}
+	})
+}
+
+// TestBindWarning starts serve on every interface and on loopback: only the
+// first warns that other computers can reach it.
+func TestBindWarning(t *testing.T) {
+	for _, tt := range []struct {
+		bind string
+		warn bool
+	}{{"0.0.0.0", true}, {"127.0.0.1", false}, {"localhost", false}, {"", false}} {
+		var warn, log strings.Builder
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			done <- Run(ctx, Options{
+				Build: build.Options{SiteDir: fixture(t), Defaults: djkb.Defaults, NoSearch: true},
+				Bind:  tt.bind, Port: 0, Log: &log, Warn: &warn,
+				Ready: func(string) { cancel() },
+			})
+		}()
+		if err := <-done; err != nil {
+			t.Fatalf("--bind %q: %v", tt.bind, err)
+		}
+		got := warn.String()
+		if tt.warn != strings.Contains(got, "警告：--bind "+tt.bind+" 让局域网内的其他电脑也能访问") {
+			t.Errorf("--bind %q: warning %q", tt.bind, got)
+		}
+		if strings.Contains(log.String(), "警告") {
+			t.Errorf("--bind %q: the warning went to the log, not to Warn", tt.bind)
+		}
+	}
+}
+
+func TestExposed(t *testing.T) {
+	for ip, want := range map[string]bool{
+		"127.0.0.1": false, "127.0.5.1": false, "::1": false, "::ffff:127.0.0.1": false,
+		"0.0.0.0": true, "::": true, "192.168.1.20": true, "10.0.0.1": true, "fe80::1": true,
+	} {
+		if got := exposed(&net.TCPAddr{IP: net.ParseIP(ip), Port: 1313}); got != want {
+			t.Errorf("exposed(%s) = %v, want %v", ip, got, want)
+		}
 	}
 }

@@ -86,9 +86,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "只支持 GET 请求", http.StatusMethodNotAllowed)
 		return
 	}
-	name, ok := cleanPath(r.URL.Path)
+	name, ok := requestName(r)
 	if !ok {
-		s.notFound(w)
+		s.write(w, "400.html", refusedPage, http.StatusBadRequest)
 		return
 	}
 	switch name {
@@ -115,10 +115,45 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.write(w, name, data, http.StatusOK)
 }
 
-// cleanPath turns a request path into the name of a file of the site. It
-// refuses what a file server must never follow: backslashes, NUL bytes,
-// and ".." that would climb above the root (the files live in memory, so
-// nothing outside the output can be read in any case).
+// refusedPage answers a request that requestName refuses. A site's links
+// never hold such an address unless a file's name has a backslash in it,
+// so it says what to rename.
+var refusedPage = []byte("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>网址不合规</title></head><body>" +
+	"<p>这个网址含有预览服务器不接受的内容：反斜杠（\\ 或 %5C）、编码的斜杠（%2F）、“..” 或空字符（%00）。</p>" +
+	"<p>如果是点网站里的链接来到这里的，请检查链接指向的文件或文件夹：名字里不要用反斜杠，可以改用 - 或 _。</p></body></html>")
+
+// requestName turns a request's path into the name of a file of the site.
+// It refuses what a file server must never follow: a backslash, a NUL
+// byte, a ".." segment, and a slash or backslash sent encoded (%2F, %5C),
+// which decoding would turn into a separator. It reads the request target
+// as sent: URL.EscapedPath may rebuild it from the decoded path, without
+// the %2F.
+func requestName(r *http.Request) (string, bool) {
+	raw := r.RequestURI
+	if raw == "" { // a request made in process, not read from a client
+		raw = r.URL.EscapedPath()
+	}
+	raw, _, _ = strings.Cut(raw, "?")
+	if containsFold(raw, "%2f") || containsFold(raw, "%5c") {
+		return "", false
+	}
+	return cleanPath(r.URL.Path)
+}
+
+// containsFold reports whether s holds sub in any case of its letters.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanPath turns a decoded request path into the name of a file of the
+// site. It refuses backslashes, NUL bytes and ".." that would climb above
+// the root (the files live in memory, so nothing outside the output can be
+// read in any case).
 func cleanPath(p string) (string, bool) {
 	if strings.ContainsAny(p, "\\\x00") {
 		return "", false

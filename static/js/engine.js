@@ -11,12 +11,12 @@
  * 4. When nothing matches every term, the best partial matches are shown. */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) {
-    module.exports = factory(require('./tokenizer.js'), require('./query.js'), require('./match.js'), require('./excerpt.js'));
+    module.exports = factory(require('./tokenizer.js'), require('./query.js'), require('./match.js'), require('./excerpt.js'), require('./uri.js'));
   } else {
     var s = root.djkbSearch;
-    s.engine = factory(s.tokenizer, s.query, s.match, s.excerpt);
+    s.engine = factory(s.tokenizer, s.query, s.match, s.excerpt, s.uri);
   }
-})(this, function (tok, query, match, excerpt) {
+})(this, function (tok, query, match, excerpt, uri) {
   'use strict';
 
   var K1 = 1.2, B = 0.75;
@@ -461,7 +461,7 @@
         if (!seg.anchor || anchors[seg.anchor] || out.subresults.length >= MAX_SUB) return;
         anchors[seg.anchor] = true;
         out.subresults.push({
-          url: url + '#' + encodeURIComponent(seg.anchor),
+          url: url + '#' + uri.encode(seg.anchor),
           title: seg.heading || seg.anchor,
           excerpt: excerpt.make(seg.text, y.ranges, SUB_EXCERPT)
         });

@@ -7,6 +7,7 @@
   var api = root.djkbSearch, doc = root.document;
   var box = doc.getElementById('djkb-search');
   if (!api || !box) return;
+  var uri = api.uri;
 
   var input = box.querySelector('#search-q');
   var form = box.querySelector('.search-form');
@@ -48,17 +49,16 @@
     var out = {};
     search.replace(/^\?/, '').split('&').forEach(function (kv) {
       if (!kv) return;
-      var i = kv.indexOf('='), k = dec(i < 0 ? kv : kv.slice(0, i)), v = i < 0 ? '' : dec(kv.slice(i + 1));
+      var i = kv.indexOf('='), k = uri.decode(i < 0 ? kv : kv.slice(0, i)), v = i < 0 ? '' : uri.decode(kv.slice(i + 1));
       (out[k] = out[k] || []).push(v);
     });
     return out;
   }
-  function dec(s) { try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (e) { return s; } }
   function writeURL() {
     var parts = [];
-    if (state.q) parts.push('q=' + encodeURIComponent(state.q));
+    if (state.q) parts.push('q=' + uri.encode(state.q));
     facetKeys.forEach(function (k) {
-      (state.filters[k] || []).forEach(function (v) { parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(v)); });
+      (state.filters[k] || []).forEach(function (v) { parts.push(uri.encode(k) + '=' + uri.encode(v)); });
     });
     var url = root.location.pathname + (parts.length ? '?' + parts.join('&') : '') + root.location.hash;
     try { root.history.replaceState(null, '', url); } catch (e) { /* file:// in some browsers */ }
@@ -70,14 +70,19 @@
     return n;
   }
 
-  // run searches for the current state; more appends the next page.
+  // run searches for the current state; more appends the next page. What
+  // shows is always the answer to the current state: a failure anywhere,
+  // from writing the URL to showing the results, replaces the last
+  // answer with the error.
   function run(more) {
     var my = ++seq, offset = more ? state.shown : 0;
-    writeURL();
     var idle = !state.q.trim() && !activeFilters();
     emptyEl.hidden = !idle;
     if (!more) box.setAttribute('aria-busy', 'true');
-    return api.search(state.q, { filters: state.filters, limit: idle ? 0 : PAGE, offset: offset }).then(function (res) {
+    return new Promise(function (resolve) {
+      writeURL();
+      resolve(api.search(state.q, { filters: state.filters, limit: idle ? 0 : PAGE, offset: offset }));
+    }).then(function (res) {
       if (my !== seq) return;
       box.removeAttribute('aria-busy');
       if (!more) {
@@ -108,9 +113,11 @@
       state.shown += res.results.length;
       statusEl.textContent = statusText(res);
       moreBtn.hidden = state.shown >= res.total || !res.results.length;
-    }, function (err) {
+    }).then(null, function (err) {
       if (my !== seq) return;
       box.removeAttribute('aria-busy');
+      list.textContent = '';
+      moreBtn.hidden = true;
       statusEl.textContent = '搜索出错：' + (err && err.message ? err.message : err) + '。请刷新页面重试。';
     });
   }
