@@ -153,3 +153,44 @@ func TestNamedPipesAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestActiveDocumentsInContent refuses HTML files, and SVG files with
+// scripts, in content/ unless unsafe_html is set; an SVG without scripts
+// is published.
+func TestActiveDocumentsInContent(t *testing.T) {
+	const script = `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`
+	const logo = `<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>`
+	site := writeSite(t, map[string]string{
+		"content/regulations/a.md":    "# 甲\n",
+		"content/regulations/x.html":  "<script>alert(1)</script>",
+		"content/regulations/y.HTM":   "<script>alert(1)</script>",
+		"content/regulations/z.xhtml": "<script>alert(1)</script>",
+		"content/regulations/s.svg":   script,
+		"content/brands/logo.svg":     logo,
+		"static/page.html":            "<p>本站页面</p>",
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := run(t, site, out)
+	if err == nil {
+		t.Fatal("HTML in content/ should fail the build")
+	}
+	for _, p := range []string{"x.html", "y.HTM", "z.xhtml", "s.svg"} {
+		if !hasDiag(res.Diags, "content/regulations/"+p, "unsafe_html = true") {
+			t.Errorf("%s not refused: %v", p, res.Diags)
+		}
+	}
+	for _, d := range res.Diags {
+		if strings.Contains(d.Path, "logo.svg") || strings.HasPrefix(d.Path, "static/") {
+			t.Errorf("refused: %s", d)
+		}
+	}
+	os.WriteFile(filepath.Join(site, "site.toml"), []byte("title = \"测试站点\"\nunsafe_html = true\n"), 0o644)
+	if res, err := run(t, site, out); err != nil {
+		t.Fatalf("with unsafe_html: %v %v", err, res.Diags)
+	}
+	for _, p := range []string{"regulations/x.html", "regulations/s.svg", "brands/logo.svg", "page.html"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("with unsafe_html, %s not published: %v", p, err)
+		}
+	}
+}

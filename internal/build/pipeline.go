@@ -187,7 +187,7 @@ func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer, stream bool) (*s
 		return nil, nil
 	}
 	timer.start("读取内容")
-	set := content.LoadCached(p.opts.SiteDir, content.Options{Drafts: p.opts.Drafts}, p.sources, diags)
+	set := content.LoadCached(p.opts.SiteDir, content.Options{Drafts: p.opts.Drafts, UnsafeHTML: cfg.UnsafeHTML}, p.sources, diags)
 	p.static = listStatic(p.opts.SiteDir, diags)
 	timer.start("建立页面关系")
 	s := site.New(cfg, set, diags)

@@ -57,6 +57,9 @@ type Set struct {
 // Options controls what Load keeps.
 type Options struct {
 	Drafts bool // keep pages with draft = true
+	// UnsafeHTML publishes HTML files, and SVG and XML ones with scripts,
+	// as they are (see keepInert).
+	UnsafeHTML bool
 }
 
 // File is a Markdown file found in content/.
@@ -76,6 +79,9 @@ func Load(siteDir string, opts Options, diags *diag.List) *Set {
 // not changed since it read them; cache may be nil.
 func LoadCached(siteDir string, opts Options, cache *Cache, diags *diag.List) *Set {
 	files, assets, ok := cache.walk(siteDir, diags)
+	if !opts.UnsafeHTML {
+		assets = keepInert(assets, diags)
+	}
 	set := &Set{Assets: assets}
 	if !ok {
 		return set
