@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"djkb"
 	"djkb/internal/diag"
+	"djkb/internal/scaffold"
 )
 
 // TestLinksOutOfTheSiteAreRefused plants links to a file outside the site
@@ -193,4 +195,21 @@ func TestActiveDocumentsInContent(t *testing.T) {
 			t.Errorf("with unsafe_html, %s not published: %v", p, err)
 		}
 	}
+}
+
+// TestNewPageTemplateLinkRefused checks the template djkb new reads from
+// layouts/new/.
+func TestNewPageTemplateLinkRefused(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "case.md")
+	os.WriteFile(outside, []byte("SECRET-{{.Title}}\n"), 0o644)
+	site := writeSite(t, map[string]string{"content/cases/.keep": ""})
+	os.MkdirAll(filepath.Join(site, "layouts/new"), 0o755)
+	if err := os.Symlink(outside, filepath.Join(site, "layouts/new/case.md")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := scaffold.Create(scaffold.Request{SiteDir: site, Kind: "case", Title: "标题", Today: time.Now()}, djkb.Defaults)
+	if err == nil || !strings.Contains(err.Error(), "layouts/new/case.md") || !strings.Contains(err.Error(), "站点文件夹之外") {
+		t.Errorf("got %v", err)
+	}
+	noSecret(t, filepath.Join(site, "content"), "SECRET-")
 }
