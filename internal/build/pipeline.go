@@ -6,7 +6,6 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -17,6 +16,7 @@ import (
 	"djkb/internal/parallel"
 	"djkb/internal/render"
 	"djkb/internal/site"
+	"djkb/internal/sitefs"
 )
 
 // sink receives the files of a build: a folder on disk for djkb build, a
@@ -48,6 +48,8 @@ type pipeline struct {
 	// With the built-in layouts it also converts most pages just before
 	// rendering them (see loadSite), so that their HTML is never all held.
 	oneShot bool
+	// static lists the site's own static files, as loadSite found them.
+	static []sitefs.File
 }
 
 // run builds the site into the sink that open returns. It returns the sink
@@ -95,7 +97,7 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 	if err != nil {
 		return finish(nil, err)
 	}
-	if err := copyStatic(out, p.opts.SiteDir, p.opts.Defaults, s.Assets); err != nil {
+	if err := copyStatic(out, p.static, p.opts.Defaults, s.Assets); err != nil {
 		return finish(out, err)
 	}
 	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload, ReleaseHTML: p.oneShot, DeferReport: deferred != nil}
@@ -185,7 +187,8 @@ func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer, stream bool) (*s
 		return nil, nil
 	}
 	timer.start("读取内容")
-	set := content.LoadCached(p.opts.SiteDir, content.Options{Drafts: p.opts.Drafts}, p.sources, diags)
+	set := content.LoadCached(p.opts.SiteDir, content.Options{Drafts: p.opts.Drafts, UnsafeHTML: cfg.UnsafeHTML}, p.sources, diags)
+	p.static = listStatic(p.opts.SiteDir, diags)
 	timer.start("建立页面关系")
 	s := site.New(cfg, set, diags)
 	if p.opts.NoMarkdown {
@@ -350,27 +353,41 @@ func (c *sitemapCache) get(s *site.Site) []byte {
 // static/: they are not part of a site.
 const jsTests = "js/test/"
 
+// staticDir is the site's folder of files copied as they are.
+const staticDir = "static"
+
+// listStatic lists the site's own static files; sitefs reports those it
+// refuses.
+func listStatic(siteDir string, diags *diag.List) []sitefs.File {
+	var files []sitefs.File
+	sitefs.New(siteDir).Walk(staticDir, diags, nil, func(f sitefs.File) { files = append(files, f) })
+	return files
+}
+
 // copyStatic copies the embedded static files, then the site's own (which
 // override them), then the non-Markdown files of content/. Built-in files
 // are minified and the scripts' tests left out; a site's own files are
 // copied as they are, unless they are byte for byte a built-in one (as
 // this repository's static/ is, being both the defaults and the sample
 // site's).
-func copyStatic(out sink, siteDir string, defaults fs.FS, contentFiles []content.Asset) error {
+func copyStatic(out sink, own []sitefs.File, defaults fs.FS, contentFiles []content.Asset) error {
 	builtin := func(rel string, data []byte) error {
 		if strings.HasPrefix(rel, jsTests) {
 			return nil
 		}
 		return out.WriteFile(rel, assets.Minify(rel, data))
 	}
-	siteStatic := filepath.Join(siteDir, "static")
-	err := fs.WalkDir(defaults, "static", func(p string, d fs.DirEntry, err error) error {
+	overridden := make(map[string]bool, len(own))
+	for _, f := range own {
+		overridden[f.Rel] = true
+	}
+	err := fs.WalkDir(defaults, staticDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		rel := p[len("static/"):]
-		if _, err := os.Stat(filepath.Join(siteStatic, filepath.FromSlash(rel))); err == nil {
-			return nil // the site has its own
+		rel := p[len(staticDir)+1:]
+		if overridden[rel] {
+			return nil
 		}
 		data, err := fs.ReadFile(defaults, p)
 		if err != nil {
@@ -381,22 +398,16 @@ func copyStatic(out sink, siteDir string, defaults fs.FS, contentFiles []content
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(siteStatic); err == nil {
-		err := filepath.WalkDir(siteStatic, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(siteStatic, p)
-			rel = filepath.ToSlash(rel)
-			data, err := readSource(p)
-			if err != nil {
-				return err
-			}
-			if def, err := fs.ReadFile(defaults, "static/"+rel); err == nil && bytes.Equal(def, data) {
-				return builtin(rel, data)
-			}
-			return out.WriteFile(rel, data)
-		})
+	for _, f := range own {
+		data, err := readSource(f.Abs)
+		if err != nil {
+			return err
+		}
+		if def, err := fs.ReadFile(defaults, staticDir+"/"+f.Rel); err == nil && bytes.Equal(def, data) {
+			err = builtin(f.Rel, data)
+		} else {
+			err = out.WriteFile(f.Rel, data)
+		}
 		if err != nil {
 			return err
 		}

@@ -5,10 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"djkb/internal/sitefs"
 )
 
 // FileName is the name of the configuration file in a site folder.
@@ -92,10 +93,14 @@ func (e *Error) Error() string {
 
 // Load reads siteDir/site.toml. A missing file is an error: it marks a site folder.
 func Load(siteDir string) (Config, error) {
-	data, err := os.ReadFile(filepath.Join(siteDir, FileName))
+	data, err := sitefs.New(siteDir).ReadFile(FileName)
 	if err != nil {
+		var refused *sitefs.Error
 		if errors.Is(err, os.ErrNotExist) {
 			return Config{}, &Error{Msg: fmt.Sprintf("在 %s 中找不到 site.toml：请在站点文件夹中运行，或用 -s 指定站点文件夹", siteDir)}
+		}
+		if errors.As(err, &refused) {
+			return Config{}, &Error{Msg: refused.Msg}
 		}
 		return Config{}, &Error{Msg: "无法读取：" + err.Error()}
 	}

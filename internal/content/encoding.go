@@ -29,6 +29,12 @@ func decodeText(data []byte) (text []byte, warning string, errLine int, errMsg s
 		data = out
 		warning = "文件是 UTF-16 编码，已自动转换；建议另存为 UTF-8 编码"
 	}
+	if bytes.IndexByte(data, 0) >= 0 && warning == "" {
+		if out, ok := decodeUTF16NoBOM(data); ok {
+			data = out
+			warning = "文件是 UTF-16 编码（没有字节顺序标记），已自动转换；建议另存为 UTF-8 编码"
+		}
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, "", lineAt(data, i), "文件中含有空字节（NUL），可能不是文本文件或已损坏：请检查该文件，或另存为 UTF-8 文本"
 	}
@@ -57,13 +63,68 @@ func decodeGB18030(data []byte) ([]byte, bool) {
 	for _, r := range string(out) {
 		switch {
 		case r < 0x80:
-		case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF:
+		case isChinese(r):
 			han++
 		default:
 			other++
 		}
 	}
 	return out, han > 0 && han >= 4*other
+}
+
+// isChinese reports whether r is a Chinese character or punctuation mark.
+func isChinese(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+}
+
+// decodeUTF16NoBOM decodes data as UTF-16 without a byte order mark, which
+// some editors save. Text in UTF-8 has no NUL bytes, and UTF-16 has one in
+// each ASCII character, the line breaks included. It tries both byte
+// orders and keeps the one that reads as text: lines, no control
+// characters or broken surrogate pairs, and mostly ASCII and Chinese.
+func decodeUTF16NoBOM(data []byte) ([]byte, bool) {
+	if len(data)%2 != 0 {
+		return nil, false
+	}
+	var best []byte
+	bestScore, tie := 0, false
+	for _, order := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			continue
+		}
+		score := textScore(out)
+		switch {
+		case score > bestScore:
+			best, bestScore, tie = out, score, false
+		case score == bestScore && score > 0:
+			tie = true
+		}
+	}
+	return best, best != nil && !tie
+}
+
+// textScore counts the ASCII and Chinese characters of decoded text, or
+// returns 0 when it does not read as text.
+func textScore(text []byte) int {
+	if bytes.IndexAny(text, "\n\r") < 0 {
+		return 0
+	}
+	var common, other int
+	for _, r := range string(text) {
+		switch {
+		case r == utf8.RuneError, r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f', r == 0x7F:
+			return 0
+		case r < 0x80 || isChinese(r):
+			common++
+		default:
+			other++
+		}
+	}
+	if common < 4*other {
+		return 0
+	}
+	return common
 }
 
 func firstInvalidUTF8(data []byte) int {

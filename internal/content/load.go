@@ -5,17 +5,18 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"hash/maphash"
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"djkb/internal/diag"
 	"djkb/internal/fileio"
 	"djkb/internal/parallel"
+	"djkb/internal/sitefs"
 )
 
 // Dir is the name of the content folder inside a site folder.
@@ -56,6 +57,9 @@ type Set struct {
 // Options controls what Load keeps.
 type Options struct {
 	Drafts bool // keep pages with draft = true
+	// UnsafeHTML publishes HTML files, and SVG and XML ones with scripts,
+	// as they are (see keepInert).
+	UnsafeHTML bool
 }
 
 // File is a Markdown file found in content/.
@@ -75,6 +79,9 @@ func Load(siteDir string, opts Options, diags *diag.List) *Set {
 // not changed since it read them; cache may be nil.
 func LoadCached(siteDir string, opts Options, cache *Cache, diags *diag.List) *Set {
 	files, assets, ok := cache.walk(siteDir, diags)
+	if !opts.UnsafeHTML {
+		assets = keepInert(assets, diags)
+	}
 	set := &Set{Assets: assets}
 	if !ok {
 		return set
@@ -92,77 +99,54 @@ func LoadCached(siteDir string, opts Options, cache *Cache, diags *diag.List) *S
 }
 
 // Walk lists the Markdown files and the other files of siteDir/content,
-// sorted by path. Hidden files, Office lock files and unsafe symbolic links
-// are left out (the last with an error). With stat, it reads each file's
-// size and time. ok is false when there is no content folder.
+// sorted by path. Hidden files and Office lock files are left out (with a
+// warning for Markdown ones, which an editor may have meant to publish);
+// files that sitefs refuses, with an error. With stat, it reads each
+// file's size and time. ok is false when there is no content folder.
 func Walk(siteDir string, stat bool, diags *diag.List) (files []File, assets []Asset, ok bool) {
-	root := filepath.Join(siteDir, Dir)
-	if st, err := os.Stat(root); err != nil || !st.IsDir() {
-		diags.Errorf(Dir, 0, "站点文件夹中没有 content 文件夹：请创建 content/ 并放入 Markdown 文件")
-		return nil, nil, false
-	}
-	absSite, _ := filepath.Abs(siteDir)
-	if real, err := filepath.EvalSymlinks(absSite); err == nil {
-		absSite = real
-	}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		file := path.Join(Dir, rel)
-		if err != nil {
-			diags.Errorf(file, 0, "无法读取：%v", err)
-			return nil
-		}
-		name := d.Name()
-		if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(p)
-			if err != nil {
-				diags.Errorf(file, 0, "符号链接无法解析（可能指向不存在的文件或形成循环）：请删除或改为普通文件")
-				return nil
-			}
-			if !within(absSite, target) {
-				diags.Errorf(file, 0, "符号链接指向站点文件夹之外（%s）：出于安全考虑不予读取，请把文件复制到站点中", target)
-				return nil
-			}
-			if st, err := os.Stat(target); err != nil || st.IsDir() {
-				diags.Errorf(file, 0, "不支持指向文件夹的符号链接：请把文件夹直接放在 content 中")
-				return nil
-			}
-		} else if d.IsDir() {
-			return nil
-		}
+	err := sitefs.New(siteDir).Walk(Dir, diags, skipped(diags), func(f sitefs.File) {
 		var size int64
 		var mod time.Time
 		if stat {
-			info, err := os.Stat(p)
+			info, err := os.Stat(f.Abs)
 			if err != nil {
-				diags.Errorf(file, 0, "无法读取：%v", err)
-				return nil
+				diags.Errorf(path.Join(Dir, f.Rel), 0, "无法读取：%v", err)
+				return
 			}
 			size, mod = info.Size(), info.ModTime()
 		}
-		if strings.EqualFold(path.Ext(name), ".md") {
-			files = append(files, File{Path: rel, Abs: p, Size: size, ModTime: mod})
+		if isMarkdown(f.Rel) {
+			files = append(files, File{Path: f.Rel, Abs: f.Abs, Size: size, ModTime: mod})
 		} else {
-			assets = append(assets, Asset{Path: rel, Abs: p, Size: size, ModTime: mod})
+			assets = append(assets, Asset{Path: f.Rel, Abs: f.Abs, Size: size, ModTime: mod})
 		}
-		return nil
 	})
-	if err != nil {
-		diags.Errorf(Dir, 0, "无法读取 content 文件夹：%v", err)
+	if errors.Is(err, fs.ErrNotExist) {
+		diags.Errorf(Dir, 0, "站点文件夹中没有 content 文件夹：请创建 content/ 并放入 Markdown 文件")
 	}
-	return files, assets, true
+	return files, assets, err == nil
 }
 
-func within(dir, p string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
+func isMarkdown(name string) bool { return strings.EqualFold(path.Ext(name), ".md") }
+
+// skipped returns the rule for the names Walk leaves out: hidden files and
+// folders and Office lock files. It warns about a hidden Markdown file,
+// except the ones editors and systems make beside a real one: Emacs locks
+// (".#a.md") and macOS metadata ("._a.md").
+func skipped(diags *diag.List) func(rel string, d fs.DirEntry) bool {
+	return func(rel string, d fs.DirEntry) bool {
+		name := d.Name()
+		if strings.HasPrefix(name, "~$") {
+			return true
+		}
+		if !strings.HasPrefix(name, ".") {
+			return false
+		}
+		if !d.IsDir() && isMarkdown(name) && !strings.HasPrefix(name, ".#") && !strings.HasPrefix(name, "._") {
+			diags.Warnf(path.Join(Dir, rel), 0, "文件名以“.”开头，会被当作隐藏文件忽略，不会发布：如需发布，请重命名，去掉开头的“.”")
+		}
+		return true
+	}
 }
 
 // loadFile reads one Markdown file; it returns nil when the file is unusable.

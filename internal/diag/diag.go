@@ -7,8 +7,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Severity says whether a problem stops the build.
@@ -51,11 +54,13 @@ func (d Diagnostic) MarshalJSON() ([]byte, error) {
 	}{d.Path, d.Line, sev, d.Message})
 }
 
-// String formats the diagnostic as "path:line: 错误：message".
+// String formats the diagnostic as "path:line: 错误：message", one line
+// of plain text: control characters (a file name may hold a newline or an
+// escape sequence) are written as escapes such as \n and \x1b.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	if d.Path != "" {
-		b.WriteString(d.Path)
+		writeEscaped(&b, d.Path)
 		if d.Line > 0 {
 			fmt.Fprintf(&b, ":%d", d.Line)
 		}
@@ -63,8 +68,43 @@ func (d Diagnostic) String() string {
 	}
 	b.WriteString(d.Severity.String())
 	b.WriteString("：")
-	b.WriteString(d.Message)
+	writeEscaped(&b, d.Message)
 	return b.String()
+}
+
+// unprintable reports whether r would break a line of a terminal or change
+// what it shows: control characters, and the marks that reorder text from
+// right to left, which can make a name look like another.
+func unprintable(r rune) bool {
+	return unicode.IsControl(r) || r == '\u200e' || r == '\u200f' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// HasControl reports whether s holds a character that String escapes, or
+// is not valid UTF-8.
+func HasControl(s string) bool {
+	return !utf8.ValidString(s) || strings.IndexFunc(s, unprintable) >= 0
+}
+
+// writeEscaped writes s with its unprintable characters and invalid bytes
+// escaped as Go writes them in strings.
+func writeEscaped(b *strings.Builder, s string) {
+	if !HasControl(s) {
+		b.WriteString(s)
+		return
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(b, `\x%02x`, s[i])
+		case unprintable(r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
 }
 
 // List collects diagnostics; it is safe for concurrent use.

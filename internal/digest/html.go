@@ -3,14 +3,14 @@ package digest
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 
 	"djkb/internal/render"
+	"djkb/internal/sitefs"
 )
 
 // Layout and stylesheet of the digest; a site overrides either with a file
@@ -113,6 +113,9 @@ func (e *errWriter) Write(b []byte) (int, error) {
 
 func (d *Digest) template() (*template.Template, error) {
 	data, from, err := render.NewLayouts(d.opts.SiteDir, d.opts.Defaults).Read(layoutName)
+	if _, refused := err.(*sitefs.Error); refused {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("找不到汇编模板 layouts/%s", layoutName)
 	}
@@ -129,14 +132,14 @@ func (d *Digest) template() (*template.Template, error) {
 // stylesheet reads static/css/digest.css, the site's own copy when it has
 // one.
 func (d *Digest) stylesheet() ([]byte, error) {
-	own := filepath.Join(d.opts.SiteDir, "static", filepath.FromSlash(cssPath))
-	if data, err := os.ReadFile(own); err == nil {
-		return data, nil
+	data, err := sitefs.New(d.opts.SiteDir).ReadFile("static/" + cssPath)
+	if !errors.Is(err, fs.ErrNotExist) {
+		return data, err
 	}
 	if d.opts.Defaults == nil {
 		return nil, nil
 	}
-	data, err := fs.ReadFile(d.opts.Defaults, "static/"+cssPath)
+	data, err = fs.ReadFile(d.opts.Defaults, "static/"+cssPath)
 	if err != nil {
 		return nil, fmt.Errorf("找不到汇编样式表 static/%s", cssPath)
 	}

@@ -5,38 +5,45 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
+
+	"djkb/internal/sitefs"
 )
 
 // Layouts is the layered set of template files: a site's layouts/ folder
 // over the embedded defaults.
 type Layouts struct {
-	site     string // the site's layouts folder; may not exist
-	defaults fs.FS  // holds layouts/...
+	site     *sitefs.Root // the site folder, whose layouts/ may not exist
+	defaults fs.FS        // holds layouts/...
 }
 
 // NewLayouts layers siteDir/layouts over defaults' layouts/.
 func NewLayouts(siteDir string, defaults fs.FS) *Layouts {
-	return &Layouts{site: filepath.Join(siteDir, "layouts"), defaults: defaults}
+	return &Layouts{site: sitefs.New(siteDir), defaults: defaults}
 }
 
 // Read returns a layout file (such as "base.html" or "partials/meta.html"),
 // the site's own copy when it has one. The second result names where it came
-// from, for error messages.
+// from, for error messages. A site's file that sitefs refuses gives its
+// *sitefs.Error, not the built-in file.
 func (l *Layouts) Read(name string) ([]byte, string, error) {
-	p := filepath.Join(l.site, filepath.FromSlash(name))
-	if data, err := os.ReadFile(p); err == nil {
-		return data, "layouts/" + name, nil
+	own := path.Join("layouts", name)
+	data, err := l.site.ReadFile(own)
+	if err == nil {
+		return data, own, nil
 	}
-	data, err := fs.ReadFile(l.defaults, path.Join("layouts", name))
-	return data, "layouts/" + name + "（内置）", err
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, own, err
+	}
+	data, err = fs.ReadFile(l.defaults, own)
+	return data, own + "（内置）", err
 }
 
 // builtin reports whether data is the built-in layout of that name.
@@ -49,9 +56,10 @@ func (l *Layouts) builtin(name string, data []byte) bool {
 // layers, sorted.
 func (l *Layouts) List(dir string) []string {
 	seen := map[string]bool{}
-	if entries, err := os.ReadDir(filepath.Join(l.site, filepath.FromSlash(dir))); err == nil {
+	if entries, err := os.ReadDir(l.site.Abs(path.Join("layouts", dir))); err == nil {
 		for _, e := range entries {
-			if !e.IsDir() {
+			// Hidden files are editors' backups and swap files.
+			if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
 				seen[path.Join(dir, e.Name())] = true
 			}
 		}
@@ -116,6 +124,10 @@ func LoadTemplates(l *Layouts, funcs template.FuncMap) (*Templates, error) {
 
 func (t *Templates) parseInto(set *template.Template, l *Layouts, name string) error {
 	data, from, err := l.Read(name)
+	var refused *sitefs.Error
+	if errors.As(err, &refused) {
+		return &TemplateError{File: refused.File, Msg: refused.Msg}
+	}
 	if err != nil {
 		return &TemplateError{File: "layouts/" + name, Msg: "找不到模板文件"}
 	}

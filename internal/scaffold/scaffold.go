@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"djkb/internal/content"
+	"djkb/internal/sitefs"
 )
 
 // Kinds maps the kind named on the command line to its content folder.
@@ -143,9 +144,12 @@ func newData(req Request) data {
 
 func readTemplate(siteDir, kind string, defaults fs.FS) (*template.Template, error) {
 	name := "layouts/new/" + kind + ".md"
-	text, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(name)))
-	if err != nil {
+	text, err := sitefs.New(siteDir).ReadFile(name)
+	if errors.Is(err, fs.ErrNotExist) {
 		text, err = fs.ReadFile(defaults, name)
+	}
+	if _, refused := err.(*sitefs.Error); refused {
+		return nil, err
 	}
 	if err != nil {
 		return nil, fmt.Errorf("找不到模板 %s", name)
