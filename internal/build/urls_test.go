@@ -12,11 +12,18 @@ import (
 // hold or that would overwrite one another: the build fails before writing,
 // naming the file (and the line of the key) at fault.
 func TestOutputPathErrors(t *testing.T) {
+	long := strings.Repeat("长", 100_000) // 300 KB in one tag
 	tests := []struct {
 		name  string
 		files map[string]string
 		want  string // the start of a message
 	}{
+		{"tag too long for a file name", map[string]string{
+			"content/cases/a.md": "+++\ntitle = \"A\"\ntags = [\"" + long + "\"]\n+++\n"},
+			"content/cases/a.md:3: 错误：“tags”的值“长长长长长长长长长长长长长长长长长长长长…”太长"},
+		{"slug too long for a file name", map[string]string{
+			"content/cases/a.md": "+++\nslug = \"" + long + "\"\n+++\n"},
+			"content/cases/a.md:2: 错误：“slug”的值“长长长长长长长长长长长长长长长长长长长长…”太长"},
 		{"tags that make one URL", map[string]string{
 			"content/cases/a.md": "+++\ntitle = \"A\"\ntags = [\"党建/品牌\"]\n+++\n",
 			"content/cases/b.md": "+++\ntitle = \"B\"\ntags = [\"党建-品牌\"]\n+++\n"},

@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -19,6 +20,18 @@ type StaticFile struct {
 	Path    string // in the output folder: "js/site.js"
 	Builtin bool   // djkb's own, not one of the site's static/ folder
 }
+
+// Limits of the file systems a site is written to and copied onto.
+const (
+	// maxName is NAME_MAX: the bytes of one file or folder name.
+	maxName = 255
+	// maxPath leaves room for the output folder's own path within Linux's
+	// PATH_MAX of 4096 bytes.
+	maxPath = 3500
+	// windowsPath leaves room for a share's own path within Windows'
+	// MAX_PATH of 260 characters.
+	windowsPath = 240
+)
 
 // makerKind says what an output file comes from. The order matters when
 // two collide: see blame.
@@ -134,8 +147,9 @@ const (
 // on Windows ignore letter case, and macOS's the Unicode form of a name.
 func foldPath(p string) string { return norm.NFC.String(strings.ToLower(p)) }
 
-// checkOutputs reports the outputs that would overwrite one another, and a
-// file needed where a folder is, or the reverse. It is the one check of output paths: two pages with one URL,
+// checkOutputs reports the outputs that would overwrite one another, a file
+// needed where a folder is, or the reverse, and paths that file systems
+// cannot hold. It is the one check of output paths: two pages with one URL,
 // a page where a list's second page goes, a content file that replaces a
 // built-in script, two terms whose names make one URL.
 func (s *Site) checkOutputs(static []StaticFile, diags *diag.List) {
@@ -143,12 +157,17 @@ func (s *Site) checkOutputs(static []StaticFile, diags *diag.List) {
 	files := make(map[string]int, len(outs))      // folded path → its output
 	dirs := make(map[string]int, len(s.Sections)) // folded folder, with "/" → the first output in it
 	filled := map[string]int{}                    // folded folder → the generator's output that fills it
+	sized := map[*maker]bool{}                    // makers whose lengths were reported
+	longDirs := map[string]bool{}                 // folded folders too long for Windows, reported
 	for i := range outs {
 		o := &outs[i]
 		key := foldPath(OutputFile(o.url))
 		if o.folder {
 			filled[foldPath(o.url)] = i
 			continue
+		}
+		if o.by.kind != byGenerator && !sized[o.by] {
+			sized[o.by] = checkLength(o, longDirs, diags)
 		}
 		if j, ok := files[key]; ok {
 			reportCollision(o, &outs[j], relationOf(OutputFile(o.url), OutputFile(outs[j].url)), diags)
@@ -291,4 +310,78 @@ func (o *output) fix() string {
 		return "请给文件改名或移到其他文件夹"
 	}
 	return "请给文件或文件夹改名，或用 slug 换一个网址"
+}
+
+// checkLength reports an output path that a file system cannot hold: a
+// name longer than NAME_MAX bytes (percent-encoding applies to links, not
+// to the names on disk), or a path too long for Linux, or (a warning) for
+// a Windows share, once for the outermost folder whose path is too long.
+// It reports whether it found a problem.
+func checkLength(o *output, longDirs map[string]bool, diags *diag.List) bool {
+	p := OutputFile(o.url)
+	for name := range strings.SplitSeq(p, "/") {
+		if len(name) > maxName {
+			diags.Errorf(o.by.file, o.by.line, "%s“%s”太长：作为文件或文件夹的名称有 %d 字节，超过了文件系统允许的 %d 字节（一个汉字占 3 字节），无法写出：请缩短到 %d 个汉字或 %d 个字母以内",
+				o.nameOf(), prefix(name, 20), len(name), maxName, maxName/3, maxName)
+			return true
+		}
+	}
+	shorten := "请缩短文件夹名"
+	if n := o.nameOf(); n != "文件夹名" {
+		shorten += "或" + n
+	}
+	if len(p) > maxPath {
+		diags.Errorf(o.by.file, o.by.line, "%s 在输出文件夹中的路径有 %d 字节，超过了文件系统允许的长度，无法写出：%s",
+			prefix(tidy(o.subject()), 60), len(p), shorten)
+		return true
+	}
+	if len(p) <= windowsPath || utf16Len(p) <= windowsPath {
+		return false
+	}
+	key := foldPath(o.url)
+	for k := strings.IndexByte(key, '/'); k >= 0; k = nextSlash(key, k) {
+		if longDirs[key[:k+1]] {
+			return false
+		}
+	}
+	if strings.HasSuffix(key, "/") {
+		longDirs[key] = true
+	}
+	diags.Warnf(o.by.file, o.by.line, "%s 在输出文件夹中的路径有 %d 个字符，加上共享文件夹本身的路径会超过 Windows 的 260 个字符限制，复制到 Windows 共享文件夹后可能无法打开：%s",
+		prefix(tidy(o.subject()), 60), utf16Len(p), shorten)
+	return true
+}
+
+// nameOf says what of the maker names the output.
+func (o *output) nameOf() string {
+	switch {
+	case o.by.kind == byConfig:
+		return config.FileName + " 中分类的 path"
+	case o.by.kind == byFolder:
+		return "文件夹名"
+	case o.by.key != "":
+		return "“" + o.by.key + "”的值"
+	}
+	return "文件名"
+}
+
+// prefix shortens s to its first n characters for a message.
+func prefix(s string, n int) string {
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k] + "…"
+		}
+		i++
+	}
+	return s
+}
+
+// utf16Len is the length of s in the UTF-16 units Windows counts paths in.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r) // invalid bytes come as U+FFFD, one unit
+	}
+	return n
 }

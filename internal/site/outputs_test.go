@@ -173,3 +173,49 @@ func TestOutputsFine(t *testing.T) {
 		t.Errorf("unexpected messages:\n  %s", strings.Join(got, "\n  "))
 	}
 }
+
+func TestOutputLengths(t *testing.T) {
+	long := strings.Repeat("长", 100) // 300 bytes
+	deep := strings.Repeat("很长的文件夹名称/", 25)
+	tests := []struct {
+		name   string
+		files  map[string]string
+		assets []string
+		want   string
+	}{
+		{"tag", map[string]string{"cases/a.md": "+++\ntitle = \"A\"\ntags = [\"" + long + "\"]\n+++\n"}, nil,
+			"content/cases/a.md:3: 错误：“tags”的值“长长长长长长长长长长长长长长长长长长长长…”太长：作为文件或文件夹的名称有 300 字节，超过了文件系统允许的 255 字节"},
+		{"issuer", map[string]string{"regulations/a.md": "+++\ntitle = \"A\"\nissuer = [\"" + long + "\"]\n+++\n"}, nil,
+			"content/regulations/a.md:3: 错误：“issuer”的值“长长"},
+		{"slug", map[string]string{"cases/a.md": "+++\ntitle = \"A\"\nslug = \"" + long + "\"\n+++\n"}, nil,
+			"content/cases/a.md:3: 错误：“slug”的值“长长"},
+		{"slug of ASCII", map[string]string{"cases/a.md": "+++\nslug = \"" + strings.Repeat("x", 256) + "\"\n+++\n"}, nil,
+			"content/cases/a.md:2: 错误：“slug”的值“xxxxxxxxxxxxxxxxxxxx…”太长：作为文件或文件夹的名称有 256 字节"},
+		{"asset", map[string]string{"a.md": "# A\n"}, []string{"files/" + long + ".pdf"}, "content/files/" + long + ".pdf: 错误：文件名“长长"},
+		{"deep folders", map[string]string{deep + "十个字的文件名称啊啊.md": "# A\n"}, nil,
+			"content/" + deep + "十个字的文件名称啊啊.md: 警告：生成的网址 很长的文件夹名称/很长的文件夹名称/很长的文件夹名称/很长的文件夹名称/很长的文件夹名称/很长的文件夹名称/… 在输出文件夹中的路径有 246 个字符，加上共享文件夹本身的路径会超过 Windows 的 260 个字符限制，复制到 Windows 共享文件夹后可能无法打开：请缩短文件夹名或文件名"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := modelDiags(t, tt.files, tt.assets, nil)
+			if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, tt.want) }) {
+				t.Errorf("missing\n  %s\ngot\n  %s", tt.want, strings.Join(got, "\n  "))
+			}
+			for _, g := range got {
+				if _, msg, _ := strings.Cut(g, "："); strings.Contains(msg, long) {
+					t.Errorf("a message shows the whole long value: %s", g)
+				}
+			}
+		})
+	}
+	// Of a tree too deep, only the outermost folder too long is named.
+	deeper := strings.TrimSuffix(strings.Repeat("很长的文件夹名称/", 26), "/")
+	got := modelDiags(t, map[string]string{deeper + "/更深/更深/更深/a.md": "# A\n"}, nil, nil)
+	if want := "content/" + deeper + ": 警告：文件夹的网址 "; len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("want one message that starts\n  %s\ngot\n  %s", want, strings.Join(got, "\n  "))
+	}
+	// A name of 255 bytes is allowed: 85 Chinese characters.
+	if got := modelDiags(t, map[string]string{"cases/a.md": "+++\ntags = [\"" + strings.Repeat("长", 85) + "\"]\n+++\n"}, nil, nil); len(got) > 0 {
+		t.Errorf("a name of 255 bytes was refused: %v", got)
+	}
+}
