@@ -268,23 +268,23 @@ func TestBuildErrors(t *testing.T) {
 		{"same URL by slug", map[string]string{
 			"content/cases/a.md": "+++\nslug = \"b\"\n+++\n",
 			"content/cases/b.md": "# B\n"},
-			[]string{"content/cases/b.md:1: 错误：与 content/cases/a.md 生成的网址相同（cases/b/）"}},
+			[]string{"content/cases/b.md: 错误：生成的网址 cases/b/ 与 content/cases/a.md 的网址相同"}},
 		{"URLs differ only in case", map[string]string{
 			"content/cases/Abc.md": "# 1\n",
 			"content/cases/abc.md": "# 2\n"},
-			[]string{"content/cases/abc.md:1: 错误：与 content/cases/Abc.md 的网址只有字母大小写不同"}},
+			[]string{"content/cases/abc.md: 错误：生成的网址 cases/abc/ 与 content/cases/Abc.md 的网址（cases/Abc/）只有字母大小写不同"}},
 		{"file and folder share a URL", map[string]string{
 			"content/cases/x.md":   "# X\n",
 			"content/cases/x/y.md": "# Y\n"},
-			[]string{"content/cases/x.md: 错误：与文件夹 content/cases/x 的网址相同"}},
+			[]string{"content/cases/x.md: 错误：生成的网址 cases/x/ 与文件夹 content/cases/x 的网址相同"}},
 		{"page where a list's second page goes", map[string]string{
 			"site.toml":               "page_size = 1\n",
 			"content/cases/a.md":      "# A\n",
 			"content/cases/page/2.md": "# 2\n"},
-			[]string{"content/cases/page/2.md:1: 错误：生成的网址 cases/page/2/ 与栏目“典型案例”列表的第 2 页相同"}},
+			[]string{"content/cases/page/2.md: 错误：生成的网址 cases/page/2/ 与栏目“典型案例”列表的第 2 页相同"}},
 		{"page where the search page goes", map[string]string{
 			"content/search.md": "+++\ntitle = \"搜索说明\"\n+++\n"},
-			[]string{"content/search.md:1: 错误：生成的网址 search/ 与搜索页相同"}},
+			[]string{"content/search.md: 错误：生成的网址 search/ 与搜索页相同"}},
 		{"case applies missing regulation", map[string]string{
 			"content/cases/a.md": "+++\ntitle = \"A\"\nregulations = [\"regulations/无.md\"]\n+++\n"},
 			[]string{"content/cases/a.md:3: 错误：“regulations”指向的页面“regulations/无.md”不存在"}},

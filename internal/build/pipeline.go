@@ -190,7 +190,7 @@ func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer, stream bool) (*s
 	set := content.LoadCached(p.opts.SiteDir, content.Options{Drafts: p.opts.Drafts, UnsafeHTML: cfg.UnsafeHTML}, p.sources, diags)
 	p.static = listStatic(p.opts.SiteDir, diags)
 	timer.start("建立页面关系")
-	s := site.New(cfg, set, diags)
+	s := site.New(cfg, set, staticFiles(p.opts.SiteDir, p.opts.Defaults), diags)
 	if p.opts.NoMarkdown {
 		return s, nil
 	}
@@ -213,6 +213,35 @@ func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer, stream bool) (*s
 	p.convertAll(s, linking, diags)
 	s.Backlinks()
 	return s, deferred
+}
+
+// staticFiles lists what copyStatic copies from the static/ folders, for
+// the model to check against: the site's own files and the built-in ones
+// (less the scripts' tests) the site does not replace. Unreadable folders
+// are left to copyStatic to report.
+func staticFiles(siteDir string, defaults fs.FS) []site.StaticFile {
+	var out []site.StaticFile
+	own := map[string]bool{}
+	root := filepath.Join(siteDir, "static")
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(root, p)
+			rel = filepath.ToSlash(rel)
+			own[rel] = true
+			out = append(out, site.StaticFile{Path: rel})
+		}
+		return nil
+	})
+	if defaults == nil {
+		return out
+	}
+	fs.WalkDir(defaults, "static", func(p string, d fs.DirEntry, err error) error {
+		if rel := strings.TrimPrefix(p, "static/"); err == nil && !d.IsDir() && !own[rel] && !strings.HasPrefix(rel, jsTests) {
+			out = append(out, site.StaticFile{Path: rel, Builtin: true})
+		}
+		return nil
+	})
+	return out
 }
 
 // mayLink reports whether Markdown can hold a link or an image: inline

@@ -18,7 +18,7 @@ func fuzzSite() *Site {
 	for _, p := range []string{"regulations/a.md", "regulations/子/b（试行）.md", "cases/c d.md", "_index.md", "regulations/_index.md"} {
 		set.Sources = append(set.Sources, content.Parse(p, []byte("# 标题\n\n第一条　内容。\n"), &diags))
 	}
-	return New(config.Default(), set, &diags)
+	return New(config.Default(), set, nil, &diags)
 }
 
 // FuzzLinker feeds arbitrary link destinations to the resolver: it must not

@@ -156,9 +156,10 @@ func (s *Site) SectionAt(dir string) *Section { return s.sections[dir] }
 // defaultTitles name the top-level sections that have no _index.md.
 var defaultTitles = map[string]string{"regulations": "法规制度", "cases": "典型案例", "brands": "党建品牌"}
 
-// New builds the model from loaded sources. Problems (duplicate URLs,
-// references to missing pages) go to diags.
-func New(cfg config.Config, set *content.Set, diags *diag.List) *Site {
+// New builds the model from loaded sources and the files the build copies
+// from static/. Problems (duplicate URLs, references to missing pages) go
+// to diags.
+func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.List) *Site {
 	s := &Site{
 		Config:    cfg,
 		Assets:    set.Assets,
@@ -172,10 +173,9 @@ func New(cfg config.Config, set *content.Set, diags *diag.List) *Site {
 		s.assetPath[a.Path] = true
 	}
 	s.Home = s.section("")
-	urls := make([]string, len(set.Sources))
-	for i, src := range set.Sources {
-		urls[i] = pageURL(src)
-		p := &Page{Src: src, Kind: src.Kind, Title: src.Meta.Title, URL: urls[i], IsIndex: src.IsSection, Date: pageDate(src)}
+	for _, src := range set.Sources {
+		p := &Page{Src: src, Kind: src.Kind, Title: src.Meta.Title, URL: pageURL(src), IsIndex: src.IsSection, Date: pageDate(src)}
+		s.pageURLs[p.URL] = true
 		dir := path.Dir(src.Path)
 		if dir == "." {
 			dir = ""
@@ -198,7 +198,6 @@ func New(cfg config.Config, set *content.Set, diags *diag.List) *Site {
 			}
 		}
 	}
-	s.checkURLs(set, urls, diags)
 	for _, sec := range s.Sections {
 		sortPages(sec.Pages)
 		for i, p := range sec.Pages {
@@ -219,7 +218,7 @@ func New(cfg config.Config, set *content.Set, diags *diag.List) *Site {
 	}
 	s.resolveRefs(diags)
 	s.buildTaxonomies()
-	s.checkGeneratedURLs(diags)
+	s.checkOutputs(static, diags)
 	s.relate()
 	return s
 }
@@ -282,32 +281,6 @@ func sortPages(pages []*Page) {
 		}
 		return strings.Compare(a.Src.Path, b.Src.Path)
 	})
-}
-
-// checkURLs reports two sources that map to the same URL, or to URLs that
-// differ only in letter case (they collide on Windows file shares).
-func (s *Site) checkURLs(set *content.Set, urls []string, diags *diag.List) {
-	seen := map[string]int{} // lower-case URL → index of its source
-	for i, src := range set.Sources {
-		u := urls[i]
-		s.pageURLs[u] = true
-		key := strings.ToLower(u)
-		if j, ok := seen[key]; ok {
-			other := set.Sources[j]
-			if urls[j] == u {
-				diags.Errorf(src.File, src.Front.Line("slug"), "与 %s 生成的网址相同（%s）：请修改其中一个文件的文件名或 slug", other.File, u)
-			} else {
-				diags.Errorf(src.File, src.Front.Line("slug"), "与 %s 的网址只有字母大小写不同（%s 与 %s），在 Windows 共享文件夹中会互相覆盖：请修改文件名或 slug", other.File, u, urls[j])
-			}
-			continue
-		}
-		seen[key] = i
-	}
-	for _, sec := range s.Sections {
-		if j, ok := seen[strings.ToLower(sec.URL)]; ok && !set.Sources[j].IsSection {
-			diags.Errorf(set.Sources[j].File, 0, "与文件夹 content/%s 的网址相同（%s）：请给文件或文件夹改名，或在文件夹中用 _index.md 介绍它", sec.Path, sec.URL)
-		}
-	}
 }
 
 // IndexPages returns the _index.md pages of the sections that have one.

@@ -23,6 +23,7 @@ type Term struct {
 	URL      string
 	Pages    []*Page
 	Taxonomy *Taxonomy
+	first    *Page // the first page, in path order, that carries it: messages name it
 }
 
 // Values returns the page's values for a taxonomy or facet key: a known
@@ -135,7 +136,7 @@ func (s *Site) buildTaxonomies() {
 			for _, v := range p.Values(tc.Key) {
 				term := byName[v]
 				if term == nil {
-					term = &Term{Name: v, URL: t.URL + termSegment(v) + "/", Taxonomy: t}
+					term = &Term{Name: v, URL: t.URL + termSegment(v) + "/", Taxonomy: t, first: p}
 					byName[v] = term
 					t.Terms = append(t.Terms, term)
 				}

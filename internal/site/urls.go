@@ -1,13 +1,11 @@
 package site
 
 import (
-	"fmt"
 	"path"
 	"strconv"
 	"strings"
 
 	"djkb/internal/content"
-	"djkb/internal/diag"
 )
 
 // URLs in the model are site-relative paths without a leading slash. A page
@@ -111,32 +109,4 @@ func ListPageURL(base string, number int) string {
 		return base
 	}
 	return base + "page/" + strconv.Itoa(number) + "/"
-}
-
-// checkGeneratedURLs reports pages whose URL is one that the generator
-// writes itself: a further page of a section's or a term's list, a
-// taxonomy's pages, or the search and clean-up pages. One would overwrite
-// the other.
-func (s *Site) checkGeneratedURLs(diags *diag.List) {
-	made := map[string]string{"search/": "搜索页", "cleanup/": "法规制度清理页"}
-	lists := func(base string, n int, what string) {
-		for i := 2; i <= ListPageCount(n, s.Config.PageSize); i++ {
-			made[strings.ToLower(ListPageURL(base, i))] = fmt.Sprintf("%s列表的第 %d 页", what, i)
-		}
-	}
-	for _, sec := range s.Sections {
-		lists(sec.URL, len(sec.All), "栏目“"+sec.Title+"”")
-	}
-	for _, t := range s.Taxonomies {
-		made[strings.ToLower(t.URL)] = "分类“" + t.Name + "”的页面"
-		for _, term := range t.Terms {
-			made[strings.ToLower(term.URL)] = "“" + t.Name + "：" + term.Name + "”的页面"
-			lists(term.URL, len(term.Pages), "“"+t.Name+"："+term.Name+"”")
-		}
-	}
-	for _, p := range append(s.IndexPages(), s.Pages...) {
-		if what, ok := made[strings.ToLower(p.URL)]; ok {
-			diags.Errorf(p.Src.File, p.Src.Front.Line("slug"), "生成的网址 %s 与%s相同，两者会互相覆盖：请给文件或文件夹改名，或用 slug 换一个网址", p.URL, what)
-		}
-	}
 }
