@@ -14,7 +14,6 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"djkb/internal/config"
@@ -24,6 +23,7 @@ import (
 	"djkb/internal/output"
 	"djkb/internal/render"
 	"djkb/internal/site"
+	"djkb/internal/sitefs"
 )
 
 // Options says what to build and where.
@@ -106,13 +106,13 @@ var inputs = []string{content.Dir, "layouts", "static"}
 // the same folder slips through.
 func checkOutDir(siteDir, outDir string) error {
 	site, out := realPath(siteDir), realPath(outDir)
-	if within(out, site) {
+	if sitefs.Within(out, site) {
 		return fmt.Errorf("输出文件夹 %s 就是站点文件夹或包含站点文件夹：构建会整体替换输出文件夹，站点的文件会被移走。"+
 			"请用 -d 指定站点中的一个子文件夹（默认 public）或站点外的文件夹", outDir)
 	}
 	for _, in := range inputs {
 		dir := filepath.Join(site, in)
-		if within(dir, out) || within(out, dir) {
+		if sitefs.Within(dir, out) || sitefs.Within(out, dir) {
 			return fmt.Errorf("输出文件夹 %s 与站点的 %s/ 文件夹重叠：构建的结果会被当作站点内容再次读取，或替换掉站点内容。"+
 				"请用 -d 指定 %s/ 之外的文件夹（默认 public）", outDir, in, in)
 		}
@@ -133,12 +133,6 @@ func realPath(p string) string {
 		}
 		rest = filepath.Join(filepath.Base(dir), rest)
 	}
-}
-
-// within reports whether p is dir or lies inside it.
-func within(dir, p string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // Load reads, models and converts the site without writing anything: what

@@ -190,7 +190,7 @@ func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer, stream bool) (*s
 	set := content.LoadCached(p.opts.SiteDir, content.Options{Drafts: p.opts.Drafts, UnsafeHTML: cfg.UnsafeHTML}, p.sources, diags)
 	p.static = listStatic(p.opts.SiteDir, diags)
 	timer.start("建立页面关系")
-	s := site.New(cfg, set, staticFiles(p.opts.SiteDir, p.opts.Defaults), diags)
+	s := site.New(cfg, set, staticFiles(p.static, p.opts.Defaults), diags)
 	if p.opts.NoMarkdown {
 		return s, nil
 	}
@@ -216,27 +216,20 @@ func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer, stream bool) (*s
 }
 
 // staticFiles lists what copyStatic copies from the static/ folders, for
-// the model to check against: the site's own files and the built-in ones
-// (less the scripts' tests) the site does not replace. Unreadable folders
-// are left to copyStatic to report.
-func staticFiles(siteDir string, defaults fs.FS) []site.StaticFile {
-	var out []site.StaticFile
-	own := map[string]bool{}
-	root := filepath.Join(siteDir, "static")
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			rel, _ := filepath.Rel(root, p)
-			rel = filepath.ToSlash(rel)
-			own[rel] = true
-			out = append(out, site.StaticFile{Path: rel})
-		}
-		return nil
-	})
+// the model to check against: the site's own files, then the built-in ones
+// (less the scripts' tests) that the site does not replace.
+func staticFiles(own []sitefs.File, defaults fs.FS) []site.StaticFile {
+	out := make([]site.StaticFile, 0, len(own))
+	overridden := make(map[string]bool, len(own))
+	for _, f := range own {
+		overridden[f.Rel] = true
+		out = append(out, site.StaticFile{Path: f.Rel})
+	}
 	if defaults == nil {
 		return out
 	}
-	fs.WalkDir(defaults, "static", func(p string, d fs.DirEntry, err error) error {
-		if rel := strings.TrimPrefix(p, "static/"); err == nil && !d.IsDir() && !own[rel] && !strings.HasPrefix(rel, jsTests) {
+	fs.WalkDir(defaults, staticDir, func(p string, d fs.DirEntry, err error) error {
+		if rel := strings.TrimPrefix(p, staticDir+"/"); err == nil && !d.IsDir() && !overridden[rel] && !strings.HasPrefix(rel, jsTests) {
 			out = append(out, site.StaticFile{Path: rel, Builtin: true})
 		}
 		return nil
@@ -406,26 +399,17 @@ func copyStatic(out sink, own []sitefs.File, defaults fs.FS, contentFiles []cont
 		}
 		return out.WriteFile(rel, assets.Minify(rel, data))
 	}
-	overridden := make(map[string]bool, len(own))
-	for _, f := range own {
-		overridden[f.Rel] = true
-	}
-	err := fs.WalkDir(defaults, staticDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	for _, f := range staticFiles(own, defaults) {
+		if !f.Builtin {
+			continue
 		}
-		rel := p[len(staticDir)+1:]
-		if overridden[rel] {
-			return nil
+		data, err := fs.ReadFile(defaults, staticDir+"/"+f.Path)
+		if err == nil {
+			err = builtin(f.Path, data)
 		}
-		data, err := fs.ReadFile(defaults, p)
 		if err != nil {
 			return err
 		}
-		return builtin(rel, data)
-	})
-	if err != nil {
-		return err
 	}
 	for _, f := range own {
 		data, err := readSource(f.Abs)

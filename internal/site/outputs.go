@@ -313,13 +313,19 @@ func (o *output) fix() string {
 }
 
 // checkLength reports an output path that a file system cannot hold: a
-// name longer than NAME_MAX bytes (percent-encoding applies to links, not
+// name with a backslash (a folder separator on Windows), a name longer
+// than NAME_MAX bytes (percent-encoding applies to links, not
 // to the names on disk), or a path too long for Linux, or (a warning) for
 // a Windows share, once for the outermost folder whose path is too long.
 // It reports whether it found a problem.
 func checkLength(o *output, longDirs map[string]bool, diags *diag.List) bool {
 	p := OutputFile(o.url)
 	for name := range strings.SplitSeq(p, "/") {
+		if strings.ContainsRune(name, '\\') {
+			diags.Errorf(o.by.file, o.by.line, "%s“%s”含有反斜杠（\\）：网址中的反斜杠在 Windows 共享文件夹和预览服务器上都无法打开：请改用 - 或 _",
+				o.nameOf(), prefix(name, 20))
+			return true
+		}
 		if len(name) > maxName {
 			diags.Errorf(o.by.file, o.by.line, "%s“%s”太长：作为文件或文件夹的名称有 %d 字节，超过了文件系统允许的 %d 字节（一个汉字占 3 字节），无法写出：请缩短到 %d 个汉字或 %d 个字母以内",
 				o.nameOf(), prefix(name, 20), len(name), maxName, maxName/3, maxName)

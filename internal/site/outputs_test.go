@@ -192,6 +192,8 @@ func TestOutputLengths(t *testing.T) {
 		{"slug of ASCII", map[string]string{"cases/a.md": "+++\nslug = \"" + strings.Repeat("x", 256) + "\"\n+++\n"}, nil,
 			"content/cases/a.md:2: 错误：“slug”的值“xxxxxxxxxxxxxxxxxxxx…”太长：作为文件或文件夹的名称有 256 字节"},
 		{"asset", map[string]string{"a.md": "# A\n"}, []string{"files/" + long + ".pdf"}, "content/files/" + long + ".pdf: 错误：文件名“长长"},
+		{"backslash in a file name", map[string]string{"cases/back\\slash.md": "# A\n"}, nil,
+			"content/cases/back\\slash.md: 错误：文件名“back\\slash”含有反斜杠"},
 		{"deep folders", map[string]string{deep + "十个字的文件名称啊啊.md": "# A\n"}, nil,
 			"content/" + deep + "十个字的文件名称啊啊.md: 警告：生成的网址 很长的文件夹名称/很长的文件夹名称/很长的文件夹名称/很长的文件夹名称/很长的文件夹名称/很长的文件夹名称/… 在输出文件夹中的路径有 246 个字符，加上共享文件夹本身的路径会超过 Windows 的 260 个字符限制，复制到 Windows 共享文件夹后可能无法打开：请缩短文件夹名或文件名"},
 	}

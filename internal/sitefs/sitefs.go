@@ -65,7 +65,7 @@ func (r *Root) check(abs, file string, mode fs.FileMode) *Error {
 	if err != nil {
 		return &Error{file, "符号链接无法解析（可能指向不存在的文件或形成循环）：请删除或改为普通文件"}
 	}
-	if !within(r.real, target) {
+	if !Within(r.real, target) {
 		return &Error{file, fmt.Sprintf("符号链接指向站点文件夹之外（%s）：出于安全考虑不予读取，请把文件复制到站点中", target)}
 	}
 	st, err := os.Stat(target)
@@ -94,7 +94,8 @@ func notRegular(file string, mode fs.FileMode) *Error {
 	return &Error{file, fmt.Sprintf("这是%s，不是普通文件：djkb 不读取它，请从站点文件夹中删除", kind)}
 }
 
-func within(dir, p string) bool {
+// Within reports whether p is dir or lies inside it; both are absolute.
+func Within(dir, p string) bool {
 	rel, err := filepath.Rel(dir, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
@@ -116,7 +117,7 @@ func (r *Root) ReadFile(rel string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !within(r.real, real) {
+	if !Within(r.real, real) {
 		return nil, &Error{rel, fmt.Sprintf("所在文件夹是指向站点文件夹之外的符号链接（%s）：出于安全考虑不予读取，请把文件复制到站点中", real)}
 	}
 	return fileio.ReadFile(real)
@@ -153,7 +154,7 @@ func (r *Root) Walk(dir string, diags *diag.List, skip func(rel string, d fs.Dir
 		}
 		return refuse(&Error{dir, "这是文件，不是文件夹：请改为文件夹"})
 	}
-	if real, err := filepath.EvalSymlinks(root); err != nil || !within(r.real, real) {
+	if real, err := filepath.EvalSymlinks(root); err != nil || !Within(r.real, real) {
 		return refuse(&Error{dir, "所在文件夹是指向站点文件夹之外的符号链接：出于安全考虑不予读取"})
 	}
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
