@@ -5,12 +5,17 @@ package main
 // however many builds they run.
 
 import (
+	"io"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"djkb/internal/sitetest"
 )
@@ -162,5 +167,89 @@ func TestAnEmptyOrMissingFolderIsBuiltInto(t *testing.T) {
 			}
 		}
 		intact(t, dir, files, "builds into "+out)
+	}
+}
+
+// freePort returns a port on 127.0.0.1 that nothing listens on.
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// get fetches a path from the dev server, waiting for it to start.
+func get(t *testing.T, base, path string) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		resp, err := http.Get(base + path)
+		if err == nil {
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			return string(body)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the dev server did not answer: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestLinksOutOfTheSiteNeverReachTheOutputOrTheServer(t *testing.T) {
+	secret := "root:x:0:0:机密内容-" + strconv.FormatInt(time.Now().UnixNano(), 36)
+	outside := filepath.Join(t.TempDir(), "passwd")
+	if err := os.WriteFile(outside, []byte(secret), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, link := range []struct{ file, url string }{
+		{"static/passwd.txt", "/passwd.txt"},
+		{"layouts/404.html", "/no-such-page/"},
+		{"content/cases/passwd.md", "/cases/passwd/"},
+		{"content/files/passwd.pdf", "/files/passwd.pdf"},
+	} {
+		t.Run(link.file, func(t *testing.T) {
+			dir, _ := userSite(t)
+			if code, out := runIn(t, dir, "build"); code != 0 { // a good site to keep
+				t.Fatal(out)
+			}
+			p := filepath.Join(dir, filepath.FromSlash(link.file))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.Symlink(outside, p); err != nil {
+				t.Fatal(err)
+			}
+			code, out := runIn(t, dir, "build")
+			if code == 0 || !strings.Contains(out, link.file) {
+				t.Fatalf("a link out of the site was not refused by name: exit %d\n%s", code, out)
+			}
+			filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+				if err == nil && d.Type().IsRegular() {
+					if data, _ := os.ReadFile(p); strings.Contains(string(data), secret) {
+						t.Errorf("the secret reached %s", p)
+					}
+				}
+				return nil
+			})
+
+			port := freePort(t)
+			cmd := exec.Command(djkb(t), "serve", "--port", strconv.Itoa(port))
+			cmd.Dir = dir
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer func() { cmd.Process.Kill(); cmd.Wait() }()
+			base := "http://127.0.0.1:" + strconv.Itoa(port)
+			for _, path := range []string{link.url, "/", "/static/passwd.txt", "/../passwd"} {
+				if body := get(t, base, path); strings.Contains(body, secret) {
+					t.Errorf("the dev server served the secret at %s", path)
+				}
+			}
+			if body := get(t, base, "/"); !strings.Contains(body, link.file) {
+				t.Errorf("the dev server does not show the refusal of %s", link.file)
+			}
+		})
 	}
 }
