@@ -9,10 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"djkb/internal/assets"
 	"djkb/internal/config"
 	"djkb/internal/content"
 	"djkb/internal/diag"
+	"djkb/internal/minify"
 	"djkb/internal/parallel"
 	"djkb/internal/render"
 	"djkb/internal/site"
@@ -397,7 +397,7 @@ func copyStatic(out sink, own []sitefs.File, defaults fs.FS, contentFiles []cont
 		if strings.HasPrefix(rel, jsTests) {
 			return nil
 		}
-		return out.WriteFile(rel, assets.Minify(rel, data))
+		return out.WriteFile(rel, minify.File(rel, data))
 	}
 	for _, f := range staticFiles(own, defaults) {
 		if !f.Builtin {

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"djkb/internal/build"
-	"djkb/internal/cleanup"
 	"djkb/internal/content"
 	"djkb/internal/diag"
+	"djkb/internal/review"
 	model "djkb/internal/site"
 )
 
@@ -40,12 +40,12 @@ func runCleanup(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 1
 	}
-	opts := cleanup.OptionsFor(s.Config, asOf)
-	findings := cleanup.Check(s, opts)
-	checked := len(cleanup.NewRegister(s).Pages())
+	opts := review.OptionsFor(s.Config, asOf)
+	findings := review.Check(s, opts)
+	checked := len(review.NewRegister(s).Pages())
 	var text, js bytes.Buffer
-	cleanup.WriteText(&text, findings, opts, checked)
-	cleanup.WriteJSON(&js, findings)
+	review.WriteText(&text, findings, opts, checked)
+	review.WriteJSON(&js, findings)
 	if flagSet(fs, "d") {
 		for name, data := range map[string][]byte{"report.txt": text.Bytes(), "findings.json": js.Bytes()} {
 			if err := writeFileAtomic(filepath.Join(sf.out, "cleanup", name), data); err != nil {
@@ -59,8 +59,8 @@ func runCleanup(args []string, stdout, stderr io.Writer) int {
 	} else {
 		stdout.Write(text.Bytes())
 	}
-	if *strict && cleanup.Count(findings).Errors > 0 {
-		fmt.Fprintf(stderr, "清理检查未通过：仍有 %d 个错误（--strict）。\n", cleanup.Count(findings).Errors)
+	if *strict && review.Count(findings).Errors > 0 {
+		fmt.Fprintf(stderr, "清理检查未通过：仍有 %d 个错误（--strict）。\n", review.Count(findings).Errors)
 		return 1
 	}
 	return 0
@@ -69,7 +69,7 @@ func runCleanup(args []string, stdout, stderr io.Writer) int {
 // parseAsOf reads an --as-of date; "" is today.
 func parseAsOf(s string, stderr io.Writer) (time.Time, bool) {
 	if s == "" {
-		return cleanup.Today(), true
+		return review.Today(), true
 	}
 	t, ok := content.ParseDate(s)
 	if !ok {

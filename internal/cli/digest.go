@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"djkb/internal/chromium"
-	"djkb/internal/digest"
+	"djkb/internal/compilation"
 )
 
 // runDigest writes the printable 汇编 (digest/index.html) and, with --pdf,
@@ -22,7 +22,7 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "用法：djkb digest [-s 站点] [-d 输出文件夹] [--status …] [--system …] [--tag …] [--as-of YYYY-MM-DD] [--pdf 文件]\n\n编印法规制度汇编：写出 输出文件夹/digest/index.html（不改动输出文件夹中的其他文件），给出 --pdf 时另打印为 PDF。\n\n选项：")
 		fs.PrintDefaults()
 	}
-	status := fs.String("status", strings.Join(digest.DefaultStatuses, ","), "收录的效力状态，用逗号分隔；“未标注”指没有标注效力状态、按现行有效收录的文件")
+	status := fs.String("status", strings.Join(compilation.DefaultStatuses, ","), "收录的效力状态，用逗号分隔；“未标注”指没有标注效力状态、按现行有效收录的文件")
 	system := fs.String("system", "", "只收录这些体系（或 regulations 下的第一级文件夹），用逗号分隔")
 	tag := fs.String("tag", "", "只收录带有这些专题之一的文件，用逗号分隔")
 	asOfFlag := fs.String("as-of", "", "截至日期（YYYY-MM-DD），效力状态按这一天计算，默认今天")
@@ -39,7 +39,7 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 1
 	}
-	d, err := digest.New(s, digest.Options{
+	d, err := compilation.New(s, compilation.Options{
 		Statuses: splitList(*status), Systems: splitList(*system), Tags: splitList(*tag), AsOf: asOf,
 		SiteDir: sf.site, Defaults: defaults,
 	})
@@ -78,7 +78,7 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 
 // printDigest prints d through a fresh headless Chromium into the file
 // named pdf, writing its temporary files in dir.
-func printDigest(d *digest.Digest, dir, pdf string) (int, error) {
+func printDigest(d *compilation.Digest, dir, pdf string) (int, error) {
 	browser, cancel, err := chromium.New(context.Background(), chromium.Print)
 	if err != nil {
 		return 0, err

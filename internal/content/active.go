@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"djkb/internal/diag"
-	"djkb/internal/fileio"
+	"djkb/internal/rawfile"
 )
 
 // A file of content/ is published as it is, and a browser that opens it
@@ -39,7 +39,7 @@ func keepInert(assets []Asset, diags *diag.List) []Asset {
 			diags.Errorf(file, 0, "出于安全考虑，content/ 中的 %s 文件不会原样发布（在浏览器中打开时，其中的脚本会运行）：如确需发布，请在 site.toml 中设置 unsafe_html = true", ext)
 			continue
 		case xmlExts[ext]:
-			data, err := fileio.ReadFile(a.Abs)
+			data, err := rawfile.ReadFile(a.Abs)
 			if err != nil {
 				diags.Errorf(file, 0, "无法读取文件：%v", err)
 				continue

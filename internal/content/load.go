@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"djkb/internal/diag"
-	"djkb/internal/fileio"
 	"djkb/internal/parallel"
+	"djkb/internal/rawfile"
 	"djkb/internal/sitefs"
 )
 
@@ -151,7 +151,7 @@ func skipped(diags *diag.List) func(rel string, d fs.DirEntry) bool {
 
 // loadFile reads one Markdown file; it returns nil when the file is unusable.
 func loadFile(f File, diags *diag.List) *Source {
-	data, err := fileio.ReadFile(f.Abs)
+	data, err := rawfile.ReadFile(f.Abs)
 	if err != nil {
 		diags.Errorf(path.Join(Dir, f.Path), 0, "无法读取文件：%v", err)
 		return nil

@@ -29,7 +29,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"djkb/internal/fileio"
+	"djkb/internal/rawfile"
 )
 
 // Dir is a build in progress.
@@ -229,10 +229,10 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if folder { // a folder of the previous site where this file goes
 		_ = os.RemoveAll(d.path(name))
 	}
-	if existed && fileio.Equal(d.path(name), data) {
+	if existed && rawfile.Equal(d.path(name), data) {
 		return nil
 	}
-	if err := fileio.WriteFile(d.path(name), data); err != nil {
+	if err := rawfile.WriteFile(d.path(name), data); err != nil {
 		d.failed.Store(true)
 		return fmt.Errorf("无法写入 %s（磁盘已满或没有写权限？）：%w", name, err)
 	}
@@ -422,7 +422,7 @@ func writeStamp(dir string, wrote map[string]bool) error {
 		}
 		b = append(b, '\n')
 	}
-	return fileio.WriteFile(filepath.Join(dir, StampName), b)
+	return rawfile.WriteFile(filepath.Join(dir, StampName), b)
 }
 
 // readStamp returns the files that dir's stamp lists; it fails when dir

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"sync"
 
-	"djkb/internal/cleanup"
 	"djkb/internal/content"
 	"djkb/internal/parallel"
+	"djkb/internal/review"
 	"djkb/internal/site"
 )
 
@@ -76,12 +76,12 @@ func (r *Renderer) Views() []*View {
 	add(&View{Kind: "search", Title: "搜索", URLPath: "search/"})
 	// The report checks every regulation: it is made on a core of its own
 	// while the other views are fingerprinted and rendered.
-	report := make(chan *cleanup.Page, 1)
-	start := sync.OnceFunc(func() { go func() { report <- cleanup.NewPage(s) }() })
+	report := make(chan *review.Page, 1)
+	start := sync.OnceFunc(func() { go func() { report <- review.NewPage(s) }() })
 	if r.startReport = start; !r.DeferReport {
 		start()
 	}
-	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", cleanup: sync.OnceValue(func() *cleanup.Page { start(); return <-report })})
+	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", cleanup: sync.OnceValue(func() *review.Page { start(); return <-report })})
 	add(&View{Kind: "404", Title: "页面不存在", URLPath: "404.html"})
 	return views
 }

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"djkb/internal/cleanup"
+	"djkb/internal/review"
 	"djkb/internal/site"
 )
 
@@ -24,7 +24,7 @@ type View struct {
 	Term     *site.Term
 	Crumbs   []Crumb
 	// cleanup is the clean-up page's report, on the cleanup view only.
-	cleanup func() *cleanup.Page
+	cleanup func() *review.Page
 	// LiveReload is set by djkb serve to inject its reload script.
 	LiveReload bool
 
@@ -33,7 +33,7 @@ type View struct {
 }
 
 // Cleanup returns the clean-up page's report, on the cleanup view only.
-func (v *View) Cleanup() *cleanup.Page {
+func (v *View) Cleanup() *review.Page {
 	if v.cleanup == nil {
 		return nil
 	}

@@ -16,7 +16,7 @@ import (
 	"strings"
 
 	"djkb/internal/diag"
-	"djkb/internal/fileio"
+	"djkb/internal/rawfile"
 )
 
 // Root is a site folder, resolved once.
@@ -120,7 +120,7 @@ func (r *Root) ReadFile(rel string) ([]byte, error) {
 	if !Within(r.real, real) {
 		return nil, &Error{rel, fmt.Sprintf("所在文件夹是指向站点文件夹之外的符号链接（%s）：出于安全考虑不予读取，请把文件复制到站点中", real)}
 	}
-	return fileio.ReadFile(real)
+	return rawfile.ReadFile(real)
 }
 
 // File is a file found by Walk.

@@ -1,0 +1,196 @@
+package compilation_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"djkb/internal/chromium"
+	"djkb/internal/chromium/chromiumtest"
+	"djkb/internal/compilation"
+)
+
+// pdfPages returns the text of each page of a PDF (pdftotext -layout),
+// without the running header and the page number.
+func pdfPages(t *testing.T, pdf []byte, n int) [][]string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI 环境需要 pdftotext（poppler-utils）：%v", err)
+		}
+		t.Skip(err)
+	}
+	file := filepath.Join(t.TempDir(), "digest.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(string(out), "\f")
+	if len(pages) < n {
+		t.Fatalf("pdftotext 只得到 %d 页，PDF 有 %d 页", len(pages), n)
+	}
+	text := make([][]string, n)
+	for i := range n {
+		var lines []string
+		for _, l := range strings.Split(pages[i], "\n") {
+			if l = strings.Join(strings.Fields(l), ""); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) > 0 && lines[len(lines)-1] == strconv.Itoa(i+1) {
+			lines = lines[:len(lines)-1]
+		}
+		text[i] = lines
+	}
+	return text
+}
+
+// squeeze drops spaces, as pdfPages does.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// hasLine reports whether a page has the line s, or s broken over two lines.
+func hasLine(page []string, s string) bool {
+	for i, l := range page {
+		if l == s || (i+1 < len(page) && l+page[i+1] == s) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSamplePDF prints the sample digest with every Chromium found (under
+// CI both the headless shell that djkb digest prefers and the full browser
+// it falls back to) and reads it back with pdftotext: every item is there
+// on the page the 目录 gives, the 目录 numbers match the page footers,
+// nothing repealed is printed as an item, the outline (bookmarks) exists and
+// the fonts are CJK fonts.
+func TestSamplePDF(t *testing.T) {
+	for _, bin := range chromiumtest.Binaries(t, chromium.Print) {
+		t.Run(filepath.Base(bin), func(t *testing.T) { testSamplePDF(t, chromiumtest.Start(t, bin)) })
+	}
+}
+
+func testSamplePDF(t *testing.T, browser context.Context) {
+	s := load(t, "../..")
+	// Three runs, as a long digest would be printed, although the sample
+	// would take one: the page numbers must add up across them.
+	d, _ := compile(t, s, "../..", compilation.Options{PrintRuns: 3})
+	pdf, n, err := d.PDF(browser, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, pdf, n)
+	if !hasLine(pages[0], "东江省统计局机关党建法规制度汇编") && !strings.Contains(strings.Join(pages[0], ""), "东江省统计局机关党建法规制度汇编") {
+		t.Errorf("封面上没有汇编标题：%q", pages[0])
+	}
+	for _, want := range []string{"内部资料注意保存", "截至2026年11月20日"} {
+		if !hasLine(pages[0], want) {
+			t.Errorf("封面上没有“%s”：%q", want, pages[0])
+		}
+	}
+
+	// Read the 目录: each entry's title followed by its page number.
+	tocStart := -1
+	for i, p := range pages {
+		if hasLine(p, "目录") {
+			tocStart = i
+			break
+		}
+	}
+	if tocStart < 0 {
+		t.Fatal("找不到目录页")
+	}
+	type entry struct{ title, heading string }
+	entries := []entry{{"编辑说明", "编辑说明"}}
+	for _, g := range d.Groups {
+		entries = append(entries, entry{g.Title, g.Title})
+		for _, sg := range g.Subgroups {
+			for _, it := range sg.Items {
+				entries = append(entries, entry{squeeze(it.Title), squeeze(it.Title)})
+			}
+		}
+	}
+	for _, a := range d.Appendix {
+		entries = append(entries, entry{"附录" + a.Number + a.Title, "附录" + a.Number + a.Title})
+	}
+	var toc string
+	firstBody := 0
+	for i := tocStart; i < len(pages); i++ {
+		joined := strings.Join(pages[i], "")
+		if i > tocStart && !strings.Contains(joined, "附录五已修改文件目录") && hasLine(pages[i], d.Groups[0].Title) {
+			firstBody = i
+			break
+		}
+		toc += strings.Join(pages[i][1:], "") // without the running header
+	}
+	pos := 0
+	for _, e := range entries {
+		i := strings.Index(toc[pos:], e.title)
+		if i < 0 {
+			t.Fatalf("目录中找不到“%s”", e.title)
+		}
+		pos += i + len(e.title)
+		j := pos
+		for j < len(toc) && toc[j] >= '0' && toc[j] <= '9' {
+			j++
+		}
+		num, err := strconv.Atoi(toc[pos:j])
+		if err != nil || num < 1 || num > n {
+			t.Errorf("目录中“%s”的页码“%s”无效", e.title, toc[pos:j])
+			continue
+		}
+		if !hasLine(pages[num-1], e.heading) {
+			t.Errorf("目录说“%s”在第 %d 页，该页却没有这个标题：%q", e.title, num, pages[num-1])
+		}
+	}
+
+	// Nothing repealed or void is printed as an item of the body.
+	firstAppendix := n
+	for i := firstBody; i < n; i++ {
+		if hasLine(pages[i], "附录一"+d.Appendix[0].Title) {
+			firstAppendix = i
+			break
+		}
+	}
+	inForce := map[string]bool{}
+	for _, it := range d.Items {
+		inForce[squeeze(it.Title)] = true
+	}
+	for _, p := range s.Pages {
+		title := squeeze(p.Title)
+		if st := p.Status(); (st == "已废止" || st == "宣布失效") && !inForce[title] {
+			for i := firstBody; i < firstAppendix; i++ {
+				if hasLine(pages[i], title) {
+					t.Errorf("第 %d 页作为正文收入了%s的《%s》", i+1, st, p.Title)
+				}
+			}
+		}
+	}
+
+	if !bytes.Contains(pdf, []byte("/Type /Outlines")) {
+		t.Errorf("PDF 没有书签（/Outlines）")
+	}
+	// Chromium embeds the CFF outlines of Noto CJK as Type 3 fonts.
+	if out, err := exec.Command("pdffonts", writeTemp(t, pdf)).Output(); err == nil && !bytes.Contains(out, []byte("CJK")) && !bytes.Contains(out, []byte("Type 3")) {
+		t.Errorf("PDF 中没有嵌入中文字体：\n%s", out)
+	}
+	if out, err := exec.Command("fc-list", ":lang=zh", "family").Output(); err == nil && !bytes.Contains(out, []byte("CJK")) {
+		t.Errorf("没有安装中文字体（fonts-noto-cjk），汇编中的汉字会显示为方框")
+	}
+}
+
+func writeTemp(t *testing.T, data []byte) string {
+	f := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}

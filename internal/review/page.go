@@ -1,0 +1,65 @@
+package review
+
+import (
+	"encoding/json"
+	"time"
+
+	"djkb/internal/site"
+)
+
+// Page is what the site's clean-up page (cleanup/index.html) shows: the
+// latest batch's outcomes and the open findings, checked as of the newest
+// date in the content (see ContentDate) so that a build is reproducible.
+type Page struct {
+	AsOf        time.Time
+	TrialYears  int
+	ReviewYears int
+	Checked     int       // regulations checked
+	Batch       string    // the batch shown
+	WantedBatch string    // site.toml cleanup.batch, when no decision names it yet
+	Outcomes    []Outcome // of Batch
+	Groups      []Group   // open findings by rule
+	Counts      Counts
+	URLs        map[string]string // content path → site URL of the page, for links
+}
+
+// pageLimit is the most findings of one rule the page lists; djkb cleanup
+// prints them all.
+const pageLimit = 200
+
+// NewPage checks s and gathers its clean-up page.
+func NewPage(s *site.Site) *Page {
+	opts := OptionsFor(s.Config, ContentDate(s)).withDefaults()
+	reg := NewRegister(s)
+	findings := check(s, reg, opts)
+	pg := &Page{AsOf: opts.AsOf, TrialYears: opts.TrialYears, ReviewYears: opts.ReviewYears,
+		Checked: len(reg.Pages()), Counts: Count(findings), URLs: map[string]string{}}
+	var named bool
+	pg.Batch, pg.Outcomes, named = Batch(s, reg)
+	if !named {
+		pg.WantedBatch = s.Config.Cleanup.Batch
+	}
+	for i, f := range findings {
+		p := s.Page(f.Path)
+		pg.URLs[f.Path] = p.URL
+		if f.Line >= p.Src.BodyLine {
+			// A line in the text is known only while the Markdown is held,
+			// which a site build does not do; the link goes to the article.
+			findings[i].Line = 0
+		}
+	}
+	pg.Groups = GroupByRule(findings)
+	for i := range pg.Groups {
+		if g := &pg.Groups[i]; len(g.Findings) > pageLimit {
+			g.More, g.Findings = len(g.Findings)-pageLimit, g.Findings[:pageLimit]
+		}
+	}
+	return pg
+}
+
+// Key is a text that changes whenever what the page shows changes; djkb
+// serve compares it to decide whether to render the page again.
+func (pg *Page) Key() string {
+	data, _ := json.Marshal(pg)
+	return string(data)
+}
