@@ -32,6 +32,15 @@ import (
 	"djkb/internal/rawfile"
 )
 
+// Writer receives the files of a build: pages, static files, the search
+// index and the 汇编 all go through it. name is slash-separated and
+// relative to the output root; data may be reused by the caller once
+// WriteFile returns. A Dir is the Writer of a build on disk; djkb serve
+// keeps its files in memory behind the same interface.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
 // Dir is a build in progress.
 type Dir struct {
 	dest  string // the final output folder
