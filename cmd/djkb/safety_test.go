@@ -253,3 +253,23 @@ func TestLinksOutOfTheSiteNeverReachTheOutputOrTheServer(t *testing.T) {
 		})
 	}
 }
+
+func TestDigestAndCleanupWriteIntoTheOutputAsDjkbsOwn(t *testing.T) {
+	dir, files := userSite(t)
+	for _, steps := range [][][]string{
+		{{"build"}, {"digest"}, {"build"}, {"cleanup", "-d", "public"}, {"build"}, {"build"}},
+		{{"digest", "-d", "fresh"}, {"cleanup", "-d", "fresh"}, {"build", "-d", "fresh"}, {"digest", "-d", "fresh"}, {"build", "-d", "fresh"}},
+	} {
+		for _, args := range steps {
+			if code, out := runIn(t, dir, args...); code != 0 {
+				t.Fatalf("djkb %v: exit %d\n%s", args, code, out)
+			}
+		}
+	}
+	for _, args := range [][]string{{"digest", "-d", "mydocs"}, {"cleanup", "-d", "mydocs"}} {
+		if code, out := runIn(t, dir, args...); code == 0 || !strings.Contains(out, "不是 djkb 生成的") {
+			t.Fatalf("djkb %v wrote into a folder of the user's: exit %d\n%s", args, code, out)
+		}
+	}
+	intact(t, dir, files, "digests and reports")
+}

@@ -12,6 +12,7 @@ import (
 	"djkb/internal/build"
 	"djkb/internal/content"
 	"djkb/internal/diag"
+	"djkb/internal/output"
 	"djkb/internal/review"
 	model "djkb/internal/site"
 )
@@ -48,7 +49,7 @@ func runCleanup(args []string, stdout, stderr io.Writer) int {
 	review.WriteJSON(&js, findings)
 	if flagSet(fs, "d") {
 		for name, data := range map[string][]byte{"report.txt": text.Bytes(), "findings.json": js.Bytes()} {
-			if err := writeFileAtomic(filepath.Join(sf.out, "cleanup", name), data); err != nil {
+			if err := writeIntoOutput(sf.out, "cleanup/"+name, data); err != nil {
 				fmt.Fprintln(stderr, err)
 				return 1
 			}
@@ -104,6 +105,16 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
+}
+
+// writeIntoOutput writes the file rel (slash-separated) into the output
+// folder out of a build, recording it in the folder's stamp first: a
+// folder that holds files djkb did not write is refused, as by a build.
+func writeIntoOutput(out, rel string, data []byte) error {
+	if err := output.Claim(out, rel); err != nil {
+		return err
+	}
+	return writeFileAtomic(filepath.Join(out, filepath.FromSlash(rel)), data)
 }
 
 // writeFileAtomic writes one file of an output folder through a temporary

@@ -11,6 +11,8 @@ import (
 
 	"djkb/internal/chromium"
 	"djkb/internal/compilation"
+	"djkb/internal/output"
+	"djkb/internal/sitefs"
 )
 
 // runDigest writes the printable 汇编 (digest/index.html) and, with --pdf,
@@ -51,7 +53,11 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	out := filepath.Join(sf.out, "digest", "index.html")
-	if err := writeFileAtomicWith(out, func(w io.Writer) error { return d.WriteHTML(w, nil) }); err != nil {
+	err = output.Claim(sf.out, "digest/index.html")
+	if err == nil {
+		err = writeFileAtomicWith(out, func(w io.Writer) error { return d.WriteHTML(w, nil) })
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "汇编失败：%v\n", err)
 		return 1
 	}
@@ -62,6 +68,12 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 	start = time.Now()
 	if isTerminal(stderr) {
 		fmt.Fprintf(stderr, "正在用 Chromium 打印 PDF（%d 件，篇幅大时需要几分钟）……\n", len(d.Items))
+	}
+	if rel, inside := relativeTo(sf.out, *pdf); inside {
+		if err := output.Claim(sf.out, rel); err != nil {
+			fmt.Fprintf(stderr, "打印 PDF 失败：%v\n", err)
+			return 1
+		}
 	}
 	pages, err := printDigest(d, filepath.Dir(out), *pdf)
 	switch {
@@ -89,6 +101,18 @@ func printDigest(d *compilation.Digest, dir, pdf string) (int, error) {
 		err = writeFileAtomic(pdf, data)
 	}
 	return pages, err
+}
+
+// relativeTo returns file's slash-separated path inside dir, and whether
+// it lies there.
+func relativeTo(dir, file string) (string, bool) {
+	absDir, err1 := filepath.Abs(dir)
+	absFile, err2 := filepath.Abs(file)
+	if err1 != nil || err2 != nil || !sitefs.Within(absDir, absFile) || absDir == absFile {
+		return "", false
+	}
+	rel, _ := filepath.Rel(absDir, absFile)
+	return filepath.ToSlash(rel), true
 }
 
 // splitList splits a comma-separated flag value (full-width commas and 、

@@ -414,6 +414,31 @@ func (d *Dir) removeStale() {
 	}
 }
 
+// Claim lets a command other than build write files into the output
+// folder dest (djkb digest, djkb cleanup -d): dest must be missing, empty
+// or stamped, as for a build, and names (slash-separated, relative to
+// dest) are added to its stamp, so that the next build knows them as
+// djkb's own and replaces them with the rest.
+func Claim(dest string, names ...string) error {
+	owned, err := claim(dest)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dest, 0o755); err != nil {
+		return fmt.Errorf("无法创建输出文件夹 %s：%w", dest, err)
+	}
+	if owned == nil {
+		owned = map[string]bool{}
+	}
+	for _, name := range names {
+		owned[name] = true
+	}
+	if err := writeStamp(dest, owned); err != nil {
+		return fmt.Errorf("无法写入 %s（磁盘已满或没有写权限？）：%w", filepath.Join(dest, StampName), err)
+	}
+	return nil
+}
+
 // writeStamp marks dir as djkb's output, listing the files named in wrote
 // one a line (quoted where a name could break the line).
 func writeStamp(dir string, wrote map[string]bool) error {
