@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"djkb/internal/output"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -69,7 +70,9 @@ func TestCleanupWritesReportFilesOnly(t *testing.T) {
 	dir := trialSite(t)
 	out := filepath.Join(t.TempDir(), "public")
 	keep := filepath.Join(out, "index.html")
-	os.MkdirAll(out, 0o755)
+	if err := output.Claim(out, "index.html"); err != nil { // a site djkb built
+		t.Fatal(err)
+	}
 	os.WriteFile(keep, []byte("site"), 0o644)
 	if code, _, errOut := runCLI("cleanup", "-s", dir, "-d", out, "--as-of", "2026-07-01"); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)

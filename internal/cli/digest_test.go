@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"djkb/internal/output"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,9 @@ import (
 
 func TestDigestWritesOnlyItsFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
+	if err := output.Claim(out, "index.html", "digest/old.txt"); err != nil { // a site djkb built
+		t.Fatal(err)
+	}
 	os.MkdirAll(filepath.Join(out, "digest"), 0o755)
 	os.WriteFile(filepath.Join(out, "index.html"), []byte("site"), 0o644)
 	os.WriteFile(filepath.Join(out, "digest", "old.txt"), []byte("keep"), 0o644)
