@@ -75,8 +75,8 @@ func Run(opts Options) (*Result, error) {
 	if err := checkOutDir(opts.SiteDir, opts.OutDir); err != nil {
 		return &Result{}, err
 	}
-	p := &pipeline{opts: opts, oneShot: true}
-	res, out, err := p.run(func() (sink, error) { return output.Begin(opts.OutDir) })
+	p := &pipeline{opts: opts, strategy: oneShot}
+	res, out, _, err := p.run(func() (output.Writer, error) { return output.Begin(opts.OutDir) })
 	if out == nil {
 		return res, err
 	}
@@ -195,7 +195,7 @@ func convert(conv *markdown.Converter, s *site.Site, p *site.Page) *converted {
 	var diags diag.List
 	linker := s.Linker(p, &diags)
 	res, err := conv.Convert(markdown.Input{
-		Source:        p.Src.Body,
+		Source:        p.Src.Body(),
 		FirstLine:     p.Src.BodyLine,
 		Articles:      p.Kind == content.KindRegulation,
 		DropTitle:     p.Src.TitleFromBody,

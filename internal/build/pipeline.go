@@ -7,64 +7,84 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"djkb/internal/config"
 	"djkb/internal/content"
 	"djkb/internal/diag"
 	"djkb/internal/minify"
+	"djkb/internal/output"
 	"djkb/internal/parallel"
 	"djkb/internal/render"
+	"djkb/internal/review"
+	"djkb/internal/search"
 	"djkb/internal/site"
 	"djkb/internal/sitefs"
 )
 
-// sink receives the files of a build: a folder on disk for djkb build, a
-// map in memory for djkb serve.
-type sink interface {
-	WriteFile(name string, data []byte) error
+// strategy is what differs between djkb build, which builds a site once,
+// and djkb serve's Session, which builds it again after every edit: what
+// the pipeline keeps, reuses and lets go. The stages are the same.
+type strategy struct {
+	// release: the build renders every page once and ends. Each page's
+	// Markdown is let go once converted, its HTML once written and its
+	// parts once the index and the clean-up report have read them; with
+	// the built-in layouts, pages that cannot link are converted just
+	// before they are rendered. The build never holds all of them at once.
+	release bool
+	// cache, for a Session, keeps parsed files, converted Markdown and the
+	// last sitemap between builds, and the fingerprints of the views whose
+	// output the session holds: those views are not rendered again. A
+	// session writes the search index itself, in the background; without
+	// a cache the index is written beside the pages.
+	cache *cache
 }
 
-// pipeline runs the stages of a build. A one-shot build uses a zero
-// pipeline; a Session keeps one with its caches between builds.
+// oneShot is the strategy of djkb build.
+var oneShot = strategy{release: true}
+
+// cache is what a Session keeps from one build for the next.
+type cache struct {
+	sources *content.Cache                 // parsed files
+	conv    map[*content.Source]*converted // converted Markdown
+	env     uint64                         // what links resolved against when conv was filled
+	sitemap sitemapCache                   // the last sitemap: most edits change none of its URLs and dates
+	// prints holds the fingerprint of each view's output file that the
+	// session holds from its last build.
+	prints map[string]uint64
+}
+
+// pipeline runs the stages of a build, the same for every strategy:
+//
+//	load (templates, config, files) → model → convert → link
+//	  → render (static files, pages, feeds) → index → write
 type pipeline struct {
-	opts Options
-
-	sources   *content.Cache                       // parsed files, nil for none
-	conv      map[*content.Source]*converted       // converted Markdown, nil for none
-	env       uint64                               // what links resolved against when conv was filled
-	templates *render.Templates                    // parsed layouts, nil until loaded
-	skip      func(v *render.View, fp uint64) bool // views whose output is unchanged; nil renders all
-	// index, when set, takes over writing the search index (djkb serve
-	// writes it in the background).
-	index func(s *site.Site)
-	// sitemap, when set, keeps the last sitemap for a Session: it lists
-	// every page, and most edits change none of its URLs and dates.
-	sitemap *sitemapCache
-	// oneShot frees what a build that runs once no longer needs: each
-	// page's Markdown once converted (a third of the memory), its parts
-	// once the index has them and its HTML once it is written. Less live
-	// data means fewer collections while the pages render beside the index.
-	// With the built-in layouts it also converts most pages just before
-	// rendering them (see loadSite), so that their HTML is never all held.
-	oneShot bool
-	// static lists the site's own static files, as loadSite found them.
-	static []sitefs.File
+	opts      Options
+	strategy  strategy
+	templates *render.Templates // parsed layouts, nil until loaded
+	static    []sitefs.File     // the site's own static files, as loadSite found them
 }
 
-// run builds the site into the sink that open returns. It returns the sink
-// (nil when nothing was written) for the caller to commit or throw away.
-func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
+// rendered is what the render stage tells a Session: the fingerprint of
+// each view's file, and the files it did not render again.
+type rendered struct {
+	prints map[string]uint64
+	kept   []string
+}
+
+// run builds the site into the writer that open returns. It returns the
+// writer (nil when nothing was written) for the caller to commit or throw
+// away.
+func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writer, *rendered, error) {
 	start := time.Now()
 	res := &Result{}
 	diags := &diag.List{}
 	timer := stepTimer{res: res, progress: p.opts.Progress}
-	var indexDone chan error // the search index being written beside the pages
-	finish := func(out sink, err error) (*Result, sink, error) {
-		if indexDone != nil {
-			if ierr := <-indexDone; err == nil {
-				err = ierr
-			}
+	var index indexRun // the search index, written beside the pages
+	finish := func(out output.Writer, done *rendered, err error) (*Result, output.Writer, *rendered, error) {
+		if ierr := index.wait(); err == nil {
+			err = ierr
 		}
 		timer.stop()
 		res.Diags = diags.Items()
@@ -73,104 +93,176 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 		if err == nil && res.Errors > 0 {
 			err = ErrFailed
 		}
-		return res, out, err
+		return res, out, done, err
 	}
 
+	// Load and model.
 	timer.start("读取模板")
 	if p.templates == nil {
-		layouts := render.NewLayouts(p.opts.SiteDir, p.opts.Defaults)
-		templates, err := render.LoadTemplates(layouts, render.Funcs())
-		if err != nil {
-			diags.Add(TemplateDiag(err))
-		}
-		p.templates = templates
+		p.templates = p.loadTemplates(diags)
 	}
-	s, deferred := p.loadSite(diags, &timer, p.oneShot && p.templates != nil && p.templates.Builtin())
+	stream := p.strategy.release && p.templates != nil && p.templates.Builtin()
+	s, later := p.loadSite(diags, &timer, stream)
 	res.Site = s
 	if s == nil || diags.HasErrors() || p.templates == nil {
-		return finish(nil, nil)
+		return finish(nil, nil, nil)
 	}
 	res.Pages = len(s.Pages) + len(s.IndexPages())
 
+	// Render, and index beside it.
 	timer.start("生成网页")
 	out, err := open()
 	if err != nil {
-		return finish(nil, err)
+		return finish(nil, nil, err)
 	}
 	if err := copyStatic(out, p.static, p.opts.Defaults, s.Assets); err != nil {
-		return finish(out, err)
+		return finish(out, nil, err)
 	}
-	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload, ReleaseHTML: p.oneShot, DeferReport: deferred != nil}
+	report := startReport(s, later == nil)
+	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload, Report: report.get}
 	views := r.Views()
 	res.Files = len(views)
-	if deferred != nil {
+	if later != nil {
 		var errs []error
-		views, errs = p.convertAndRender(s, r, views, deferred, out, diags)
+		views, errs = p.convertAndRender(s, r, views, later, out, diags)
 		for _, err := range errs {
 			diags.Add(renderDiag(err))
 		}
 		res.Rendered = res.Files - len(views)
 		if diags.HasErrors() {
-			return finish(out, nil)
+			return finish(out, nil, nil)
 		}
-		r.StartReport()
+		report.start()
 	}
-	withIndex := s.Config.Search && !p.opts.NoSearch
-	if withIndex && p.index == nil {
-		// The index needs only the pages' text: write it on the side
-		// while the pages render.
-		docs := searchDocs(s, nil)
-		indexDone = make(chan error, 1)
-		go func() { indexDone <- writeIndex(out, docs, p.oneShot) }()
+	if s.Config.Search && !p.opts.NoSearch && p.strategy.cache == nil {
+		index = startIndex(out, searchDocs(s, nil), p.strategy.release)
 	}
-	if p.oneShot {
-		go releaseParts(s, views, p.templates)
+	if p.strategy.release {
+		go p.releaseParts(s, report)
 	}
-	if p.skip != nil {
-		prints := r.Fingerprints(views)
-		keep := views[:0:0]
-		for i, v := range views {
-			if !p.skip(v, prints[i]) {
-				keep = append(keep, v)
-			}
-		}
-		views = keep
-	}
+	views, done := p.skipUnchanged(r, views)
 	res.Rendered += len(views)
-	for _, err := range r.RenderAll(views, out) {
+	for _, err := range r.RenderEach(views, out, nil, p.releaseHTML(views)) {
 		diags.Add(renderDiag(err))
 	}
-	if err := writeFeeds(out, s, p.sitemap); err != nil {
-		return finish(out, err)
+	if err := writeFeeds(out, s, p.sitemap()); err != nil {
+		return finish(out, nil, err)
 	}
 	if diags.HasErrors() {
-		return finish(out, nil)
+		return finish(out, nil, nil)
 	}
-	if withIndex {
+	if index != nil {
 		timer.start("生成搜索索引") // what is left of it once the pages are written
-		if p.index != nil {
-			p.index(s)
-		}
 	}
-	return finish(out, nil)
+	return finish(out, done, nil)
 }
 
-// releaseParts lets the pages' parts, and so their text (as much memory as
-// the pages' HTML), go once the other readers are done: the index has its
-// own copy of the parts, the clean-up report reads them as the pages begin
-// to render, and a layout only if it names them.
-func releaseParts(s *site.Site, views []*render.View, t *render.Templates) {
-	if t.Mentions("Parts") {
+// indexRun is the search index being written on the side.
+type indexRun chan error
+
+// startIndex writes the index of docs into out on a goroutine of its own;
+// with release, docs are the index's alone.
+func startIndex(out output.Writer, docs []search.Doc, release bool) indexRun {
+	done := make(indexRun, 1)
+	go func() { done <- writeIndex(out, docs, release) }()
+	return done
+}
+
+// wait returns the index's error once it is written; nil for no index.
+func (r indexRun) wait() error {
+	if r == nil {
+		return nil
+	}
+	return <-r
+}
+
+// loadTemplates parses the site's layouts over the built-in ones; nil when
+// they have errors, which go to diags.
+func (p *pipeline) loadTemplates(diags *diag.List) *render.Templates {
+	templates, err := render.LoadTemplates(render.NewLayouts(p.opts.SiteDir, p.opts.Defaults), render.Funcs())
+	if err != nil {
+		diags.Add(TemplateDiag(err))
+	}
+	return templates
+}
+
+// report is the clean-up page's report, which checks every regulation: it
+// is made on a core of its own while the pages render, once start is
+// called; get waits for it.
+type report struct {
+	start func()
+	get   func() render.Report
+}
+
+// startReport prepares the report of s, and starts it now unless the
+// pages are still being converted (later: start it once they are).
+func startReport(s *site.Site, now bool) *report {
+	done := make(chan *review.Page, 1)
+	r := &report{start: sync.OnceFunc(func() { go func() { done <- review.NewPage(s) }() })}
+	r.get = sync.OnceValue(func() render.Report { r.start(); return <-done })
+	if now {
+		r.start()
+	}
+	return r
+}
+
+// releaseParts lets the pages' parts, and so their text, go once the other
+// readers are done: the index has its own copy of the parts, the clean-up
+// report reads them as the pages begin to render, and a layout only if it
+// names them.
+func (p *pipeline) releaseParts(s *site.Site, report *report) {
+	if p.templates.Mentions("Parts") {
 		return
 	}
-	for _, v := range views {
-		if v.Kind == "cleanup" {
-			v.Cleanup() // waits for the report
+	report.get()
+	for _, pg := range s.Pages {
+		pg.ReleaseParts()
+	}
+}
+
+// releaseHTML returns, for a one-shot build, what to do once view i is
+// written: let its page's HTML go. Only a page's own view shows its HTML,
+// unless a layout reads pages' .HTML itself; then nothing is let go.
+// An index page's HTML stays: its list pages show it.
+func (p *pipeline) releaseHTML(views []*render.View) func(i int) {
+	if !p.strategy.release || p.templates.Mentions(".HTML") {
+		return nil
+	}
+	return func(i int) {
+		if pg := views[i].Page; pg != nil && !pg.IsIndex {
+			pg.ReleaseHTML()
 		}
 	}
-	for _, pg := range s.Pages {
-		pg.Parts = nil
+}
+
+// skipUnchanged leaves out, for a Session, the views whose fingerprint is
+// the one of the file the session holds from its last build.
+func (p *pipeline) skipUnchanged(r *render.Renderer, views []*render.View) ([]*render.View, *rendered) {
+	c := p.strategy.cache
+	if c == nil {
+		return views, nil
 	}
+	done := &rendered{prints: make(map[string]uint64, len(views))}
+	prints := r.Fingerprints(views)
+	keep := views[:0:0]
+	for i, v := range views {
+		name := site.OutputFile(v.URLPath)
+		done.prints[name] = prints[i]
+		if old, ok := c.prints[name]; ok && old == prints[i] {
+			done.kept = append(done.kept, name)
+		} else {
+			keep = append(keep, v)
+		}
+	}
+	return keep, done
+}
+
+// sitemap is the sitemap cache of a Session, nil for a one-shot build.
+func (p *pipeline) sitemap() *sitemapCache {
+	if p.strategy.cache == nil {
+		return nil
+	}
+	return &p.strategy.cache.sitemap
 }
 
 // loadSite runs the load, model and Markdown stages. It returns nil when
@@ -187,7 +279,11 @@ func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer, stream bool) (*s
 		return nil, nil
 	}
 	timer.start("读取内容")
-	set := content.LoadCached(p.opts.SiteDir, content.Options{Drafts: p.opts.Drafts, UnsafeHTML: cfg.UnsafeHTML}, p.sources, diags)
+	var sources *content.Cache
+	if p.strategy.cache != nil {
+		sources = p.strategy.cache.sources
+	}
+	set := content.LoadCached(p.opts.SiteDir, content.Options{Drafts: p.opts.Drafts, UnsafeHTML: cfg.UnsafeHTML}, sources, diags)
 	p.static = listStatic(p.opts.SiteDir, diags)
 	timer.start("建立页面关系")
 	s := site.New(cfg, set, staticFiles(p.static, p.opts.Defaults), diags)
@@ -204,7 +300,7 @@ func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer, stream bool) (*s
 	}
 	var linking, deferred []*site.Page
 	for _, pg := range pages {
-		if pg.IsIndex || mayLink(pg.Src.Body) {
+		if pg.IsIndex || mayLink(pg.Src.Body()) {
 			linking = append(linking, pg)
 		} else {
 			deferred = append(deferred, pg)
@@ -246,7 +342,7 @@ func mayLink(md []byte) bool {
 // convertAndRender converts the deferred pages, each just before its view
 // is rendered, and lets its HTML go once written; then it checks what
 // needed every page converted. It returns the views still to render.
-func (p *pipeline) convertAndRender(s *site.Site, r *render.Renderer, views []*render.View, deferred []*site.Page, out sink, diags *diag.List) ([]*render.View, []error) {
+func (p *pipeline) convertAndRender(s *site.Site, r *render.Renderer, views []*render.View, deferred []*site.Page, out output.Writer, diags *diag.List) ([]*render.View, []error) {
 	isDeferred := make(map[*site.Page]bool, len(deferred))
 	for _, pg := range deferred {
 		isDeferred[pg] = true
@@ -261,13 +357,13 @@ func (p *pipeline) convertAndRender(s *site.Site, r *render.Renderer, views []*r
 	}
 	conv := newConverter(s)
 	found := make([][]diag.Diagnostic, len(now)) // not the conversions: they hold the HTML
-	errs := r.RenderEach(now, func(i int) {
+	errs := r.RenderEach(now, out, func(i int) {
 		pg := now[i].Page
 		c := convert(conv, s, pg)
-		pg.Src.Body = nil
+		pg.Src.ReleaseBody()
 		c.attach(pg)
 		found[i] = c.diags
-	}, out)
+	}, p.releaseHTML(now))
 	for _, d := range found {
 		diags.AddAll(d)
 	}
@@ -280,15 +376,20 @@ func (p *pipeline) convertAndRender(s *site.Site, r *render.Renderer, views []*r
 // conversions a Session kept where the source and, for pages with relative
 // links, every URL they could point to are unchanged.
 func (p *pipeline) convertAll(s *site.Site, pages []*site.Page, diags *diag.List) {
-	env := linkEnv(s)
-	envChanged := env != p.env
-	p.env = env
+	c := p.strategy.cache
+	var kept map[*content.Source]*converted
+	envChanged := false
+	if c != nil {
+		env := linkEnv(s)
+		envChanged, c.env = env != c.env, env
+		kept = c.conv
+	}
 	conv := newConverter(s)
 	results := make([]*converted, len(pages))
 	var todo []int
 	for i, pg := range pages {
-		if c, ok := p.conv[pg.Src]; ok && !(envChanged && c.relative) {
-			results[i] = c
+		if k, ok := kept[pg.Src]; ok && !(envChanged && k.relative) {
+			results[i] = k
 		} else {
 			todo = append(todo, i)
 		}
@@ -296,19 +397,17 @@ func (p *pipeline) convertAll(s *site.Site, pages []*site.Page, diags *diag.List
 	parallel.Each(len(todo), func(k int) {
 		i := todo[k]
 		results[i] = convert(conv, s, pages[i])
-		if p.oneShot {
-			pages[i].Src.Body = nil
+		if p.strategy.release {
+			pages[i].Src.ReleaseBody()
 		}
 	})
-	if p.conv != nil {
-		clear(p.conv)
-	}
+	clear(kept)
 	for i, pg := range pages {
-		c := results[i]
-		diags.AddAll(c.diags)
-		c.attach(pg)
-		if p.conv != nil {
-			p.conv[pg.Src] = c
+		r := results[i]
+		diags.AddAll(r.diags)
+		r.attach(pg)
+		if kept != nil {
+			kept[pg.Src] = r
 		}
 	}
 }
@@ -336,7 +435,7 @@ func linkEnv(s *site.Site) uint64 {
 	return h.Sum64()
 }
 
-func writeFeeds(out sink, s *site.Site, cache *sitemapCache) error {
+func writeFeeds(out output.Writer, s *site.Site, cache *sitemapCache) error {
 	if err := out.WriteFile("sitemap.xml", cache.get(s)); err != nil {
 		return err
 	}
@@ -392,7 +491,7 @@ func listStatic(siteDir string, diags *diag.List) []sitefs.File {
 // copied as they are, unless they are byte for byte a built-in one (as
 // this repository's static/ is, being both the defaults and the sample
 // site's).
-func copyStatic(out sink, own []sitefs.File, defaults fs.FS, contentFiles []content.Asset) error {
+func copyStatic(out output.Writer, own []sitefs.File, defaults fs.FS, contentFiles []content.Asset) error {
 	builtin := func(rel string, data []byte) error {
 		if strings.HasPrefix(rel, jsTests) {
 			return nil

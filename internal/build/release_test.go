@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"djkb"
+	"djkb/internal/diag"
 	"djkb/internal/render"
 )
 
@@ -33,17 +34,76 @@ func TestReleaseParts(t *testing.T) {
 			if diags.HasErrors() {
 				t.Fatal(diags.Items())
 			}
-			tmpl, err := render.LoadTemplates(render.NewLayouts(dir, djkb.Defaults), render.Funcs())
-			if err != nil {
-				t.Fatal(err)
+			p := &pipeline{opts: Options{SiteDir: dir, Defaults: djkb.Defaults}, strategy: oneShot}
+			if p.templates = p.loadTemplates(&diag.List{}); p.templates == nil {
+				t.Fatal("the layouts do not parse")
 			}
 			page := s.Page("regulations/a.md")
-			if len(page.Parts) == 0 {
+			if len(page.Parts()) == 0 {
 				t.Fatal("the page has no parts to begin with")
 			}
-			releaseParts(s, (&render.Renderer{Site: s, Templates: tmpl}).Views(), tmpl)
-			if kept := page.Parts != nil; kept != tc.kept {
+			p.releaseParts(s, startReport(s, true))
+			if kept := page.Parts() != nil; kept != tc.kept {
 				t.Errorf("parts kept = %v, want %v", kept, tc.kept)
+			}
+		})
+	}
+}
+
+// TestReleaseHTML checks that a one-shot build lets each page's HTML go
+// once written, writes the same pages as a build that keeps it, and lets
+// nothing go when a layout reads pages' .HTML itself.
+func TestReleaseHTML(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	reader := `{{define "main"}}{{range .Site.Pages}}{{.HTML}}{{end}}{{end}}`
+	for _, tc := range []struct {
+		name     string
+		layout   string
+		released bool
+	}{
+		{"default layouts", "", true},
+		{"a layout reads .HTML", reader, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := copySample(t, root, "")
+			if tc.layout != "" {
+				os.MkdirAll(filepath.Join(site, "layouts"), 0o755)
+				os.WriteFile(filepath.Join(site, "layouts", "404.html"), []byte(tc.layout), 0o644)
+			}
+			render1 := func(s strategy) (map[string][]byte, *pipeline, []*render.View) {
+				p := &pipeline{opts: Options{SiteDir: site, Defaults: djkb.Defaults}, strategy: s}
+				diags := &diag.List{}
+				p.templates = p.loadTemplates(diags)
+				m, _ := p.loadSite(diags, &stepTimer{res: &Result{}}, false)
+				if m == nil || diags.HasErrors() {
+					t.Fatalf("the sample does not load: %v", diags.Items())
+				}
+				r := &render.Renderer{Site: m, Templates: p.templates, Report: startReport(m, true).get}
+				views := r.Views()
+				out := &memStage{written: map[string][]byte{}}
+				if errs := r.RenderEach(views, out, nil, p.releaseHTML(views)); len(errs) > 0 {
+					t.Fatal(errs)
+				}
+				return out.written, p, views
+			}
+			kept, _, _ := render1(strategy{})
+			released, _, views := render1(oneShot)
+			for name, data := range kept {
+				if !bytes.Equal(released[name], data) {
+					t.Errorf("%s differs when the HTML is released", name)
+				}
+			}
+			for _, v := range views {
+				pg := v.Page
+				if pg == nil {
+					continue
+				}
+				if pg.IsIndex && pg.HTML() == "" && len(pg.Src.Body()) > 0 {
+					t.Errorf("%s: an index page's HTML was released; its list pages show it", pg.Src.Path)
+				}
+				if !pg.IsIndex && len(pg.Src.Body()) > 0 && (pg.HTML() == "") != tc.released {
+					t.Errorf("%s: HTML released = %v, want %v", pg.Src.Path, pg.HTML() == "", tc.released)
+				}
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 
 	"djkb/internal/markdown"
+	"djkb/internal/output"
 	"djkb/internal/search"
 	"djkb/internal/site"
 )
@@ -38,9 +39,9 @@ func searchDocs(s *site.Site, cache *partsCache) []search.Doc {
 			Facets: map[string][]string{},
 		}
 		if cache != nil {
-			d.Parts = cache.get(next, p.Src.Path, p.Parts)
+			d.Parts = cache.get(next, p.Src.Path, p.Parts())
 		} else {
-			d.Parts = searchParts(p.Parts)
+			d.Parts = searchParts(p.Parts())
 		}
 		if t := p.TopSection(); t != nil {
 			d.Section = t.Title
@@ -96,7 +97,7 @@ func searchParts(parts []markdown.Part) []search.Part {
 
 // writeIndex writes the index of docs into search/ of out. With release it
 // clears the text of docs as it goes: for docs that nothing else reads.
-func writeIndex(out sink, docs []search.Doc, release bool) error {
+func writeIndex(out output.Writer, docs []search.Doc, release bool) error {
 	// A sink keeps no reference to data (renderers reuse their buffers
 	// too): the index's buffers go to it as they are.
 	opts := search.Options{Facets: facets, ReleaseText: release, WriteFile: func(name string, data []byte) error {

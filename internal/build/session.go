@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"djkb/internal/content"
-	"djkb/internal/render"
+	"djkb/internal/output"
 	"djkb/internal/search"
 	"djkb/internal/site"
 )
@@ -23,7 +23,6 @@ type Session struct {
 	mu      sync.RWMutex
 	pipe    pipeline
 	files   map[string][]byte // the last good build
-	prints  map[string]uint64 // output file → fingerprint of its view
 	version int               // counts good builds and finished indexes
 	last    *Result
 
@@ -59,9 +58,8 @@ func isIndexFile(name string) bool {
 // NewSession prepares a session; nothing is built until Build.
 func NewSession(opts Options) *Session {
 	s := &Session{
-		pipe:   pipeline{opts: opts, sources: newTrustedCache(), conv: map[*content.Source]*converted{}, sitemap: &sitemapCache{}},
-		files:  map[string][]byte{},
-		prints: map[string]uint64{},
+		pipe:  pipeline{opts: opts, strategy: strategy{cache: newCache()}},
+		files: map[string][]byte{},
 	}
 	s.indexed = sync.NewCond(&s.mu)
 	return s
@@ -80,7 +78,7 @@ func (s *Session) Changed(paths []string) {
 			s.reset()
 		case ChangeContent:
 			p = path.Clean(strings.ReplaceAll(p, "\\", "/"))
-			s.pipe.sources.Forget(strings.TrimPrefix(p, content.Dir+"/"))
+			s.pipe.strategy.cache.sources.Forget(strings.TrimPrefix(p, content.Dir+"/"))
 		}
 	}
 }
@@ -95,15 +93,20 @@ func (s *Session) Reset() {
 
 // reset drops every cache.
 func (s *Session) reset() {
-	s.pipe.sources = newTrustedCache()
-	s.pipe.conv = map[*content.Source]*converted{}
-	s.pipe.sitemap = &sitemapCache{}
+	s.pipe.strategy.cache = newCache()
 	s.pipe.templates = nil
-	s.pipe.env = 0
-	clear(s.prints)
 }
 
-// memStage collects one build's files on top of the previous build's.
+// newCache is an empty cache whose parsed files are read again only when
+// Changed names them.
+func newCache() *cache {
+	sources := content.NewCache()
+	sources.Trust = true
+	return &cache{sources: sources, conv: map[*content.Source]*converted{}, prints: map[string]uint64{}}
+}
+
+// memStage collects one build's files on top of the previous build's: the
+// output.Writer of a Session.
 type memStage struct {
 	mu      sync.Mutex
 	written map[string][]byte
@@ -125,30 +128,20 @@ func (s *Session) Build() (res *Result, changed []string, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	stage := &memStage{written: map[string][]byte{}}
-	prints := map[string]uint64{}
-	var kept []string
-	s.pipe.skip = func(v *render.View, fp uint64) bool {
-		name := site.OutputFile(v.URLPath)
-		prints[name] = fp
-		if old, ok := s.prints[name]; ok && old == fp {
-			if _, have := s.files[name]; have {
-				kept = append(kept, name)
-				return true
-			}
-		}
-		return false
-	}
-	var indexSite *site.Site
-	s.pipe.index = func(site *site.Site) { indexSite = site }
-	res, _, err = s.pipe.run(func() (sink, error) { return stage, nil })
+	res, _, done, err := s.pipe.run(func() (output.Writer, error) { return stage, nil })
 	s.last = res
 	if err != nil {
 		if res.Errors > 0 {
 			// A failed build may have converted pages against a
 			// different set of pages; start the next one clean of that.
-			s.pipe.env = 0
+			s.pipe.strategy.cache.env = 0
 		}
 		return res, nil, err
+	}
+	kept := done.kept
+	var indexSite *site.Site // the session writes the index itself
+	if res.Site.Config.Search && !s.pipe.opts.NoSearch {
+		indexSite = res.Site
 	}
 	next := stage.written
 	for name, data := range next {
@@ -172,7 +165,7 @@ func (s *Session) Build() (res *Result, changed []string, err error) {
 		}
 	}
 	sort.Strings(changed)
-	s.files, s.prints = next, prints
+	s.files, s.pipe.strategy.cache.prints = next, done.prints
 	s.version++
 	if indexSite == nil {
 		s.indexPrint, s.mainDocs = 0, nil
@@ -340,11 +333,4 @@ func (s *Session) Version() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.version
-}
-
-// newTrustedCache is a source cache that relies on Changed alone.
-func newTrustedCache() *content.Cache {
-	c := content.NewCache()
-	c.Trust = true
-	return c
 }

@@ -24,7 +24,7 @@ func BenchmarkDigestHTML(b *testing.B) {
 	}
 	var size int64
 	for _, p := range load(b, dir).Pages {
-		size += int64(len(p.Src.Body))
+		size += int64(len(p.Src.Body()))
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()

@@ -95,14 +95,14 @@ func (d *Digest) renderItems() error {
 
 func (d *Digest) renderItem(conv *markdown.Converter, assets *assets, it *Item) error {
 	src := it.Page.Src
-	if src.Body == nil && it.Page.HTML != "" {
+	if src.Body() == nil && it.Page.HTML() != "" {
 		return fmt.Errorf("%s：正文已释放，无法编入汇编", src.File)
 	}
 	res, err := conv.Convert(markdown.Input{
-		Source:    src.Body,
+		Source:    src.Body(),
 		FirstLine: src.BodyLine,
 		Articles:  true,
-		DropTitle: src.TitleFromBody || review.TitleKey(content.FirstHeading(src.Body)) == review.TitleKey(it.Title),
+		DropTitle: src.TitleFromBody || review.TitleKey(content.FirstHeading(src.Body())) == review.TitleKey(it.Title),
 		Resolver:  &resolver{d: d, page: it.Page, prefix: it.ID + "-", assets: assets},
 		IDPrefix:  it.ID + "-",
 	})

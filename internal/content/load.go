@@ -36,9 +36,16 @@ type Source struct {
 	// TitleFromBody is set when the title was taken from the first "# "
 	// heading, which the renderer then drops to avoid showing it twice.
 	TitleFromBody bool
-	Body          []byte
-	BodyLine      int // file line on which Body starts
+	BodyLine      int    // file line on which the body starts
+	body          []byte // the Markdown after the front matter
 }
+
+// Body is the Markdown after the front matter, nil once released.
+func (s *Source) Body() []byte { return s.body }
+
+// ReleaseBody lets the Markdown go, for a build that has converted it and
+// reads it no more.
+func (s *Source) ReleaseBody() { s.body = nil }
 
 // Asset is a non-Markdown file in content/, copied to the output as it is.
 type Asset struct {
@@ -196,7 +203,7 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 			return nil
 		}
 	}
-	src.Body, src.BodyLine = body, bodyLine
+	src.body, src.BodyLine = body, bodyLine
 	kind := src.Kind
 	if src.IsSection {
 		kind = KindPage // a section's own front matter is descriptive only

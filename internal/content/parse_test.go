@@ -50,7 +50,7 @@ func TestParseFrontMatterVariants(t *testing.T) {
 			if src.BodyLine != tt.bodyLine || src.TitleFromBody != tt.fromBody {
 				t.Errorf("bodyLine %d fromBody %v, want %d %v", src.BodyLine, src.TitleFromBody, tt.bodyLine, tt.fromBody)
 			}
-			if strings.Contains(string(src.Body), "\r") {
+			if strings.Contains(string(src.Body()), "\r") {
 				t.Error("body still holds CR")
 			}
 		})

@@ -8,6 +8,7 @@ import (
 	"djkb"
 	"djkb/internal/build"
 	"djkb/internal/render"
+	"djkb/internal/review"
 )
 
 // TestFragmentMatchesUncached renders every page of the sample, with lists
@@ -25,7 +26,8 @@ func TestFragmentMatchesUncached(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &render.Renderer{Site: s, Templates: tmpl}
+	report := review.NewPage(s)
+	r := &render.Renderer{Site: s, Templates: tmpl, Report: func() render.Report { return report }}
 	shared := r.Views()
 	var sections int
 	facetLinks := map[string]string{} // depth -> first facet link, of the regulations' list

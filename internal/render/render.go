@@ -8,32 +8,26 @@ import (
 	"sync"
 
 	"djkb/internal/content"
+	"djkb/internal/output"
 	"djkb/internal/parallel"
-	"djkb/internal/review"
 	"djkb/internal/site"
 )
 
-// Writer receives the rendered files; paths are slash-separated and relative
-// to the output root. data may be reused once WriteFile returns.
-type Writer interface {
-	WriteFile(name string, data []byte) error
-}
-
-// Renderer renders the pages of one site.
+// Renderer renders the pages of one site. It only reads the site: what the
+// build keeps or lets go between pages is the build's business.
 type Renderer struct {
 	Site       *site.Site
 	Templates  *Templates
 	LiveReload bool
-	// ReleaseHTML makes RenderAll let each page's HTML go once the page is
-	// written, for a build that renders every view once. Only a page's own
-	// view shows its HTML, unless a layout reads pages' .HTML itself; then
-	// nothing is let go.
-	ReleaseHTML bool
-	// DeferReport keeps Views from starting the clean-up report, which
-	// reads every regulation's text, until StartReport: for a build that
-	// converts pages as it renders them.
-	DeferReport bool
-	startReport func()
+	// Report returns the clean-up page's report, waiting for it if need
+	// be; the build makes it. Nil shows the page without one.
+	Report func() Report
+}
+
+// Report is the clean-up page's report (package review makes it): the
+// cleanup layout shows its fields, and Key fingerprints it.
+type Report interface {
+	Key() string
 }
 
 // Views returns every HTML page of the site, in a stable order.
@@ -74,14 +68,7 @@ func (r *Renderer) Views() []*View {
 		}
 	}
 	add(&View{Kind: "search", Title: "搜索", URLPath: "search/"})
-	// The report checks every regulation: it is made on a core of its own
-	// while the other views are fingerprinted and rendered.
-	report := make(chan *review.Page, 1)
-	start := sync.OnceFunc(func() { go func() { report <- review.NewPage(s) }() })
-	if r.startReport = start; !r.DeferReport {
-		start()
-	}
-	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", cleanup: sync.OnceValue(func() *review.Page { start(); return <-report })})
+	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", report: r.Report})
 	add(&View{Kind: "404", Title: "页面不存在", URLPath: "404.html"})
 	return views
 }
@@ -146,7 +133,7 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, v *View) error {
 		return err
 	}
 	if v.Page != nil {
-		buf.Grow(len(v.Page.HTML) + 16<<10)
+		buf.Grow(len(v.Page.HTML()) + 16<<10)
 	}
 	if err := t.ExecuteTemplate(buf, "base", v); err != nil {
 		return fmt.Errorf("渲染 %s 时模板出错：%s", site.OutputFile(v.URLPath), strings.TrimPrefix(err.Error(), "template: "))
@@ -154,28 +141,21 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, v *View) error {
 	return nil
 }
 
-// StartReport starts the clean-up report that Views deferred.
-func (r *Renderer) StartReport() {
-	if r.startReport != nil {
-		r.startReport()
-	}
-}
-
 // RenderAll renders every view in parallel and writes it to w. It returns
 // the first template error of each template file, deduplicated.
-func (r *Renderer) RenderAll(views []*View, w Writer) []error {
-	return r.RenderEach(views, nil, w)
+func (r *Renderer) RenderAll(views []*View, w output.Writer) []error {
+	return r.RenderEach(views, w, nil, nil)
 }
 
-// RenderEach is RenderAll with prepare(i), when set, called just before
-// view i is rendered, on the same goroutine.
-func (r *Renderer) RenderEach(views []*View, prepare func(i int), w Writer) []error {
+// RenderEach is RenderAll with two hooks, each run on the goroutine that
+// renders view i: prepare(i), when set, just before it is rendered, and
+// written(i), when set, once it is written.
+func (r *Renderer) RenderEach(views []*View, w output.Writer, prepare, written func(i int)) []error {
 	var (
 		mu   sync.Mutex
 		errs []error
 		seen = map[string]bool{}
 	)
-	release := r.ReleaseHTML && !r.Templates.Mentions(".HTML")
 	parallel.Each(len(views), func(i int) {
 		if prepare != nil {
 			prepare(i)
@@ -188,8 +168,8 @@ func (r *Renderer) RenderEach(views []*View, prepare func(i int), w Writer) []er
 			err = w.WriteFile(site.OutputFile(v.URLPath), buf.Bytes())
 		}
 		buffers.Put(buf)
-		if release && v.Page != nil && !v.Page.IsIndex {
-			v.Page.HTML = ""
+		if written != nil {
+			written(i)
 		}
 		if err != nil {
 			mu.Lock()

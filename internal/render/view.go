@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"djkb/internal/review"
 	"djkb/internal/site"
 )
 
@@ -23,8 +22,8 @@ type View struct {
 	Taxonomy *site.Taxonomy
 	Term     *site.Term
 	Crumbs   []Crumb
-	// cleanup is the clean-up page's report, on the cleanup view only.
-	cleanup func() *review.Page
+	// report returns the clean-up page's report, on the cleanup view only.
+	report func() Report
 	// LiveReload is set by djkb serve to inject its reload script.
 	LiveReload bool
 
@@ -33,11 +32,11 @@ type View struct {
 }
 
 // Cleanup returns the clean-up page's report, on the cleanup view only.
-func (v *View) Cleanup() *review.Page {
-	if v.cleanup == nil {
+func (v *View) Cleanup() Report {
+	if v.report == nil {
 		return nil
 	}
-	return v.cleanup()
+	return v.report()
 }
 
 // Crumb is one step of the breadcrumb trail.
@@ -70,7 +69,7 @@ func (v *View) Content() template.HTML {
 	if v.Page == nil {
 		return ""
 	}
-	return v.Page.HTML
+	return v.Page.HTML()
 }
 
 // TopSections returns the first-level sections in the order the site

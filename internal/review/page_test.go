@@ -13,7 +13,7 @@ func TestPageIgnoresHeldMarkdown(t *testing.T) {
 	s := loadSample(t)
 	held := review.NewPage(s).Key()
 	for _, p := range s.Pages {
-		p.Src.Body = nil
+		p.Src.ReleaseBody()
 	}
 	if freed := review.NewPage(s).Key(); freed != held {
 		t.Errorf("清理页面随正文是否保留而不同")

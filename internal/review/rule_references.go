@@ -65,7 +65,7 @@ func citationsOf(p *site.Page) []citation {
 	}
 	var out []citation
 	seen := map[string]bool{}
-	for _, part := range p.Parts {
+	for _, part := range p.Parts() {
 		for _, title := range Citations(part.Text) {
 			// A substring would keep the page's whole text alive as long
 			// as the page: the index lets the text go once it is coded.
@@ -148,7 +148,7 @@ func deadPhrase(status string) string {
 // Markdown, or 0 when the Markdown is no longer held (a site build frees it
 // once converted) or s is not found as written.
 func textLine(p *site.Page, s string) int {
-	body := p.Src.Body
+	body := p.Src.Body()
 	i := bytes.Index(body, []byte(s))
 	if i < 0 {
 		return 0

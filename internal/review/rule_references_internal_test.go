@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"djkb/internal/content"
+	"djkb/internal/diag"
 	"djkb/internal/markdown"
 	"djkb/internal/site"
 )
@@ -14,10 +15,8 @@ import (
 // alive for as long as the page, long after the index has let it go.
 func TestCitationsDoNotHoldText(t *testing.T) {
 	text := "依照《甲规定》和《乙办法》制定本办法。"
-	p := &site.Page{
-		Src:   &content.Source{Path: "regulations/a.md", Body: []byte(text)},
-		Parts: []markdown.Part{{Text: text}},
-	}
+	p := &site.Page{Src: content.Parse("regulations/a.md", []byte(text), &diag.List{})}
+	p.SetContent(&markdown.Result{Parts: []markdown.Part{{Text: text}}}, nil, 0)
 	start := uintptr(unsafe.Pointer(unsafe.StringData(text)))
 	end := start + uintptr(len(text))
 	got := citationsOf(p)

@@ -58,10 +58,12 @@ type Page struct {
 	IsIndex bool // an _index.md page
 
 	// From the Markdown, set by SetContent. Layouts show a page's HTML
-	// through its view's Content.
-	HTML    template.HTML
+	// through its view's Content. The HTML and the parts are the page's
+	// largest data: a build that needs them no more lets them go with
+	// ReleaseHTML and ReleaseParts.
+	html    template.HTML
+	parts   []markdown.Part
 	TOC     []markdown.Heading
-	Parts   []markdown.Part
 	Summary string
 	// ContentHash fingerprints HTML, for djkb serve.
 	ContentHash uint64
@@ -136,12 +138,28 @@ func (p *Page) HasAnchor(id string) bool {
 	return found
 }
 
+// HTML is the page's converted Markdown, "" before SetContent or after
+// ReleaseHTML.
+func (p *Page) HTML() template.HTML { return p.html }
+
+// Parts are the page's text by heading, for the search index and the
+// clean-up checks; nil before SetContent or after ReleaseParts.
+func (p *Page) Parts() []markdown.Part { return p.parts }
+
+// ReleaseHTML lets the page's HTML go, for a build that has written the
+// page and shows its HTML nowhere else.
+func (p *Page) ReleaseHTML() { p.html = "" }
+
+// ReleaseParts lets the page's parts go, for a build whose index and
+// clean-up report have read them.
+func (p *Page) ReleaseParts() { p.parts = nil }
+
 // SetContent attaches the converted Markdown of the page and the links to
 // other pages its resolver found.
 func (p *Page) SetContent(r *markdown.Result, links []OutLink, contentHash uint64) {
 	p.links = links
 	p.ContentHash = contentHash
-	p.HTML, p.TOC, p.Parts, p.Summary, p.anchors = template.HTML(r.HTML), r.TOC, r.Parts, r.Summary, r.Anchors
+	p.html, p.TOC, p.parts, p.Summary, p.anchors = template.HTML(r.HTML), r.TOC, r.Parts, r.Summary, r.Anchors
 	if s := p.Src.Meta.Summary; s != "" {
 		p.Summary = s
 	}
