@@ -1,11 +1,30 @@
 // Package build runs djkb's pipeline from a site folder to a finished
-// output folder:
+// output folder. pipeline.run is the whole of it, read top to bottom; each
+// stage is a step of --timings:
 //
-//	load (config, files, front matter) → model (pages, sections, links)
-//	  → render (Markdown, templates) → index (search) → write (atomic swap)
+//	load     templates, site.toml, content/ and static/    读取模板、读取配置、读取内容
+//	           (render.LoadTemplates, config.Load, content.Load, sitefs)
+//	model    pages, sections, URLs, relations              建立页面关系 (site.New)
+//	convert  each page's Markdown to HTML                  转换 Markdown (markdown)
+//	link     anchors and backlinks, checked                (site.Link)
+//	render   static files, every view, feeds               生成网页 (render)
+//	index    the search index, beside the pages            生成搜索索引 (search)
+//	write    the swap of the new output for the old        替换输出文件夹 (output)
+//
+// After the model stage the site model is only read: a page's large data
+// (its Markdown, HTML and parts) changes only through its owner's methods,
+// when the build's strategy says it is needed no more. What djkb build and
+// djkb serve's Session do differently is that strategy (see strategy), not
+// the stages.
 //
 // Every problem found on the way is collected; when any is an error the
 // previous output is left untouched.
+//
+// The packages depend one way (go list -deps): diag, rawfile, parallel,
+// markdown, numerals, minify, chromium and search import no other package
+// of djkb; then sitefs → config → content → site → render and review →
+// compilation; build imports those below it; serve imports build; cli
+// imports everything and cmd/djkb only cli.
 package build
 
 import (
