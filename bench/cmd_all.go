@@ -4,18 +4,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 )
 
-// cmdAll is `bench all`: generate the corpus into bench/out/corpus
+// cmdAll is `bench all`: generate the corpus into out/corpus
 // unless the one there was made with the same parameters, then time it.
 func cmdAll(args []string) error {
 	fs := flag.NewFlagSet("all", flag.ContinueOnError)
-	root, err := repoRoot()
-	if err != nil {
-		return err
-	}
-	gen := genFlags(fs, filepath.Join(root, "bench", "out", "corpus"))
+	gen := genFlags(fs, benchDir("out", "corpus"))
 	run := runFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err

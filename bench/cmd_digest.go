@@ -36,7 +36,7 @@ type digestConfig struct {
 func cmdDigest(args []string) error {
 	fs := flag.NewFlagSet("digest", flag.ContinueOnError)
 	cfg := digestConfig{}
-	fs.StringVar(&cfg.corpus, "corpus", "", "site folder (default: bench/out/corpus1000, generated when missing or stale)")
+	fs.StringVar(&cfg.corpus, "corpus", "", "site folder (default: out/corpus1000, generated when missing or stale)")
 	fs.IntVar(&cfg.n, "n", 5, "timed HTML runs, after one warm-up run")
 	fs.IntVar(&cfg.pdfN, "pdf-n", 3, "timed PDF runs (0: none)")
 	fs.StringVar(&cfg.djkb, "djkb", "", "djkb binary to time (default: go build ./cmd/djkb)")
@@ -49,12 +49,8 @@ func cmdDigest(args []string) error {
 		return errors.New("digest: -n must be at least 1 and -pdf-n at least 0")
 	}
 	if cfg.corpus == "" {
-		root, err := repoRoot()
-		if err != nil {
-			return err
-		}
 		gen := digestCorpus
-		gen.out, gen.train = filepath.Join(root, "bench", "out", "corpus1000"), defaultTrain()
+		gen.out, gen.train = benchDir("out", "corpus1000"), defaultTrain()
 		if err := gen.check(); err != nil {
 			return err
 		}

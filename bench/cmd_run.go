@@ -95,7 +95,7 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(corpus, "content")); err != nil {
-		return nil, fmt.Errorf("run: %s has no content/ folder: generate one with `go run ./bench gen -o %s`", corpus, cfg.corpus)
+		return nil, fmt.Errorf("run: %s has no content/ folder: generate one in bench/ with `go run . gen -o %s`", corpus, cfg.corpus)
 	}
 	pages, err := statTree(filepath.Join(corpus, "content"), ".md")
 	if err != nil {

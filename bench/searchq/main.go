@@ -3,7 +3,7 @@
 // API.
 //
 //	go run ./cmd/djkb build -s SITE -d OUT
-//	go run ./bench/searchq -site OUT [-n 200] [-seed 1] [-fresh 20] [-warm 50] [-typed 0]
+//	cd bench && go run ./searchq -site OUT [-n 200] [-seed 1] [-fresh 20] [-warm 50] [-typed 0]
 //
 // Queries come from the documents' text at run time (read back from the
 // index with search.ReadIndex), drawn the same way for the same seed: each
