@@ -111,8 +111,6 @@ func cmdServe(args []string) error {
 	return nil
 }
 
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
 // markdownFiles lists the pages' Markdown files of a site (see
 // sitetest.PageFiles); a site without any is an error that says how to make
 // one.
