@@ -2,38 +2,25 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"os"
-	"path/filepath"
 )
 
-// cmdAll is `bench all`: generate the corpus into bench/out/corpus
-// unless the one there was made with the same parameters, then time it.
+// cmdAll is `bench all`: generate the corpus into out/corpus unless the
+// one there was made with the same parameters, then time it.
 func cmdAll(args []string) error {
 	fs := flag.NewFlagSet("all", flag.ContinueOnError)
-	root, err := repoRoot()
-	if err != nil {
-		return err
-	}
-	gen := genFlags(fs, filepath.Join(root, "bench", "out", "corpus"))
+	gen := genFlags(fs, benchDir("out", "corpus"))
 	run := runFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := gen.check(); err != nil {
+	if err := gen.Check(); err != nil {
 		return err
 	}
-	want := stampFor(*gen)
-	if have, ok := readStamp(gen.out); ok && have == want {
-		fmt.Fprintf(os.Stderr, "bench all: %s is up to date (stamp %s), not regenerating\n", gen.out, stampName)
-	} else {
-		st, err := generate(*gen, os.Stderr)
-		if err != nil {
-			return err
-		}
-		printGenStats(st, gen.out)
+	if err := ensureCorpus(*gen); err != nil {
+		return err
 	}
-	run.corpus = gen.out
+	run.corpus = gen.Out
 	results, err := benchmark(*run, os.Stderr)
 	if err != nil {
 		return err

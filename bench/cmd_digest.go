@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,18 +8,18 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"strconv"
-	"strings"
 	"time"
+
+	"djkb/bench/corpus"
 )
 
 // The digest corpus: about 1,000 regulations and 20 MB selected by djkb
 // digest's default (in force, or no status recorded) out of 1,075 files.
-var digestCorpus = genConfig{files: 1075, mb: 21.5, seed: 1, mixReal: true}
+var digestCorpus = corpus.Config{Files: 1075, MB: 21.5, Seed: 1, MixReal: true}
 
 // digestConfig holds the parameters of `bench digest`.
 type digestConfig struct {
@@ -36,7 +35,7 @@ type digestConfig struct {
 func cmdDigest(args []string) error {
 	fs := flag.NewFlagSet("digest", flag.ContinueOnError)
 	cfg := digestConfig{}
-	fs.StringVar(&cfg.corpus, "corpus", "", "site folder (default: bench/out/corpus1000, generated when missing or stale)")
+	fs.StringVar(&cfg.corpus, "corpus", "", "site folder (default: out/corpus1000, generated when missing or stale)")
 	fs.IntVar(&cfg.n, "n", 5, "timed HTML runs, after one warm-up run")
 	fs.IntVar(&cfg.pdfN, "pdf-n", 3, "timed PDF runs (0: none)")
 	fs.StringVar(&cfg.djkb, "djkb", "", "djkb binary to time (default: go build ./cmd/djkb)")
@@ -49,23 +48,15 @@ func cmdDigest(args []string) error {
 		return errors.New("digest: -n must be at least 1 and -pdf-n at least 0")
 	}
 	if cfg.corpus == "" {
-		root, err := repoRoot()
-		if err != nil {
-			return err
-		}
 		gen := digestCorpus
-		gen.out, gen.train = filepath.Join(root, "bench", "out", "corpus1000"), defaultTrain()
-		if err := gen.check(); err != nil {
+		gen.Out, gen.Train = benchDir("out", "corpus1000"), defaultTrain()
+		if err := gen.Check(); err != nil {
 			return err
 		}
-		if have, ok := readStamp(gen.out); !ok || have != stampFor(gen) {
-			st, err := generate(gen, os.Stderr)
-			if err != nil {
-				return err
-			}
-			printGenStats(st, gen.out)
+		if err := ensureCorpus(gen); err != nil {
+			return err
 		}
-		cfg.corpus = gen.out
+		cfg.corpus = gen.Out
 	}
 	res, err := benchDigest(cfg, os.Stderr)
 	if err != nil {
@@ -73,13 +64,6 @@ func cmdDigest(args []string) error {
 	}
 	printDigestReport(os.Stdout, res)
 	return nil
-}
-
-// digestRun is one timed djkb digest.
-type digestRun struct {
-	wall, cpu time.Duration // cpu: user + system, Chromium's included
-	rssKiB    int64         // the largest of the process and its children
-	output    string
 }
 
 // digestTimes summarises the runs of one kind.
@@ -122,16 +106,16 @@ var (
 // times to HTML, then cfg.pdfN times to PDF.
 func benchDigest(cfg digestConfig, log io.Writer) (digestResult, error) {
 	res := digestResult{Bench: "djkb-digest", AsOf: cfg.asOf, Go: runtime.Version(), CPUs: runtime.NumCPU(), CPU: cpuModel()}
-	corpus, err := filepath.Abs(cfg.corpus)
+	site, err := filepath.Abs(cfg.corpus)
 	if err != nil {
 		return res, err
 	}
 	res.Corpus = cfg.corpus
-	pages, err := statTree(filepath.Join(corpus, "content"), ".md")
+	pages, err := corpus.TreeSize(filepath.Join(site, "content"), ".md")
 	if err != nil {
-		return res, fmt.Errorf("digest: %s has no content/ folder: %w", corpus, err)
+		return res, fmt.Errorf("digest: %s has no content/ folder: %w", site, err)
 	}
-	res.Files, res.CorpusMB = pages.files, mb(pages.bytes)
+	res.Files, res.CorpusMB = pages.Files, mb(pages.Bytes)
 	tmp, bin, err := workspace("djkb-bench-digest-", cfg.djkb, log)
 	if err != nil {
 		return res, err
@@ -139,7 +123,7 @@ func benchDigest(cfg digestConfig, log io.Writer) (digestResult, error) {
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "public")
 	html := filepath.Join(out, "digest", "index.html")
-	args := []string{"digest", "-s", corpus, "-d", out, "--as-of", cfg.asOf}
+	args := []string{"digest", "-s", site, "-d", out, "--as-of", cfg.asOf}
 
 	series := func(label string, n, warm int, args []string, file string) (digestTimes, string, error) {
 		t := digestTimes{Runs: n, LoadBefore: loadAverage()}
@@ -147,7 +131,7 @@ func benchDigest(cfg digestConfig, log io.Writer) (digestResult, error) {
 		var last string
 		for i := 1 - warm; i <= n; i++ {
 			ctx, cancel := context.WithTimeout(context.Background(), cfg.timeout)
-			run, err := timeDigest(ctx, bin, args)
+			run, err := timeCommand(ctx, bin, args, true)
 			cancel()
 			if err != nil {
 				return t, "", err
@@ -191,131 +175,6 @@ func benchDigest(cfg digestConfig, log io.Writer) (digestResult, error) {
 		}
 	}
 	return res, nil
-}
-
-// timeDigest runs bin with args once and measures it with the processes it
-// starts (Chromium), which it samples every 100 ms: their CPU time is the
-// last sampled, and their peak RSS the largest sum of their resident sizes
-// (shared pages count once per process).
-func timeDigest(ctx context.Context, bin string, args []string) (digestRun, error) {
-	var out bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, args...)
-	cmd.Stdout, cmd.Stderr = &out, &out
-	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		return digestRun{}, err
-	}
-	stop, sampled := make(chan struct{}), make(chan treeSample, 1)
-	go func() { sampled <- sampleTree(cmd.Process.Pid, stop) }()
-	err := cmd.Wait()
-	run := digestRun{wall: time.Since(start), output: out.String()}
-	close(stop)
-	tree := <-sampled
-	if ps := cmd.ProcessState; ps != nil {
-		run.cpu = ps.UserTime() + ps.SystemTime()
-		run.rssKiB = maxRSSKiB(ps)
-	}
-	run.cpu, run.rssKiB = max(run.cpu, tree.cpu), max(run.rssKiB, tree.rssKiB)
-	if err != nil {
-		return run, fmt.Errorf("%s %s: %w\n%s", bin, strings.Join(args, " "), err, lastLines(run.output, 20))
-	}
-	return run, nil
-}
-
-// treeSample is what sampleTree saw of a process and its descendants.
-type treeSample struct {
-	cpu    time.Duration
-	rssKiB int64
-}
-
-// sampleTree samples the process root and its descendants every 100 ms
-// until stop is closed.
-func sampleTree(root int, stop <-chan struct{}) treeSample {
-	const tick = 100 * time.Millisecond
-	ticks := map[int]int64{} // pid → user+system clock ticks last seen
-	var peak int64
-	page := int64(os.Getpagesize() / 1024)
-	for {
-		procs := readProcs()
-		var rss int64
-		for pid, p := range procs {
-			if descends(pid, root, procs) {
-				ticks[pid] = max(ticks[pid], p.ticks)
-				rss += p.rssPages * page
-			}
-		}
-		peak = max(peak, rss)
-		select {
-		case <-stop:
-			var sum int64
-			for _, t := range ticks {
-				sum += t
-			}
-			return treeSample{cpu: time.Duration(sum) * time.Second / clockTicks, rssKiB: peak}
-		case <-time.After(tick):
-		}
-	}
-}
-
-// clockTicks is USER_HZ, the unit of CPU times in /proc/PID/stat: 100 on
-// Linux.
-const clockTicks = 100
-
-// proc is one line of /proc/PID/stat.
-type proc struct {
-	ppid            int
-	ticks, rssPages int64
-}
-
-// readProcs reads /proc/*/stat; it returns nothing where there is no /proc.
-func readProcs() map[int]proc {
-	out := map[int]proc{}
-	entries, _ := os.ReadDir("/proc")
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
-		i := bytes.LastIndexByte(data, ')')
-		if err != nil || i < 0 {
-			continue
-		}
-		f := strings.Fields(string(data[i+1:]))
-		if len(f) < 22 { // state ppid … utime(12) stime(13) … rss(22)
-			continue
-		}
-		ppid, _ := strconv.Atoi(f[1])
-		ut, _ := strconv.ParseInt(f[11], 10, 64)
-		st, _ := strconv.ParseInt(f[12], 10, 64)
-		rss, _ := strconv.ParseInt(f[21], 10, 64)
-		out[pid] = proc{ppid: ppid, ticks: ut + st, rssPages: rss}
-	}
-	return out
-}
-
-// descends reports whether pid is root or one of its descendants.
-func descends(pid, root int, procs map[int]proc) bool {
-	for range 64 {
-		if pid == root {
-			return true
-		}
-		p, ok := procs[pid]
-		if !ok || p.ppid <= 1 {
-			return false
-		}
-		pid = p.ppid
-	}
-	return false
-}
-
-// loadAverage returns the 1-, 5- and 15-minute load averages, or "?".
-func loadAverage() string {
-	data, err := os.ReadFile("/proc/loadavg")
-	if f := strings.Fields(string(data)); err == nil && len(f) >= 3 {
-		return strings.Join(f[:3], " ")
-	}
-	return "?"
 }
 
 // printDigestReport writes a Markdown table for the README and then the

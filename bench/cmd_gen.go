@@ -1,38 +1,23 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
+
+	"djkb/bench/corpus"
 )
 
 // genFlags registers the flags of gen on fs and returns where they land.
-func genFlags(fs *flag.FlagSet, defaultOut string) *genConfig {
-	c := &genConfig{}
-	fs.StringVar(&c.out, "o", defaultOut, "site folder to write (made if missing)")
-	fs.IntVar(&c.files, "files", 3500, "number of Markdown files")
-	fs.Float64Var(&c.mb, "mb", 60, "total Markdown size in MB (10^6 bytes)")
-	fs.Uint64Var(&c.seed, "seed", 1, "random seed: the same seed gives the same bytes")
-	fs.StringVar(&c.train, "train", defaultTrain(), "real law corpus to learn from and mix in")
-	fs.BoolVar(&c.mixReal, "mix-real", true, "copy the real laws into content/regulations/"+realDir)
+func genFlags(fs *flag.FlagSet, defaultOut string) *corpus.Config {
+	c := &corpus.Config{}
+	fs.StringVar(&c.Out, "o", defaultOut, "site folder to write (made if missing)")
+	fs.IntVar(&c.Files, "files", 3500, "number of Markdown files")
+	fs.Float64Var(&c.MB, "mb", 60, "total Markdown size in MB (10^6 bytes)")
+	fs.Uint64Var(&c.Seed, "seed", 1, "random seed: the same seed gives the same bytes")
+	fs.StringVar(&c.Train, "train", defaultTrain(), "real law corpus to learn from and mix in")
+	fs.BoolVar(&c.MixReal, "mix-real", true, "copy the real laws into content/regulations/"+corpus.RealDir)
 	return c
-}
-
-// check validates and normalises a gen configuration.
-func (c *genConfig) check() error {
-	if c.out == "" {
-		return errors.New("gen: -o DIR is required")
-	}
-	if c.files < 1 || c.mb <= 0 {
-		return errors.New("gen: -files and -mb must be positive")
-	}
-	var err error
-	if c.train, err = filepath.Abs(c.train); err != nil {
-		return err
-	}
-	return nil
 }
 
 // cmdGen is `bench gen`.
@@ -42,19 +27,31 @@ func cmdGen(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := cfg.check(); err != nil {
+	if err := cfg.Check(); err != nil {
 		return err
 	}
-	st, err := generate(*cfg, os.Stderr)
-	if err != nil {
-		return err
-	}
-	printGenStats(st, cfg.out)
-	return nil
+	_, err := generate(*cfg)
+	return err
 }
 
-// printGenStats writes a one-line summary of a generated corpus.
-func printGenStats(st genStats, dir string) {
+// ensureCorpus generates the corpus cfg asks for unless its folder already
+// holds one made with the same parameters.
+func ensureCorpus(cfg corpus.Config) error {
+	if have, ok := corpus.ReadStamp(cfg.Out); ok && have == corpus.StampFor(cfg) {
+		fmt.Fprintf(os.Stderr, "bench: %s is up to date (stamp %s), not regenerating\n", cfg.Out, corpus.StampName)
+		return nil
+	}
+	_, err := generate(cfg)
+	return err
+}
+
+// generate writes the corpus and a one-line summary of it.
+func generate(cfg corpus.Config) (corpus.Stats, error) {
+	st, err := corpus.Generate(cfg, os.Stderr)
+	if err != nil {
+		return st, err
+	}
 	fmt.Fprintf(os.Stderr, "bench gen: %s: %d files (%d generated, %d real), %.1f MB, %.1f%% without front matter (%d YAML, %d TOML), trained=%v, %.1fs\n",
-		dir, st.Files, st.Synthetic, st.Real, float64(st.Bytes)/1e6, 100*float64(st.NoFM)/float64(max(st.Files, 1)), st.YAML, st.TOML, st.Trained, st.Seconds)
+		cfg.Out, st.Files, st.Synthetic, st.Real, float64(st.Bytes)/1e6, 100*float64(st.NoFM)/float64(max(st.Files, 1)), st.YAML, st.TOML, st.Trained, st.Seconds)
+	return st, nil
 }

@@ -26,7 +26,7 @@ import (
 // the event stream.
 func cmdReload(args []string) error {
 	fs := flag.NewFlagSet("reload", flag.ContinueOnError)
-	corpus := fs.String("corpus", "bench/out/corpus", "site folder to serve and edit (restored afterwards)")
+	corpus := fs.String("corpus", benchDir("out", "corpus"), "site folder to serve and edit (restored afterwards)")
 	n := fs.Int("n", 15, "edits to time")
 	bin := fs.String("djkb", "", "djkb binary (default: go build ./cmd/djkb)")
 	noSearch := fs.Bool("no-search", false, "serve without the search index")

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"djkb/bench/corpus"
 	"djkb/internal/output"
 )
 
@@ -74,7 +75,7 @@ type timedBinary struct {
 	extraArgs  string
 	times, cpu []time.Duration
 	rssKiB     int64
-	last       buildRun
+	last       timedRun
 }
 
 // name is the binary and its flags, as the log and the results show them.
@@ -90,14 +91,14 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 	if cfg.n < 1 {
 		return nil, errors.New("run: -n must be at least 1")
 	}
-	corpus, err := filepath.Abs(cfg.corpus)
+	site, err := filepath.Abs(cfg.corpus)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(filepath.Join(corpus, "content")); err != nil {
-		return nil, fmt.Errorf("run: %s has no content/ folder: generate one with `go run ./bench gen -o %s`", corpus, cfg.corpus)
+	if _, err := os.Stat(filepath.Join(site, "content")); err != nil {
+		return nil, fmt.Errorf("run: %s has no content/ folder: generate one with bench gen (in bench/: go run . gen -o %s)", site, cfg.corpus)
 	}
-	pages, err := statTree(filepath.Join(corpus, "content"), ".md")
+	pages, err := corpus.TreeSize(filepath.Join(site, "content"), ".md")
 	if err != nil {
 		return nil, err
 	}
@@ -123,9 +124,9 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 				}
 			}
 			time.Sleep(cfg.pause)
-			args := append([]string{"build", "-s", corpus, "-d", b.out}, strings.Fields(b.extraArgs)...)
+			args := append([]string{"build", "-s", site, "-d", b.out}, strings.Fields(b.extraArgs)...)
 			ctx, cancel := context.WithTimeout(context.Background(), cfg.timeout)
-			run, err := timeBuild(ctx, b.bin, args)
+			run, err := timeCommand(ctx, b.bin, args, false)
 			cancel()
 			if err != nil {
 				return nil, err
@@ -146,20 +147,20 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 		if s := strings.TrimSpace(b.last.output); s != "" {
 			fmt.Fprintf(log, "bench run: %s said (last run):\n%s\n", b.name(), lastLines(s, 15))
 		}
-		output, err := statTree(b.out, "")
+		output, err := corpus.TreeSize(b.out, "")
 		if err != nil {
 			return nil, err
 		}
-		search, err := statTree(filepath.Join(b.out, "search"), "")
+		search, err := corpus.TreeSize(filepath.Join(b.out, "search"), "")
 		if err != nil {
 			return nil, err
 		}
 		ts := summarise(b.times)
 		res := result{
-			Bench: "djkb-build", Corpus: cfg.corpus, Pages: pages.files, CorpusMB: mb(pages.bytes),
+			Bench: "djkb-build", Corpus: cfg.corpus, Pages: pages.Files, CorpusMB: mb(pages.Bytes),
 			Runs: cfg.n, Rebuild: cfg.rebuild, PauseS: cfg.pause.Seconds(), MedianS: ts.median.Seconds(), MedianCPUS: summarise(b.cpu).median.Seconds(), MinS: ts.min.Seconds(), MaxS: ts.max.Seconds(),
-			PagesPerS: float64(pages.files) / ts.median.Seconds(), PeakRSSMiB: float64(b.rssKiB) / 1024,
-			OutputMB: mb(output.bytes), OutputFiles: output.files, SearchMB: mb(search.bytes), SearchFiles: search.files,
+			PagesPerS: float64(pages.Files) / ts.median.Seconds(), PeakRSSMiB: float64(b.rssKiB) / 1024,
+			OutputMB: mb(output.Bytes), OutputFiles: output.Files, SearchMB: mb(search.Bytes), SearchFiles: search.Files,
 			ExtraArgs: b.extraArgs, Go: runtime.Version(), CPUs: runtime.NumCPU(), CPU: cpuModel(),
 		}
 		if len(bins) > 1 {

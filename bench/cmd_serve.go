@@ -22,7 +22,7 @@ import (
 // Each edited file is put back afterwards.
 func cmdServe(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	corpus := fs.String("corpus", "bench/out/corpus", "site folder to edit (restored afterwards)")
+	corpus := fs.String("corpus", benchDir("out", "corpus"), "site folder to edit (restored afterwards)")
 	n := fs.Int("n", 15, "edits to time")
 	noSearch := fs.Bool("no-search", false, "leave the search index out")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the timed edits to this file")
@@ -111,15 +111,13 @@ func cmdServe(args []string) error {
 	return nil
 }
 
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
 // markdownFiles lists the pages' Markdown files of a site (see
 // sitetest.PageFiles); a site without any is an error that says how to make
 // one.
 func markdownFiles(site string) ([]string, error) {
 	out, err := sitetest.PageFiles(site)
 	if err == nil && len(out) == 0 {
-		err = fmt.Errorf("no Markdown files in %s: generate a corpus first (go run ./bench gen)", site)
+		err = fmt.Errorf("no Markdown files in %s: generate a corpus first (in bench/: go run . gen)", site)
 	}
 	return out, err
 }

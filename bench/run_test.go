@@ -160,33 +160,3 @@ func TestReportHasTableAndJSON(t *testing.T) {
 		t.Errorf("last line is not the JSON result (%v): %s", err, lines[len(lines)-1])
 	}
 }
-
-func TestAllReusesAStampedCorpus(t *testing.T) {
-	cfg := genConfig{out: filepath.Join(t.TempDir(), "c"), files: 20, mb: 0.2, seed: 9, train: filepath.Join(t.TempDir(), "none")}
-	if _, err := generate(cfg, io.Discard); err != nil {
-		t.Fatal(err)
-	}
-	have, ok := readStamp(cfg.out)
-	if !ok || have != stampFor(cfg) {
-		t.Fatalf("stamp %+v, want %+v", have, stampFor(cfg))
-	}
-	cfg.seed = 10
-	if have == stampFor(cfg) {
-		t.Error("a new seed should not match the old stamp")
-	}
-	if err := prepareOut(cfg.out); err != nil {
-		t.Errorf("regenerating over a stamped corpus: %v", err)
-	}
-}
-
-func TestGenRefusesAForeignFolder(t *testing.T) {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
-	err := prepareOut(dir)
-	if err == nil || !strings.Contains(err.Error(), "not made by bench gen") {
-		t.Errorf("got %v, want a refusal", err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "notes.txt")); err != nil {
-		t.Error("the foreign file is gone")
-	}
-}

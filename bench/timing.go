@@ -10,26 +10,40 @@ import (
 	"time"
 )
 
-// buildRun is one timed `djkb build`.
-type buildRun struct {
+// timedRun is one timed run of djkb.
+type timedRun struct {
 	wall   time.Duration
 	cpu    time.Duration // user and system time
 	rssKiB int64
 	output string // what djkb printed, stdout and stderr together
 }
 
-// timeBuild runs bin with args once and measures it. A failed build is
-// an error that quotes the end of what djkb printed.
-func timeBuild(ctx context.Context, bin string, args []string) (buildRun, error) {
+// timeCommand runs bin with args once and measures it. With children, it
+// also samples the processes bin starts (Chromium, for a PDF) and counts
+// their CPU time and memory in: see sampleTree. A failed run is an error
+// that quotes the end of what djkb printed.
+func timeCommand(ctx context.Context, bin string, args []string, children bool) (timedRun, error) {
 	var out bytes.Buffer
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
-	err := cmd.Run()
-	run := buildRun{wall: time.Since(start), output: out.String()}
-	if cmd.ProcessState != nil {
-		run.rssKiB = maxRSSKiB(cmd.ProcessState)
-		run.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	if err := cmd.Start(); err != nil {
+		return timedRun{}, err
+	}
+	stop, sampled := make(chan struct{}), make(chan treeSample, 1)
+	if children {
+		go func() { sampled <- sampleTree(cmd.Process.Pid, stop) }()
+	}
+	err := cmd.Wait()
+	run := timedRun{wall: time.Since(start), output: out.String()}
+	close(stop)
+	if ps := cmd.ProcessState; ps != nil {
+		run.rssKiB = maxRSSKiB(ps)
+		run.cpu = ps.UserTime() + ps.SystemTime()
+	}
+	if children {
+		tree := <-sampled
+		run.cpu, run.rssKiB = max(run.cpu, tree.cpu), max(run.rssKiB, tree.rssKiB)
 	}
 	if err != nil {
 		return run, fmt.Errorf("%s %s: %w\n%s", bin, strings.Join(args, " "), err, lastLines(run.output, 20))
@@ -62,3 +76,6 @@ func lastLines(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// ms converts d to milliseconds.
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

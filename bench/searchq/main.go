@@ -3,7 +3,7 @@
 // API.
 //
 //	go run ./cmd/djkb build -s SITE -d OUT
-//	go run ./bench/searchq -site OUT [-n 200] [-seed 1] [-fresh 20] [-warm 50] [-typed 0]
+//	cd bench && go run ./searchq -site OUT [-n 200] [-seed 1] [-fresh 20] [-warm 50] [-typed 0]
 //
 // Queries come from the documents' text at run time (read back from the
 // index with search.ReadIndex), drawn the same way for the same seed: each
@@ -34,7 +34,7 @@ type config struct {
 	n                  int    // queries of each kind
 	seed               uint64 // of the query sampling
 	fresh, warm, typed int    // fresh-page runs, warm queries, typed queries
-	qout, dump         string // only write the queries, or the documents, there
+	dump               string // only write the documents read from the index there
 	asJSON             bool
 }
 
@@ -46,7 +46,6 @@ func main() {
 	flag.IntVar(&c.fresh, "fresh", 20, "fresh-page runs")
 	flag.IntVar(&c.warm, "warm", 50, "warm queries")
 	flag.IntVar(&c.typed, "typed", 0, "queries typed into the search box")
-	flag.StringVar(&c.qout, "queries-out", "", "only write the sampled queries to this file")
 	flag.StringVar(&c.dump, "dump", "", "only write the documents read from the index to this JSON file")
 	flag.BoolVar(&c.asJSON, "json", false, "print the report as JSON")
 	flag.StringVar(&only, "only", "", "draw the queries only from documents whose path starts with this")
@@ -83,9 +82,6 @@ func run(c config) error {
 		}
 	}
 	qs := sampleFrom(docs, from, c.n, c.seed)
-	if c.qout != "" {
-		return writeJSON(c.qout, qs)
-	}
 	rep, err := measure(c, docs, qs)
 	if err != nil {
 		return err

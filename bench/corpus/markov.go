@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"math/rand/v2"
@@ -205,6 +205,3 @@ func isPause(r rune) bool {
 	}
 	return false
 }
-
-// states reports the number of contexts, for the stderr summary.
-func (m *markov) states() int { return len(m.ctx) }

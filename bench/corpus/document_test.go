@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"bytes"
@@ -20,7 +20,7 @@ var (
 // the mixed corpus.
 func synthetic(t *testing.T, fn func(rel string, data []byte)) {
 	walkMarkdown(t, needMixed(t), func(rel string, data []byte) {
-		if !strings.HasPrefix(rel, "regulations/"+realDir+"/") {
+		if !strings.HasPrefix(rel, "regulations/"+RealDir+"/") {
 			fn(rel, data)
 		}
 	})

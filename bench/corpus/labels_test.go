@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"os"
@@ -22,7 +22,7 @@ func TestLabels(t *testing.T) {
 // TestNumeralsMatchRealLaws checks that every article number in the
 // real law corpus is spelled the way numerals.Chinese spells it.
 func TestNumeralsMatchRealLaws(t *testing.T) {
-	dir := defaultTrain()
+	dir := realLaws
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("no real corpus at %s", dir)
 	}

@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"bytes"
@@ -16,8 +16,8 @@ type realFile struct {
 	fm   fmKind
 }
 
-// realDir is where the real laws go, below content/regulations.
-const realDir = "国家法律"
+// RealDir is where the real laws go, below content/regulations.
+const RealDir = "国家法律"
 
 // scanReal lists every file below dir (Markdown and images alike), in
 // lexical order, noting the front matter of each Markdown file.

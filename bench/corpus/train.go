@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"bufio"
@@ -21,8 +21,6 @@ type trainingSet struct {
 	chapters []string
 	sections []string
 	topics   []string // subjects of real laws, such as 审计 or 商标
-	files    int
-	bytes    int64
 }
 
 var (
@@ -46,8 +44,6 @@ func trainCorpus(dir string) (*trainingSet, error) {
 		if err != nil {
 			return err
 		}
-		ts.files++
-		ts.bytes += int64(len(data))
 		learnFile(data, ct, it, chapters, sections, topics)
 		return nil
 	})

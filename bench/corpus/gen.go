@@ -1,6 +1,11 @@
-package main
+// Package corpus generates the benchmark's library of Chinese regulations:
+// thousands of Markdown files shaped like a real one, with prose from a
+// character model trained on real laws, and those laws mixed in. The same
+// Config gives the same bytes, so that figures taken apart compare.
+package corpus
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -14,18 +19,32 @@ import (
 	"time"
 )
 
-// genConfig holds the parameters of `bench gen`.
-type genConfig struct {
-	out     string  // site folder to write
-	files   int     // Markdown files in all
-	mb      float64 // total Markdown size, in MB of 10^6 bytes
-	seed    uint64
-	train   string // real law corpus to learn from and mix in
-	mixReal bool
+// Config holds the parameters of a corpus.
+type Config struct {
+	Out     string  // site folder to write
+	Files   int     // Markdown files in all
+	MB      float64 // total Markdown size, in MB of 10^6 bytes
+	Seed    uint64
+	Train   string // real law corpus to learn from and mix in
+	MixReal bool
 }
 
-// genStats describes a generated corpus.
-type genStats struct {
+// Check validates c and makes its training folder absolute, as the stamp
+// records it.
+func (c *Config) Check() error {
+	if c.Out == "" {
+		return errors.New("gen: -o DIR is required")
+	}
+	if c.Files < 1 || c.MB <= 0 {
+		return errors.New("gen: -files and -mb must be positive")
+	}
+	var err error
+	c.Train, err = filepath.Abs(c.Train)
+	return err
+}
+
+// Stats describes a generated corpus.
+type Stats struct {
 	Files     int     `json:"files"`
 	Synthetic int     `json:"synthetic"`
 	Real      int     `json:"real"`
@@ -35,7 +54,7 @@ type genStats struct {
 	TOML      int     `json:"toml"`
 	Trained   bool    `json:"trained"`
 	Seconds   float64 `json:"seconds"`
-	Stamp     genStamp
+	Stamp     Stamp
 }
 
 // Streams of the random generator: one for the plan, and one per
@@ -46,18 +65,18 @@ const (
 	docStream  = 1 << 32
 )
 
-// generate writes a corpus as cfg asks and reports on it to log.
-func generate(cfg genConfig, log io.Writer) (genStats, error) {
+// Generate writes a corpus as cfg asks and reports on it to log.
+func Generate(cfg Config, log io.Writer) (Stats, error) {
 	start := time.Now()
-	st := genStats{}
-	ts, err := loadTraining(cfg.train, log)
+	st := Stats{}
+	ts, err := loadTraining(cfg.Train, log)
 	if err != nil {
 		return st, err
 	}
 	var src textSource = phraseSource{}
 	var chapters, sections []string
 	topics := slices.Clone(stateTopics)
-	stamp := stampFor(cfg)
+	stamp := StampFor(cfg)
 	stamp.Complete = false
 	if ts != nil {
 		st.Trained = true
@@ -68,29 +87,29 @@ func generate(cfg genConfig, log io.Writer) (genStats, error) {
 		topics = slices.Compact(topics)
 	}
 
-	budget := int64(cfg.mb * 1e6)
+	budget := int64(cfg.MB * 1e6)
 	var real []realFile
-	if cfg.mixReal && ts != nil {
-		if real, err = scanReal(cfg.train); err != nil {
+	if cfg.MixReal && ts != nil {
+		if real, err = scanReal(cfg.Train); err != nil {
 			return st, err
 		}
-		if md, bytes := realTotals(real); 2*md > cfg.files || 2*bytes > budget {
+		if md, bytes := realTotals(real); 2*md > cfg.Files || 2*bytes > budget {
 			fmt.Fprintf(log, "bench gen: the real corpus (%d files, %.1f MB) is more than half of -files/-mb: not mixing it in\n", md, float64(bytes)/1e6)
 			real = nil
 		}
 	}
 
-	if err := prepareOut(cfg.out); err != nil {
+	if err := prepareOut(cfg.Out); err != nil {
 		return st, err
 	}
-	if err := writeStamp(cfg.out, stamp); err != nil {
+	if err := writeStamp(cfg.Out, stamp); err != nil {
 		return st, err
 	}
-	if err := os.WriteFile(filepath.Join(cfg.out, "site.toml"), []byte("title = \"基准测试库\"\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(cfg.Out, "site.toml"), []byte("title = \"基准测试库\"\n"), 0o644); err != nil {
 		return st, err
 	}
-	regs := filepath.Join(cfg.out, "content", "regulations")
-	if err := copyReal(cfg.train, filepath.Join(regs, realDir), real); err != nil {
+	regs := filepath.Join(cfg.Out, "content", "regulations")
+	if err := copyReal(cfg.Train, filepath.Join(regs, RealDir), real); err != nil {
 		return st, fmt.Errorf("copying the real corpus: %w", err)
 	}
 	for _, f := range real {
@@ -101,9 +120,9 @@ func generate(cfg genConfig, log io.Writer) (genStats, error) {
 		}
 	}
 
-	n := cfg.files - st.Real
-	quota := frontMatterQuota(cfg.files, n, st)
-	r := rand.New(rand.NewPCG(cfg.seed, planStream))
+	n := cfg.Files - st.Real
+	quota := frontMatterQuota(cfg.Files, n, st)
+	r := rand.New(rand.NewPCG(cfg.Seed, planStream))
 	plans := planLibrary(r, n, budget-st.Bytes, quota, topics)
 	titles := make([]string, len(plans))
 	for i, p := range plans {
@@ -113,7 +132,7 @@ func generate(cfg genConfig, log io.Writer) (genStats, error) {
 	if len(titles) == 0 {
 		titles = []string{"中国共产党章程"}
 	}
-	written, err := writeDocs(cfg.seed, regs, plans, newRenderer(src, chapters, sections, titles))
+	written, err := writeDocs(cfg.Seed, regs, plans, newRenderer(src, chapters, sections, titles))
 	if err != nil {
 		return st, err
 	}
@@ -123,11 +142,11 @@ func generate(cfg genConfig, log io.Writer) (genStats, error) {
 	st.Seconds = time.Since(start).Seconds()
 	stamp.Complete = true
 	st.Stamp = stamp
-	return st, writeStamp(cfg.out, stamp)
+	return st, writeStamp(cfg.Out, stamp)
 }
 
 // count adds one file with front matter k.
-func (st *genStats) count(k fmKind) {
+func (st *Stats) count(k fmKind) {
 	switch k {
 	case fmNone:
 		st.NoFM++
@@ -141,7 +160,7 @@ func (st *genStats) count(k fmKind) {
 // frontMatterQuota splits the n synthetic documents so that, counting
 // the real files already copied, about 80% of all files have no front
 // matter and the rest is shared between YAML (10%) and TOML.
-func frontMatterQuota(files, n int, real genStats) fmQuota {
+func frontMatterQuota(files, n int, real Stats) fmQuota {
 	none := max(0, int(math.Round(0.8*float64(files)))-real.NoFM)
 	withFM := max(0, n-none)
 	yaml := min(withFM, max(0, int(math.Round(0.1*float64(files)))-real.YAML))

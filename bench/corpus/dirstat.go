@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"errors"
@@ -8,16 +8,16 @@ import (
 	"strings"
 )
 
-// dirStat is the size of a folder tree.
-type dirStat struct {
-	files int
-	bytes int64
+// Size is the size of a folder tree.
+type Size struct {
+	Files int
+	Bytes int64
 }
 
-// statTree adds up the regular files below dir whose names end in ext
+// TreeSize adds up the regular files below dir whose names end in ext
 // (any file if ext is ""). A missing dir counts as empty.
-func statTree(dir, ext string) (dirStat, error) {
-	var st dirStat
+func TreeSize(dir, ext string) (Size, error) {
+	var st Size
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -29,12 +29,12 @@ func statTree(dir, ext string) (dirStat, error) {
 		if err != nil {
 			return err
 		}
-		st.files++
-		st.bytes += info.Size()
+		st.Files++
+		st.Bytes += info.Size()
 		return nil
 	})
 	if errors.Is(err, os.ErrNotExist) {
-		return dirStat{}, nil
+		return Size{}, nil
 	}
 	return st, err
 }

@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"encoding/json"
@@ -8,16 +8,16 @@ import (
 	"path/filepath"
 )
 
-// stampName is the file in a corpus folder that records how it was
+// StampName is the file in a corpus folder that records how it was
 // generated. It also marks the folder as one gen may overwrite.
-const stampName = ".bench-corpus.json"
+const StampName = ".bench-corpus.json"
 
 // generatorVersion changes whenever the same parameters would give a
 // different corpus, so that `bench all` regenerates.
 const generatorVersion = 1
 
-// genStamp records the parameters of a generated corpus.
-type genStamp struct {
+// Stamp records the parameters of a generated corpus.
+type Stamp struct {
 	Version    int     `json:"version"`
 	Files      int     `json:"files"`
 	MB         float64 `json:"mb"`
@@ -29,10 +29,10 @@ type genStamp struct {
 	Complete   bool    `json:"complete"`
 }
 
-// readStamp returns the stamp of dir, or false if it has none.
-func readStamp(dir string) (genStamp, bool) {
-	var s genStamp
-	data, err := os.ReadFile(filepath.Join(dir, stampName))
+// ReadStamp returns the stamp of dir, or false if it has none.
+func ReadStamp(dir string) (Stamp, bool) {
+	var s Stamp
+	data, err := os.ReadFile(filepath.Join(dir, StampName))
 	if err != nil || json.Unmarshal(data, &s) != nil {
 		return s, false
 	}
@@ -40,12 +40,12 @@ func readStamp(dir string) (genStamp, bool) {
 }
 
 // writeStamp records s in dir.
-func writeStamp(dir string, s genStamp) error {
+func writeStamp(dir string, s Stamp) error {
 	data, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, stampName), append(data, '\n'), 0o644)
+	return os.WriteFile(filepath.Join(dir, StampName), append(data, '\n'), 0o644)
 }
 
 // prepareOut makes dir ready for a new corpus: it creates it, or
@@ -62,10 +62,10 @@ func prepareOut(dir string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	if _, ok := readStamp(dir); !ok {
-		return fmt.Errorf("%s is not empty and was not made by bench gen (no %s): choose another folder", dir, stampName)
+	if _, ok := ReadStamp(dir); !ok {
+		return fmt.Errorf("%s is not empty and was not made by bench gen (no %s): choose another folder", dir, StampName)
 	}
-	for _, name := range []string{"content", "site.toml", stampName} {
+	for _, name := range []string{"content", "site.toml", StampName} {
 		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
 			return err
 		}
@@ -73,13 +73,13 @@ func prepareOut(dir string) error {
 	return nil
 }
 
-// stampFor is the stamp a complete corpus made with cfg carries. It
+// StampFor is the stamp a complete corpus made with cfg carries. It
 // includes the size of the training folder, so that a changed corpus
 // of laws means a new generation.
-func stampFor(cfg genConfig) genStamp {
-	s := genStamp{Version: generatorVersion, Files: cfg.files, MB: cfg.mb, Seed: cfg.seed, MixReal: cfg.mixReal, Train: cfg.train, Complete: true}
-	if st, err := statTree(cfg.train, ""); err == nil {
-		s.TrainFiles, s.TrainBytes = st.files, st.bytes
+func StampFor(cfg Config) Stamp {
+	s := Stamp{Version: generatorVersion, Files: cfg.Files, MB: cfg.MB, Seed: cfg.Seed, MixReal: cfg.MixReal, Train: cfg.Train, Complete: true}
+	if st, err := TreeSize(cfg.Train, ""); err == nil {
+		s.TrainFiles, s.TrainBytes = st.Files, st.Bytes
 	}
 	return s
 }
