@@ -27,10 +27,9 @@ const (
 	// as staff run it.
 	Browse Use = iota
 	// Print is for the digest's PDF: the headless shell first. It is the
-	// same engine without the browser's windows and their services, and it
-	// prints a long document about three times faster: about 30 s instead
-	// of 90 s for 7,000 A4 pages on two cores, and a short one in a fraction
-	// of the second or more that the full browser spends on every print.
+	// same engine without the browser's windows and their services, so it
+	// prints a long document several times faster than the full browser,
+	// and a short one without the browser's start-up cost.
 	Print
 )
 

@@ -14,7 +14,7 @@ import (
 // two Chinese characters adds nothing, as in the rendered page; elsewhere it
 // becomes a space. One buffer holds the whole page's text and cut ends a
 // part: the parts are substrings of it, so a page's text is copied once,
-// not once more into a string for each part (60 MB in a large build).
+// not once more into a string for each part.
 type textWriter struct {
 	b         strings.Builder // only ever appended to, so substrings stay valid
 	start     int             // where the current part starts in b
