@@ -61,6 +61,8 @@ var (
 	unitKinds  = []Kind{KindCase, KindBrand}
 )
 
+//go:generate go test -run TestSchemaDocs -update
+
 // Fields is the content schema: every front-matter key once. Decoding and
 // validation, the search page's filters, the default taxonomies, the
 // reference in docs/schema.md and the editors' guide page all read it.
@@ -72,15 +74,15 @@ var (
 var Fields = []Field{
 	{Key: "title", Label: "标题", Type: Text, Review: []string{"trial-title", "replaced-in-force", "dead-reference"}, Note: "不填时取正文第一个 # 标题，再不然取文件名"},
 	{Key: "slug", Label: "网址名", Type: Text, Note: "只替换网址的最后一段，不能含 / 或 \\"},
-	{Key: "summary", Label: "摘要", Type: Text, Note: "列表中显示；不填时取正文开头"},
-	{Key: "description", Label: "描述", Type: Text, Note: "写入网页的 description"},
+	{Key: "summary", Label: "摘要", Type: Text, Note: "列表和网页说明中显示；不填时取正文开头"},
+	{Key: "description", Label: "描述", Type: Text, Note: "栏目（_index.md）的简介，显示在栏目页标题下"},
 	{Key: "draft", Label: "草稿", Type: Bool, Note: "true 时不发布"},
 	{Key: "date", Label: "日期", Type: Date, Note: "不填时取文件名中的日期，如 (2019-07-25)"},
 	{Key: "weight", Label: "排序", Type: Integer, Note: "数字小的排在前面"},
 	{Key: "tags", Label: "专题", Type: List, Facet: 8, Taxonomy: 1, Path: "tags", Note: "如 三会一课、民主评议、组织生活"},
 	{Key: "section", Label: "栏目", Type: Derived, Facet: 1, Note: "由页面所在的顶层文件夹决定，不用填写"},
 
-	{Key: "caption", Label: "题注", Type: Text, Kinds: regulation, Note: "标题下一行的说明，如（2019年7月25日中共中央政治局会议审议批准　2019年8月19日中共中央发布）"},
+	{Key: "caption", Label: "题注", Type: Text, Kinds: regulation, Note: "标题下一行的说明，如（2019年3月28日中共中央政治局会议审议批准　2019年4月15日中共中央发布）"},
 	{Key: "doc_number", Label: "文号", Type: Text, Kinds: regulation, Review: []string{"paperwork-missing"}, Note: "如 中办发〔2019〕12号"},
 	{Key: "system", Label: "体系", Type: Text, Values: Systems, Kinds: regulation, Facet: 3, Taxonomy: 6, Path: "systems", Review: []string{"issuer-form"}},
 	{Key: "form", Label: "名称类别", Type: Text, Values: Forms, Kinds: regulation, Facet: 4, Review: []string{"issuer-form", "paperwork-missing"}},
