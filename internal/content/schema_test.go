@@ -127,7 +127,7 @@ func TestStrings(t *testing.T) {
 func TestCaptionUnderTitle(t *testing.T) {
 	dir := t.TempDir()
 	sitetest.Write(t, dir, map[string]string{
-		"site.toml": "title = \"测试\"\n",
+		"site.toml":                  "title = \"测试\"\n",
 		"content/regulations/甲条例.md": "+++\ntitle = \"甲条例\"\nstatus = \"现行有效\"\ncaption = \"（2019年3月28日中共中央政治局会议审议批准　2019年4月15日中共中央发布）<script>&\"\n+++\n\n第一条　正文。\n",
 		"content/regulations/乙条例.md": "+++\ntitle = \"乙条例\"\nstatus = \"现行有效\"\n+++\n\n第一条　正文。\n",
 	})
