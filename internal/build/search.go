@@ -4,23 +4,22 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 
+	"djkb/internal/content"
 	"djkb/internal/markdown"
 	"djkb/internal/output"
 	"djkb/internal/search"
 	"djkb/internal/site"
 )
 
-// facets are the filters of the search page, in display order.
-var facets = []search.Facet{
-	{Key: "section", Label: "栏目"},
-	{Key: "status", Label: "效力状态"},
-	{Key: "system", Label: "体系"},
-	{Key: "form", Label: "名称类别"},
-	{Key: "issuer", Label: "制定机关"},
-	{Key: "unit_type", Label: "单位类型"},
-	{Key: "year", Label: "年度"},
-	{Key: "tags", Label: "专题"},
-}
+// facets are the filters of the search page, in display order: the facet
+// fields of the content schema.
+var facets = func() []search.Facet {
+	var out []search.Facet
+	for _, f := range content.FacetFields() {
+		out = append(out, search.Facet{Key: f.Key, Label: f.Label})
+	}
+	return out
+}()
 
 // searchDocs turns the site's pages into the documents of the index. cache,
 // when not nil, keeps the documents' parts from build to build.

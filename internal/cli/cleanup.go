@@ -13,6 +13,7 @@ import (
 	"djkb/internal/content"
 	"djkb/internal/diag"
 	"djkb/internal/output"
+	"djkb/internal/register"
 	"djkb/internal/review"
 	model "djkb/internal/site"
 )
@@ -43,7 +44,7 @@ func runCleanup(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := review.OptionsFor(s.Config, asOf)
 	findings := review.Check(s, opts)
-	checked := len(review.NewRegister(s).Pages())
+	checked := len(register.New(s).Pages())
 	var text, js bytes.Buffer
 	review.WriteText(&text, findings, opts, checked)
 	review.WriteJSON(&js, findings)
@@ -70,7 +71,7 @@ func runCleanup(args []string, stdout, stderr io.Writer) int {
 // parseAsOf reads an --as-of date; "" is today.
 func parseAsOf(s string, stderr io.Writer) (time.Time, bool) {
 	if s == "" {
-		return review.Today(), true
+		return register.Today(), true
 	}
 	t, ok := content.ParseDate(s)
 	if !ok {

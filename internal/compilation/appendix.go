@@ -6,7 +6,7 @@ import (
 
 	"djkb/internal/content"
 	"djkb/internal/numerals"
-	"djkb/internal/review"
+	"djkb/internal/register"
 	"djkb/internal/site"
 )
 
@@ -38,7 +38,7 @@ type Cell struct {
 // appendices builds the clean-up results, the 废止 and 宣布失效 lists, the
 // documents to be revised and the amended documents, over every regulation
 // in scope whatever its status.
-func appendices(d *Digest, reg *review.Register, scope []entry) []*Appendix {
+func appendices(d *Digest, reg *register.Register, scope []entry) []*Appendix {
 	items := make([]*Item, len(scope))
 	for i, e := range scope {
 		items[i] = newItem(e)
@@ -48,21 +48,21 @@ func appendices(d *Digest, reg *review.Register, scope []entry) []*Appendix {
 	var results, repealed, void, revise, amended [][]Cell
 	for _, it := range items {
 		r := it.Page.Reg()
-		last := review.LastDecision(r)
+		last := register.LastDecision(r)
 		if last != nil {
 			results = append(results, []Cell{name(it), {Text: it.Status}, {Text: last.Batch}, {Text: last.Result}, {Text: chineseDate(last.Date)}, {Text: last.Note}})
 		} else {
 			results = append(results, []Cell{name(it), {Text: it.Status}, {Text: "—"}, {Text: "未经清理"}, {}, {}})
 		}
 		switch it.Status {
-		case review.Repealed:
+		case content.Repealed:
 			repealed = append(repealed, []Cell{name(it), {Text: it.DocNumber}, {Text: it.Issuers}, {Text: chineseDate(it.Issued)}, {Text: repealText(r.Repeal)}})
-		case review.Void:
+		case content.Void:
 			void = append(void, []Cell{name(it), {Text: it.DocNumber}, {Text: it.Issuers}, {Text: chineseDate(it.Issued)}, {Text: repealText(r.Repeal)}})
-		case review.Amended:
+		case content.Amended:
 			amended = append(amended, []Cell{name(it), {Text: it.DocNumber}, d.successor(it.Page, reg)})
 		}
-		if last != nil && last.Result == "修改" && len(it.Page.SupersededBy) == 0 && (it.Status == review.InForce || it.Status == review.Amended) {
+		if last != nil && last.Result == "修改" && len(it.Page.SupersededBy) == 0 && (it.Status == content.InForce || it.Status == content.Amended) {
 			revise = append(revise, []Cell{name(it), {Text: it.DocNumber}, {Text: last.Batch}, {Text: last.Note}})
 		}
 	}
@@ -108,7 +108,7 @@ func (d *Digest) cell(p *site.Page) Cell {
 
 // successor names the document replacing an amended one: its superseded_by,
 // else a newer page with the same title.
-func (d *Digest) successor(p *site.Page, reg *review.Register) Cell {
+func (d *Digest) successor(p *site.Page, reg *register.Register) Cell {
 	for _, ref := range p.SupersededBy {
 		if ref.Page != nil {
 			return d.cell(ref.Page)

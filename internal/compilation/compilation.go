@@ -9,7 +9,8 @@ import (
 	"io/fs"
 	"time"
 
-	"djkb/internal/review"
+	"djkb/internal/content"
+	"djkb/internal/register"
 	"djkb/internal/site"
 )
 
@@ -20,7 +21,7 @@ const Unrecorded = "未标注"
 
 // DefaultStatuses is the default selection: what is in force, including
 // regulations that record no status and are presumed in force.
-var DefaultStatuses = []string{review.InForce, Unrecorded}
+var DefaultStatuses = []string{content.InForce, Unrecorded}
 
 // Options choose what the digest holds.
 type Options struct {
@@ -76,9 +77,9 @@ func New(s *site.Site, opts Options) (*Digest, error) {
 		opts.Statuses = DefaultStatuses
 	}
 	if opts.AsOf.IsZero() {
-		opts.AsOf = review.Today()
+		opts.AsOf = register.Today()
 	}
-	reg := review.NewRegister(s)
+	reg := register.New(s)
 	d := &Digest{
 		Title: s.Config.Digest.Title, Unit: s.Config.Digest.Unit, AsOf: opts.AsOf,
 		site: s, opts: opts, byURL: map[*site.Page]*Item{},
@@ -97,7 +98,7 @@ func New(s *site.Site, opts Options) (*Digest, error) {
 	if err := d.renderItems(); err != nil {
 		return nil, err
 	}
-	d.Batch, _, _ = review.Batch(s, reg)
+	d.Batch, _, _ = register.Batch(s, reg)
 	d.Appendix = appendices(d, reg, scope)
 	d.Notes = notes(d)
 	return d, nil

@@ -10,7 +10,7 @@ import (
 	"djkb/internal/content"
 	"djkb/internal/markdown"
 	"djkb/internal/parallel"
-	"djkb/internal/review"
+	"djkb/internal/register"
 	"djkb/internal/site"
 )
 
@@ -65,7 +65,7 @@ func (it *Item) Facts() []string {
 	switch {
 	case it.Presumed:
 		add("效力状态未标注，按现行有效收录")
-	case it.Status != review.InForce:
+	case it.Status != content.InForce:
 		add("效力状态：" + it.Status)
 	}
 	return out
@@ -102,7 +102,7 @@ func (d *Digest) renderItem(conv *markdown.Converter, assets *assets, it *Item) 
 		Source:    src.Body(),
 		FirstLine: src.BodyLine,
 		Articles:  true,
-		DropTitle: src.TitleFromBody || review.TitleKey(content.FirstHeading(src.Body())) == review.TitleKey(it.Title),
+		DropTitle: src.TitleFromBody || register.TitleKey(content.FirstHeading(src.Body())) == register.TitleKey(it.Title),
 		Resolver:  &resolver{d: d, page: it.Page, prefix: it.ID + "-", assets: assets},
 		IDPrefix:  it.ID + "-",
 	})

@@ -4,7 +4,8 @@ import (
 	"slices"
 	"time"
 
-	"djkb/internal/review"
+	"djkb/internal/content"
+	"djkb/internal/register"
 	"djkb/internal/site"
 )
 
@@ -19,7 +20,7 @@ type entry struct {
 // inScope returns the regulations that pass the system and tag filters and
 // were issued by the cut-off date, whatever their status: the body shows
 // those selected by status, the appendices list the rest.
-func inScope(reg *review.Register, opts Options) []entry {
+func inScope(reg *register.Register, opts Options) []entry {
 	var out []entry
 	for _, p := range reg.Pages() {
 		if len(opts.Systems) > 0 && !slices.Contains(opts.Systems, systemOf(p)) {
@@ -37,12 +38,12 @@ func inScope(reg *review.Register, opts Options) []entry {
 }
 
 // selectItems returns the entries whose status the options select.
-func selectItems(reg *review.Register, scope []entry, opts Options) []*Item {
+func selectItems(reg *register.Register, scope []entry, opts Options) []*Item {
 	var out []*Item
 	for _, e := range scope {
 		ok := slices.Contains(opts.Statuses, e.status)
 		if e.presumed {
-			ok = e.status == review.InForce && slices.Contains(opts.Statuses, Unrecorded)
+			ok = e.status == content.InForce && slices.Contains(opts.Statuses, Unrecorded)
 		}
 		if ok {
 			out = append(out, newItem(e))
@@ -57,35 +58,35 @@ func selectItems(reg *review.Register, scope []entry, opts Options) []*Item {
 // marked 现行有效 that has been repealed or replaced by a version in force
 // (a contradiction djkb cleanup reports) counts as repealed or amended: a
 // compilation must not print two versions of one rule.
-func statusAt(reg *review.Register, p *site.Page, day time.Time) string {
+func statusAt(reg *register.Register, p *site.Page, day time.Time) string {
 	r := p.Reg()
 	status := reg.Status(p)
 	switch status {
-	case review.InForce:
+	case content.InForce:
 		if r.Effective.After(day) {
-			return review.Pending
+			return content.Pending
 		}
 		if r.Repeal != nil && !r.Repeal.Date.After(day) {
-			return review.Repealed
+			return content.Repealed
 		}
 		if slices.ContainsFunc(p.SupersededBy, func(ref site.Ref) bool {
-			return ref.Page != nil && reg.Status(ref.Page) == review.InForce && !startOf(ref.Page).After(day)
+			return ref.Page != nil && reg.Status(ref.Page) == content.InForce && !startOf(ref.Page).After(day)
 		}) {
-			return review.Amended
+			return content.Amended
 		}
-	case review.Pending:
+	case content.Pending:
 		if !r.Effective.IsZero() && !r.Effective.After(day) {
-			return review.InForce
+			return content.InForce
 		}
-	case review.Repealed, review.Void:
+	case content.Repealed, content.Void:
 		if r.Repeal != nil && r.Repeal.Date.After(day) {
-			return review.InForce
+			return content.InForce
 		}
-	case review.Amended:
+	case content.Amended:
 		if len(p.SupersededBy) > 0 && !slices.ContainsFunc(p.SupersededBy, func(ref site.Ref) bool {
 			return ref.Page == nil || !startOf(ref.Page).After(day)
 		}) {
-			return review.InForce
+			return content.InForce
 		}
 	}
 	return status

@@ -9,6 +9,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"djkb/internal/content"
 	"djkb/internal/sitefs"
 )
 
@@ -55,14 +56,16 @@ type Config struct {
 	Digest        Digest     `toml:"digest"`
 }
 
-// DefaultTaxonomies are used when site.toml names none.
-var DefaultTaxonomies = []Taxonomy{
-	{Key: "tags", Name: "专题", Path: "tags"},
-	{Key: "unit_type", Name: "单位类型", Path: "unit-types"},
-	{Key: "year", Name: "年度", Path: "years"},
-	{Key: "issuer", Name: "制定机关", Path: "issuers"},
-	{Key: "status", Name: "效力状态", Path: "statuses"},
-	{Key: "system", Name: "体系", Path: "systems"},
+// DefaultTaxonomies are used when site.toml names none: the taxonomies of
+// the content schema.
+var DefaultTaxonomies = defaultTaxonomies()
+
+func defaultTaxonomies() []Taxonomy {
+	var out []Taxonomy
+	for _, f := range content.TaxonomyFields() {
+		out = append(out, Taxonomy{Key: f.Key, Name: f.Label, Path: f.Path})
+	}
+	return out
 }
 
 // Default returns the configuration of a site whose site.toml is empty.

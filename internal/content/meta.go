@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -295,94 +296,95 @@ func DateFromName(name string) (time.Time, string) {
 	return t, strings.TrimSpace(name[:loc[0]] + name[loc[1]:])
 }
 
-// decodeMeta turns front-matter values into typed metadata for a page of kind.
+// decodeMeta turns front-matter values into typed metadata for a page of
+// kind, reading each schema field of that kind by its type.
 func decodeMeta(fm *FrontMatter, kind Kind) (Meta, []problem) {
 	var problems []problem
 	r := &reader{fm: fm, values: fm.Values, problems: &problems}
-	m := Meta{
-		Title:       r.str("title"),
-		Slug:        r.str("slug"),
-		Summary:     r.str("summary"),
-		Description: r.str("description"),
-		Draft:       r.boolean("draft"),
-		Date:        r.date("date"),
-		Weight:      r.integer("weight"),
-		Tags:        r.strs("tags"),
-		Params:      fm.Values,
+	m := Meta{Params: fm.Values}
+	switch kind {
+	case KindRegulation:
+		m.Regulation = &Regulation{}
+	case KindCase:
+		m.Case = &Case{}
+	case KindBrand:
+		m.Brand = &Brand{}
+	}
+	meta := reflect.ValueOf(&m).Elem()
+	for _, s := range plans[kind] {
+		if fm.Values[s.f.Key] == nil {
+			continue
+		}
+		if s.index == nil {
+			if v := r.read(s.f); !reflect.ValueOf(v).IsZero() {
+				if m.Extra == nil {
+					m.Extra = map[string]any{}
+				}
+				m.Extra[s.f.Key] = v
+			}
+			continue
+		}
+		r.store(s.f, meta.FieldByIndex(s.index))
 	}
 	if strings.ContainsAny(m.Slug, "/\\") || m.Slug == "." || m.Slug == ".." {
 		r.fail("slug", " 不能包含“/”“\\”，也不能是“.”或“..”：它只替换网址的最后一段")
 		m.Slug = ""
 	}
-	switch kind {
-	case KindRegulation:
-		m.Regulation = decodeRegulation(r)
-	case KindCase:
-		m.Case = decodeCase(r)
-	case KindBrand:
-		m.Brand = decodeBrand(r)
-	}
 	return m, problems
 }
 
-func decodeRegulation(r *reader) *Regulation {
-	g := &Regulation{
-		DocNumber:    r.str("doc_number"),
-		System:       r.enum("system", Systems),
-		Form:         r.enum("form", Forms),
-		Sector:       r.enum("sector", Sectors),
-		Issuer:       r.strs("issuer"),
-		Issued:       r.date("issued"),
-		Effective:    r.date("effective"),
-		ValidUntil:   r.date("valid_until"),
-		Status:       r.enum("status", Statuses),
-		Trial:        r.enum("trial", Trials),
-		Supersedes:   r.strs("supersedes"),
-		SupersededBy: r.strs("superseded_by"),
-		References:   r.strs("references"),
+// read returns the value of a field that is not a table.
+func (r *reader) read(f *Field) any {
+	switch f.Type {
+	case Text:
+		if f.Values != nil {
+			return r.enum(f.Key, f.Values)
+		}
+		return r.str(f.Key)
+	case List:
+		if f.Values != nil {
+			return r.enums(f.Key, f.Values)
+		}
+		return r.strs(f.Key)
+	case Date:
+		return r.date(f.Key)
+	case YearNumber:
+		return r.year(f.Key)
+	case Integer:
+		return r.integer(f.Key)
+	case Bool:
+		return r.boolean(f.Key)
 	}
-	for _, t := range r.tables("history") {
-		g.History = append(g.History, Event{Date: t.date("date"), Event: t.str("event")})
-	}
-	if t := r.table("repeal"); t != nil {
-		g.Repeal = &Repeal{Decision: t.str("decision"), DocNumber: t.str("doc_number"), Date: t.date("date")}
-	}
-	for _, t := range r.tables("cleanup") {
-		g.Cleanup = append(g.Cleanup, Decision{Batch: t.str("batch"), Result: t.enum("result", Results), Date: t.date("date"), Note: t.str("note")})
-	}
-	return g
+	panic("content: cannot read schema field " + f.Key)
 }
 
-func decodeCase(r *reader) *Case {
-	return &Case{
-		CaseType:    r.enum("case_type", CaseTypes),
-		Unit:        r.str("unit"),
-		UnitType:    r.enum("unit_type", UnitTypes),
-		PartyOrg:    r.str("party_org"),
-		Year:        r.year("year"),
-		Area:        r.enums("area", Areas),
-		Regulations: r.strs("regulations"),
-		Award:       r.str("award"),
-		Source:      r.str("source"),
+// store reads a field into dst, the Go field that holds it.
+func (r *reader) store(f *Field, dst reflect.Value) {
+	switch f.Type {
+	case Table:
+		if t := r.table(f.Key); t != nil {
+			p := reflect.New(dst.Type().Elem())
+			t.fill(f.Parts, p.Elem())
+			dst.Set(p)
+		}
+	case Tables:
+		if list := r.tables(f.Key); len(list) > 0 {
+			s := reflect.MakeSlice(dst.Type(), len(list), len(list))
+			for i, t := range list {
+				t.fill(f.Parts, s.Index(i))
+			}
+			dst.Set(s)
+		}
+	default:
+		dst.Set(reflect.ValueOf(r.read(f)))
 	}
 }
 
-func decodeBrand(r *reader) *Brand {
-	b := &Brand{
-		BrandName:   r.str("brand_name"),
-		Slogan:      r.str("slogan"),
-		Meaning:     r.str("meaning"),
-		Logo:        r.str("logo"),
-		LogoMeaning: r.str("logo_meaning"),
-		Unit:        r.str("unit"),
-		UnitType:    r.enum("unit_type", UnitTypes),
-		PartyBranch: r.str("party_branch"),
-		Established: r.year("established"),
-		Tier:        r.enum("tier", Tiers),
-		Methods:     r.strs("methods"),
+// fill reads the parts of one table into the struct dst.
+func (r *reader) fill(parts []Field, dst reflect.Value) {
+	for i := range parts {
+		if r.values[parts[i].Key] != nil {
+			r.store(&parts[i], dst.FieldByIndex(tagged(dst.Type(), &parts[i])))
+		}
 	}
-	for _, t := range r.tables("awards") {
-		b.Awards = append(b.Awards, Award{Name: t.str("name"), Level: t.str("level"), Year: t.year("year")})
-	}
-	return b
 }

@@ -3,6 +3,7 @@ package review
 import (
 	"time"
 
+	"djkb/internal/register"
 	"djkb/internal/site"
 )
 
@@ -21,7 +22,7 @@ func ContentDate(s *site.Site) time.Time {
 	}
 	for _, p := range s.Pages {
 		r := p.Reg()
-		if !isRegulation(p) || r == nil {
+		if !register.IsRegulation(p) || r == nil {
 			continue
 		}
 		see(r.Issued)
@@ -34,7 +35,7 @@ func ContentDate(s *site.Site) time.Time {
 		}
 	}
 	if newest.IsZero() {
-		return Today()
+		return register.Today()
 	}
 	return newest
 }

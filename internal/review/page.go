@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"djkb/internal/register"
 	"djkb/internal/site"
 )
 
@@ -14,11 +15,11 @@ type Page struct {
 	AsOf        time.Time
 	TrialYears  int
 	ReviewYears int
-	Checked     int       // regulations checked
-	Batch       string    // the batch shown
-	WantedBatch string    // site.toml cleanup.batch, when no decision names it yet
-	Outcomes    []Outcome // of Batch
-	Groups      []Group   // open findings by rule
+	Checked     int                // regulations checked
+	Batch       string             // the batch shown
+	WantedBatch string             // site.toml cleanup.batch, when no decision names it yet
+	Outcomes    []register.Outcome // of Batch
+	Groups      []Group            // open findings by rule
 	Counts      Counts
 	URLs        map[string]string // content path → site URL of the page, for links
 }
@@ -30,12 +31,12 @@ const pageLimit = 200
 // NewPage checks s and gathers its clean-up page.
 func NewPage(s *site.Site) *Page {
 	opts := OptionsFor(s.Config, ContentDate(s)).withDefaults()
-	reg := NewRegister(s)
+	reg := register.New(s)
 	findings := check(s, reg, opts)
 	pg := &Page{AsOf: opts.AsOf, TrialYears: opts.TrialYears, ReviewYears: opts.ReviewYears,
 		Checked: len(reg.Pages()), Counts: Count(findings), URLs: map[string]string{}}
 	var named bool
-	pg.Batch, pg.Outcomes, named = Batch(s, reg)
+	pg.Batch, pg.Outcomes, named = register.Batch(s, reg)
 	if !named {
 		pg.WantedBatch = s.Config.Cleanup.Batch
 	}

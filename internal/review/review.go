@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"djkb/internal/config"
-	"djkb/internal/content"
+	"djkb/internal/register"
 	"djkb/internal/site"
 )
 
@@ -79,7 +79,7 @@ func (o Options) withDefaults() Options {
 		o.ReviewYears = 5
 	}
 	if o.AsOf.IsZero() {
-		o.AsOf = Today()
+		o.AsOf = register.Today()
 	}
 	return o
 }
@@ -101,15 +101,15 @@ var checks = []func(c *checker, p *site.Page){
 // first, then the text in reading order).
 func Check(s *site.Site, opts Options) []Finding {
 	opts = opts.withDefaults()
-	return check(s, NewRegister(s), opts)
+	return check(s, register.New(s), opts)
 }
 
 // check runs the rules with a register of s already made.
-func check(s *site.Site, reg *Register, opts Options) []Finding {
+func check(s *site.Site, reg *register.Register, opts Options) []Finding {
 	c := &checker{site: s, opts: opts, reg: reg}
 	var live []*site.Page
 	for _, p := range c.reg.Pages() {
-		if Live(c.reg.Status(p)) {
+		if register.Live(c.reg.Status(p)) {
 			live = append(live, p)
 		}
 	}
@@ -125,17 +125,11 @@ func check(s *site.Site, reg *Register, opts Options) []Finding {
 	return c.out
 }
 
-// Today is the current date in UTC, without the time of day.
-func Today() time.Time {
-	y, m, d := time.Now().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
 // checker is the state of one run of Check.
 type checker struct {
 	site *site.Site
 	opts Options
-	reg  *Register
+	reg  *register.Register
 	out  []Finding
 }
 
@@ -160,6 +154,3 @@ func yearsAfter(t time.Time, n int) time.Time { return t.AddDate(n, 0, 0) }
 
 // date formats a date as 2019年7月25日.
 func date(t time.Time) string { return t.Format("2006年1月2日") }
-
-// isRegulation reports whether p is a regulation page (not a section index).
-func isRegulation(p *site.Page) bool { return p.Kind == content.KindRegulation && !p.IsIndex }

@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 
+	"djkb/internal/content"
 	"djkb/internal/site"
 )
 
@@ -17,15 +18,15 @@ func checkDates(c *checker, p *site.Page) {
 			"对照正式文本核对 issued 和 effective：两个日期之一录错了")
 	}
 	switch status := p.Status(); {
-	case status == InForce && r.Effective.After(asOf):
+	case status == content.InForce && r.Effective.After(asOf):
 		c.add(p, line(p, "status"), "impossible-dates", Error,
 			fmt.Sprintf("%s才施行，状态却已是现行有效（截至%s）", date(r.Effective), date(asOf)),
 			"把 status 改为“尚未施行”，到施行日期后再改为“现行有效”")
-	case status == Pending && !r.Effective.IsZero() && !r.Effective.After(asOf):
+	case status == content.Pending && !r.Effective.IsZero() && !r.Effective.After(asOf):
 		c.add(p, line(p, "status"), "impossible-dates", Warning,
 			fmt.Sprintf("已于%s施行，状态仍是尚未施行", date(r.Effective)),
 			"把 status 改为“现行有效”")
-	case status == InForce && trialOf(p) == "" && !r.ValidUntil.IsZero() && r.ValidUntil.Before(asOf):
+	case status == content.InForce && trialOf(p) == "" && !r.ValidUntil.IsZero() && r.ValidUntil.Before(asOf):
 		c.add(p, line(p, "valid_until"), "impossible-dates", Error,
 			fmt.Sprintf("有效期至%s，已届满，状态却仍是现行有效", date(r.ValidUntil)),
 			"有效期届满的文件自动失效：确需继续执行的，重新印发或延长有效期并记入 cleanup；否则把 status 改为“宣布失效”")

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"djkb/internal/content"
 	"djkb/internal/site"
 )
 
@@ -12,13 +13,13 @@ import (
 func checkPaperwork(c *checker, p *site.Page) {
 	r := p.Reg()
 	switch status := p.Status(); status {
-	case Repealed, Void:
+	case content.Repealed, content.Void:
 		if r.Repeal == nil {
 			c.add(p, line(p, "status"), "paperwork-missing", Warning,
 				fmt.Sprintf("状态是“%s”，却没有废止依据（repeal）", status),
 				"补上 repeal = {decision = \"决定名称\", doc_number = \"文号\", date = 日期}；还没有正式发文的，先履行废止或宣布失效的程序")
 		}
-	case Amended:
+	case content.Amended:
 		if len(p.SupersededBy) == 0 {
 			c.add(p, line(p, "status"), "paperwork-missing", Warning,
 				"状态是“已修改”，却没有写明修改后的文件（superseded_by）",

@@ -10,6 +10,7 @@ import (
 
 	"djkb/internal/content"
 	"djkb/internal/parallel"
+	"djkb/internal/register"
 	"djkb/internal/site"
 )
 
@@ -19,7 +20,7 @@ import (
 // in the knowledge base at all (notices: national laws are often cited
 // without being held).
 func checkReferences(c *checker, p *site.Page) {
-	if !Live(c.reg.Status(p)) {
+	if !register.Live(c.reg.Status(p)) {
 		return
 	}
 	at := line(p, "references")
@@ -37,7 +38,7 @@ func checkReferences(c *checker, p *site.Page) {
 				"收录这份文件，或改为写文件的路径；已失效的，删去这一项")
 		}
 	}
-	own := TitleKey(p.Title)
+	own := register.TitleKey(p.Title)
 	for _, ct := range citationsOf(p) {
 		if ct.key != own {
 			c.checkCitation(p, ct)
@@ -70,7 +71,7 @@ func citationsOf(p *site.Page) []citation {
 			// A substring would keep the page's whole text alive as long
 			// as the page: the index lets the text go once it is coded.
 			title = strings.Clone(title)
-			k := TitleKey(title)
+			k := register.TitleKey(title)
 			if seen[k] {
 				continue
 			}
@@ -96,7 +97,7 @@ func findCitations(pages []*site.Page) {
 
 // checkCitation checks one 《title》 cited in p's text.
 func (c *checker) checkCitation(p *site.Page, ct citation) {
-	versions := c.reg.byKey[ct.key]
+	versions := c.reg.VersionsOfKey(ct.key)
 	if len(versions) == 0 {
 		if looksLikeRule(ct.key) {
 			c.addAt(p, ct.line, ct.anchor, "dead-reference", Notice,
@@ -106,7 +107,7 @@ func (c *checker) checkCitation(p *site.Page, ct citation) {
 		return
 	}
 	for _, v := range versions {
-		if Live(c.reg.Status(v)) {
+		if register.Live(c.reg.Status(v)) {
 			return
 		}
 	}
@@ -126,11 +127,11 @@ func (c *checker) checkTarget(p *site.Page, at int, anchor, how string, target *
 		instead = "，由" + strings.Join(labels, "、") + "替代"
 	}
 	switch {
-	case Dead(status):
+	case register.Dead(status):
 		c.addAt(p, at, anchor, "dead-reference", Warning,
 			fmt.Sprintf("%s《%s》%s%s", how, target.Title, deadPhrase(status), instead),
 			"改为引用现行有效的文件，或删去这一引用；依据它作出的规定仍需执行的，本文件应列入修改")
-	case status == Amended:
+	case status == content.Amended:
 		c.addAt(p, at, anchor, "dead-reference", Notice,
 			fmt.Sprintf("%s《%s》只收录了已修改的旧版本（%s）%s", how, target.Title, target.Src.Path, instead),
 			"核对修改后的文本：引用的条款有变化的，修改本文件的引用；新版本未收录的，收录它")
@@ -138,7 +139,7 @@ func (c *checker) checkTarget(p *site.Page, at int, anchor, how string, target *
 }
 
 func deadPhrase(status string) string {
-	if status == Void {
+	if status == content.Void {
 		return "已宣布失效"
 	}
 	return "已废止"

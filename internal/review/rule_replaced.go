@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"djkb/internal/content"
 	"djkb/internal/site"
 )
 
@@ -12,7 +13,7 @@ import (
 // title in force. A replacement that is 尚未施行 does not count: the old
 // text applies until the new one takes effect.
 func checkReplaced(c *checker, p *site.Page) {
-	if p.Status() != InForce {
+	if p.Status() != content.InForce {
 		return
 	}
 	const action = "把 status 改为“已修改”（由新版本替代）或“已废止”，并写明 superseded_by 或 repeal；新文件尚未施行的，把新文件标为“尚未施行”"
@@ -24,7 +25,7 @@ func checkReplaced(c *checker, p *site.Page) {
 	}
 	var by []string
 	for _, ref := range p.SupersededBy {
-		if ref.Page == nil || c.reg.Status(ref.Page) == InForce {
+		if ref.Page == nil || c.reg.Status(ref.Page) == content.InForce {
 			by = append(by, refLabel(ref))
 		}
 	}
@@ -33,7 +34,7 @@ func checkReplaced(c *checker, p *site.Page) {
 			fmt.Sprintf("已被%s替代，状态却是现行有效", strings.Join(by, "、")), action)
 		return
 	}
-	if q := c.reg.Newer(p); q != nil && c.reg.Status(q) == InForce {
+	if q := c.reg.Newer(p); q != nil && c.reg.Status(q) == content.InForce {
 		c.add(p, line(p, "status"), "replaced-in-force", Error,
 			fmt.Sprintf("有更新的同名文件（%s，%s印发），同名文件只能有最新的一份现行有效", q.Src.Path, date(q.Date)), action)
 	}

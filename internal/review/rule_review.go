@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 
+	"djkb/internal/register"
 	"djkb/internal/site"
 )
 
@@ -10,12 +11,12 @@ import (
 // decision (or, never reviewed, its issue) is older than the review
 // interval. Pages that record no status are left to check 7.
 func checkReview(c *checker, p *site.Page) {
-	if !Live(p.Status()) {
+	if !register.Live(p.Status()) {
 		return
 	}
 	r := p.Reg()
 	since, what, at := r.Issued, "印发", line(p, "issued")
-	if last := LastDecision(r); last != nil {
+	if last := register.LastDecision(r); last != nil {
 		since, what, at = last.Date, "最近一次清理“"+last.Batch+"”", line(p, "cleanup")
 	}
 	if since.IsZero() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"djkb/internal/content"
+	"djkb/internal/register"
 	"djkb/internal/site"
 )
 
@@ -14,7 +15,7 @@ import (
 func checkTrialExpired(c *checker, p *site.Page) {
 	r := p.Reg()
 	trial := trialOf(p)
-	if trial == "" || c.reg.Status(p) != InForce {
+	if trial == "" || c.reg.Status(p) != content.InForce {
 		return
 	}
 	start, what := r.Effective, "施行"
@@ -32,7 +33,7 @@ func checkTrialExpired(c *checker, p *site.Page) {
 	if !c.opts.AsOf.After(end) {
 		return
 	}
-	last := LastDecision(r)
+	last := register.LastDecision(r)
 	if last != nil && !last.Date.Before(end) {
 		return
 	}
@@ -80,16 +81,4 @@ func trialOf(p *site.Page) string {
 		return t
 	}
 	return ""
-}
-
-// LastDecision returns the clean-up decision with the latest date, or nil.
-func LastDecision(r *content.Regulation) *content.Decision {
-	var last *content.Decision
-	for i := range r.Cleanup {
-		d := &r.Cleanup[i]
-		if last == nil || !d.Date.Before(last.Date) {
-			last = d
-		}
-	}
-	return last
 }

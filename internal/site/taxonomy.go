@@ -26,20 +26,11 @@ type Term struct {
 	first    *Page // the first page, in path order, that carries it: messages name it
 }
 
-// Values returns the page's values for a taxonomy or facet key: a known
-// front-matter field, a derived field (year, section), or any other
-// front-matter key holding text.
+// Values returns the page's values for a taxonomy or facet key: a derived
+// field (year, section), a field of the content schema as decoded, or any
+// other front-matter key holding text.
 func (p *Page) Values(key string) []string {
-	m := p.Src.Meta
-	one := func(s string) []string {
-		if s == "" {
-			return nil
-		}
-		return []string{s}
-	}
 	switch key {
-	case "tags":
-		return m.Tags
 	case "year":
 		if y := p.Year(); y != 0 {
 			return []string{strconv.Itoa(y)}
@@ -51,59 +42,7 @@ func (p *Page) Values(key string) []string {
 		}
 		return nil
 	}
-	if r := m.Regulation; r != nil {
-		switch key {
-		case "issuer":
-			return r.Issuer
-		case "status":
-			return one(r.Status)
-		case "system":
-			return one(r.System)
-		case "form":
-			return one(r.Form)
-		case "sector":
-			return one(r.Sector)
-		case "trial":
-			return one(r.Trial)
-		}
-	}
-	if c := m.Case; c != nil {
-		switch key {
-		case "unit_type":
-			return one(c.UnitType)
-		case "unit":
-			return one(c.Unit)
-		case "case_type":
-			return one(c.CaseType)
-		case "area":
-			return c.Area
-		}
-	}
-	if b := m.Brand; b != nil {
-		switch key {
-		case "unit_type":
-			return one(b.UnitType)
-		case "unit":
-			return one(b.Unit)
-		case "tier":
-			return one(b.Tier)
-		}
-	}
-	switch v := m.Params[key].(type) {
-	case string:
-		return one(strings.TrimSpace(v))
-	case []any:
-		var out []string
-		for _, e := range v {
-			if s, ok := e.(string); ok && s != "" {
-				out = append(out, s)
-			}
-		}
-		return out
-	case int64:
-		return []string{strconv.FormatInt(v, 10)}
-	}
-	return nil
+	return p.Src.Meta.Strings(key)
 }
 
 // Year is the year a page belongs to: a case's year, a brand's founding

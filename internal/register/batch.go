@@ -1,10 +1,11 @@
-package review
+package register
 
 import (
 	"cmp"
 	"slices"
 	"time"
 
+	"djkb/internal/content"
 	"djkb/internal/site"
 )
 
@@ -56,4 +57,16 @@ func Batch(s *site.Site, reg *Register) (name string, outcomes []Outcome, named 
 		return cmp.Or(cmp.Compare(slices.Index(resultOrder, a.Result), slices.Index(resultOrder, b.Result)), cmp.Compare(a.Title, b.Title))
 	})
 	return name, outcomes, named
+}
+
+// LastDecision returns the clean-up decision with the latest date, or nil.
+func LastDecision(r *content.Regulation) *content.Decision {
+	var last *content.Decision
+	for i := range r.Cleanup {
+		d := &r.Cleanup[i]
+		if last == nil || !d.Date.Before(last.Date) {
+			last = d
+		}
+	}
+	return last
 }

@@ -1,19 +1,17 @@
-package review
+// Package register is the regulation register (法规制度台账): every
+// regulation page with its 效力状态 as recorded or presumed, its versions by
+// title, and the clean-up decisions recorded on it. The clean-up (review),
+// the printed compilation and the site's pages read it; it reads only the
+// site model.
+package register
 
 import (
 	"slices"
 	"strings"
+	"time"
 
+	"djkb/internal/content"
 	"djkb/internal/site"
-)
-
-// The 效力状态 values.
-const (
-	InForce  = "现行有效"
-	Amended  = "已修改"
-	Repealed = "已废止"
-	Void     = "宣布失效"
-	Pending  = "尚未施行"
 )
 
 // Register is the clean-up office's ledger: every regulation page, its
@@ -25,16 +23,16 @@ type Register struct {
 	presumed map[*site.Page]string   // status of the pages that record none
 }
 
-// NewRegister indexes the regulations of s.
+// New indexes the regulations of s.
 //
 // A regulation without a status (a file copied in without front matter) is
 // presumed 已废止 when it has a repeal decision, 已修改 when another page
 // replaces it or a newer page has the same title, and 现行有效 otherwise:
 // an office that copies laws into the knowledge base expects to find them.
-func NewRegister(s *site.Site) *Register {
+func New(s *site.Site) *Register {
 	r := &Register{byKey: map[string][]*site.Page{}, presumed: map[*site.Page]string{}}
 	for _, p := range s.Pages {
-		if isRegulation(p) {
+		if IsRegulation(p) {
 			r.pages = append(r.pages, p)
 			k := TitleKey(p.Title)
 			r.byKey[k] = append(r.byKey[k], p)
@@ -54,11 +52,11 @@ func NewRegister(s *site.Site) *Register {
 		}
 		switch {
 		case p.Reg().Repeal != nil:
-			r.presumed[p] = Repealed
+			r.presumed[p] = content.Repealed
 		case len(p.SupersededBy) > 0 || r.Newer(p) != nil:
-			r.presumed[p] = Amended
+			r.presumed[p] = content.Amended
 		default:
-			r.presumed[p] = InForce
+			r.presumed[p] = content.InForce
 		}
 	}
 	return r
@@ -82,6 +80,9 @@ func (r *Register) Presumed(p *site.Page) bool { return p.Status() == "" }
 // newest first.
 func (r *Register) Versions(title string) []*site.Page { return r.byKey[TitleKey(title)] }
 
+// VersionsOfKey is Versions for a title already made a TitleKey.
+func (r *Register) VersionsOfKey(key string) []*site.Page { return r.byKey[key] }
+
 // Newer returns the newest page with the same title as p whose issue date
 // is later than p's, or nil.
 func (r *Register) Newer(p *site.Page) *site.Page {
@@ -97,7 +98,17 @@ func (r *Register) Newer(p *site.Page) *site.Page {
 }
 
 // Live reports whether a status means the document is or will be in force.
-func Live(status string) bool { return status == InForce || status == Pending }
+func Live(status string) bool { return status == content.InForce || status == content.Pending }
 
 // Dead reports whether a status means the document no longer applies at all.
-func Dead(status string) bool { return status == Repealed || status == Void }
+func Dead(status string) bool { return status == content.Repealed || status == content.Void }
+
+// IsRegulation reports whether p is a regulation page (not a section index).
+func IsRegulation(p *site.Page) bool { return p.Kind == content.KindRegulation && !p.IsIndex }
+
+// Today is the current date in UTC, without the time of day: the date the
+// register is read as of unless a command names another.
+func Today() time.Time {
+	y, m, d := time.Now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
