@@ -143,7 +143,7 @@ issued = 2019-04-15
 +++
 ` + "```" + `
 
-文字要加引号，日期不加引号；列表写成 ` + "`[\"甲\", \"乙\"]`" + `。不认识的字段会保留，不会导致构建失败；写错的值会在构建和 ` + "`djkb check`" + ` 时指出文件、行号和改法。“搜索筛选”一栏有“是”的字段，会成为搜索页的筛选条件；“分类页”一栏给出的网址下，列出带有每个值的全部页面。“清理检查”一栏列出读取该字段的清理规则。
+文字要加引号，日期不加引号；列表写成 ` + "`[\"甲\", \"乙\"]`" + `。不认识的字段会保留，不会导致构建失败；写错的值会在构建和 ` + "`djkb check`" + ` 时指出文件、行号和改法。“用途”一栏写着“搜索筛选”的字段，会成为搜索页的筛选条件；写着“分类页”的，在所给网址下列出带有每个值的全部页面；“清理检查”后面是读取该字段的清理规则。
 `)
 	for _, k := range []content.Kind{content.KindPage, content.KindRegulation, content.KindCase, content.KindBrand} {
 		title, intro := "所有页面通用", "每个页面都可以填写。"
@@ -156,21 +156,27 @@ issued = 2019-04-15
 				rows = append(rows, f)
 			}
 		}
-		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n| 字段 | 名称 | 写法 | 可选值 | 搜索筛选 | 分类页 | 清理检查 | 说明 |\n|---|---|---|---|---|---|---|---|\n", title, intro)
+		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n| 字段 | 写法 | 用途 | 说明 |\n|---|---|---|---|\n", title, intro)
 		for _, f := range rows {
-			filter, tax := "", ""
+			form := typeOf(f, 1)
+			if len(f.Values) > 0 {
+				form += "：" + strings.Join(f.Values, "、")
+			}
+			var uses []string
 			if f.Facet > 0 {
-				filter = "是"
+				uses = append(uses, "搜索筛选")
 			}
 			if f.Taxonomy > 0 {
-				tax = "/" + f.Path + "/"
+				uses = append(uses, "分类页 /"+f.Path+"/")
 			}
 			var rules []string
 			for _, id := range f.Review {
 				rules = append(rules, review.RuleByID(id).Name)
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s | %s |\n", f.Key, f.Label, typeOf(f, 1), cell(strings.Join(f.Values, "、")),
-				filter, tax, strings.Join(rules, "、"), cell(f.Note))
+			if len(rules) > 0 {
+				uses = append(uses, "清理检查："+strings.Join(rules, "、"))
+			}
+			fmt.Fprintf(&b, "| `%s` %s | %s | %s | %s |\n", f.Key, f.Label, cell(form), cell(strings.Join(uses, "；")), cell(f.Note))
 		}
 		for _, f := range rows {
 			if len(f.Parts) == 0 {
