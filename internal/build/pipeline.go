@@ -121,7 +121,7 @@ func (p *pipeline) run(open func() (sink, error)) (*Result, sink, error) {
 		// while the pages render.
 		docs := searchDocs(s, nil)
 		indexDone = make(chan error, 1)
-		go func() { indexDone <- writeIndex(out, docs, p.oneShot) }()
+		go func() { indexDone <- writeIndex(out, handOver(docs)) }()
 	}
 	if p.oneShot {
 		go releaseParts(s, views, p.templates)

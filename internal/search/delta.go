@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"djkb/internal/search/codec"
 	"encoding/json"
 	"slices"
 )
@@ -36,7 +37,7 @@ func gapList(ids []int) []byte {
 	var out []byte
 	prev := 0
 	for _, id := range ids {
-		out = appendUvarint(out, uint64(id-prev))
+		out = codec.AppendUvarint(out, uint64(id-prev))
 		prev = id
 	}
 	return out
