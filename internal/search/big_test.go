@@ -15,7 +15,7 @@ import (
 
 // TestWriteBig writes the index of a large corpus, given as the JSON of its
 // documents in $DJKB_SEARCH_DOCS, and reports time, CPU and peak heap.
-// (go run ./bench/searchq -content DIR -dump FILE writes such a file.)
+// (go run ./bench/searchq -site SITE -dump FILE writes such a file.)
 func TestWriteBig(t *testing.T) {
 	docs := bigDocs(t)
 	runtime.GC()

@@ -11,8 +11,8 @@
 //	searchtest  a Go reader of the index, for tests and benchmarks
 //	vectors     the test vectors shared with the JavaScript tests
 //
-// search imports tokenize and codec; only tests import searchtest and
-// vectors.
+// search imports tokenize and codec, which import nothing of djkb; only
+// tests and bench/searchq import searchtest and vectors (TestLayers).
 package search
 
 // Part is one heading section or one article (第X条) of a page.
