@@ -1,8 +1,6 @@
 package search_test
 
 import (
-	"djkb/internal/search"
-	"djkb/internal/search/searchtest"
 	"encoding/json"
 	"os"
 	"runtime"
@@ -11,6 +9,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"djkb/internal/search"
+	"djkb/internal/search/searchtest"
 )
 
 // TestWriteBig writes the index of a large corpus, given as the JSON of its

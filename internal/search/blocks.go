@@ -17,7 +17,7 @@ const blockBytes = 1536
 // A segment is a part, or a piece of a long part, inside a block. Its text is
 // head + "\n" + body when head is set, else body.
 type segment struct {
-	part   int32  // index into the index's partLabels
+	part   int32  // index into the labels of the parts (cutBlocks)
 	head   string // the heading, when the part's text does not start with it
 	body   string
 	first  bool // the segment starts its part

@@ -2,9 +2,10 @@ package search
 
 import (
 	"bytes"
-	"djkb/internal/search/codec"
 	"encoding/json"
 	"slices"
+
+	"djkb/internal/search/codec"
 )
 
 // A delta index lets djkb serve update the search after an edit in a few

@@ -1,8 +1,6 @@
 package search_test
 
 import (
-	"djkb/internal/search"
-	"djkb/internal/search/searchtest"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,6 +8,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"djkb/internal/search"
+	"djkb/internal/search/searchtest"
 )
 
 // editedCorpus is handCorpus after a few edits: a phrase added to one

@@ -1,9 +1,10 @@
 package search
 
 import (
-	"djkb/internal/search/codec"
 	"fmt"
 	"sync"
+
+	"djkb/internal/search/codec"
 )
 
 // Sizes, in bytes before base91, of the posting files (variables so that

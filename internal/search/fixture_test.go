@@ -2,7 +2,6 @@ package search_test
 
 import (
 	"bytes"
-	"djkb/internal/search"
 	"flag"
 	"os"
 	"os/exec"
@@ -10,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"djkb/internal/search"
 )
 
 // fixtureDir holds the index of handCorpus, written by Go and read by the

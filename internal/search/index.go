@@ -2,10 +2,11 @@ package search
 
 import (
 	"cmp"
-	"djkb/internal/search/codec"
-	"djkb/internal/search/tokenize"
 	"slices"
 	"sync"
+
+	"djkb/internal/search/codec"
+	"djkb/internal/search/tokenize"
 )
 
 // Block numbers: 0..len(docs)-1 stand for the documents' titles, then the

@@ -1,13 +1,14 @@
 package search
 
 import (
-	"djkb/internal/search/codec"
-	"djkb/internal/search/tokenize"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"djkb/internal/search/codec"
+	"djkb/internal/search/tokenize"
 )
 
 // metaShardBytes is the target size of a metadata shard.

@@ -1,14 +1,15 @@
 package search_test
 
 import (
-	"djkb/internal/search"
-	"djkb/internal/search/searchtest"
 	"html/template"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"djkb/internal/search"
+	"djkb/internal/search/searchtest"
 )
 
 // The browser tests need a site: testSite writes one like djkb build would

@@ -1,9 +1,10 @@
 package search
 
 import (
-	"djkb/internal/search/tokenize"
 	"math/rand/v2"
 	"testing"
+
+	"djkb/internal/search/tokenize"
 )
 
 // TestTermTable feeds the table random keys, Han keys of BMP characters

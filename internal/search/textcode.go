@@ -2,11 +2,12 @@ package search
 
 import (
 	"cmp"
-	"djkb/internal/search/codec"
-	"djkb/internal/search/tokenize"
 	"math/bits"
 	"slices"
 	"strings"
+
+	"djkb/internal/search/codec"
+	"djkb/internal/search/tokenize"
 )
 
 // The block text is stored with one canonical Huffman code over symbols:

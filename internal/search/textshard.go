@@ -1,9 +1,10 @@
 package search
 
 import (
-	"djkb/internal/search/codec"
 	"fmt"
 	"strconv"
+
+	"djkb/internal/search/codec"
 )
 
 // textShardBytes is the target size of a text shard before base91.

@@ -2,8 +2,6 @@ package search_test
 
 import (
 	"bytes"
-	"djkb/internal/search"
-	"djkb/internal/search/searchtest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +9,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"djkb/internal/search"
+	"djkb/internal/search/searchtest"
 )
 
 var testFacets = []search.Facet{{Key: "section", Label: "栏目"}, {Key: "status", Label: "效力状态"}, {Key: "year", Label: "年度"}, {Key: "tags", Label: "专题"}}

@@ -6,14 +6,15 @@ package searchtest
 
 import (
 	"bytes"
-	"djkb/internal/search"
-	"djkb/internal/search/codec"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"djkb/internal/search"
+	"djkb/internal/search/codec"
 )
 
 // Doc and Part are search's, so that a reader of the index needs this
