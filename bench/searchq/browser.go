@@ -15,7 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"djkb/internal/chromium"
-	"djkb/internal/search"
+	search "djkb/internal/search/searchtest"
 )
 
 // seedWarm and seedTyped draw the warm and the typed queries, apart from

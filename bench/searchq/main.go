@@ -25,7 +25,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"djkb/internal/search"
+	search "djkb/internal/search/searchtest"
 )
 
 // config is what the command line asks for.

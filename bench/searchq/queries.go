@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"djkb/internal/search"
+	search "djkb/internal/search/searchtest"
 )
 
 // A query of the quality test, with what it must find.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"djkb/internal/search"
+	search "djkb/internal/search/searchtest"
 )
 
 func testDocs() []search.Doc {

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"djkb/internal/search"
+	search "djkb/internal/search/searchtest"
 )
 
 // report holds the measurements.

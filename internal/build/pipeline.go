@@ -135,7 +135,7 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 		report.start()
 	}
 	if s.Config.Search && !p.opts.NoSearch && p.strategy.cache == nil {
-		index = startIndex(out, searchDocs(s, nil), p.strategy.release)
+		index = startIndex(out, searchDocs(s, nil))
 	}
 	if p.strategy.release {
 		go p.releaseParts(s, report)
@@ -160,11 +160,11 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 // indexRun is the search index being written on the side.
 type indexRun chan error
 
-// startIndex writes the index of docs into out on a goroutine of its own;
-// with release, docs are the index's alone.
-func startIndex(out output.Writer, docs []search.Doc, release bool) indexRun {
+// startIndex writes the index of docs into out on a goroutine of its own,
+// handing the documents over to it: nothing else reads them.
+func startIndex(out output.Writer, docs []search.Doc) indexRun {
 	done := make(indexRun, 1)
-	go func() { done <- writeIndex(out, docs, release) }()
+	go func() { done <- writeIndex(out, handOver(docs)) }()
 	return done
 }
 

@@ -3,6 +3,7 @@ package build
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"iter"
 
 	"djkb/internal/content"
 	"djkb/internal/markdown"
@@ -94,15 +95,36 @@ func searchParts(parts []markdown.Part) []search.Part {
 	return out
 }
 
-// writeIndex writes the index of docs into search/ of out. With release it
-// clears the text of docs as it goes: for docs that nothing else reads.
-func writeIndex(out output.Writer, docs []search.Doc, release bool) error {
-	// A sink keeps no reference to data (renderers reuse their buffers
+// writeIndex writes the index of the documents of docs into search/ of out.
+func writeIndex(out output.Writer, docs iter.Seq[search.Doc]) error {
+	// A Writer keeps no reference to data (renderers reuse their buffers
 	// too): the index's buffers go to it as they are.
-	opts := search.Options{Facets: facets, ReleaseText: release, WriteFile: func(name string, data []byte) error {
-		return out.WriteFile("search/"+name, data)
-	}}
-	return search.Write("", docs, opts)
+	return search.Write(inFolder{out, "search/"}, docs, search.Options{Facets: facets})
+}
+
+// handOver yields docs to a reader that takes them over, letting go of each
+// as it goes: for documents that nothing else reads, whose text the index
+// then frees as it codes it.
+func handOver(docs []search.Doc) iter.Seq[search.Doc] {
+	return func(yield func(search.Doc) bool) {
+		for i := range docs {
+			d := docs[i]
+			docs[i] = search.Doc{}
+			if !yield(d) {
+				return
+			}
+		}
+	}
+}
+
+// inFolder writes the files given to it into a folder of w.
+type inFolder struct {
+	w      output.Writer
+	folder string // with a trailing slash
+}
+
+func (f inFolder) WriteFile(name string, data []byte) error {
+	return f.w.WriteFile(f.folder+name, data)
 }
 
 // docsFingerprint summarises what the index of a site depends on, so that

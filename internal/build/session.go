@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -205,12 +206,8 @@ func (s *Session) writeDelta(docs []search.Doc) ([]string, bool) {
 	}
 	stage := map[string][]byte{}
 	if len(dead)+len(fresh) > 0 {
-		opts := search.Options{Facets: facets, Delta: &search.Delta{Base: s.mainID, Dead: dead},
-			WriteFile: func(name string, data []byte) error {
-				stage["search/"+name] = bytes.Clone(data)
-				return nil
-			}}
-		if err := search.Write("", fresh, opts); err != nil {
+		opts := search.Options{Facets: facets, Delta: &search.Delta{Base: s.mainID, Dead: dead}}
+		if err := search.Write(inFolder{&memStage{written: stage}, "search/"}, slices.Values(fresh), opts); err != nil {
 			return nil, false
 		}
 		const xm = "search/" + search.DeltaPrefix + "manifest.js"
@@ -267,7 +264,7 @@ func (s *Session) startIndex(docs []search.Doc, fp uint64) {
 func (s *Session) runIndex(job *indexJob) {
 	for job != nil {
 		stage := &memStage{written: map[string][]byte{}}
-		err := writeIndex(stage, job.docs, false) // the documents share parts with the next build's
+		err := writeIndex(stage, slices.Values(job.docs)) // the documents share parts with the next build's
 		// Collect the index's garbage now, in the background, rather
 		// than in the next edit's rebuild.
 		runtime.GC()

@@ -1,18 +1,22 @@
-package search
+package search_test
 
 import (
 	"encoding/json"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"djkb/internal/search"
+	"djkb/internal/search/searchtest"
 )
 
 // TestWriteBig writes the index of a large corpus, given as the JSON of its
 // documents in $DJKB_SEARCH_DOCS, and reports time, CPU and peak heap.
-// (go run ./bench/searchq -content DIR -dump FILE writes such a file.)
+// (go run ./bench/searchq -site SITE -dump FILE writes such a file.)
 func TestWriteBig(t *testing.T) {
 	docs := bigDocs(t)
 	runtime.GC()
@@ -35,18 +39,18 @@ func TestWriteBig(t *testing.T) {
 			mu.Unlock()
 		}
 	}()
-	Trace = func(f string, a ...any) {
+	search.Trace = func(f string, a ...any) {
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
 		t.Logf(f+" (heap alloc %d MB, in use %d MB, gcs %d)", append(a, m.HeapAlloc>>20, m.HeapInuse>>20, m.NumGC)...)
 	}
-	defer func() { Trace = nil }()
+	defer func() { search.Trace = nil }()
 	dir := t.TempDir()
 	if d := os.Getenv("DJKB_SEARCH_OUT"); d != "" {
 		dir = d
 	}
 	t0, c0 := time.Now(), cpuTime()
-	if err := Write(dir, docs, Options{}); err != nil {
+	if err := search.Write(searchtest.Dir(dir), slices.Values(docs), search.Options{Facets: testFacets}); err != nil {
 		t.Fatal(err)
 	}
 	close(done)
@@ -69,16 +73,20 @@ func cpuTime() time.Duration {
 //	DJKB_SEARCH_DOCS=docs.json go test ./internal/search -run '^$' -bench Write -count 6
 func BenchmarkWrite(b *testing.B) {
 	docs := bigDocs(b)
-	discard := func(string, []byte) error { return nil }
 	for b.Loop() {
-		if err := Write("", docs, Options{WriteFile: discard}); err != nil {
+		if err := search.Write(discard{}, slices.Values(docs), search.Options{Facets: testFacets}); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
+// discard is a writer that drops the files.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
 // bigDocs reads the documents of $DJKB_SEARCH_DOCS, or skips.
-func bigDocs(tb testing.TB) []Doc {
+func bigDocs(tb testing.TB) []search.Doc {
 	file := os.Getenv("DJKB_SEARCH_DOCS")
 	if file == "" {
 		tb.Skip("set DJKB_SEARCH_DOCS to a JSON file of documents")
@@ -87,7 +95,7 @@ func bigDocs(tb testing.TB) []Doc {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var docs []Doc
+	var docs []search.Doc
 	if err := json.Unmarshal(b, &docs); err != nil {
 		tb.Fatal(err)
 	}

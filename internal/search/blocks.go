@@ -3,6 +3,8 @@ package search
 import (
 	"strings"
 	"unicode/utf8"
+
+	"djkb/internal/search/tokenize"
 )
 
 // The body text of every document is cut into blocks of about blockBytes
@@ -15,7 +17,7 @@ const blockBytes = 1536
 // A segment is a part, or a piece of a long part, inside a block. Its text is
 // head + "\n" + body when head is set, else body.
 type segment struct {
-	part   int32  // index into the document's Parts
+	part   int32  // index into the labels of the parts (cutBlocks)
 	head   string // the heading, when the part's text does not start with it
 	body   string
 	first  bool // the segment starts its part
@@ -28,6 +30,9 @@ func (s *segment) size() int {
 	}
 	return len(s.body)
 }
+
+// A partLabel is what the text shards say of a part besides its text.
+type partLabel struct{ anchor, heading string }
 
 // A block is a run of segments of one document.
 type block struct {
@@ -44,9 +49,10 @@ func (b *block) size() int {
 	return n
 }
 
-// cutBlocks cuts the documents' parts into blocks, in document order. The
+// cutBlocks cuts the documents' parts into blocks, in document order, and
+// returns them with the labels of the parts they hold, in order. The
 // blocks' segments share one array.
-func cutBlocks(docs []Doc) []block {
+func cutBlocks(docs []Doc) ([]block, []partLabel) {
 	size, nparts := 0, 0
 	for d := range docs {
 		for _, p := range docs[d].Parts {
@@ -55,16 +61,19 @@ func cutBlocks(docs []Doc) []block {
 		nparts += len(docs[d].Parts)
 	}
 	segs := make([]segment, 0, nparts+size/blockBytes+16)
+	labels := make([]partLabel, 0, nparts)
 	var starts, owners []int32 // first segment and document of each block
 	for d := range docs {
 		open, curSize := false, 0
-		for p, part := range docs[d].Parts {
+		for _, part := range docs[d].Parts {
 			if part.Text == "" && part.Heading == "" {
 				continue
 			}
-			seg := segment{part: int32(p), body: part.Text, first: true}
+			p := int32(len(labels))
+			labels = append(labels, partLabel{part.Anchor, part.Heading})
+			seg := segment{part: p, body: part.Text, first: true}
 			if part.Heading != "" {
-				seg.head16 = runeLen16(part.Heading)
+				seg.head16 = tokenize.Len16(part.Heading)
 				if !strings.HasPrefix(part.Text, part.Heading) {
 					seg.head = part.Heading
 				}
@@ -83,7 +92,7 @@ func cutBlocks(docs []Doc) []block {
 				if rest == "" {
 					break
 				}
-				seg = segment{part: int32(p), body: rest}
+				seg = segment{part: p, body: rest}
 			}
 		}
 	}
@@ -95,7 +104,7 @@ func cutBlocks(docs []Doc) []block {
 		}
 		blocks[i] = block{doc: owners[i], segs: segs[st:end:end]}
 	}
-	return blocks
+	return blocks, labels
 }
 
 // cutText cuts s into a head of at most max bytes (but at least one code

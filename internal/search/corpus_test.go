@@ -1,28 +1,29 @@
-package search
+package search_test
 
 import (
 	"fmt"
 	"strings"
 
 	"djkb/internal/numerals"
+	"djkb/internal/search"
 )
 
 // handCorpus is a small corpus with known answers, shared by the Go tests,
 // the JavaScript engine tests (through testdata/fixture, written by
 // TestFixture) and the browser tests.
-func handCorpus() []Doc {
-	reg := func(path, title, date, status string, parts ...Part) Doc {
-		return Doc{
+func handCorpus() []search.Doc {
+	reg := func(path, title, date, status string, parts ...search.Part) search.Doc {
+		return search.Doc{
 			Path: path, URL: strings.TrimSuffix(path, ".md") + "/", Title: title, Section: "法规制度",
 			Date: date, Status: status, Parts: parts,
 			Facets: map[string][]string{"section": {"法规制度"}, "status": {status}, "year": {date[:4]}},
 		}
 	}
-	art := func(n, text string) Part { return Part{Anchor: n, Heading: n, Text: n + "　" + text} }
-	docs := []Doc{
+	art := func(n, text string) search.Part { return search.Part{Anchor: n, Heading: n, Text: n + "　" + text} }
+	docs := []search.Doc{
 		reg("regulations/党内法规/中国共产党支部工作条例（试行）.md", "中国共产党支部工作条例（试行）", "2018-10-28", "现行有效",
-			Part{Text: "2018年10月28日中共中央印发"},
-			Part{Anchor: "第一章　总则", Heading: "第一章　总则"},
+			search.Part{Text: "2018年10月28日中共中央印发"},
+			search.Part{Anchor: "第一章　总则", Heading: "第一章　总则"},
 			art("第一条", "为了深入贯彻习近平新时代中国特色社会主义思想，全面加强党支部建设，根据《中国共产党章程》，制定本条例。"),
 			art("第二条", "党支部是党的基础组织，是党在社会基层组织中的战斗堡垒。"),
 			art("第十九条", "党支部应当严格执行三会一课制度，按期召开支部党员大会、党支部委员会会议和党小组会，按时上好党课。"),
@@ -36,14 +37,14 @@ func handCorpus() []Doc {
 			art("第二条", "党支部应当执行三会一课制度。"),
 		),
 		reg("regulations/本单位制度/机关党委会议制度.md", "机关党委会议制度", "2021-03-01", "现行有效",
-			Part{Text: "本制度规定机关党委会议的议事规则。"},
-			Part{Anchor: "一、会议组织", Heading: "一、会议组织", Text: "机关党委会议一般每月召开一次，由书记召集。会议议题应当提前报送。"},
-			Part{Anchor: "二、议事规则-1", Heading: "二、议事规则", Text: "会议实行民主集中制。反间谍法宣传教育纳入年度学习计划。"},
+			search.Part{Text: "本制度规定机关党委会议的议事规则。"},
+			search.Part{Anchor: "一、会议组织", Heading: "一、会议组织", Text: "机关党委会议一般每月召开一次，由书记召集。会议议题应当提前报送。"},
+			search.Part{Anchor: "二、议事规则-1", Heading: "二、议事规则", Text: "会议实行民主集中制。反间谍法宣传教育纳入年度学习计划。"},
 		),
 		{
 			Path: "cases/机关党建/数据堡垒.md", URL: "cases/机关党建/数据堡垒/", Title: "打造数据堡垒：某局党支部工作案例", Section: "典型案例",
 			Date: "2023-06-01", Facets: map[string][]string{"section": {"典型案例"}, "year": {"2023"}, "tags": {"三会一课", "数据安全"}},
-			Parts: []Part{
+			Parts: []search.Part{
 				{Text: "某局党支部把数据安全治理体系建设和党建工作结合起来。"},
 				{Anchor: "主要做法", Heading: "主要做法", Text: "严格落实三会一课，支部书记讲党课，围绕数据安全开展学习。"},
 			},
@@ -51,17 +52,17 @@ func handCorpus() []Doc {
 		{
 			Path: "brands/红色引擎.md", URL: "brands/红色引擎/", Title: "红色引擎 <script>alert(1)</script>", Section: "党建品牌",
 			Date: "2022-01-01", Facets: map[string][]string{"section": {"党建品牌"}, "year": {"2022"}, "tags": {"党建品牌"}},
-			Parts: []Part{{Text: "品牌口号：<b>红色引擎</b>驱动发展 & 创新。ＡＢＣ full-width 字母与 GB/T 7714 标准。"}},
+			Parts: []search.Part{{Text: "品牌口号：<b>红色引擎</b>驱动发展 & 创新。ＡＢＣ full-width 字母与 GB/T 7714 标准。"}},
 		},
-		{Path: "about.md", URL: "about/", Title: "关于本站", Parts: []Part{{Text: "本站收录机关党建法规制度、典型案例和党建品牌。𠀀𠀁字用于测试扩展汉字。"}}},
+		{Path: "about.md", URL: "about/", Title: "关于本站", Parts: []search.Part{{Text: "本站收录机关党建法规制度、典型案例和党建品牌。𠀀𠀁字用于测试扩展汉字。"}}},
 	}
 	// Two versions with the same text: the newer ranks first.
 	for _, y := range []string{"2020", "2022"} {
 		docs = append(docs, reg("regulations/本单位制度/请示报告制度（"+y+"）.md", "请示报告制度", y+"-05-01", "现行有效",
-			Part{Text: "重大事项应当及时向机关党委请示报告。"}))
+			search.Part{Text: "重大事项应当及时向机关党委请示报告。"}))
 	}
 	// A long regulation whose articles span several blocks.
-	var parts []Part
+	var parts []search.Part
 	for i := 1; i <= 60; i++ {
 		n := fmt.Sprintf("第%s条", numerals.Chinese(i))
 		text := strings.Repeat("各级党组织应当加强对党员的教育管理监督，", 3)
@@ -75,8 +76,8 @@ func handCorpus() []Doc {
 }
 
 // sortedDocs returns docs sorted by path, as the generator passes them.
-func sortedDocs(docs []Doc) []Doc {
-	out := append([]Doc(nil), docs...)
+func sortedDocs(docs []search.Doc) []search.Doc {
+	out := append([]search.Doc(nil), docs...)
 	for i := range out {
 		for j := i + 1; j < len(out); j++ {
 			if out[j].Path < out[i].Path {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+
+	"djkb/internal/search/codec"
 )
 
 // A delta index lets djkb serve update the search after an edit in a few
@@ -36,7 +38,7 @@ func gapList(ids []int) []byte {
 	var out []byte
 	prev := 0
 	for _, id := range ids {
-		out = appendUvarint(out, uint64(id-prev))
+		out = codec.AppendUvarint(out, uint64(id-prev))
 		prev = id
 	}
 	return out

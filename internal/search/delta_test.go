@@ -1,4 +1,4 @@
-package search
+package search_test
 
 import (
 	"encoding/json"
@@ -8,20 +8,23 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"djkb/internal/search"
+	"djkb/internal/search/searchtest"
 )
 
 // editedCorpus is handCorpus after a few edits: a phrase added to one
 // document, one removed from another, a status changed, a document deleted
 // and one created.
-func editedCorpus() []Doc {
+func editedCorpus() []search.Doc {
 	docs := sortedDocs(handCorpus())
-	var out []Doc
+	var out []search.Doc
 	for _, d := range docs {
 		d.Parts = slices.Clone(d.Parts)
 		d.Facets = maps(d.Facets)
 		switch d.Path {
 		case "regulations/本单位制度/机关党委会议制度.md":
-			d.Parts = append(d.Parts, Part{Anchor: "三、附则", Heading: "三、附则", Text: "三、附则\n增量索引测试短语写在这里。"})
+			d.Parts = append(d.Parts, search.Part{Anchor: "三、附则", Heading: "三、附则", Text: "三、附则\n增量索引测试短语写在这里。"})
 		case "cases/机关党建/数据堡垒.md":
 			d.Parts[1].Text = "严格落实组织生活制度，支部书记讲党课。"
 		case "regulations/党内法规/中国共产党党和国家机关基层组织工作条例.md":
@@ -32,10 +35,10 @@ func editedCorpus() []Doc {
 		}
 		out = append(out, d)
 	}
-	out = append(out, Doc{
+	out = append(out, search.Doc{
 		Path: "cases/机关党建/新建案例.md", URL: "cases/机关党建/新建案例/", Title: "新建的典型案例", Section: "典型案例", Date: "2024-02-02",
 		Facets: map[string][]string{"section": {"典型案例"}, "year": {"2024"}, "tags": {"新专题"}},
-		Parts:  []Part{{Text: "新建案例讲述三会一课的落实，以及数据安全的做法。"}},
+		Parts:  []search.Part{{Text: "新建案例讲述三会一课的落实，以及数据安全的做法。"}},
 	})
 	return sortedDocs(out)
 }
@@ -50,7 +53,7 @@ func maps(m map[string][]string) map[string][]string {
 
 func TestDiffDocs(t *testing.T) {
 	main, now := sortedDocs(handCorpus()), editedCorpus()
-	dead, fresh := DiffDocs(main, nil, now)
+	dead, fresh := search.DiffDocs(main, nil, now)
 	var deadPaths, freshPaths []string
 	for _, i := range dead {
 		deadPaths = append(deadPaths, main[i].Path)
@@ -69,40 +72,36 @@ func TestDiffDocs(t *testing.T) {
 	if !slices.IsSorted(dead) {
 		t.Errorf("dead not ascending: %v", dead)
 	}
-	if dead, fresh := DiffDocs(main, PathIndex(main), sortedDocs(handCorpus())); len(dead)+len(fresh) != 0 {
+	if dead, fresh := search.DiffDocs(main, search.PathIndex(main), sortedDocs(handCorpus())); len(dead)+len(fresh) != 0 {
 		t.Errorf("unchanged documents: dead %v, %d fresh", dead, len(fresh))
 	}
 }
 
 // writeDeltaIndex writes the main index of main into dir and a delta that
 // brings it to now, with manifest.js registering both, as djkb serve does.
-func writeDeltaIndex(t *testing.T, dir string, main, now []Doc) {
+func writeDeltaIndex(t *testing.T, dir string, main, now []search.Doc) {
 	t.Helper()
-	opts := Options{Facets: []Facet{{"section", "栏目"}, {"status", "效力状态"}, {"year", "年度"}, {"tags", "专题"}}}
-	if err := Write(dir, main, opts); err != nil {
+	opts := search.Options{Facets: testFacets}
+	if err := search.Write(searchtest.Dir(dir), slices.Values(main), opts); err != nil {
 		t.Fatal(err)
 	}
 	mainFile, err := os.ReadFile(filepath.Join(dir, "manifest.js"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	dead, fresh := DiffDocs(main, nil, now)
-	files := map[string][]byte{}
-	opts.Delta = &Delta{Base: ManifestID(mainFile), Dead: dead}
-	opts.WriteFile = func(name string, data []byte) error {
-		files[name] = slices.Clone(data)
-		return nil
-	}
-	if err := Write("", fresh, opts); err != nil {
+	dead, fresh := search.DiffDocs(main, nil, now)
+	files := memFiles{}
+	opts.Delta = &search.Delta{Base: search.ManifestID(mainFile), Dead: dead}
+	if err := search.Write(files, slices.Values(fresh), opts); err != nil {
 		t.Fatal(err)
 	}
 	for name, data := range files {
-		if !strings.HasPrefix(name, DeltaPrefix) {
-			t.Errorf("delta file %s is not under %s", name, DeltaPrefix)
+		if !strings.HasPrefix(name, search.DeltaPrefix) {
+			t.Errorf("delta file %s is not under %s", name, search.DeltaPrefix)
 		}
 		mustWrite(t, filepath.Join(dir, name), data)
 	}
-	mustWrite(t, filepath.Join(dir, "manifest.js"), DeltaManifest(files[DeltaPrefix+"manifest.js"], mainFile))
+	mustWrite(t, filepath.Join(dir, "manifest.js"), search.DeltaManifest(files[search.DeltaPrefix+"manifest.js"], mainFile))
 }
 
 func TestWriteDelta(t *testing.T) {
@@ -110,7 +109,7 @@ func TestWriteDelta(t *testing.T) {
 	main, now := sortedDocs(handCorpus()), editedCorpus()
 	writeDeltaIndex(t, dir, main, now)
 	var m map[string]any
-	if err := readRegister(filepath.Join(dir, "x"), "manifest", &m); err == nil {
+	if err := searchtest.ReadRegister(filepath.Join(dir, "x"), "manifest", &m); err == nil {
 		t.Fatal("the delta's manifest registers as the main one")
 	}
 	b, _ := os.ReadFile(filepath.Join(dir, "x", "manifest.js"))
@@ -122,8 +121,8 @@ func TestWriteDelta(t *testing.T) {
 		t.Fatal(err)
 	}
 	mainFile, _ := os.ReadFile(filepath.Join(dir, "manifest.js"))
-	if m["base"] != ManifestID(mainFile) || m["base"] == "" || m["nd"].(float64) != 4 {
-		t.Errorf("delta manifest: base %v (main %s), nd %v", m["base"], ManifestID(mainFile), m["nd"])
+	if m["base"] != search.ManifestID(mainFile) || m["base"] == "" || m["nd"].(float64) != 4 {
+		t.Errorf("delta manifest: base %v (main %s), nd %v", m["base"], search.ManifestID(mainFile), m["nd"])
 	}
 	for _, sub := range []string{"d/0.js", "t/0.js", "m/0.js", "c.js", "f.js"} {
 		data, err := os.ReadFile(filepath.Join(dir, "x", sub))
@@ -139,11 +138,8 @@ func TestWriteDelta(t *testing.T) {
 		t.Errorf("manifest.js does not register the delta, then the main index")
 	}
 	// Deletions alone make a delta of no documents.
-	files := map[string][]byte{}
-	err := Write("", nil, Options{Delta: &Delta{Base: "b", Dead: []int{2}}, WriteFile: func(name string, data []byte) error {
-		files[name] = data
-		return nil
-	}})
+	files := memFiles{}
+	err := search.Write(files, slices.Values([]search.Doc(nil)), search.Options{Delta: &search.Delta{Base: "b", Dead: []int{2}}})
 	if err != nil || files["x/manifest.js"] == nil {
 		t.Fatalf("empty delta: %v, files %d", err, len(files))
 	}
@@ -153,10 +149,10 @@ func TestWriteDelta(t *testing.T) {
 // queries, filters and facet counts as a full index of the edited corpus
 // does (static/js/test/delta.test.js).
 func TestDeltaEngine(t *testing.T) {
-	defer smallShards()()
+	defer search.SmallShards()()
 	dir := t.TempDir()
 	writeDeltaIndex(t, filepath.Join(dir, "delta"), sortedDocs(handCorpus()), editedCorpus())
-	if err := Write(filepath.Join(dir, "full"), editedCorpus(), Options{Facets: []Facet{{"section", "栏目"}, {"status", "效力状态"}, {"year", "年度"}, {"tags", "专题"}}}); err != nil {
+	if err := search.Write(searchtest.Dir(filepath.Join(dir, "full")), slices.Values(editedCorpus()), search.Options{Facets: testFacets}); err != nil {
 		t.Fatal(err)
 	}
 	nodeTest(t, []string{"DJKB_DELTA_DIR=" + dir}, "delta.test.js")

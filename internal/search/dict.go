@@ -3,6 +3,8 @@ package search
 import (
 	"fmt"
 	"sync"
+
+	"djkb/internal/search/codec"
 )
 
 // Sizes, in bytes before base91, of the posting files (variables so that
@@ -23,7 +25,7 @@ var (
 //	location: uvarint len<<1                   inline list of len bytes
 //	          uvarint file<<1|1, uvarint offset, uvarint len   in large file p/<file>
 //
-// A posting list is the Rice code of appendRice.
+// A posting list is the Rice code of codec.AppendRice.
 
 // listCoder Rice-codes the posting lists of a chunk of terms on two
 // goroutines, reusing its buffers from chunk to chunk.
@@ -53,7 +55,7 @@ func (c *listCoder) code(lo, hi int) {
 			var ends []int
 			for g := rg[0]; g < rg[1]; g++ {
 				ids = pr.ids(ids[:0], g)
-				buf = appendRice(buf, ids)
+				buf = codec.AppendRice(buf, ids)
 				ends = append(ends, len(buf))
 			}
 			start := 0
@@ -73,7 +75,7 @@ const listChunk = 8192
 // writeDictionary codes the posting lists, chunk after chunk, and writes the
 // long ones as p/N.js and the dictionary shards as d/N.js. It returns the
 // first key of each shard.
-func writeDictionary(o *output, p *postings) []string {
+func writeDictionary(o *indexFiles, p *postings) []string {
 	var firstKeys []string
 	var sc script
 	var large []byte // the large lists of the current p/ file
@@ -100,7 +102,7 @@ func writeDictionary(o *output, p *postings) []string {
 		if n == 0 {
 			return
 		}
-		sc.writeBin(o, fmt.Sprintf("d/%d", len(firstKeys)), appendUvarint(nil, uint64(n)), entries, inline)
+		sc.writeBin(o, fmt.Sprintf("d/%d", len(firstKeys)), codec.AppendUvarint(nil, uint64(n)), entries, inline)
 		// A shard that starts a first character's group is named by that
 		// character alone: it sorts before every key of the group.
 		first := p.keyString(start)
@@ -125,34 +127,34 @@ func writeDictionary(o *output, p *postings) []string {
 		case k&wordBit != 0:
 			w := p.words[k&^wordBit]
 			entries = append(entries, 0)
-			entries = appendUvarint(entries, uint64(len(w)))
+			entries = codec.AppendUvarint(entries, uint64(len(w)))
 			entries = append(entries, w...)
 		case n > 0 && c1 == prevC1 && prevC2 >= 0:
 			c2 := rune(k & (1<<21 - 1))
-			entries = appendUvarint(entries, uint64(c2-prevC2+1))
+			entries = codec.AppendUvarint(entries, uint64(c2-prevC2+1))
 			prevC2 = c2
 		default:
 			c2 := rune(k & (1<<21 - 1))
 			entries = append(entries, 1)
-			entries = appendUvarint(entries, uint64(c1-prevC1))
-			entries = appendUvarint(entries, uint64(c2))
+			entries = codec.AppendUvarint(entries, uint64(c1-prevC1))
+			entries = codec.AppendUvarint(entries, uint64(c2))
 			prevC1, prevC2 = c1, c2
 		}
 		if k&wordBit != 0 {
 			prevC2 = -1 // the next Han key must restate its first character
 		}
 		l := listAt(i)
-		entries = appendUvarint(entries, uint64(p.df[i]))
+		entries = codec.AppendUvarint(entries, uint64(p.df[i]))
 		if len(l) <= inlineMax {
-			entries = appendUvarint(entries, uint64(len(l))<<1)
+			entries = codec.AppendUvarint(entries, uint64(len(l))<<1)
 			inline = append(inline, l...)
 		} else {
 			if len(large) > 0 && len(large)+len(l) > largeFileBytes {
 				flushLarge()
 			}
-			entries = appendUvarint(entries, uint64(file)<<1|1)
-			entries = appendUvarint(entries, uint64(len(large)))
-			entries = appendUvarint(entries, uint64(len(l)))
+			entries = codec.AppendUvarint(entries, uint64(file)<<1|1)
+			entries = codec.AppendUvarint(entries, uint64(len(large)))
+			entries = codec.AppendUvarint(entries, uint64(len(l)))
 			large = append(large, l...)
 		}
 		n++

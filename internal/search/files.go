@@ -6,18 +6,19 @@ import (
 	"fmt"
 	"hash/crc32"
 	"hash/fnv"
-	"os"
-	"path/filepath"
 	"slices"
 	"sync"
+
+	"djkb/internal/output"
+	"djkb/internal/search/codec"
 )
 
-// output writes the index's files, remembering the first error and a hash
+// indexFiles writes the index's files, remembering the first error and a hash
 // of each file (for the build id). The files are written by a goroutine of
 // their own, so that creating them (slow on some file systems) overlaps
 // with the work that produces them; close waits for it.
-type output struct {
-	write  func(name string, data []byte) error
+type indexFiles struct {
+	w      output.Writer
 	prefix string // of every file's name ("x/" for a delta index)
 	mu     sync.Mutex
 	sums   map[string]uint64
@@ -31,42 +32,28 @@ type pendingFile struct {
 	data []byte
 }
 
-func newOutput(dir, prefix string, write func(name string, data []byte) error) (*output, error) {
-	if write == nil {
-		for _, sub := range []string{"d", "p", "t", "m"} {
-			sub = filepath.Join(dir, filepath.FromSlash(prefix), sub)
-			if err := os.RemoveAll(sub); err != nil { // shards of an earlier build
-				return nil, err
-			}
-			if err := os.MkdirAll(sub, 0o755); err != nil {
-				return nil, err
-			}
-		}
-		write = func(name string, data []byte) error {
-			return os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644)
-		}
-	}
-	o := &output{write: write, prefix: prefix, sums: map[string]uint64{}, queue: make(chan pendingFile, 8), done: make(chan struct{})}
+func newIndexFiles(w output.Writer, prefix string) *indexFiles {
+	o := &indexFiles{w: w, prefix: prefix, sums: map[string]uint64{}, queue: make(chan pendingFile, 8), done: make(chan struct{})}
 	go func() {
 		defer close(o.done)
 		for f := range o.queue {
-			if err := o.write(f.name+".js", f.data); err != nil {
+			if err := o.w.WriteFile(f.name+".js", f.data); err != nil {
 				o.fail(err)
 			}
 			fileBufs.Put(f.data[:0])
 		}
 	}()
-	return o, nil
+	return o
 }
 
 // close waits until every file is written.
-func (o *output) close() {
+func (o *indexFiles) close() {
 	close(o.queue)
 	<-o.done
 }
 
 // id hashes the hashes of the files written so far, in name order.
-func (o *output) id() string {
+func (o *indexFiles) id() string {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	names := make([]string, 0, len(o.sums))
@@ -81,13 +68,13 @@ func (o *output) id() string {
 	return fmt.Sprintf("%016x", h.Sum64())
 }
 
-func (o *output) failed() error {
+func (o *indexFiles) failed() error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	return o.err
 }
 
-func (o *output) fail(err error) {
+func (o *indexFiles) fail(err error) {
 	o.mu.Lock()
 	if o.err == nil {
 		o.err = err
@@ -117,11 +104,11 @@ func (s *script) raw(text string) { s.buf.WriteString(text) }
 // bin appends the base91 text of the parts, one after the other, quoted.
 func (s *script) bin(parts ...[]byte) {
 	s.buf.WriteByte('"')
-	w := b91Writer{dst: s.scratch[:0]}
+	w := codec.B91Writer{Dst: s.scratch[:0]}
 	for _, p := range parts {
-		w.write(p)
+		w.Write(p)
 	}
-	s.scratch = w.close()
+	s.scratch = w.Close()
 	s.buf.Write(s.scratch)
 	s.buf.WriteByte('"')
 }
@@ -138,7 +125,7 @@ func (s *script) json(v any) {
 }
 
 // finish wraps the payload in the call and queues the file for writing.
-func (s *script) finish(o *output) {
+func (s *script) finish(o *indexFiles) {
 	if s.err != nil {
 		o.fail(s.err)
 		return
@@ -168,14 +155,14 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 var fileBufs sync.Pool
 
 // writeBin writes file name whose payload is the base91 text of the parts.
-func (s *script) writeBin(o *output, name string, parts ...[]byte) {
+func (s *script) writeBin(o *indexFiles, name string, parts ...[]byte) {
 	s.start(name)
 	s.bin(parts...)
 	s.finish(o)
 }
 
 // writeJSON writes file name whose payload is v as JSON.
-func (s *script) writeJSON(o *output, name string, v any) {
+func (s *script) writeJSON(o *indexFiles, name string, v any) {
 	s.start(name)
 	s.json(v)
 	s.finish(o)

@@ -1,13 +1,16 @@
-package search
+package search_test
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"djkb/internal/search"
 )
 
 // fixtureDir holds the index of handCorpus, written by Go and read by the
@@ -15,8 +18,10 @@ import (
 // rewrites it; otherwise TestFixture checks that it is current.
 const fixtureDir = "testdata/fixture"
 
+var update = flag.Bool("update", false, "rewrite the fixture and the bundle")
+
 func TestFixture(t *testing.T) {
-	defer smallShards()()
+	defer search.SmallShards()()
 	fresh := writeIndex(t, sortedDocs(handCorpus()))
 	if *update {
 		if err := os.RemoveAll(fixtureDir); err != nil {
@@ -79,13 +84,4 @@ func nodeTest(t *testing.T, env []string, files ...string) {
 	if err != nil {
 		t.Fatalf("node --test %s: %v\n%s", strings.Join(files, " "), err, out)
 	}
-}
-
-// smallShards makes Write cut many small shards, so that the fixture has
-// several files of every kind and long posting lists outside the
-// dictionary; the returned function restores the sizes.
-func smallShards() func() {
-	a, b, c, d, e := inlineMax, dictShardBytes, largeFileBytes, textShardBytes, metaShardBytes
-	inlineMax, dictShardBytes, largeFileBytes, textShardBytes, metaShardBytes = 2, 200, 40, 600, 200
-	return func() { inlineMax, dictShardBytes, largeFileBytes, textShardBytes, metaShardBytes = a, b, c, d, e }
 }

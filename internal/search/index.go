@@ -4,6 +4,9 @@ import (
 	"cmp"
 	"slices"
 	"sync"
+
+	"djkb/internal/search/codec"
+	"djkb/internal/search/tokenize"
 )
 
 // Block numbers: 0..len(docs)-1 stand for the documents' titles, then the
@@ -127,7 +130,7 @@ const batchLen = 1 << 20 // int32s of a batch (half as many postings)
 
 // indexBlocks runs the index pass on two goroutines, which also code the
 // blocks' text and write the text shards. It returns the inverted index.
-func indexBlocks(o *output, ts *textShards) *postings {
+func indexBlocks(o *indexFiles, ts *textShards) *postings {
 	const workers = 2
 	docs, blocks, cuts := ts.docs, ts.blocks, ts.cuts
 	nd := len(docs)
@@ -169,14 +172,14 @@ func indexBlocks(o *output, ts *textShards) *postings {
 
 // index tokenizes titles and blocks r.first..r.end-1, and codes and writes
 // text shards sr[0]..sr[1]-1.
-func (r *indexRun) index(o *output, ts *textShards, sr [2]int) {
+func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 	docs, blocks, cuts, tc := ts.docs, ts.blocks, ts.cuts, ts.tc
 	nd := int32(len(docs))
-	ks := keyScanner{emit: r.add, words: r.tt.wordKey}
+	ks := tokenize.KeyScanner{Emit: r.add, Words: r.tt.wordKey}
 	r.batch = make([]int32, 0, batchLen)
 	for r.b = r.first; r.b < r.end && r.b < nd; r.b++ {
 		r.tt.block(r.b)
-		ks.scan(docs[r.b].Title)
+		ks.Scan(docs[r.b].Title)
 	}
 	var sc script
 	var syms []int32
@@ -191,9 +194,9 @@ func (r *indexRun) index(o *output, ts *textShards, sr [2]int) {
 			bl := &blocks[bi]
 			for _, s := range bl.segs {
 				if s.head != "" {
-					ks.scan(s.head)
+					ks.Scan(s.head)
 				}
-				ks.scan(s.body)
+				ks.Scan(s.body)
 			}
 			offs = append(offs, len(code))
 			code, syms = tc.encodeBlock(code, bl, syms)
@@ -209,9 +212,7 @@ func (r *indexRun) index(o *output, ts *textShards, sr [2]int) {
 			codes = append(codes, code[offs[i]:offs[i+1]])
 		}
 		ts.write(o, &sc, shard, codes)
-		if ts.release {
-			releaseText(docs, blocks[cuts[shard]:cuts[shard+1]])
-		}
+		releaseText(blocks[cuts[shard]:cuts[shard+1]])
 	}
 	r.flush()
 	r.rankTerms()
@@ -219,17 +220,13 @@ func (r *indexRun) index(o *output, ts *textShards, sr [2]int) {
 	r.fresh = nil
 }
 
-// releaseText drops the references of blocks, and of the parts they start,
-// to their text. A part that spans blocks of both workers is cleared by
-// the one holding its start alone, so that no two goroutines write it.
-func releaseText(docs []Doc, blocks []block) {
+// releaseText drops the blocks' references to their text once it is coded
+// and written: text whose owner handed it over (see Write) is then freed as
+// the pass goes, rather than kept to the end.
+func releaseText(blocks []block) {
 	for i := range blocks {
-		b := &blocks[i]
-		for j := range b.segs {
-			s := &b.segs[j]
-			if s.first {
-				docs[b.doc].Parts[s.part].Text = ""
-			}
+		for j := range blocks[i].segs {
+			s := &blocks[i].segs[j]
 			s.head, s.body = "", ""
 		}
 	}
@@ -350,7 +347,7 @@ func (r *indexRun) flush() {
 		pb.off = append(pb.off, int32(len(buf)))
 		prev := pb.first - 1
 		for _, b := range sorted[start:end] {
-			buf = appendUvarint(buf, uint64(b-prev))
+			buf = codec.AppendUvarint(buf, uint64(b-prev))
 			prev = b
 		}
 		r.df[n] += end - start

@@ -6,16 +6,13 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"djkb/internal/search/codec"
+	"djkb/internal/search/tokenize"
 )
 
 // metaShardBytes is the target size of a metadata shard.
 var metaShardBytes = 3000
-
-// defaultLabels names the facets when Options.Facets is empty.
-var defaultLabels = []Facet{
-	{"section", "栏目"}, {"status", "效力状态"}, {"system", "体系"}, {"form", "名称类别"},
-	{"issuer", "制定机关"}, {"unit_type", "单位类型"}, {"year", "年度"}, {"tags", "专题"},
-}
 
 // docTable is what the browser needs about every document before it reads
 // any shard: per document a uvarint number of body blocks. It also returns
@@ -27,7 +24,7 @@ func docTable(docs []Doc, blocks []block) (table []byte, mc metaCoder) {
 	}
 	mc.sections, mc.statuses = distinct(docs, func(d *Doc) string { return d.Section }), distinct(docs, func(d *Doc) string { return d.Status })
 	for i := range docs {
-		table = appendUvarint(table, uint64(nblocks[i]))
+		table = codec.AppendUvarint(table, uint64(nblocks[i]))
 	}
 	return table, mc
 }
@@ -66,9 +63,19 @@ func dateDays(s string) int {
 	return int(t.Sub(epoch).Hours()/24) + 1
 }
 
-// defaultURL is the URL the generator gives the page at path:
-// "a/b.md" -> "a/b/", "a/_index.md" -> "a/".
-func defaultURL(path string) string {
+// DaysDate returns the "YYYY-MM-DD" date that dateDays turns into days, or
+// "" for 0: readers of the index decode dates with it.
+func DaysDate(days int) string {
+	if days <= 0 {
+		return ""
+	}
+	return epoch.AddDate(0, 0, days-1).Format("2006-01-02")
+}
+
+// DefaultURL is the URL the generator gives the page at path:
+// "a/b.md" -> "a/b/", "a/_index.md" -> "a/". A record leaves out the URL
+// of a document that has this one, so readers of the index use it too.
+func DefaultURL(path string) string {
 	p := strings.TrimSuffix(path, ".md")
 	if p == "_index" || p == "index" {
 		return ""
@@ -86,7 +93,7 @@ func defaultURL(path string) string {
 // the previous record's path's first n UTF-16 units plus the suffix, date is
 // as dateDays, section and status are indexes into sections and statuses
 // plus one (0 for none), and the url is given only when it differs from
-// defaultURL(path).
+// DefaultURL(path).
 type metaCoder struct{ sections, statuses []string }
 
 // record codes d after a record whose path was prev; size estimates its
@@ -94,7 +101,7 @@ type metaCoder struct{ sections, statuses []string }
 func (mc metaCoder) record(d *Doc, prev string) (rec []any, size int) {
 	p := commonPrefix16(prev, d.Path)
 	rec = []any{d.Title, p.units, d.Path[p.bytes:], dateDays(d.Date), indexOf(mc.sections, d.Section) + 1, indexOf(mc.statuses, d.Status) + 1}
-	if d.URL != defaultURL(d.Path) {
+	if d.URL != DefaultURL(d.Path) {
 		rec = append(rec, d.URL)
 	}
 	return rec, len(d.Title) + len(d.Path) - p.bytes + 8
@@ -114,7 +121,7 @@ func (mc metaCoder) records(docs []Doc) [][]any {
 // writeMetaShards writes the records of the documents (see metaCoder) as
 // m/N.js: [first doc, [record, ...]]. It returns the manifest's list of
 // first documents (uvarint deltas).
-func writeMetaShards(o *output, docs []Doc, mc metaCoder) []byte {
+func writeMetaShards(o *indexFiles, docs []Doc, mc metaCoder) []byte {
 	var sc script
 	var firsts []byte
 	var recs [][]any
@@ -125,7 +132,7 @@ func writeMetaShards(o *output, docs []Doc, mc metaCoder) []byte {
 		}
 		name := fmt.Sprintf("m/%d", n)
 		sc.writeJSON(o, name, []any{first, recs})
-		firsts = appendUvarint(firsts, uint64(first-prevFirst))
+		firsts = codec.AppendUvarint(firsts, uint64(first-prevFirst))
 		prevFirst, first, n, recs, size, prev = first, end, n+1, nil, 0, ""
 	}
 	for i := range docs {
@@ -155,19 +162,16 @@ func commonPrefix16(a, b string) prefixLen {
 			break
 		}
 		n.bytes += sa
-		n.units += runeLen16(string(ra))
+		n.units += tokenize.Len16(string(ra))
 	}
 	return n
 }
 
 // facetData is the facets of the facets file: for each facet with values,
 // [key, label, values, counts, lists]: lists is the base91 text of the Rice-coded
-// posting list (see appendRice) of the documents holding each value, one
+// posting list (see codec.AppendRice) of the documents holding each value, one
 // after the other.
 func facetData(docs []Doc, facets []Facet) [][]any {
-	if len(facets) == 0 {
-		facets = defaultLabels
-	}
 	var out [][]any
 	for _, f := range facets {
 		byValue := map[string][]int32{}
@@ -190,9 +194,9 @@ func facetData(docs []Doc, facets []Facet) [][]any {
 		var lists []byte
 		for i, v := range values {
 			counts[i] = len(byValue[v])
-			lists = appendRice(lists, byValue[v])
+			lists = codec.AppendRice(lists, byValue[v])
 		}
-		out = append(out, []any{f.Key, f.Label, values, counts, b91(lists)})
+		out = append(out, []any{f.Key, f.Label, values, counts, codec.B91(lists)})
 	}
 	return out
 }

@@ -1,10 +1,18 @@
-// Package search builds djkb's prebuilt, sharded client-side search index.
+// Package search writes djkb's prebuilt, sharded client-side search index.
 //
 // Write turns the site's documents into script files under search/ that the
 // browser code in static/js loads on demand: a manifest, dictionary shards
 // (term to posting list), large posting lists, compressed text shards, and
-// document metadata. The same tokenizer (tokenize.go here, tokenizer.js
-// there) cuts both the documents and the queries.
+// document metadata. Its parts, each a package below this one:
+//
+//	tokenize    the tokenizer and query parser, the same as tokenizer.js and
+//	            query.js in the browser, with the vectors both sides check
+//	codec       base91, Rice and Huffman codes, varints
+//	searchtest  a Go reader of the index, for tests and benchmarks
+//	vectors     the test vectors shared with the JavaScript tests
+//
+// search imports tokenize and codec, which import nothing of djkb; only
+// tests and bench/searchq import searchtest and vectors (TestLayers).
 package search
 
 // Part is one heading section or one article (第X条) of a page.
@@ -22,7 +30,7 @@ type Doc struct {
 	Section string              // human label of the top-level section: "法规制度", "典型案例", "党建品牌", or "" for other pages
 	Date    string              // "YYYY-MM-DD" or "" (issue date for regulations; newer ranks first on ties)
 	Status  string              // 效力状态 for regulations ("现行有效", "已废止", ...), "" otherwise
-	Facets  map[string][]string // facet key -> values, keys among: section, status, system, form, issuer, unit_type, year, tags
+	Facets  map[string][]string // facet key -> values, for the keys of Options.Facets
 	Parts   []Part
 }
 
@@ -32,21 +40,12 @@ type Facet struct{ Key, Label string }
 
 // Options tunes Write.
 type Options struct {
+	// Facets are the facets to write, in display order; keys of
+	// Doc.Facets that it does not name are left out.
 	Facets []Facet
-	// WriteFile, when set, receives every file of the index (name relative
-	// to the index folder, slash-separated) instead of the folder given to
-	// Write: a build that reuses its previous output compares before it
-	// writes, and djkb serve keeps files in memory. data is reused once
-	// WriteFile returns.
-	WriteFile func(name string, data []byte) error
 
 	// Delta, when set, makes Write write a delta index: the index of the
 	// documents that were added or changed since a main index was written,
 	// to be searched together with it (see delta.go).
 	Delta *Delta
-
-	// ReleaseText lets Write clear the Text of the documents' parts once
-	// it has coded it, so that a build that runs once frees the text as
-	// the index pass goes rather than keeping it to the end.
-	ReleaseText bool
 }

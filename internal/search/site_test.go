@@ -1,11 +1,15 @@
-package search
+package search_test
 
 import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"djkb/internal/search"
+	"djkb/internal/search/searchtest"
 )
 
 // The browser tests need a site: testSite writes one like djkb build would
@@ -38,7 +42,7 @@ const testBase = `{{define "base"}}<!DOCTYPE html>
 <main id="main">{{template "main" .}}</main>{{block "scripts" .}}{{end}}</body></html>{{end}}`
 
 // testSite writes a site holding docs into a new folder and returns it.
-func testSite(t testing.TB, docs []Doc, fileLinks bool) string {
+func testSite(t testing.TB, docs []search.Doc, fileLinks bool) string {
 	t.Helper()
 	dir := t.TempDir()
 	repo := filepath.Join("..", "..")
@@ -73,7 +77,7 @@ func testSite(t testing.TB, docs []Doc, fileLinks bool) string {
 		t.Fatal(err)
 	}
 	mustWrite(t, filepath.Join(dir, "search", "index.html"), []byte(page.String()))
-	if err := Write(filepath.Join(dir, "search"), docs, Options{Facets: []Facet{{"section", "栏目"}, {"status", "效力状态"}, {"year", "年度"}, {"tags", "专题"}}}); err != nil {
+	if err := search.Write(searchtest.Dir(filepath.Join(dir, "search")), slices.Values(docs), search.Options{Facets: testFacets}); err != nil {
 		t.Fatal(err)
 	}
 	for _, d := range docs {

@@ -5,13 +5,9 @@ import (
 	"unicode/utf8"
 )
 
-// Term keys are uint64. A Han key is c1<<21 | c2, with c2 = 0 for a character
-// that ends its run; sorted as integers, Han keys are in code point order of
-// their strings. A word key has wordBit set and the word's index in the
-// table's word list below it.
+// Term keys are uint64: a Han key is tokenize.HanKey; a word key has
+// wordBit set and the word's index in the table's word list below it.
 const wordBit = 1 << 63
-
-func hanKey(c1, c2 rune) uint64 { return uint64(c1)<<21 | uint64(c2) }
 
 // termTable maps term keys to dense term numbers, noting for each term the
 // last block it occurred in, so that it reports a term's first occurrence
@@ -201,9 +197,6 @@ func (t *termTable) newTerm(key uint64) int32 {
 
 // wordKey returns the key of a word, adding the word to the word list.
 func (t *termTable) wordKey(w []rune) uint64 {
-	if len(w) > maxWord {
-		w = w[:maxWord]
-	}
 	t.wbuf = t.wbuf[:0]
 	for _, r := range w {
 		t.wbuf = utf8.AppendRune(t.wbuf, r)

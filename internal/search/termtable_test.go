@@ -3,6 +3,8 @@ package search
 import (
 	"math/rand/v2"
 	"testing"
+
+	"djkb/internal/search/tokenize"
 )
 
 // TestTermTable feeds the table random keys, Han keys of BMP characters
@@ -30,9 +32,9 @@ func TestTermTable(t *testing.T) {
 				if x%10 == 0 {
 					c2 = 0 // a character that ends its run
 				}
-				key = hanKey(c1, c2)
+				key = tokenize.HanKey(c1, c2)
 			case x < 95:
-				key = hanKey(rune(0x20000+rng.IntN(50)), rune(0x4E00+rng.IntN(5)))
+				key = tokenize.HanKey(rune(0x20000+rng.IntN(50)), rune(0x4E00+rng.IntN(5)))
 			default:
 				key = tt.wordKey([]rune{rune('a' + rng.IntN(26)), rune('a' + rng.IntN(26))})
 			}
@@ -91,7 +93,7 @@ func TestSortTerms(t *testing.T) {
 			if rng.IntN(10) == 0 {
 				key = r.tt.wordKey([]rune{rune('a' + rng.IntN(26)), rune('0' + rng.IntN(10)), rune('a' + rng.IntN(26))})
 			} else {
-				key = hanKey(rune(0x4E00+rng.IntN(3000)), rune(0x4E00+rng.IntN(50)))
+				key = tokenize.HanKey(rune(0x4E00+rng.IntN(3000)), rune(0x4E00+rng.IntN(50)))
 			}
 			if !seen[key] {
 				seen[key] = true

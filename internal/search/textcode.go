@@ -5,6 +5,9 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+
+	"djkb/internal/search/codec"
+	"djkb/internal/search/tokenize"
 )
 
 // The block text is stored with one canonical Huffman code over symbols:
@@ -88,19 +91,19 @@ func (tc *textCode) symbols(dst []int32, s string) []int32 {
 	if len(s) == 0 {
 		return dst
 	}
-	r, size := decode3(s, 0)
+	r, size := tokenize.DecodeRune(s, 0)
 	for i := size; ; {
 		if i >= len(s) {
 			return tc.appendChar(dst, r)
 		}
-		r2, size2 := decode3(s, i)
+		r2, size2 := tokenize.DecodeRune(s, i)
 		i += size2
 		if p := tc.pairT.get(r, r2); p >= 0 {
 			dst = append(dst, p)
 			if i >= len(s) {
 				return dst
 			}
-			r, size = decode3(s, i)
+			r, size = tokenize.DecodeRune(s, i)
 			i += size
 			continue
 		}
@@ -209,7 +212,7 @@ func buildTextCode(blocks []block) *textCode {
 	for i := 0; i < len(cands) && i < maxPairs; i++ {
 		tc.pairs = append(tc.pairs, [2]rune{rune(cands[i].pair >> 16), rune(cands[i].pair & 0xFFFF)})
 	}
-	slices.SortFunc(tc.pairs, func(a, b [2]rune) int { return cmp.Compare(hanKey(a[0], a[1]), hanKey(b[0], b[1])) })
+	slices.SortFunc(tc.pairs, func(a, b [2]rune) int { return cmp.Compare(tokenize.HanKey(a[0], a[1]), tokenize.HanKey(b[0], b[1])) })
 	tc.pairT = newPairSet(tc.pairs, int32(2+len(tc.chars)))
 
 	// Symbol frequencies; every symbol of the alphabet keeps a code.
@@ -231,8 +234,8 @@ func buildTextCode(blocks []block) *textCode {
 	for i := range freqs {
 		freqs[i] = freqs[i]*8 + 1
 	}
-	tc.lens = huffLengths(freqs)
-	tc.codes, _ = canonicalCodes(tc.lens)
+	tc.lens = codec.HuffLengths(freqs)
+	tc.codes, _ = codec.CanonicalCodes(tc.lens)
 	tc.packed = make([]uint32, len(tc.codes))
 	for i, c := range tc.codes {
 		tc.packed[i] = c<<5 | uint32(tc.lens[i])
@@ -251,18 +254,18 @@ func buildTextCode(blocks []block) *textCode {
 // encodeBlock appends the code of block b's text, byte-aligned; syms is
 // scratch space.
 func (tc *textCode) encodeBlock(buf []byte, b *block, syms []int32) ([]byte, []int32) {
-	w := bitWriter{buf: buf}
+	w := codec.BitWriter{Buf: buf}
 	syms = tc.blockSymbols(syms[:0], b)
 	for _, s := range syms {
 		if s < 0 {
-			w.write(uint64(-1-s), 21)
+			w.Write(uint64(-1-s), 21)
 			continue
 		}
 		c := tc.packed[s]
-		w.write(uint64(c>>5), uint(c&31))
+		w.Write(uint64(c>>5), uint(c&31))
 	}
-	w.align()
-	return w.buf, syms
+	w.Align()
+	return w.Buf, syms
 }
 
 // codebook encodes the code for the browser:
@@ -274,16 +277,16 @@ func (tc *textCode) encodeBlock(buf []byte, b *block, syms []int32) ([]byte, []i
 //	after the previous pair's first character of the same length (the first
 //	after 0), followed by uvarint the second character.
 func (tc *textCode) codebook() []byte {
-	_, order := canonicalCodes(tc.lens)
+	_, order := codec.CanonicalCodes(tc.lens)
 	maxLen := 0
-	counts := make([]int, maxCodeLen+1)
+	counts := make([]int, codec.MaxCodeLen+1)
 	for _, s := range order {
 		counts[tc.lens[s]]++
 		maxLen = max(maxLen, int(tc.lens[s]))
 	}
-	b := appendUvarint(nil, uint64(maxLen))
+	b := codec.AppendUvarint(nil, uint64(maxLen))
 	for l := 1; l <= maxLen; l++ {
-		b = appendUvarint(b, uint64(counts[l]))
+		b = codec.AppendUvarint(b, uint64(counts[l]))
 	}
 	prevLen := uint8(0)
 	var prevChar, prevPair rune
@@ -294,15 +297,15 @@ func (tc *textCode) codebook() []byte {
 		}
 		switch {
 		case s < 2:
-			b = appendUvarint(b, uint64(s))
+			b = codec.AppendUvarint(b, uint64(s))
 		case s < 2+nc:
 			r := tc.chars[s-2]
-			b = appendUvarint(b, 2+2*uint64(r-prevChar))
+			b = codec.AppendUvarint(b, 2+2*uint64(r-prevChar))
 			prevChar = r
 		default:
 			p := tc.pairs[s-2-nc]
-			b = appendUvarint(b, 3+2*uint64(p[0]-prevPair))
-			b = appendUvarint(b, uint64(p[1]))
+			b = codec.AppendUvarint(b, 3+2*uint64(p[0]-prevPair))
+			b = codec.AppendUvarint(b, uint64(p[1]))
 			prevPair = p[0]
 		}
 	}
@@ -315,7 +318,7 @@ func (tc *textCode) codebook() []byte {
 func (tc *textCode) commonChars(n int) string {
 	var han []rune
 	for r, c := range tc.sampleCounts {
-		if c > 0 && classOf(rune(r)) == classHan {
+		if c > 0 && tokenize.IsHan(rune(r)) {
 			han = append(han, rune(r))
 		}
 	}

@@ -3,6 +3,8 @@ package search
 import (
 	"fmt"
 	"strconv"
+
+	"djkb/internal/search/codec"
 )
 
 // textShardBytes is the target size of a text shard before base91.
@@ -49,19 +51,19 @@ func textShardFirsts(cuts []int) []byte {
 		if i > 0 {
 			prev = cuts[i-1]
 		}
-		out = appendUvarint(out, uint64(cuts[i]-prev))
+		out = codec.AppendUvarint(out, uint64(cuts[i]-prev))
 	}
 	return out
 }
 
 // textShards writes the text shards of an index.
 type textShards struct {
-	docs    []Doc
-	blocks  []block
-	cuts    []int // the first block of each shard, then len(blocks)
-	tc      *textCode
-	mc      metaCoder
-	release bool // let the text of each shard go once written (Options.ReleaseText)
+	docs   []Doc
+	parts  []partLabel // of the segments
+	blocks []block
+	cuts   []int // the first block of each shard, then len(blocks)
+	tc     *textCode
+	mc     metaCoder
 }
 
 // write writes text shard n, whose blocks' codes are codes, as t/N.js:
@@ -69,39 +71,39 @@ type textShards struct {
 // records (see metaCoder) are those of the documents from the first
 // block's to the last block's, so that a page that reads a block to show
 // it needs no meta shard for its document.
-func (ts *textShards) write(o *output, sc *script, n int, codes [][]byte) {
+func (ts *textShards) write(o *indexFiles, sc *script, n int, codes [][]byte) {
 	docs, blocks := ts.docs, ts.blocks
 	start := ts.cuts[n]
 	end := start + len(codes)
-	h := appendUvarint(nil, uint64(end-start))
+	h := codec.AppendUvarint(nil, uint64(end-start))
 	var strs []string
 	for i := start; i < end; i++ {
 		b := &blocks[i]
-		h = appendUvarint(h, uint64(len(b.segs)))
+		h = codec.AppendUvarint(h, uint64(len(b.segs)))
 		for j, s := range b.segs {
-			part := &docs[b.doc].Parts[s.part]
+			part := &ts.parts[s.part]
 			var m uint64
 			switch {
 			case !s.first:
 				m = 3
 				if i == start && j == 0 {
-					strs = append(strs, part.Anchor, part.Heading)
+					strs = append(strs, part.anchor, part.heading)
 				}
-			case part.Anchor == "":
+			case part.anchor == "":
 				m = 0
-			case part.Anchor == part.Heading:
+			case part.anchor == part.heading:
 				m = 1
 			default:
 				m = 2
-				strs = append(strs, part.Anchor)
+				strs = append(strs, part.anchor)
 			}
 			hl := uint64(0)
 			if s.first {
 				hl = uint64(s.head16)
 			}
-			h = appendUvarint(h, hl<<2|m)
+			h = codec.AppendUvarint(h, hl<<2|m)
 		}
-		h = appendUvarint(h, uint64(len(codes[i-start])))
+		h = codec.AppendUvarint(h, uint64(len(codes[i-start])))
 	}
 	firstDoc, lastDoc := 0, -1 // an index without text has one empty shard
 	if end > start {

@@ -1,13 +1,18 @@
 package search
 
 import (
+	"iter"
+	"slices"
 	"strings"
 	"time"
+
+	"djkb/internal/output"
+	"djkb/internal/search/codec"
 )
 
-// Write writes the index files into dir (the output's "search/" folder, which
-// exists and also holds index.html, the search page). It is deterministic:
-// same docs, same bytes.
+// Write writes the files of the index of the documents of src to w, named relative to the
+// index folder (the output's "search/", which also holds index.html, the
+// search page). It is deterministic: same docs, same bytes.
 //
 // Every file is a script that hands its payload to djkbSearch._register, so
 // that the browser can load it with a <script> tag over HTTP and from
@@ -22,25 +27,28 @@ import (
 //	             records of the blocks' documents, as in m/
 //	m/N.js       titles, paths, URLs, dates, sections and statuses
 //
-// Binary payloads are base91 text (see base91.go). Write uses two cores and
-// keeps little beyond the documents in memory: the text shards are written
-// as the index pass codes them, the dictionary as its lists are coded.
-func Write(dir string, docs []Doc, opts Options) error {
+// Binary payloads are base91 text (see package codec). Write uses two
+// cores and keeps little beyond the documents in memory: the text shards
+// are written as the index pass codes them, the dictionary as its lists
+// are coded.
+//
+// Write never changes the documents src yields, and keeps no reference to
+// a part's text once its shard is written: a caller that hands over
+// documents it no longer needs, letting go of each as src yields it, lets
+// their text be freed as the index pass goes.
+func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 	t := stageTimer{start: time.Now()}
 	prefix := ""
 	if opts.Delta != nil {
 		prefix = DeltaPrefix
 	}
-	o, err := newOutput(dir, prefix, opts.WriteFile)
-	if err != nil {
-		return err
-	}
-	blocks := cutBlocks(docs)
+	o := newIndexFiles(w, prefix)
+	docs, blocks, parts := takeDocs(src)
 	tc := buildTextCode(blocks)
 	cuts := planTextShards(blocks, tc.ratio)
 	table, mc := docTable(docs, blocks)
 	t.done("text code")
-	post := indexBlocks(o, &textShards{docs: docs, blocks: blocks, cuts: cuts, tc: tc, mc: mc, release: opts.ReleaseText})
+	post := indexBlocks(o, &textShards{docs: docs, parts: parts, blocks: blocks, cuts: cuts, tc: tc, mc: mc})
 	t.done("index, text")
 	if Trace != nil {
 		Trace("%d docs, %d blocks, %d terms, %d symbols", len(docs), len(blocks), post.len(), len(tc.lens))
@@ -52,7 +60,7 @@ func Write(dir string, docs []Doc, opts Options) error {
 	metaFirst := writeMetaShards(o, docs, mc)
 	sc.writeBin(o, "c", tc.codebook())
 	facets := facetData(docs, opts.Facets)
-	sc.writeJSON(o, "f", []any{nonNil(facets), b91(dateTable(docs))})
+	sc.writeJSON(o, "f", []any{nonNil(facets), codec.B91(dateTable(docs))})
 	var facetNames [][2]string
 	for _, f := range facets {
 		facetNames = append(facetNames, [2]string{f[0].(string), f[1].(string)})
@@ -62,23 +70,35 @@ func Write(dir string, docs []Doc, opts Options) error {
 		"id":       o.id(),
 		"nd":       len(docs),
 		"nb":       len(blocks),
-		"docs":     b91(table),
+		"docs":     codec.B91(table),
 		"sections": nonNil(mc.sections),
 		"statuses": nonNil(mc.statuses),
 		"dict":     strings.Join(dictFirst, " "),
-		"text":     b91(textShardFirsts(cuts)),
-		"meta":     b91(metaFirst),
+		"text":     codec.B91(textShardFirsts(cuts)),
+		"meta":     codec.B91(metaFirst),
 		"facets":   nonNil(facetNames),
 		"chars":    tc.commonChars(600),
 	}
 	if d := opts.Delta; d != nil {
 		manifest["base"] = d.Base
-		manifest["dead"] = b91(gapList(d.Dead))
+		manifest["dead"] = codec.B91(gapList(d.Dead))
 	}
 	sc.writeJSON(o, "manifest", manifest)
 	o.close()
 	t.done("rest")
 	return o.failed()
+}
+
+// takeDocs collects the documents of src and cuts their parts into blocks.
+// It returns its own copies of the documents, without their parts: the
+// blocks and the parts' labels hold what the index needs of them.
+func takeDocs(src iter.Seq[Doc]) ([]Doc, []block, []partLabel) {
+	docs := slices.Collect(src)
+	blocks, parts := cutBlocks(docs)
+	for i := range docs {
+		docs[i].Parts = nil
+	}
+	return docs, blocks, parts
 }
 
 // Trace, when set, receives the time each stage of Write takes and a few

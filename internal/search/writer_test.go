@@ -1,22 +1,34 @@
-package search
+package search_test
 
 import (
 	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"djkb/internal/search"
+	"djkb/internal/search/searchtest"
 )
 
-var testFacets = []Facet{{"section", "栏目"}, {"status", "效力状态"}, {"year", "年度"}, {"tags", "专题"}}
+var testFacets = []search.Facet{{Key: "section", Label: "栏目"}, {Key: "status", Label: "效力状态"}, {Key: "year", Label: "年度"}, {Key: "tags", Label: "专题"}}
+
+// memFiles is a writer that keeps the files in memory.
+type memFiles map[string][]byte
+
+func (m memFiles) WriteFile(name string, data []byte) error {
+	m[name] = slices.Clone(data)
+	return nil
+}
 
 // writeIndex writes docs into a fresh folder and returns it.
-func writeIndex(t testing.TB, docs []Doc) string {
+func writeIndex(t testing.TB, docs []search.Doc) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := Write(dir, docs, Options{Facets: testFacets}); err != nil {
+	if err := search.Write(searchtest.Dir(dir), slices.Values(docs), search.Options{Facets: testFacets}); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -54,48 +66,34 @@ func TestWriteDeterministic(t *testing.T) {
 	}
 }
 
-// TestReleaseText checks that Write with ReleaseText writes the same index
-// and leaves no part's text behind, with parts long enough to span blocks
-// and shards small enough that they span the two workers.
-func TestReleaseText(t *testing.T) {
-	defer func(n int) { textShardBytes = n }(textShardBytes)
-	textShardBytes = 300
-	docs := sortedDocs(handCorpus())
-	docs = append(docs, Doc{URL: "long/", Path: "long.md", Title: "长文", Parts: []Part{
+// longCorpus is handCorpus with a document whose parts span blocks, with
+// shards small enough that they span the two workers of the index pass.
+func longCorpus() []search.Doc {
+	return append(sortedDocs(handCorpus()), search.Doc{URL: "long/", Path: "long.md", Title: "长文", Parts: []search.Part{
 		{Text: strings.Repeat("第一条　机关党组织应当定期开展主题党日活动。", 200)},
 		{Anchor: "第二条", Heading: "第二条", Text: "第二条　" + strings.Repeat("支部委员会每月召开一次。", 150)},
 	}})
-	want := readAll(t, writeIndex(t, docs))
-	dir := t.TempDir()
-	released := make([]Doc, len(docs))
+}
+
+// TestWriteLeavesDocs checks that Write changes nothing in the documents it
+// reads.
+func TestWriteLeavesDocs(t *testing.T) {
+	defer search.SmallShards()()
+	docs := longCorpus()
+	before := make([]search.Doc, len(docs))
 	for i, d := range docs {
-		released[i] = d
-		released[i].Parts = slices.Clone(d.Parts)
+		before[i] = d
+		before[i].Parts = slices.Clone(d.Parts)
 	}
-	if err := Write(dir, released, Options{Facets: testFacets, ReleaseText: true}); err != nil {
-		t.Fatal(err)
-	}
-	got := readAll(t, dir)
-	if len(got) != len(want) {
-		t.Fatalf("%d files with ReleaseText, %d without", len(got), len(want))
-	}
-	for name, data := range want {
-		if !bytes.Equal(data, got[name]) {
-			t.Errorf("%s differs with ReleaseText", name)
-		}
-	}
-	for _, d := range released {
-		for _, p := range d.Parts {
-			if p.Text != "" {
-				t.Fatalf("%s: part %q kept its text", d.Path, p.Anchor)
-			}
-		}
+	writeIndex(t, docs)
+	if !reflect.DeepEqual(docs, before) {
+		t.Error("Write changed the documents")
 	}
 }
 
 func TestWriteRoundTrip(t *testing.T) {
 	docs := sortedDocs(handCorpus())
-	got, err := ReadIndex(writeIndex(t, docs))
+	got, err := searchtest.ReadIndex(writeIndex(t, docs))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +105,7 @@ func TestWriteRoundTrip(t *testing.T) {
 		if g.Title != want.Title || g.Path != want.Path || g.URL != want.URL || g.Date != want.Date || g.Status != want.Status || g.Section != want.Section {
 			t.Errorf("doc %d: got %q %q %q %q %q %q", i, g.Title, g.Path, g.URL, g.Date, g.Status, g.Section)
 		}
-		var wantParts []Part
+		var wantParts []search.Part
 		for _, p := range want.Parts {
 			if p.Text != "" || p.Heading != "" {
 				wantParts = append(wantParts, p)
@@ -128,12 +126,12 @@ func TestWriteRoundTrip(t *testing.T) {
 func TestWriteLongPartsAndScale(t *testing.T) {
 	// A part far longer than a block, an empty document, and odd characters.
 	long := strings.Repeat("党的建设", 3000) + "。" + strings.Repeat("x", 5000)
-	docs := []Doc{
-		{Path: "a.md", URL: "a/", Title: "长文", Parts: []Part{{Anchor: "h", Heading: "标题", Text: long}}},
+	docs := []search.Doc{
+		{Path: "a.md", URL: "a/", Title: "长文", Parts: []search.Part{{Anchor: "h", Heading: "标题", Text: long}}},
 		{Path: "b.md", URL: "b/", Title: "空文"},
-		{Path: "c.md", URL: "c/", Title: "怪字", Parts: []Part{{Text: "\x00\u2028\U0010FFFF\xff字"}}},
+		{Path: "c.md", URL: "c/", Title: "怪字", Parts: []search.Part{{Text: "\x00\u2028\U0010FFFF\xff字"}}},
 	}
-	got, err := ReadIndex(writeIndex(t, docs))
+	got, err := searchtest.ReadIndex(writeIndex(t, docs))
 	if err != nil {
 		t.Fatal(err)
 	}

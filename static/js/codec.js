@@ -8,7 +8,7 @@
 
   var EOS = -1, ESC = -2;
 
-  // The base91 alphabet of internal/search/base91.go.
+  // The base91 alphabet of internal/search/codec/base91.go.
   var B91 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,./:;<=>?@[]^_{|}~'-";
   var B91D = new Int16Array(128);
   for (var k = 0; k < 128; k++) B91D[k] = -1;

@@ -1,4 +1,4 @@
-/* djkb search: the query parser, the same as internal/search/query.go.
+/* djkb search: the query parser, the same as internal/search/tokenize/query.go.
  * Terms are separated by white space; "…" or “…” quotes a phrase with
  * spaces; a leading - (or －) excludes a term. */
 (function (root, factory) {

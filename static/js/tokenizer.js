@@ -1,4 +1,4 @@
-/* djkb search: the tokenizer, the same as internal/search/tokenize.go.
+/* djkb search: the tokenizer, the same as internal/search/tokenize/tokenize.go.
  * Text is folded (NFKC, lower case), then split into units: each Han
  * character is a unit, runs of letters and runs of ASCII digits are words.
  * Offsets are UTF-16 indices into the source string. */
@@ -12,7 +12,7 @@
   var SEP = 0, HAN = 1, LETTER = 2, DIGIT = 3, IGNORE = 4;
   var MAX_WORD = 32;
 
-  // Inclusive ranges, as in internal/search/classes.go.
+  // Inclusive ranges, as in internal/search/tokenize/classes.go.
   var HAN_RANGES = [
     0x2E80, 0x2E99, 0x2E9B, 0x2EF3, 0x2F00, 0x2FD5, 0x3005, 0x3005,
     0x3007, 0x3007, 0x3021, 0x3029, 0x3038, 0x303B, 0x3400, 0x4DBF,

@@ -1,5 +1,6 @@
 // Checks tokenizer.js and query.js against the vectors written by the Go
-// tests (internal/search/testdata), so that both sides tokenize alike.
+// tests (internal/search/tokenize/testdata, internal/search/codec/testdata),
+// so that both sides tokenize and decode alike.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
@@ -8,7 +9,7 @@ const path = require('node:path');
 const tok = require('../tokenizer.js');
 const query = require('../query.js');
 
-const dir = path.join(__dirname, '../../../internal/search/testdata');
+const dir = path.join(__dirname, '../../../internal/search/tokenize/testdata');
 const load = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
 const str = (codes) => String.fromCharCode.apply(null, codes);
 
@@ -56,7 +57,7 @@ test('hostile queries never throw and stay bounded', () => {
 
 test('base91 decodes what Go encodes', () => {
   const codec = require('../codec.js');
-  // "hello, 世界" and bytes 0..255, encoded by internal/search/base91.go.
-  const vs = JSON.parse(fs.readFileSync(path.join(dir, 'base91_vectors.json'), 'utf8'));
+  // "hello, 世界" and bytes 0..255, encoded by internal/search/codec/base91.go.
+  const vs = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../internal/search/codec/testdata/base91_vectors.json'), 'utf8'));
   for (const v of vs) assert.deepStrictEqual(Array.from(codec.bytes(v.text)), v.bytes);
 });

@@ -1,4 +1,8 @@
-package search
+// Package codec holds the codes of the search index files: base91 text
+// for binary data in JavaScript strings, bit strings with Rice codes for
+// posting lists, canonical Huffman codes and varints. static/js/codec.js
+// decodes them.
+package codec
 
 // Binary data travels in the index files as text in JavaScript strings.
 // Base91 (the basE91 scheme of Joachim Henke, with an alphabet that needs no
@@ -17,21 +21,22 @@ var b91Decode = func() (t [256]int16) {
 	return t
 }()
 
-// appendB91 appends the base91 text of src to dst.
-func appendB91(dst, src []byte) []byte {
-	w := b91Writer{dst: dst}
-	w.write(src)
-	return w.close()
+// AppendB91 appends the base91 text of src to dst.
+func AppendB91(dst, src []byte) []byte {
+	w := B91Writer{Dst: dst}
+	w.Write(src)
+	return w.Close()
 }
 
-// b91Writer base91-encodes what is written to it, in pieces.
-type b91Writer struct {
-	dst  []byte
+// B91Writer base91-encodes what is written to it, in pieces.
+type B91Writer struct {
+	Dst  []byte // the text so far; Close appends the rest
 	b, n uint32
 }
 
-func (w *b91Writer) write(src []byte) {
-	b, n, dst := w.b, w.n, w.dst
+// Write encodes src.
+func (w *B91Writer) Write(src []byte) {
+	b, n, dst := w.b, w.n, w.Dst
 	for _, c := range src {
 		b |= uint32(c) << n
 		n += 8
@@ -48,21 +53,22 @@ func (w *b91Writer) write(src []byte) {
 			dst = append(dst, b91Alphabet[v%91], b91Alphabet[v/91])
 		}
 	}
-	w.b, w.n, w.dst = b, n, dst
+	w.b, w.n, w.Dst = b, n, dst
 }
 
-func (w *b91Writer) close() []byte {
+// Close appends the last bits and returns the text.
+func (w *B91Writer) Close() []byte {
 	if w.n > 0 {
-		w.dst = append(w.dst, b91Alphabet[w.b%91])
+		w.Dst = append(w.Dst, b91Alphabet[w.b%91])
 		if w.n > 7 || w.b > 90 {
-			w.dst = append(w.dst, b91Alphabet[w.b/91])
+			w.Dst = append(w.Dst, b91Alphabet[w.b/91])
 		}
 	}
-	return w.dst
+	return w.Dst
 }
 
-// decodeB91 decodes base91 text; characters outside the alphabet are skipped.
-func decodeB91(s string) []byte {
+// DecodeB91 decodes base91 text; characters outside the alphabet are skipped.
+func DecodeB91(s string) []byte {
 	out := make([]byte, 0, len(s)*13/16+1)
 	v := -1
 	var b, n uint32
@@ -98,4 +104,5 @@ func decodeB91(s string) []byte {
 	return out
 }
 
-func b91(b []byte) string { return string(appendB91(nil, b)) }
+// B91 returns the base91 text of b.
+func B91(b []byte) string { return string(AppendB91(nil, b)) }

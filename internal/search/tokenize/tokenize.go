@@ -1,6 +1,14 @@
-package search
+// Package tokenize cuts text into the units and keys of djkb's search, and
+// parses queries, exactly as static/js/tokenizer.js and query.js do in the
+// browser: the index writer cuts the documents with it, the browser cuts
+// the queries. testdata holds the shared vectors that the JavaScript tests
+// check against (TestTokenizerVectors, TestQueryVectors).
+package tokenize
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // maxWord is the longest word key, in code points; longer words are indexed
 // by their first maxWord code points.
@@ -190,3 +198,21 @@ func foldString(s string) string {
 	}
 	return b.String()
 }
+
+// Len16 returns the length of s in UTF-16 code units, as JavaScript counts
+// string indexes.
+func Len16(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 && r <= utf8.MaxRune {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// IsHan reports whether a folded code point is a Han character: one unit,
+// joined into bigrams with its neighbours.
+func IsHan(r rune) bool { return classOf(r) == classHan }

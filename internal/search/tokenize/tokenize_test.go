@@ -1,4 +1,4 @@
-package search
+package tokenize
 
 import (
 	"os"
@@ -98,7 +98,7 @@ func TestFastFoldIsNFKC(t *testing.T) {
 
 // TestJSTablesMatch checks that tokenizer.js holds the same range tables.
 func TestJSTablesMatch(t *testing.T) {
-	src, err := os.ReadFile("../../static/js/tokenizer.js")
+	src, err := os.ReadFile("../../../static/js/tokenizer.js")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,12 +167,14 @@ func FuzzTokenize(f *testing.F) {
 
 // scanKeys runs the indexer's key scanner over s and spells the keys.
 func scanKeys(s string) []string {
-	tt := newTermTable()
-	var out []string
-	ks := keyScanner{words: tt.wordKey}
-	ks.emit = func(k uint64) {
-		if k&wordBit != 0 {
-			out = append(out, tt.words[k&^wordBit])
+	var out, words []string
+	ks := KeyScanner{Words: func(w []rune) uint64 {
+		words = append(words, string(w))
+		return 1<<63 | uint64(len(words)-1)
+	}}
+	ks.Emit = func(k uint64) {
+		if k&(1<<63) != 0 {
+			out = append(out, words[k&^(1<<63)])
 			return
 		}
 		c1, c2 := rune(k>>21), rune(k&(1<<21-1))
@@ -182,13 +184,16 @@ func scanKeys(s string) []string {
 			out = append(out, string([]rune{c1, c2}))
 		}
 	}
-	ks.scan(s)
+	ks.Scan(s)
 	return out
 }
 
 func TestKeyScannerMatchesKeys(t *testing.T) {
+	inputs := []string{strings.Repeat("x", 40), "长词 " + strings.Repeat("ab1", 20)}
 	for _, in := range allInputs() {
-		s := string(utf16.Decode(in))
+		inputs = append(inputs, string(utf16.Decode(in)))
+	}
+	for _, s := range inputs {
 		if got, want := strings.Join(scanKeys(s), " "), strings.Join(Keys(s), " "); got != want {
 			t.Errorf("key scanner on %q:\n got %q\nwant %q", s, got, want)
 		}

@@ -1,20 +1,20 @@
-package search
+package codec
 
 import (
 	"container/heap"
 	"slices"
 )
 
-// maxCodeLen bounds the length of a Huffman code.
-const maxCodeLen = 24
+// MaxCodeLen bounds the length of a Huffman code.
+const MaxCodeLen = 24
 
-// huffLengths returns code lengths for the given symbol frequencies (0 for
-// unused symbols), none longer than maxCodeLen.
-func huffLengths(freq []int64) []uint8 {
+// HuffLengths returns code lengths for the given symbol frequencies (0 for
+// unused symbols), none longer than MaxCodeLen.
+func HuffLengths(freq []int64) []uint8 {
 	f := slices.Clone(freq)
 	for {
 		lens := huffLengthsOnce(f)
-		if slices.Max(append(lens, 0)) <= maxCodeLen {
+		if slices.Max(append(lens, 0)) <= MaxCodeLen {
 			return lens
 		}
 		for i, v := range f { // flatten the distribution and try again
@@ -87,10 +87,10 @@ func huffLengthsOnce(freq []int64) []uint8 {
 	return lens
 }
 
-// canonicalCodes assigns canonical codes: symbols sorted by (length, symbol
+// CanonicalCodes assigns canonical codes: symbols sorted by (length, symbol
 // number) get consecutive codes. It returns the codes and the symbols in that
 // order.
-func canonicalCodes(lens []uint8) (codes []uint32, order []int) {
+func CanonicalCodes(lens []uint8) (codes []uint32, order []int) {
 	codes = make([]uint32, len(lens))
 	for s, l := range lens {
 		if l > 0 {

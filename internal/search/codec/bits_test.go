@@ -1,11 +1,16 @@
-package search
+package codec
 
 import (
 	"bytes"
+	"flag"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"djkb/internal/search/vectors"
 )
+
+var update = flag.Bool("update", false, "rewrite the vectors in testdata")
 
 func TestBase91(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -14,18 +19,18 @@ func TestBase91(t *testing.T) {
 		for i := range src {
 			src[i] = byte(rng.IntN(256))
 		}
-		enc := b91(src)
+		enc := B91(src)
 		if strings.ContainsAny(enc, "\"\\\n") {
 			t.Fatalf("base91 text holds a character that needs escaping: %q", enc)
 		}
-		if got := decodeB91(enc); !bytes.Equal(got, src) {
+		if got := DecodeB91(enc); !bytes.Equal(got, src) {
 			t.Fatalf("round trip of %d bytes failed", n)
 		}
-		var w b91Writer
-		w.write(src[:n/2])
-		w.write(src[n/2:])
-		if string(w.close()) != enc {
-			t.Fatalf("b91Writer differs from appendB91 for %d bytes", n)
+		var w B91Writer
+		w.Write(src[:n/2])
+		w.Write(src[n/2:])
+		if string(w.Close()) != enc {
+			t.Fatalf("B91Writer differs from AppendB91 for %d bytes", n)
 		}
 	}
 }
@@ -39,7 +44,7 @@ func TestRiceRoundTrip(t *testing.T) {
 			x += 1 + int32(rng.IntN(1<<uint(rng.IntN(16))))
 			ids = append(ids, x)
 		}
-		b := appendRice(nil, ids)
+		b := AppendRice(nil, ids)
 		// Decode as codec.js does.
 		k := uint(b[0] >> 3)
 		pos, bit := 0, 5
@@ -68,8 +73,8 @@ func TestRiceRoundTrip(t *testing.T) {
 	}
 }
 
-// TestBase91Vectors writes testdata/base91_vectors.json for the JavaScript
-// decoder's test.
+// TestBase91Vectors checks testdata/base91_vectors.json, which the
+// JavaScript decoder's test reads; go test -update rewrites it.
 func TestBase91Vectors(t *testing.T) {
 	type vec struct {
 		Bytes []int  `json:"bytes"`
@@ -91,11 +96,11 @@ func TestBase91Vectors(t *testing.T) {
 		inputs = append(inputs, b)
 	}
 	for _, in := range inputs {
-		v := vec{Bytes: []int{}, Text: b91(in)}
+		v := vec{Bytes: []int{}, Text: B91(in)}
 		for _, c := range in {
 			v.Bytes = append(v.Bytes, int(c))
 		}
 		vs = append(vs, v)
 	}
-	checkGolden(t, "base91_vectors.json", vs)
+	vectors.Check(t, "testdata/base91_vectors.json", vs, *update)
 }

@@ -1,4 +1,8 @@
-package search
+// Package searchtest reads back the index that package search writes, and
+// writes an index into a folder: for tests and benchmarks, which draw
+// queries from a built site and check that the format holds what went in.
+// The binary does not use it.
+package searchtest
 
 import (
 	"bytes"
@@ -8,9 +12,19 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"djkb/internal/search"
+	"djkb/internal/search/codec"
 )
 
-// ReadIndex reads back the documents of an index folder written by Write:
+// Doc and Part are search's, so that a reader of the index needs this
+// package alone.
+type (
+	Doc  = search.Doc
+	Part = search.Part
+)
+
+// ReadIndex reads back the documents of an index folder written by search.Write:
 // titles, paths, URLs, dates, statuses, sections and parts (facets are not
 // read). Benchmarks use it to draw queries from a built site; tests use it to
 // check that the format holds what went in.
@@ -24,11 +38,11 @@ func ReadIndex(dir string) ([]Doc, error) {
 		Text     string   `json:"text"`
 		Meta     string   `json:"meta"`
 	}
-	if err := readRegister(dir, "manifest", &man); err != nil {
+	if err := ReadRegister(dir, "manifest", &man); err != nil {
 		return nil, err
 	}
 	docs := make([]Doc, man.ND)
-	table := decodeB91(man.Docs)
+	table := codec.DecodeB91(man.Docs)
 	nblocks := make([]int, man.ND)
 	for d, r := 0, bytes.NewReader(table); d < man.ND; d++ {
 		n, _ := binary.ReadUvarint(r)
@@ -37,7 +51,7 @@ func ReadIndex(dir string) ([]Doc, error) {
 	// Titles, paths and URLs.
 	for i := 0; ; i++ {
 		var shard []json.RawMessage
-		if err := readRegister(dir, fmt.Sprintf("m/%d", i), &shard); os.IsNotExist(err) {
+		if err := ReadRegister(dir, fmt.Sprintf("m/%d", i), &shard); os.IsNotExist(err) {
 			break
 		} else if err != nil || len(shard) != 2 {
 			return nil, fmt.Errorf("m/%d: %v", i, err)
@@ -50,10 +64,10 @@ func ReadIndex(dir string) ([]Doc, error) {
 	}
 	// Block text.
 	var cbText string
-	if err := readRegister(dir, "c", &cbText); err != nil {
+	if err := ReadRegister(dir, "c", &cbText); err != nil {
 		return nil, err
 	}
-	cbBytes := decodeB91(cbText)
+	cbBytes := codec.DecodeB91(cbText)
 	cb, err := readCodebook(cbBytes)
 	if err != nil {
 		return nil, err
@@ -66,7 +80,7 @@ func ReadIndex(dir string) ([]Doc, error) {
 	}
 	for i := 0; ; i++ {
 		var shard []json.RawMessage
-		if err := readRegister(dir, fmt.Sprintf("t/%d", i), &shard); os.IsNotExist(err) {
+		if err := ReadRegister(dir, fmt.Sprintf("t/%d", i), &shard); os.IsNotExist(err) {
 			break
 		} else if err != nil || len(shard) != 5 {
 			return nil, fmt.Errorf("t/%d: %v", i, err)
@@ -106,16 +120,14 @@ func readRecords(first, records json.RawMessage, sections, statuses []string, nd
 		n := int(rec[1].(float64))
 		path := append(prev[:n:n], utf16Of(rec[2].(string))...)
 		d.Path, prev = stringOf16(path), path
-		if days := int(rec[3].(float64)); days > 0 {
-			d.Date = epoch.AddDate(0, 0, days-1).Format("2006-01-02")
-		}
+		d.Date = search.DaysDate(int(rec[3].(float64)))
 		if se := int(rec[4].(float64)); se > 0 {
 			d.Section = sections[se-1]
 		}
 		if st := int(rec[5].(float64)); st > 0 {
 			d.Status = statuses[st-1]
 		}
-		d.URL = defaultURL(d.Path)
+		d.URL = search.DefaultURL(d.Path)
 		if len(rec) > 6 {
 			d.URL = rec[6].(string)
 		}
@@ -147,7 +159,7 @@ func readTextShard(shard []json.RawMessage, cb *codebookReader, docs []Doc, bloc
 	if json.Unmarshal(shard[0], &first) != nil || json.Unmarshal(shard[1], &text) != nil || json.Unmarshal(shard[2], &strs) != nil {
 		return fmt.Errorf("bad shard")
 	}
-	data := decodeB91(text)
+	data := codec.DecodeB91(text)
 	r := bytes.NewReader(data)
 	n, _ := binary.ReadUvarint(r)
 	type seg struct{ m, h uint64 }
@@ -174,7 +186,7 @@ func readTextShard(shard []json.RawMessage, cb *codebookReader, docs []Doc, bloc
 			text := texts[j]
 			if s.m == 3 {
 				if k == 0 && j == 0 {
-					d.Parts = append(d.Parts, Part{Anchor: strs[0], Heading: strs[1]})
+					d.Parts = append(d.Parts, search.Part{Anchor: strs[0], Heading: strs[1]})
 					strs = strs[2:]
 				}
 				d.Parts[len(d.Parts)-1].Text += text
@@ -182,7 +194,7 @@ func readTextShard(shard []json.RawMessage, cb *codebookReader, docs []Doc, bloc
 			}
 			u := utf16Of(text)
 			heading := stringOf16(u[:min(int(s.h), len(u))])
-			p := Part{Heading: heading, Text: text}
+			p := search.Part{Heading: heading, Text: text}
 			switch s.m {
 			case 1:
 				p.Anchor = heading
@@ -198,8 +210,8 @@ func readTextShard(shard []json.RawMessage, cb *codebookReader, docs []Doc, bloc
 	return nil
 }
 
-// readRegister reads the payload of the register script dir/name.js into v.
-func readRegister(dir, name string, v any) error {
+// ReadRegister reads the payload of the register script dir/name.js into v.
+func ReadRegister(dir, name string, v any) error {
 	b, err := os.ReadFile(filepath.Join(dir, name+".js"))
 	if err != nil {
 		return err
@@ -211,7 +223,7 @@ func readRegister(dir, name string, v any) error {
 	return json.Unmarshal(b[len(prefix):len(b)-3], v)
 }
 
-// codebookReader decodes the text code (see textCode.codebook).
+// codebookReader decodes the text code (see textCode.codebook in search).
 type codebookReader struct {
 	counts []int
 	syms   []string // "" for end of segment, "\x00esc" for the escape

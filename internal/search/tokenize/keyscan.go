@@ -1,4 +1,4 @@
-package search
+package tokenize
 
 import (
 	"unicode/utf8"
@@ -6,13 +6,22 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// keyScanner is the indexer's tokenizer: it yields exactly the keys of Keys
-// (TestKeyScannerMatchesKeys checks it), as uint64 term keys, without
+// HanKey is the term key of a Han bigram, or of a character that ends its
+// run when c2 is 0: c1<<21 | c2. Sorted as integers, Han keys are in code
+// point order of their strings.
+func HanKey(c1, c2 rune) uint64 { return uint64(c1)<<21 | uint64(c2) }
+
+// A KeyScanner is the indexer's tokenizer: it yields exactly the keys of
+// Keys (TestKeyScannerMatchesKeys checks it), as uint64 term keys, without
 // building units. It is the hot loop of an index build, so it folds the
 // common code points inline.
-type keyScanner struct {
-	emit    func(key uint64)
-	words   func(w []rune) uint64
+type KeyScanner struct {
+	Emit func(key uint64) // receives each key: a HanKey, or what Words returned
+	// Words returns the key of a word, given its folded code points cut as
+	// Keys cuts them (it must not keep the slice); the key must differ from
+	// every HanKey.
+	Words func(w []rune) uint64
+
 	pending rune // a Han character waiting for its successor, or -1
 	word    []rune
 	wordCls int
@@ -21,13 +30,13 @@ type keyScanner struct {
 	scratch [2][]byte // of lowerRun
 }
 
-// scan feeds the keys of s to emit.
-func (k *keyScanner) scan(s string) {
+// Scan feeds the keys of s to Emit.
+func (k *KeyScanner) Scan(s string) {
 	k.pending = -1
 	k.word = k.word[:0]
 	prev, prevAt := rune(-1), 0 // a folded fast code point not yet fed, and where it starts
 	for i := 0; i < len(s); {
-		r, size := decode3(s, i)
+		r, size := DecodeRune(s, i)
 		if f, ok := fastFold(r); ok {
 			if prev >= 0 {
 				k.feed(prev)
@@ -44,7 +53,7 @@ func (k *keyScanner) scan(s string) {
 		}
 		i += size
 		for i < len(s) {
-			r, size := decode3(s, i)
+			r, size := DecodeRune(s, i)
 			if _, ok := fastFold(r); ok {
 				break
 			}
@@ -63,9 +72,9 @@ func (k *keyScanner) scan(s string) {
 	k.flushWord()
 }
 
-// decode3 decodes the code point at byte i of s, with the three-byte
+// DecodeRune decodes the code point at byte i of s, with the three-byte
 // sequences of CJK text decoded inline.
-func decode3(s string, i int) (rune, int) {
+func DecodeRune(s string, i int) (rune, int) {
 	c := s[i]
 	if c < utf8.RuneSelf {
 		return rune(c), 1
@@ -80,12 +89,12 @@ func decode3(s string, i int) (rune, int) {
 }
 
 // feed takes one folded code point.
-func (k *keyScanner) feed(r rune) {
+func (k *KeyScanner) feed(r rune) {
 	switch cls := classOf(r); cls {
 	case classHan:
 		k.flushWord()
 		if k.pending >= 0 {
-			k.emit(hanKey(k.pending, r))
+			k.Emit(HanKey(k.pending, r))
 		}
 		k.pending = r
 	case classLetter, classDigit:
@@ -102,16 +111,16 @@ func (k *keyScanner) feed(r rune) {
 	}
 }
 
-func (k *keyScanner) endHan() {
+func (k *KeyScanner) endHan() {
 	if k.pending >= 0 {
-		k.emit(hanKey(k.pending, 0))
+		k.Emit(HanKey(k.pending, 0))
 		k.pending = -1
 	}
 }
 
-func (k *keyScanner) flushWord() {
+func (k *KeyScanner) flushWord() {
 	if len(k.word) > 0 {
-		k.emit(k.words(k.word))
+		k.Emit(k.Words(k.word[:min(len(k.word), maxWord)]))
 		k.word = k.word[:0]
 	}
 }

@@ -1,4 +1,4 @@
-package search
+package tokenize
 
 // Character classes of the tokenizer. The tables here are fixed (not taken
 // from the unicode package) so that static/js/tokenizer.js can hold exactly

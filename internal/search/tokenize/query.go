@@ -1,6 +1,4 @@
-package search
-
-import "unicode/utf8"
+package tokenize
 
 // Limits that keep hostile queries cheap; static/js/query.js uses the same.
 const (
@@ -114,17 +112,4 @@ func sameUnits(a, b []Unit) bool {
 		}
 	}
 	return true
-}
-
-// runeLen16 returns the length of s in UTF-16 code units.
-func runeLen16(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 && r <= utf8.MaxRune {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
 }

@@ -1,15 +1,12 @@
-package search
+package tokenize
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
-	"reflect"
 	"testing"
 	"unicode/utf16"
+
+	"djkb/internal/search/vectors"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -111,7 +108,7 @@ func allInputs() [][]uint16 {
 }
 
 // off16 converts a byte offset in s to a UTF-16 offset.
-func off16(s string, b int) int { return runeLen16(s[:b]) }
+func off16(s string, b int) int { return Len16(s[:b]) }
 
 func tokenizerVectors() []tokVector {
 	var vs []tokVector
@@ -146,50 +143,10 @@ func queryVectors() []queryVector {
 	return vs
 }
 
-// jsonLines encodes a slice as a JSON array with one element per line.
-func jsonLines(v any) ([]byte, error) {
-	rv := reflect.ValueOf(v)
-	var buf bytes.Buffer
-	buf.WriteString("[\n")
-	for i := 0; i < rv.Len(); i++ {
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(rv.Index(i).Interface()); err != nil {
-			return nil, err
-		}
-		if i < rv.Len()-1 {
-			buf.Truncate(buf.Len() - 1)
-			buf.WriteString(",\n")
-		}
-	}
-	buf.WriteString("]\n")
-	return buf.Bytes(), nil
+func TestTokenizerVectors(t *testing.T) {
+	vectors.Check(t, "testdata/tokenizer_vectors.json", tokenizerVectors(), *update)
 }
 
-// checkGolden compares v, as indented JSON, with testdata/name, or rewrites
-// the file under -update.
-func checkGolden(t *testing.T, name string, v any) {
-	t.Helper()
-	buf, err := jsonLines(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, buf, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	old, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(old, buf) {
-		t.Errorf("%s is out of date with the Go code: run go test ./internal/search -run Vectors -update, then node --test static/js/test/", path)
-	}
+func TestQueryVectors(t *testing.T) {
+	vectors.Check(t, "testdata/query_vectors.json", queryVectors(), *update)
 }
-
-func TestTokenizerVectors(t *testing.T) { checkGolden(t, "tokenizer_vectors.json", tokenizerVectors()) }
-
-func TestQueryVectors(t *testing.T) { checkGolden(t, "query_vectors.json", queryVectors()) }

@@ -1,0 +1,53 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestWriteKeepsNoText checks that once the index pass is over, nothing
+// the index keeps refers to the documents' text: the documents it took
+// have no parts, the parts' labels hold no text, and the blocks have let
+// go of theirs shard by shard. The documents given stay as they were.
+func TestWriteKeepsNoText(t *testing.T) {
+	defer SmallShards()()
+	long := strings.Repeat("第一条　机关党组织应当定期开展主题党日活动。", 200)
+	given := []Doc{
+		{Path: "a.md", Title: "甲", Parts: []Part{{Text: "前言"}, {Anchor: "一", Heading: "一", Text: "一、" + long}}},
+		{Path: "b.md", Title: "乙", Parts: []Part{{Text: long + "。"}, {Heading: "附则"}}},
+	}
+	before := slices.Clone(given[0].Parts)
+	docs, blocks, parts := takeDocs(slices.Values(given))
+	for _, d := range docs {
+		if d.Parts != nil {
+			t.Errorf("%s: the index's copy keeps its parts", d.Path)
+		}
+	}
+	if len(parts) != 4 {
+		t.Fatalf("%d part labels, want 4", len(parts))
+	}
+	tc := buildTextCode(blocks)
+	ts := &textShards{docs: docs, parts: parts, blocks: blocks, cuts: planTextShards(blocks, tc.ratio), tc: tc}
+	if len(ts.cuts) < 4 {
+		t.Fatalf("%d shards: too few to span both workers", len(ts.cuts)-1)
+	}
+	_, ts.mc = docTable(docs, blocks)
+	o := newIndexFiles(discard{}, "")
+	indexBlocks(o, ts)
+	o.close()
+	for i, b := range blocks {
+		for _, s := range b.segs {
+			if s.head != "" || s.body != "" {
+				t.Fatalf("block %d keeps its text after the index pass", i)
+			}
+		}
+	}
+	if !slices.Equal(given[0].Parts, before) {
+		t.Error("the documents given changed")
+	}
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
