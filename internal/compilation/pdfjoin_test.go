@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -72,6 +73,18 @@ func tinyPDF(t *testing.T, pages int, dests map[string]int) *model.Context {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+// TestPDFConfigLeavesHomeAlone: pdfcpu would write its configuration
+// folder in the editor's home (and exit djkb when it cannot).
+func TestPDFConfigLeavesHomeAlone(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", home)
+	tinyPDF(t, 1, map[string]int{"toc": 1})
+	if files, _ := os.ReadDir(home); len(files) > 0 {
+		t.Errorf("读取 PDF 时在主文件夹中写了 %s", files[0].Name())
+	}
 }
 
 func TestDestinations(t *testing.T) {
