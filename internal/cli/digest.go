@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -96,6 +99,12 @@ func printDigest(d *compilation.Digest, dir, pdf string) (int, error) {
 		return 0, err
 	}
 	defer cancel()
+	// Joining the printed parts holds every object of the PDF in memory,
+	// more than the soft limit cmd/djkb sets for a build, near which the
+	// collector would hardly stop. GOMEMLIMIT, when set, still rules.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	}
 	data, pages, err := d.PDF(browser, dir)
 	if err == nil {
 		err = writeFileAtomic(pdf, data)

@@ -29,9 +29,10 @@ import (
 // turn. Every item starts on a new page, so the parts' pages add up to the
 // whole. Their named destinations give every entry's page; the front
 // matter is printed again with the numbers filled in (in boxes as wide as
-// before, so that it keeps its length); the parts are joined into one file
-// with page numbers in the footer and bookmarks, and the result is checked. Chromium's tagged-PDF structure is left out: it would double the
-// time, and the bookmarks are made here.
+// before, so that it keeps its length); pdfcpu joins the parts into one
+// file with page numbers in the footer and bookmarks (see joinPDF), and
+// the result is checked. Chromium's tagged-PDF structure is left out: it
+// would double the time, and the bookmarks are made here.
 //
 // The temporary HTML files are written in dir, beside digest/index.html,
 // so that links to the site resolve as they do from the HTML.
@@ -97,11 +98,15 @@ func (d *Digest) PDF(browser context.Context, dir string) ([]byte, int, error) {
 			return nil, 0, err
 		}
 	}
+	docs, err := readPDFs(pdfs)
+	if err != nil {
+		return nil, 0, err
+	}
 
 	pages := map[string]int{}
-	total, frontPages := 0, 0
-	for i, pdf := range pdfs {
-		dests, n, err := Destinations(pdf)
+	total := 0
+	for i, doc := range docs {
+		dests, err := destinations(doc)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -110,49 +115,33 @@ func (d *Digest) PDF(browser context.Context, dir string) ([]byte, int, error) {
 				pages[id] = total + p
 			}
 		}
-		if i == 0 {
-			frontPages = n
-		}
-		total += n
+		total += doc.PageCount
 	}
 	want, err := d.tocPages(pages)
 	if err != nil {
 		return nil, 0, err
 	}
 	front.pages = want
-	pdfs[0], err = d.printPart(tabs[0], dir, front)
+	frontPages := docs[0].PageCount
+	pdf, err := d.printPart(tabs[0], dir, front)
+	if err == nil {
+		docs[0], err = readPDF(pdf)
+	}
 	if err != nil {
 		return nil, 0, err
 	}
-	if _, n, err := Destinations(pdfs[0]); err != nil || n != frontPages {
+	if docs[0].PageCount != frontPages {
 		return nil, 0, fmt.Errorf("填入页码后目录的页数变了（原为 %d 页）：请检查 digest.css 中 .toc-page 的宽度", frontPages)
 	}
 
-	in := make([]pdfPart, len(pdfs))
-	for i, pdf := range pdfs {
-		in[i] = pdfPart{pdf: pdf, owner: owner, index: i}
-	}
-	pdf, err := mergePDFs(in, d.outline(), d.Title, footerNumber)
+	pdf, joined, err := joinPDF(docs, owner, d.outline(), d.Title)
 	if err != nil {
 		return nil, 0, err
 	}
-	dests, n, err := Destinations(pdf)
-	if err != nil {
-		return nil, 0, err
-	}
-	if got, err := d.tocPages(dests); err != nil || !maps.Equal(got, want) || n != total {
+	if got, err := d.tocPages(joined); err != nil || !maps.Equal(got, want) {
 		return nil, 0, fmt.Errorf("合并后的 PDF 页码与目录不符")
 	}
 	return pdf, total, nil
-}
-
-// footerNumber is the number printed at the foot of a page: none on the
-// cover.
-func footerNumber(page int) string {
-	if page == 1 {
-		return ""
-	}
-	return itoa(page)
 }
 
 // part says which part of the digest to render, and how.

@@ -3,9 +3,13 @@ package compilation_test
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -131,6 +135,7 @@ func testSamplePDF(t *testing.T, browser context.Context) {
 		}
 		toc += strings.Join(pages[i][1:], "") // without the running header
 	}
+	tocPage := map[string]int{} // entry → page the 目录 gives
 	pos := 0
 	for _, e := range entries {
 		i := strings.Index(toc[pos:], e.title)
@@ -147,6 +152,7 @@ func testSamplePDF(t *testing.T, browser context.Context) {
 			t.Errorf("目录中“%s”的页码“%s”无效", e.title, toc[pos:j])
 			continue
 		}
+		tocPage[e.title] = num
 		if !hasLine(pages[num-1], e.heading) {
 			t.Errorf("目录说“%s”在第 %d 页，该页却没有这个标题：%q", e.title, num, pages[num-1])
 		}
@@ -175,8 +181,32 @@ func testSamplePDF(t *testing.T, browser context.Context) {
 		}
 	}
 
-	if !bytes.Contains(pdf, []byte("/Type /Outlines")) {
-		t.Errorf("PDF 没有书签（/Outlines）")
+	// The bookmarks, as poppler reads them: 编辑说明, 目录, each system
+	// with its headings and items, and the appendices, on the pages the
+	// 目录 gives (a heading on the page of its first item).
+	want := []string{fmt.Sprintf("0 编辑说明 %d", tocPage["编辑说明"]), fmt.Sprintf("0 目录 %d", tocStart+1)}
+	for _, g := range d.Groups {
+		want = append(want, fmt.Sprintf("0 %s %d", g.Title, tocPage[g.Title]))
+		for _, sg := range g.Subgroups {
+			depth := 1
+			if sg.Title != "" {
+				want = append(want, fmt.Sprintf("1 %s %d", sg.Title, tocPage[squeeze(sg.Items[0].Title)]))
+				depth = 2
+			}
+			for _, it := range sg.Items {
+				want = append(want, fmt.Sprintf("%d %s %d", depth, it.Title, tocPage[squeeze(it.Title)]))
+			}
+		}
+	}
+	for i, a := range d.Appendix {
+		page := tocPage["附录"+a.Number+a.Title]
+		if i == 0 {
+			want = append(want, fmt.Sprintf("0 附录 %d", page))
+		}
+		want = append(want, fmt.Sprintf("1 附录%s　%s %d", a.Number, a.Title, page))
+	}
+	if got := pdfOutline(t, pdf); !slices.Equal(got, want) {
+		t.Errorf("书签为\n%s\n应为\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// Chromium embeds the CFF outlines of Noto CJK as Type 3 fonts.
 	if out, err := exec.Command("pdffonts", writeTemp(t, pdf)).Output(); err == nil && !bytes.Contains(out, []byte("CJK")) && !bytes.Contains(out, []byte("Type 3")) {
@@ -185,6 +215,30 @@ func testSamplePDF(t *testing.T, browser context.Context) {
 	if out, err := exec.Command("fc-list", ":lang=zh", "family").Output(); err == nil && !bytes.Contains(out, []byte("CJK")) {
 		t.Errorf("没有安装中文字体（fonts-noto-cjk），汇编中的汉字会显示为方框")
 	}
+}
+
+// pdfOutline returns the bookmarks of a PDF as poppler reads them
+// (pdftohtml -xml), one "depth title page" line each.
+func pdfOutline(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	out, err := exec.Command("pdftohtml", "-stdout", "-xml", "-i", "-q", writeTemp(t, pdf)).Output()
+	if err != nil {
+		t.Fatalf("pdftohtml（poppler-utils）：%v", err)
+	}
+	item := regexp.MustCompile(`^<item page="(\d+)">(.*)</item>$`)
+	var lines []string
+	depth := -1
+	for _, l := range strings.Split(string(out), "\n") {
+		switch m := item.FindStringSubmatch(l); {
+		case l == "<outline>":
+			depth++
+		case l == "</outline>":
+			depth--
+		case m != nil:
+			lines = append(lines, fmt.Sprintf("%d %s %s", depth, html.UnescapeString(m[2]), m[1]))
+		}
+	}
+	return lines
 }
 
 func writeTemp(t *testing.T, data []byte) string {
