@@ -248,7 +248,7 @@ func TestBackslashFileName(t *testing.T) {
 		}
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "名字里不要用反斜杠") {
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "名字里不要用反斜杠") || !strings.Contains(string(body), `<a href="/">返回首页</a>`) {
 			t.Errorf("%s: status %d, want 400 with the reason", p, resp.StatusCode)
 		}
 	}

@@ -120,7 +120,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // so it says what to rename.
 var refusedPage = []byte("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>网址不合规</title></head><body>" +
 	"<p>这个网址含有预览服务器不接受的内容：反斜杠（\\ 或 %5C）、编码的斜杠（%2F）、“..” 或空字符（%00）。</p>" +
-	"<p>如果是点网站里的链接来到这里的，请检查链接指向的文件或文件夹：名字里不要用反斜杠，可以改用 - 或 _。</p></body></html>")
+	"<p>如果是点网站里的链接来到这里的，请检查链接指向的文件或文件夹：名字里不要用反斜杠，可以改用 - 或 _。</p>" +
+	"<p><a href=\"/\">返回首页</a></p></body></html>")
 
 // requestName turns a request's path into the name of a file of the site.
 // It refuses what a file server must never follow: a backslash, a NUL
