@@ -23,6 +23,7 @@ func commands() []command {
 		{"build", "把站点构建为静态网站（默认输出到 public/）", runBuild},
 		{"serve", "在本机启动预览服务，修改文件后自动重新构建并刷新浏览器", runServe},
 		{"new", "新建一篇法规（regulation）、案例（case）或品牌（brand）", runNew},
+		{"import", "把 Word（.docx）、网页（.html）和纯文本（.txt）文件导入为法规等页面", runImport},
 		{"check", "检查内容（元数据、日期、链接、编码等），不生成网站", runCheck},
 		{"cleanup", "法规制度清理报告：试行期满、已被替代、引用失效文件等问题及处理建议", runCleanup},
 		{"digest", "编印法规制度汇编（digest/index.html），可另打印为 PDF", runDigest},
