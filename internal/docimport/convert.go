@@ -79,8 +79,11 @@ func runPandoc(pandoc, file, format, tmp string) (*converted, error) {
 		return nil, err
 	}
 	media := filepath.Join(tmp, "media")
+	if format == "html" {
+		format = "html-native_divs-native_spans" // a page's layout is no part of the text
+	}
 	args := []string{"-f", format, "-t", "gfm-raw_html", "--wrap=none", "--sandbox", "--lua-filter=" + filter}
-	if format != "html" {
+	if !strings.HasPrefix(format, "html") {
 		args = append(args, "--lua-filter="+title, "--extract-media="+media)
 	}
 	abs, err := filepath.Abs(file)
@@ -103,7 +106,7 @@ func runPandoc(pandoc, file, format, tmp string) (*converted, error) {
 		}
 		return nil, fmt.Errorf("pandoc 无法读取该文件（%s）：文件可能已损坏或不是它的扩展名所说的格式，请用 Word 或 WPS 打开后另存为 .docx", msg)
 	}
-	c := &converted{markdown: stdout.String(), tables: strings.Count(stderr.String(), "djkb:table"), html: format == "html"}
+	c := &converted{markdown: stdout.String(), tables: strings.Count(stderr.String(), "djkb:table"), html: strings.HasPrefix(format, "html")}
 	for _, m := range imageDestRe.FindAllStringSubmatch(c.markdown, -1) {
 		c.images = append(c.images, m[2])
 	}
@@ -115,25 +118,17 @@ var imageDestRe = regexp.MustCompile(`!\[([^\]]*)\]\(<?([^)>\s]+)>?(?:\s+"[^"]*"
 
 // readText reads a plain-text file in UTF-8, UTF-16 or GBK/GB18030, as
 // content files are read, into Markdown: each line a paragraph, unless the
-// file separates its paragraphs by blank lines, when a paragraph's lines are
-// joined.
+// file breaks its paragraphs over lines and separates them by blank lines.
 func readText(data []byte) (*converted, string, error) {
 	text, warning, line, msg := content.DecodeText(data)
 	if msg != "" {
 		return nil, "", fmt.Errorf("第 %d 行：%s", line, msg)
 	}
-	lines := strings.Split(string(text), "\n")
-	blankAfter, nonBlank := 0, 0
-	for i, l := range lines {
-		if strings.Trim(l, spaces) == "" {
-			continue
-		}
-		nonBlank++
-		if i+1 < len(lines) && strings.Trim(lines[i+1], spaces) == "" {
-			blankAfter++
-		}
+	var lines []string
+	for _, l := range strings.Split(string(text), "\n") {
+		lines = append(lines, strings.Trim(l, spaces))
 	}
-	joined := blankAfter*2 < nonBlank && blankAfter > 0 // paragraphs of several lines
+	wrapped := wrappedParagraphs(lines)
 	var blocks []string
 	var cur strings.Builder
 	flush := func() {
@@ -143,14 +138,30 @@ func readText(data []byte) (*converted, string, error) {
 		}
 	}
 	for _, l := range lines {
-		l = strings.Trim(l, spaces)
-		if l == "" || !joined {
+		if l == "" || !wrapped || enumRe.MatchString(l) || parenthesised(l) {
 			flush()
 		}
 		cur.WriteString(l)
 	}
 	flush()
 	return &converted{markdown: strings.Join(blocks, "\n\n")}, warning, nil
+}
+
+// wrappedParagraphs reports whether text breaks its paragraphs over several
+// lines and separates them by blank lines: lines that go on in the next line
+// are not many more than the breaks between paragraphs.
+func wrappedParagraphs(lines []string) bool {
+	goOn, breaks := 0, 0
+	for i := 0; i+1 < len(lines); i++ {
+		switch {
+		case lines[i] == "":
+		case lines[i+1] != "":
+			goOn++
+		case i+2 < len(lines) && lines[i+2] != "":
+			breaks++
+		}
+	}
+	return breaks > 0 && goOn > 0 && goOn <= 2*breaks
 }
 
 // escapeText escapes what Markdown would read as markup in a line of plain

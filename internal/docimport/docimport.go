@@ -118,8 +118,8 @@ func inputs(paths []string) (files []string, refused []Result) {
 }
 
 // importFile converts, recognises and writes one file.
-func importFile(req Request, folder, pandoc, file string) Result {
-	res := Result{Input: file}
+func importFile(req Request, folder, pandoc, file string) (res Result) {
+	res.Input = file
 	var diags diag.List
 	defer func() { res.Diags = diags.Items() }()
 	c, warning, err := read(pandoc, file)

@@ -138,9 +138,10 @@ func ParseCaption(caption string) (events []Event, bad int) {
 			bad++
 			continue
 		}
+		// "根据" and "自" belong to the next date: 根据2023年……修正; 自2023年7月1日起施行.
 		text := strings.Trim(s[loc[1]:end], spaces+"（）()，,；;。")
-		text = strings.TrimSuffix(text, "根据")
-		events = append(events, Event{Date: t, Text: strings.Trim(text, spaces+"，,；;")})
+		text = strings.Trim(trimAnySuffix(text, []string{"根据", "自"}), spaces+"，,；;")
+		events = append(events, Event{Date: t, Text: strings.TrimPrefix(text, "起")})
 	}
 	return events, bad
 }
@@ -205,15 +206,17 @@ func Banner(p string) ([]string, bool) {
 	return issuers, len(issuers) > 0
 }
 
+// sentence reports whether p ends as a sentence or clause does.
+func sentence(p string) bool {
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return strings.ContainsRune("。；，：:;,", last)
+}
+
 // titleShaped reports whether p can be (part of) a title: a short line,
 // not a sentence, not a numbered item.
 func titleShaped(p string) bool {
 	n := utf8.RuneCountInString(p)
-	if n < 2 || n > 80 || enumRe.MatchString(p) {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(p)
-	return !strings.ContainsRune("。；，：:;,", last) && !dateOnly(p)
+	return n >= 2 && n <= 80 && !enumRe.MatchString(p) && !sentence(p) && !dateOnly(p)
 }
 
 // dateOnly reports whether p is nothing but a date, as a 落款 is.
@@ -250,11 +253,7 @@ func captionShaped(p string) bool {
 // its kind (编, 分编, 章 or 节), the label and the name.
 func Structure(p string) (kind, label, name string, ok bool) {
 	m := structureRe.FindStringSubmatch(p)
-	if m == nil || utf8.RuneCountInString(p) > 40 {
-		return "", "", "", false
-	}
-	last, _ := utf8.DecodeLastRuneInString(p)
-	if strings.ContainsRune("。；，：:;,", last) {
+	if m == nil || utf8.RuneCountInString(p) > 40 || sentence(p) {
 		return "", "", "", false
 	}
 	return m[2], "第" + m[1] + m[2], strings.Trim(m[3], spaces), true
@@ -326,7 +325,10 @@ func (d *Doc) readHead(blocks []string) []string {
 			}
 			return append(kept, blocks[i:]...)
 		}
-		switch {
+		switch no, ok := FindDocNumber(p); {
+		case ok && d.DocNumber == "" && utf8.RuneCountInString(p) <= 40:
+			d.DocNumber = no // the 文号 under the title, as web pages print it
+			continue
 		case captionShaped(p):
 			d.readCaption(p)
 			return append(kept, blocks[i+1:]...)
@@ -391,7 +393,7 @@ func (d *Doc) shapeBody(blocks []string) {
 			if name != "" {
 				b += "\u3000" + name
 			}
-		case len(present) == 0 && itemHeadRe.MatchString(p) && titleShaped(p) && utf8.RuneCountInString(p) <= 30:
+		case len(present) == 0 && itemHeadRe.MatchString(p) && !sentence(p) && utf8.RuneCountInString(p) <= 30:
 			b = "## " + p
 		default:
 			if label, rest, ok := Article(b); ok {
