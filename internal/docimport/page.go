@@ -17,7 +17,7 @@ func page(req Request, d *Doc, file string) string {
 	b.WriteString("+++\n")
 	fmt.Fprintf(&b, "# 由 djkb import 从“%s”导入：请对照原件核对以下各项和正文\n", cleanName(filepath.Base(file)))
 	field := func(key, value string) {
-		if value != "" {
+		if value != "" && value != `""` {
 			fmt.Fprintf(&b, "%s = %s\n", key, value)
 		}
 	}
@@ -92,11 +92,8 @@ func firstSegment(p string) string {
 	return p
 }
 
-// tomlString quotes s as a TOML basic string, or returns "" for "".
+// tomlString quotes s as a TOML basic string.
 func tomlString(s string) string {
-	if s == "" {
-		return ""
-	}
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"djkb/internal/numerals"
@@ -65,7 +66,12 @@ func plain(block string) string {
 		}
 		b.WriteByte(s[i])
 	}
-	return strings.Trim(b.String(), spaces)
+	return strings.TrimFunc(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, b.String()), unicode.IsSpace)
 }
 
 // narrowDigits writes full-width digits as ASCII ones.
