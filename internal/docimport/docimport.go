@@ -156,7 +156,11 @@ func importFile(req Request, folder, pandoc, file string) (res Result) {
 	for _, img := range images {
 		res.Images = append(res.Images, path.Join(path.Dir(at), img))
 	}
-	if len(images) > 0 {
+	switch len(images) {
+	case 0:
+	case 1:
+		diags.Warnf(at, 0, "文中有 1 张图片，已另存在本文件旁（%s）：请核对图片的位置和说明文字", images[0])
+	default:
 		diags.Warnf(at, 0, "文中有 %d 张图片，已另存在本文件旁（%s 等）：请核对图片的位置和说明文字", len(images), images[0])
 	}
 	if c.tables > 0 {
