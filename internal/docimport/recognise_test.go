@@ -94,10 +94,10 @@ func TestParseCaption(t *testing.T) {
 
 func TestBanner(t *testing.T) {
 	for in, want := range map[string][]string{
-		"中共东江省委办公厅文件":              {"中共东江省委办公厅"},
-		"中共东江省委办公厅　东江省人民政府办公厅文件":   {"中共东江省委办公厅", "东江省人民政府办公厅"},
-		"关于印发《学习文件》的通知":            nil,
-		"请各单位认真学习领会文件":             {"请各单位认真学习领会"}, // short lines are taken; the caller asks before the title only
+		"中共东江省委办公厅文件":                {"中共东江省委办公厅"},
+		"中共东江省委办公厅　东江省人民政府办公厅文件":     {"中共东江省委办公厅", "东江省人民政府办公厅"},
+		"关于印发《学习文件》的通知":              nil,
+		"请各单位认真学习领会文件":               {"请各单位认真学习领会"}, // short lines are taken; the caller asks before the title only
 		"根据中央有关规定，结合实际，现将有关事项通知如下文件": nil,
 	} {
 		got, _ := Banner(in)
@@ -175,10 +175,10 @@ func TestRecognise(t *testing.T) {
 			problems: []string{"文号"},
 		},
 		{
-			name:   "（试行）单独一行",
-			blocks: []string{"党员积分管理办法", "（试行）", "第一条　为了管理党员，制定本办法。"},
-			title:  "党员积分管理办法（试行）",
-			body:   "第一条　为了管理党员，制定本办法。",
+			name:     "（试行）单独一行",
+			blocks:   []string{"党员积分管理办法", "（试行）", "第一条　为了管理党员，制定本办法。"},
+			title:    "党员积分管理办法（试行）",
+			body:     "第一条　为了管理党员，制定本办法。",
 			problems: []string{"文号", "印发日期", "制定机关"},
 		},
 		{
@@ -195,10 +195,10 @@ func TestRecognise(t *testing.T) {
 			problems: []string{"第一条之后是第三条", "标题", "文号", "印发日期", "制定机关"},
 		},
 		{
-			name:   "编章节的层级",
-			blocks: []string{"某法", "第一编　总则", "第一章　一般规定", "第一节　通则", "第一条　x。", "# 附件"},
-			title:  "某法",
-			body:   "## 第一编　总则\n\n### 第一章　一般规定\n\n#### 第一节　通则\n\n第一条　x。\n\n## 附件",
+			name:     "编章节的层级",
+			blocks:   []string{"某法", "第一编　总则", "第一章　一般规定", "第一节　通则", "第一条　x。", "# 附件"},
+			title:    "某法",
+			body:     "## 第一编　总则\n\n### 第一章　一般规定\n\n#### 第一节　通则\n\n第一条　x。\n\n## 附件",
 			problems: []string{"文号", "印发日期", "制定机关"},
 		},
 		{
