@@ -103,10 +103,11 @@ func inputs(paths []string) (files []string, refused []Result) {
 						return filepath.SkipDir
 					}
 				case d.IsDir():
-				case formats[strings.ToLower(filepath.Ext(name))] != "" || strings.EqualFold(filepath.Ext(name), ".txt"):
-					files = append(files, f)
 				default:
-					if why, ok := unsupported[strings.ToLower(filepath.Ext(name))]; ok {
+					ext := strings.ToLower(filepath.Ext(name))
+					if _, ok := formats[ext]; ok {
+						files = append(files, f)
+					} else if why, ok := unsupported[ext]; ok {
 						refuse(f, "%s", why)
 					}
 				}

@@ -313,6 +313,12 @@ func (d *Doc) readHead(blocks []string) []string {
 			kept = append(kept, blocks[i])
 			continue
 		}
+		if markup(blocks[i]) {
+			if d.Title == "" && strings.HasPrefix(blocks[i], "|") && d.readHeadTable(blocks[i]) {
+				continue // a 红头 laid out in a table
+			}
+			return append(kept, blocks[i:]...)
+		}
 		if d.Title == "" {
 			if issuers, ok := Banner(p); ok && d.Issuers == nil {
 				d.Issuers = issuers
@@ -350,6 +356,33 @@ func (d *Doc) readHead(blocks []string) []string {
 		return append(kept, blocks[i:]...)
 	}
 	return kept
+}
+
+// markup reports whether a block is a table, list, quote or code, which
+// no title or 题注 is.
+func markup(block string) bool {
+	for _, prefix := range []string{"|", "- ", "* ", "+ ", ">", "```", "    "} {
+		if strings.HasPrefix(block, prefix) {
+			return true
+		}
+	}
+	return listStartRe.MatchString(block)
+}
+
+// readHeadTable reads the banner and 文号 from the cells of a table at the
+// head of a document, as some 红头 templates lay them out, and reports
+// whether it found either.
+func (d *Doc) readHeadTable(table string) bool {
+	found := false
+	for _, cell := range strings.FieldsFunc(table, func(r rune) bool { return r == '|' || r == '\n' }) {
+		p := plain(cell)
+		if issuers, ok := Banner(p); ok && d.Issuers == nil {
+			d.Issuers, found = issuers, true
+		} else if no, ok := FindDocNumber(p); ok && d.DocNumber == "" {
+			d.DocNumber, found = no, true
+		}
+	}
+	return found
 }
 
 func (d *Doc) readCaption(p string) {
