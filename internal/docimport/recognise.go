@@ -158,19 +158,23 @@ var issuingVerbs = []string{"印发", "发布", "公布", "颁布"}
 
 // captionFacts takes the issue date, the effective date and the issuers
 // from a 题注's steps: the last step that issued the document, else the last
-// step; a step that says 施行 gives the effective date.
+// step that adopted or amended it; a step that says 施行 gives the
+// effective date.
 func captionFacts(events []Event) (issued, effective time.Time, issuers []string) {
+	var adopted time.Time
 	for _, e := range events {
 		switch {
-		case strings.HasSuffix(e.Text, "施行") || strings.HasSuffix(e.Text, "起施行"):
+		case strings.HasSuffix(e.Text, "施行"):
 			effective = e.Date
 		case hasAnySuffix(e.Text, issuingVerbs):
 			issued = e.Date
 			issuers = splitIssuers(trimAnySuffix(e.Text, issuingVerbs))
+		default:
+			adopted = e.Date
 		}
 	}
-	if issued.IsZero() && len(events) > 0 {
-		issued = events[len(events)-1].Date
+	if issued.IsZero() {
+		issued = adopted
 	}
 	return
 }

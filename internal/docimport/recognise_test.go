@@ -75,6 +75,12 @@ func TestParseCaption(t *testing.T) {
 			issued: date(2021, 4, 12),
 		},
 		{
+			in:        "（2020年5月28日第十三届全国人民代表大会第三次会议通过　自2021年1月1日起施行）",
+			events:    []Event{{date(2020, 5, 28), "第十三届全国人民代表大会第三次会议通过"}, {date(2021, 1, 1), "施行"}},
+			issued:    date(2020, 5, 28),
+			effective: date(2021, 1, 1),
+		},
+		{
 			in:  "（2019年2月30日中共中央发布）",
 			bad: 1,
 		},
