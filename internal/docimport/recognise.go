@@ -24,6 +24,9 @@ type Doc struct {
 	Body      string  // Markdown, shaped as djkb's regulations are written
 	Articles  int
 	Problems  []string // what to check, in editors' words
+
+	adopted time.Time // the 题注's date of adoption, the issue date when no other is found
+	onIssue bool      // the text takes effect on the day it is issued
 }
 
 // Event is one dated step of a 题注: "2019年8月19日中共中央发布".
@@ -156,12 +159,10 @@ func ParseCaption(caption string) (events []Event, bad int) {
 // comes before them names the issuer.
 var issuingVerbs = []string{"印发", "发布", "公布", "颁布"}
 
-// captionFacts takes the issue date, the effective date and the issuers
-// from a 题注's steps: the last step that issued the document, else the last
-// step that adopted or amended it; a step that says 施行 gives the
-// effective date.
-func captionFacts(events []Event) (issued, effective time.Time, issuers []string) {
-	var adopted time.Time
+// captionFacts takes the dates and the issuers from a 题注's steps: the
+// last step that issued the document, the last step that adopted or
+// amended it, and the step that says 施行.
+func captionFacts(events []Event) (issued, adopted, effective time.Time, issuers []string) {
 	for _, e := range events {
 		switch {
 		case strings.HasSuffix(e.Text, "施行"):
@@ -172,9 +173,6 @@ func captionFacts(events []Event) (issued, effective time.Time, issuers []string
 		default:
 			adopted = e.Date
 		}
-	}
-	if issued.IsZero() {
-		issued = adopted
 	}
 	return
 }
@@ -302,7 +300,14 @@ func articleNumber(label string) int {
 func Recognise(blocks []string) *Doc {
 	d := &Doc{}
 	body := d.readHead(blocks)
+	body = d.readAttached(body)
 	d.shapeBody(body)
+	if d.Issued.IsZero() {
+		d.Issued = d.adopted
+	}
+	if d.Effective.IsZero() && d.onIssue {
+		d.Effective = d.Issued
+	}
 	d.check()
 	return d
 }
@@ -362,6 +367,34 @@ func (d *Doc) readHead(blocks []string) []string {
 	return kept
 }
 
+// printNoticeRe reads the title of a notice that issues a document:
+// 关于印发《东江省直机关党员积分管理办法》的通知.
+var printNoticeRe = regexp.MustCompile(`^(?:中共[^《》]*)?关于(?:印发|转发|颁布|发布)《([^《》]+)》的通知$`)
+
+// readAttached makes a notice that issues one document (关于印发《X》的
+// 通知) the page of that document when the document follows in the body:
+// its title becomes the page's title, and its own 题注 is read. The notice's
+// text stays at the top of the body for the editor to keep or delete.
+func (d *Doc) readAttached(body []string) []string {
+	m := printNoticeRe.FindStringSubmatch(d.Title)
+	if m == nil {
+		return body
+	}
+	for i, b := range body {
+		if p := plain(b); p == m[1] && !markup(b) {
+			d.Title = m[1]
+			rest := body[i+1:]
+			if len(rest) > 0 && d.Caption == "" && captionShaped(plain(rest[0])) {
+				d.readCaption(plain(rest[0]))
+				rest = rest[1:]
+			}
+			d.problem("这是印发通知：标题已取所印发的《%s》，通知的正文留在页面开头，请核对后决定保留还是删去", m[1])
+			return append(body[:i:i], rest...)
+		}
+	}
+	return body
+}
+
 // markup reports whether a block is a table, list, quote or code, which
 // no title or 题注 is.
 func markup(block string) bool {
@@ -393,8 +426,8 @@ func (d *Doc) readCaption(p string) {
 	d.Caption = p
 	events, bad := ParseCaption(p)
 	d.History = events
-	issued, effective, issuers := captionFacts(events)
-	d.Issued, d.Effective = issued, effective
+	issued, adopted, effective, issuers := captionFacts(events)
+	d.Issued, d.adopted, d.Effective = issued, adopted, effective
 	if len(issuers) > 0 {
 		d.Issuers = issuers
 	}
@@ -484,7 +517,7 @@ func (d *Doc) readDates(p, above string) {
 	switch {
 	case m == nil:
 	case strings.HasSuffix(m[1], "之日"):
-		d.Effective = d.Issued // 自发布之日起施行; zero when the issue date is unknown
+		d.onIssue = true // 自发布之日起施行
 	default:
 		if dm := dateRe.FindStringSubmatch(m[1]); dm != nil {
 			if t, ok := dateAt(dm); ok {

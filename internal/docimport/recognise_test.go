@@ -91,7 +91,10 @@ func TestParseCaption(t *testing.T) {
 			t.Errorf("ParseCaption(%q) = %v, %d; want %v, %d", tc.in, events, bad, tc.events, tc.bad)
 			continue
 		}
-		issued, effective, issuers := captionFacts(events)
+		issued, adopted, effective, issuers := captionFacts(events)
+		if issued.IsZero() {
+			issued = adopted
+		}
 		if !issued.Equal(tc.issued) || !effective.Equal(tc.effective) || !slices.Equal(issuers, tc.issuers) {
 			t.Errorf("captionFacts(%q) = %v, %v, %q; want %v, %v, %q", tc.in, issued, effective, issuers, tc.issued, tc.effective, tc.issuers)
 		}
@@ -220,6 +223,16 @@ func TestRecognise(t *testing.T) {
 			number: "某委发〔2020〕1号", issuers: []string{"中共某某委员会"},
 			body:     "- 要点一\n\n某某办法\n\n第一条　x。",
 			problems: []string{"标题", "印发日期"},
+		},
+		{
+			name: "印发通知",
+			blocks: []string{"中共东江省直属机关工作委员会文件", "东直工发〔2024〕9号", "关于印发《东江省直机关党员积分管理办法》的通知",
+				"各党组织：", "现将《东江省直机关党员积分管理办法》印发给你们，请认真贯彻执行。", "中共东江省直属机关工作委员会", "2024年5月6日",
+				"**东江省直机关党员积分管理办法**", "（2024年4月28日工委委员会议审议通过）", "第一条　为了管理党员，制定本办法。"},
+			title: "东江省直机关党员积分管理办法", number: "东直工发〔2024〕9号", issuers: []string{"中共东江省直属机关工作委员会"},
+			issued:   date(2024, 5, 6),
+			body:     "各党组织：\n\n现将《东江省直机关党员积分管理办法》印发给你们，请认真贯彻执行。\n\n中共东江省直属机关工作委员会\n\n2024年5月6日\n\n第一条　为了管理党员，制定本办法。",
+			problems: []string{"印发通知"},
 		},
 		{
 			name:     "条例没有条",

@@ -5,7 +5,7 @@
 # written by hand. Run: sh gen.sh
 set -e
 cd "$(dirname "$0")"
-for f in 红头规则 通知 编章节; do
+for f in 红头规则 通知 编章节 印发通知; do
 	pandoc --resource-path=. "src/$f.md" -o "$f.docx"
 done
 iconv -f UTF-8 -t GB18030 src/GBK规定.utf8.txt | sed 's/$/\r/' > GBK规定.txt
