@@ -3,6 +3,7 @@ package docimport
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -356,7 +357,7 @@ func (d *Doc) readHead(blocks []string) []string {
 		case parenthesised(p) && utf8.RuneCountInString(p) <= 12:
 			d.Title += p // （试行） on a line of its own
 			continue
-		case titleShaped(p) && i+1 < len(blocks) && captionShaped(plain(blocks[i+1])):
+		case titleShaped(p) && (unfinished(d.Title) || i+1 < len(blocks) && captionShaped(plain(blocks[i+1]))):
 			if _, _, _, ok := Structure(p); !ok {
 				d.Title += p // a long title over two lines
 				continue
@@ -365,6 +366,20 @@ func (d *Doc) readHead(blocks []string) []string {
 		return append(kept, blocks[i:]...)
 	}
 	return kept
+}
+
+// unfinished reports whether a title line plainly goes on in the next
+// line: a 《 not closed, or a last word that cannot end a title.
+func unfinished(title string) bool {
+	if strings.Count(title, "《") > strings.Count(title, "》") {
+		return true
+	}
+	for _, w := range []string{"的", "和", "与", "及", "关于", "《"} {
+		if strings.HasSuffix(title, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // printNoticeRe reads the title of a notice that issues a document:
@@ -527,6 +542,9 @@ func (d *Doc) readDates(p, above string) {
 	}
 }
 
+// articleForms are the 名称类别 that are always written in articles.
+var articleForms = []string{"条例", "规定", "办法", "细则", "规则", "准则"}
+
 // check lists what the editor must look at because it was not found.
 func (d *Doc) check() {
 	if d.Title == "" {
@@ -541,13 +559,8 @@ func (d *Doc) check() {
 	if len(d.Issuers) == 0 {
 		d.problem("没有认出制定机关：请补写 issuer")
 	}
-	if d.Articles == 0 {
-		for _, f := range []string{"条例", "规定", "办法", "细则", "规则", "准则"} {
-			if strings.Contains(d.Title, f) {
-				d.problem("标题是%s，但没有认出“第X条”：请核对条文是否每条单独一段、以“第X条”开头", f)
-				break
-			}
-		}
+	if f := form(d.Title); d.Articles == 0 && slices.Contains(articleForms, f) {
+		d.problem("标题是%s，但没有认出“第X条”：请核对条文是否每条单独一段、以“第X条”开头", f)
 	}
 }
 
