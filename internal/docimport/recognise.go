@@ -313,6 +313,10 @@ func Recognise(blocks []string) *Doc {
 	return d
 }
 
+// headNoise is how many blocks of a page's menus and the like may come
+// before the title.
+const headNoise = 8
+
 // readHead takes the banner, 文号, title and 题注 from the head of the
 // document and returns the blocks of the body.
 func (d *Doc) readHead(blocks []string) []string {
@@ -324,10 +328,17 @@ func (d *Doc) readHead(blocks []string) []string {
 			continue
 		}
 		if markup(blocks[i]) {
-			if d.Title == "" && strings.HasPrefix(blocks[i], "|") && d.readHeadTable(blocks[i]) {
-				continue // a 红头 laid out in a table
+			switch {
+			case d.Title != "":
+				return append(kept, blocks[i:]...)
+			case strings.HasPrefix(blocks[i], "|") && d.readHeadTable(blocks[i]):
+				// a 红头 laid out in a table
+			case i < headNoise:
+				kept = append(kept, blocks[i]) // a web page's menu
+			default:
+				return append(kept, blocks[i:]...)
 			}
-			return append(kept, blocks[i:]...)
+			continue
 		}
 		if d.Title == "" {
 			if issuers, ok := Banner(p); ok && d.Issuers == nil {

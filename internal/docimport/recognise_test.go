@@ -218,11 +218,11 @@ func TestRecognise(t *testing.T) {
 			problems: []string{"题注", "文号", "印发日期", "制定机关"},
 		},
 		{
-			name:   "表格中的红头，列表不是标题",
-			blocks: []string{"| **中共某某委员会文件** |\n|---|\n| 某委发〔2020〕1号 |", "- 要点一", "某某办法", "第一条　x。"},
-			number: "某委发〔2020〕1号", issuers: []string{"中共某某委员会"},
-			body:     "- 要点一\n\n某某办法\n\n第一条　x。",
-			problems: []string{"标题", "印发日期"},
+			name:   "表格中的红头，网页菜单不是标题",
+			blocks: []string{"| **中共某某委员会文件** |\n|---|\n| 某委发〔2020〕1号 |", "- 首页\n- 政策法规", "某某办法", "第一条　x。"},
+			number: "某委发〔2020〕1号", issuers: []string{"中共某某委员会"}, title: "某某办法",
+			body:     "- 首页\n- 政策法规\n\n第一条　x。",
+			problems: []string{"印发日期"},
 		},
 		{
 			name: "印发通知",
