@@ -9,8 +9,8 @@ import (
 
 // runImport turns Word, HTML and text files into pages of the site.
 func runImport(args []string, stdout, stderr io.Writer) int {
-	var sf siteFlags
-	fs := newFlagSet("import", stderr, &sf)
+	fs := newFlagSet("import", stderr, nil) // no -d: import writes no output folder
+	siteDir := fs.String("s", ".", "站点文件夹（含 site.toml 和 content/）")
 	section := fs.String("in", "", "放在该类型下的哪个子栏目，如 党内法规、本单位制度")
 	kind := fs.String("kind", "regulation", "导入为哪一类：regulation（法规制度）、case（典型案例）或 brand（党建品牌）")
 	fs.Usage = func() {
@@ -25,7 +25,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	results, err := docimport.Import(docimport.Request{SiteDir: sf.site, Kind: *kind, Section: *section, Paths: pos})
+	results, err := docimport.Import(docimport.Request{SiteDir: *siteDir, Kind: *kind, Section: *section, Paths: pos})
 	code := 0
 	imported := 0
 	for _, r := range results {
