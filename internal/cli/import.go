@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"djkb/internal/config"
 	"djkb/internal/docimport"
 )
 
@@ -24,6 +25,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if len(pos) == 0 {
 		fs.Usage()
 		return 2
+	}
+	if _, err := config.Load(*siteDir); err != nil { // not a site folder: write nothing there
+		fmt.Fprintln(stderr, err)
+		return 1
 	}
 	results, err := docimport.Import(docimport.Request{SiteDir: *siteDir, Kind: *kind, Section: *section, Paths: pos})
 	code := 0

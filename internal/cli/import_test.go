@@ -25,6 +25,9 @@ func TestImport(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "已经存在，没有覆盖") {
 		t.Errorf("second import: %d %s", code, errOut)
 	}
+	if code, _, errOut := runCLI("import", doc, "-s", t.TempDir()); code != 1 || !strings.Contains(errOut, "找不到 site.toml") {
+		t.Errorf("import outside a site: %d %s", code, errOut)
+	}
 	if code, _, _ := runCLI("import", "-s", dir); code != 2 {
 		t.Errorf("import without files: exit %d, want 2", code)
 	}
