@@ -133,10 +133,7 @@ func TestSampleSiteLinksResolve(t *testing.T) {
 	root, _ := filepath.Abs("../..")
 	for _, fileMode := range []bool{false, true} {
 		t.Run(fmt.Sprintf("file_links=%v", fileMode), func(t *testing.T) {
-			site := root
-			if fileMode {
-				site = copySample(t, root, "file_links = true\n")
-			}
+			site := copySample(t, root, fmt.Sprintf("file_links = %v\n", fileMode))
 			out := filepath.Join(t.TempDir(), "public")
 			res, err := run(t, site, out)
 			if err != nil {
