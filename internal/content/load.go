@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -146,7 +147,7 @@ func isMarkdown(name string) bool { return strings.EqualFold(path.Ext(name), ".m
 func skipped(diags *diag.List) func(rel string, d fs.DirEntry) bool {
 	return func(rel string, d fs.DirEntry) bool {
 		name := d.Name()
-		if strings.HasPrefix(name, "~$") {
+		if strings.HasPrefix(name, "~$") || !d.IsDir() && isToolFile(name) {
 			return true
 		}
 		if !strings.HasPrefix(name, ".") {
@@ -157,6 +158,15 @@ func skipped(diags *diag.List) func(rel string, d fs.DirEntry) bool {
 		}
 		return true
 	}
+}
+
+// toolFiles are the navigation files of other tools: docsify's sidebar,
+// navbar and cover page, GitBook's SUMMARY.md. djkb makes its own
+// navigation, and they are not pages.
+var toolFiles = []string{"_sidebar.md", "_navbar.md", "_coverpage.md", "SUMMARY.md"}
+
+func isToolFile(name string) bool {
+	return slices.ContainsFunc(toolFiles, func(n string) bool { return strings.EqualFold(name, n) })
 }
 
 // loadFile reads one Markdown file; it returns nil when the file is unusable.
