@@ -57,10 +57,12 @@ func hasOwnText(body []byte, titleFromBody bool) bool {
 // parent section: the index's page, at the folder's URL, with the folder's
 // files as its chapters, titled 「document · chapter」.
 func (s *Site) makeDocuments() {
-	for _, sec := range slices.Clone(s.Sections) {
+	gone := map[*Section]bool{}
+	for _, sec := range s.Sections {
 		if !isDocument(sec) {
 			continue
 		}
+		gone[sec] = true
 		doc, parent := sec.Index, sec.Parent
 		doc.IsIndex = false
 		doc.Section = parent
@@ -73,15 +75,21 @@ func (s *Site) makeDocuments() {
 			c.Title = doc.Title + " · " + c.Title
 		}
 		delete(s.sections, sec.Path)
-		s.Sections = slices.DeleteFunc(s.Sections, func(x *Section) bool { return x == sec })
-		parent.Children = slices.DeleteFunc(parent.Children, func(x *Section) bool { return x == sec })
+	}
+	if len(gone) == 0 {
+		return
+	}
+	isGone := func(sec *Section) bool { return gone[sec] }
+	s.Sections = slices.DeleteFunc(s.Sections, isGone)
+	for _, sec := range s.Sections {
+		sec.Children = slices.DeleteFunc(sec.Children, isGone)
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.Src.Path, b.Src.Path) })
 }
 
-// compareChapters orders the files of a document: by weight when set, then
-// a 序言 or 前言 first and 附则, 附录 and 附件 last, then by the number their
-// file names start with (01-…, 2-…), then by name.
+// compareChapters orders the files of a document: by weight when set,
+// then by what they are (see chapterPlace), then by the number their file
+// names start with (01-…, 2-…), then by name.
 func compareChapters(a, b *Page) int {
 	wa, wb := a.Src.Meta.Weight, b.Src.Meta.Weight
 	if wa != wb {
@@ -99,19 +107,24 @@ func compareChapters(a, b *Page) int {
 		strings.Compare(a.Src.Path, b.Src.Path))
 }
 
-// chapterPlace puts a preamble first and the closing parts last.
+// chapterPlace says where a part goes in its text, whatever its file is
+// called: a 序言 first, then the numbered parts (with 总则 and 分则), then
+// the 附则, then what is appended to the text (修正案, 附录, an attached
+// 决定).
 func chapterPlace(title string) int {
-	for _, p := range []string{"序言", "前言", "导言"} {
-		if strings.HasPrefix(title, p) {
-			return 0
-		}
+	switch {
+	case hasAnyPrefix(title, "序言", "前言", "导言"):
+		return 0
+	case partTitle.MatchString(title) || hasAnyPrefix(title, "总则", "分则"):
+		return 1
+	case hasAnyPrefix(title, "附则"):
+		return 2
 	}
-	for _, p := range []string{"附则", "附录", "附件"} {
-		if strings.HasPrefix(title, p) {
-			return 2
-		}
-	}
-	return 1
+	return 3
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
 }
 
 // leadingNumber is the number a file name starts with, or a large one for
@@ -127,6 +140,15 @@ func leadingNumber(p string) int {
 		return 1 << 30
 	}
 	return n
+}
+
+// OwnTitle is a page's title within its document: a chapter's own title,
+// without its document's; for other pages their title.
+func (p *Page) OwnTitle() string {
+	if p.Document != nil {
+		return p.Src.Meta.Title
+	}
+	return p.Title
 }
 
 // Whole is the document a page belongs to: its Document, else itself.

@@ -84,6 +84,7 @@ var law = map[string]string{
 	"regulations/刑事/xingfa/00-supplementary.md": "# 附则\n\n**第四百五十二条**　本法自1997年10月1日起施行。\n",
 	"regulations/刑事/xingfa/preamble.md":         "# 序言\n\n序言的正文。\n",
 	"regulations/刑事/xingfa/10-part-ten.md":      "# 第十编　其他\n\n正文。\n",
+	"regulations/刑事/xingfa/04-amendment.md":     "# 修正案\n\n正文。\n",
 	"regulations/刑事/xingfa/02-specific.md":      "# 第二编　分则\n\n**第一百零二条**　正文。\n",
 	"regulations/刑事/xingfa/01-general.md":       "---\nprev: /xingfa/\n---\n\n# 第一编　总则\n\n**第一条**　正文。\n",
 	"regulations/刑事/other.md":                   "+++\ntitle = \"另一部法律\"\nissued = 2020-01-01\n+++\n",
@@ -120,6 +121,7 @@ func TestMultiFileDocument(t *testing.T) {
 		"中华人民共和国刑法 · 第二编　分则",
 		"中华人民共和国刑法 · 第十编　其他",
 		"中华人民共和国刑法 · 附则",
+		"中华人民共和国刑法 · 修正案",
 	}
 	if !slices.Equal(walk, want) {
 		t.Errorf("walking Next from the law:\n got %q\nwant %q", walk, want)
