@@ -335,20 +335,20 @@ func TestPlainMarkdownFolder(t *testing.T) {
 	for _, want := range []string{
 		"regulations/国家法律/中华人民共和国某法（2019年修订）(2019-07-25)/index.html",
 		"regulations/国家法律/无标题 文件/index.html",
-		"regulations/国家法律/图/README/index.html",
+		"regulations/国家法律/图/index.html", // the folder's README is its one document
 		"regulations/国家法律/图/img.png",
 	} {
 		if _, err := os.Stat(filepath.Join(out, want)); err != nil {
 			t.Errorf("missing %s", want)
 		}
 	}
-	page, _ := os.ReadFile(filepath.Join(out, "regulations/国家法律/图/README/index.html"))
+	page, _ := os.ReadFile(filepath.Join(out, "regulations/国家法律/图/index.html"))
 	m := regexp.MustCompile(`<img src="([^"]+)"`).FindStringSubmatch(string(page))
 	if m == nil {
 		t.Fatal("image missing from the page")
 	}
 	src, _ := url.PathUnescape(m[1])
-	if _, err := os.Stat(filepath.Join(out, "regulations/国家法律/图/README", src)); err != nil {
+	if _, err := os.Stat(filepath.Join(out, "regulations/国家法律/图", src)); err != nil {
 		t.Errorf("image link %q does not resolve from the page", m[1])
 	}
 	if strings.Count(string(page), "某条例</h1>") != 1 {
