@@ -22,14 +22,18 @@ type builtSite struct {
 	Out       string // output folder
 	Site      *site.Site
 	FileLinks bool
-	err       error
-	once      sync.Once
+	// AsIs builds the sample site as it is, with its own site.toml: the
+	// build a new user makes (FileLinks then says what it chose).
+	AsIs bool
+	err  error
+	once sync.Once
 }
 
 var (
-	tmpRoot  string
-	httpSite = &builtSite{}
-	fileSite = &builtSite{FileLinks: true}
+	tmpRoot     string
+	httpSite    = &builtSite{}
+	fileSite    = &builtSite{FileLinks: true}
+	defaultSite = &builtSite{AsIs: true}
 )
 
 func TestMain(m *testing.M) {
@@ -81,11 +85,15 @@ var fileLinksLine = regexp.MustCompile(`(?m)^file_links\s*=.*$`)
 
 func (b *builtSite) build(root string) error {
 	mode := "http"
-	siteDir := root
 	if b.FileLinks {
 		mode = "file"
-		siteDir = filepath.Join(tmpRoot, "site-file")
-		if err := copySite(root, siteDir); err != nil {
+	}
+	siteDir := root
+	if b.AsIs {
+		mode = "default"
+	} else {
+		siteDir = filepath.Join(tmpRoot, "site-"+mode)
+		if err := copySite(root, siteDir, b.FileLinks); err != nil {
 			return err
 		}
 	}
@@ -98,21 +106,24 @@ func (b *builtSite) build(root string) error {
 		return fmt.Errorf("构建示例站点（%s）失败：%w", mode, err)
 	}
 	b.Site = res.Site
+	b.FileLinks = res.Site.Config.FileLinks
 	return nil
 }
 
-// copySite copies site.toml, with file_links switched on, and content/ of
-// the sample site into dir. The loader refuses symlinks that leave the site
+// copySite copies site.toml, with file_links set as asked, and content/ of
+// the sample site into dir: the HTTP build tests the shorter addresses a
+// site can opt into. The loader refuses symlinks that leave the site
 // folder, so content is copied.
-func copySite(root, dir string) error {
+func copySite(root, dir string, fileLinks bool) error {
 	conf, err := os.ReadFile(filepath.Join(root, "site.toml"))
 	if err != nil {
 		return err
 	}
+	line := fmt.Sprintf("file_links = %v", fileLinks)
 	if fileLinksLine.Match(conf) {
-		conf = fileLinksLine.ReplaceAll(conf, []byte("file_links = true"))
+		conf = fileLinksLine.ReplaceAll(conf, []byte(line))
 	} else {
-		conf = append([]byte("file_links = true\n"), conf...)
+		conf = append([]byte(line+"\n"), conf...)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err

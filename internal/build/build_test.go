@@ -133,10 +133,7 @@ func TestSampleSiteLinksResolve(t *testing.T) {
 	root, _ := filepath.Abs("../..")
 	for _, fileMode := range []bool{false, true} {
 		t.Run(fmt.Sprintf("file_links=%v", fileMode), func(t *testing.T) {
-			site := root
-			if fileMode {
-				site = copySample(t, root, "file_links = true\n")
-			}
+			site := copySample(t, root, fmt.Sprintf("file_links = %v\n", fileMode))
 			out := filepath.Join(t.TempDir(), "public")
 			res, err := run(t, site, out)
 			if err != nil {
@@ -338,20 +335,20 @@ func TestPlainMarkdownFolder(t *testing.T) {
 	for _, want := range []string{
 		"regulations/国家法律/中华人民共和国某法（2019年修订）(2019-07-25)/index.html",
 		"regulations/国家法律/无标题 文件/index.html",
-		"regulations/国家法律/图/README/index.html",
+		"regulations/国家法律/图/index.html", // the folder's README is its one document
 		"regulations/国家法律/图/img.png",
 	} {
 		if _, err := os.Stat(filepath.Join(out, want)); err != nil {
 			t.Errorf("missing %s", want)
 		}
 	}
-	page, _ := os.ReadFile(filepath.Join(out, "regulations/国家法律/图/README/index.html"))
+	page, _ := os.ReadFile(filepath.Join(out, "regulations/国家法律/图/index.html"))
 	m := regexp.MustCompile(`<img src="([^"]+)"`).FindStringSubmatch(string(page))
 	if m == nil {
 		t.Fatal("image missing from the page")
 	}
 	src, _ := url.PathUnescape(m[1])
-	if _, err := os.Stat(filepath.Join(out, "regulations/国家法律/图/README", src)); err != nil {
+	if _, err := os.Stat(filepath.Join(out, "regulations/国家法律/图", src)); err != nil {
 		t.Errorf("image link %q does not resolve from the page", m[1])
 	}
 	if strings.Count(string(page), "某条例</h1>") != 1 {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"djkb/internal/content"
 	"djkb/internal/site"
 )
 
@@ -70,7 +71,7 @@ func (r *resolver) Link(dest string, _ int, image bool) (string, bool) {
 			}
 			return r.toSite(p.URL, frag), true
 		}
-		if sec := r.d.site.SectionAt(path.Dir(target)); sec != nil && path.Base(target) == "_index.md" {
+		if sec := r.d.site.SectionAt(path.Dir(target)); sec != nil && content.IsIndexName(path.Base(target)) {
 			return r.toSite(sec.URL, frag), true
 		}
 	}

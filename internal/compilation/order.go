@@ -77,14 +77,26 @@ var (
 )
 
 // compareItems orders items by system, then sector or form, then issue
-// date (undated last), then title.
+// date (undated last), then title; a document's chapters follow it in
+// their reading order.
 func compareItems(a, b *Item) int {
+	wa, wb := a.Page.Whole(), b.Page.Whole()
 	return cmp.Or(
 		systemRank(a.System, b.System),
 		compareSubgroups(a.Subgroup, b.Subgroup),
-		compareDates(a.Page, b.Page),
-		strings.Compare(a.Title, b.Title),
-		strings.Compare(a.Page.Src.Path, b.Page.Src.Path))
+		compareDates(wa, wb),
+		strings.Compare(wa.Title, wb.Title),
+		strings.Compare(wa.Src.Path, wb.Src.Path),
+		cmp.Compare(chapterIndex(a.Page), chapterIndex(b.Page)))
+}
+
+// chapterIndex is a page's place in its document: 0 for the document
+// itself, 1 for its first chapter, and so on.
+func chapterIndex(p *site.Page) int {
+	if p.Document == nil {
+		return 0
+	}
+	return slices.Index(p.Document.Chapters, p) + 1
 }
 
 // arrange sorts items (see compareItems) and groups them by system, then

@@ -43,7 +43,10 @@ type Config struct {
 	Description string `toml:"description"`
 	Unit        string `toml:"unit"`     // the organ that keeps the knowledge base
 	BaseURL     string `toml:"base_url"` // absolute URL for sitemap and feed; optional
-	// FileLinks makes every link end in index.html so the site works from file://.
+	// FileLinks makes every link to a page end in index.html, so that a
+	// build works opened from a file share (file://) as well as over HTTP.
+	// On by default: a site copied to a shared drive must work as built.
+	// Off gives the shorter addresses that only a web server resolves.
 	FileLinks bool `toml:"file_links"`
 	// UnsafeHTML lets raw HTML in Markdown through; off by default.
 	UnsafeHTML    bool       `toml:"unsafe_html"`
@@ -72,6 +75,7 @@ func defaultTaxonomies() []Taxonomy {
 func Default() Config {
 	return Config{
 		Title:         "机关党建知识库",
+		FileLinks:     true,
 		PageSize:      20,
 		SummaryLength: 120,
 		RecentCount:   10,

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,12 +28,15 @@ type Source struct {
 	Path      string // relative to content/, with "/": "regulations/a/b.md"
 	File      string // relative to the site folder, for messages: "content/regulations/a/b.md"
 	Kind      Kind
-	IsSection bool // an _index.md describing its folder
+	IsSection bool // its folder's index (see IsIndexName)
 	Meta      Meta
 	Front     FrontMatter // raw keys and their lines, for messages about them
 	// Hash and FrontHash fingerprint the whole file and its front matter,
 	// so that djkb serve can tell what an edit changed.
 	Hash, FrontHash uint64
+	// ModTime is when the file was last changed: the date 最近更新 lists
+	// a page by when it has none of its own.
+	ModTime time.Time
 	// TitleFromBody is set when the title was taken from the first "# "
 	// heading, which the renderer then drops to avoid showing it twice.
 	TitleFromBody bool
@@ -143,7 +147,7 @@ func isMarkdown(name string) bool { return strings.EqualFold(path.Ext(name), ".m
 func skipped(diags *diag.List) func(rel string, d fs.DirEntry) bool {
 	return func(rel string, d fs.DirEntry) bool {
 		name := d.Name()
-		if strings.HasPrefix(name, "~$") {
+		if strings.HasPrefix(name, "~$") || !d.IsDir() && isToolFile(name) {
 			return true
 		}
 		if !strings.HasPrefix(name, ".") {
@@ -156,6 +160,15 @@ func skipped(diags *diag.List) func(rel string, d fs.DirEntry) bool {
 	}
 }
 
+// toolFiles are the navigation files of other tools: docsify's sidebar,
+// navbar and cover page, GitBook's SUMMARY.md. djkb makes its own
+// navigation, and they are not pages.
+var toolFiles = []string{"_sidebar.md", "_navbar.md", "_coverpage.md", "SUMMARY.md"}
+
+func isToolFile(name string) bool {
+	return slices.ContainsFunc(toolFiles, func(n string) bool { return strings.EqualFold(name, n) })
+}
+
 // loadFile reads one Markdown file; it returns nil when the file is unusable.
 func loadFile(f File, diags *diag.List) *Source {
 	data, err := rawfile.ReadFile(f.Abs)
@@ -163,7 +176,16 @@ func loadFile(f File, diags *diag.List) *Source {
 		diags.Errorf(path.Join(Dir, f.Path), 0, "无法读取文件：%v", err)
 		return nil
 	}
-	return Parse(f.Path, data, diags)
+	src := Parse(f.Path, data, diags)
+	if src != nil {
+		src.ModTime = f.ModTime
+		if src.ModTime.IsZero() { // listed without a stat
+			if info, err := os.Stat(f.Abs); err == nil {
+				src.ModTime = info.ModTime()
+			}
+		}
+	}
+	return src
 }
 
 // hashSeed keys the fingerprints; they are compared only within one process.
@@ -187,7 +209,7 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 		Path:      rel,
 		File:      file,
 		Kind:      KindOfPath(rel),
-		IsSection: base == "_index.md",
+		IsSection: IsIndexName(base),
 	}
 	fm, block, body, bodyLine, err := SplitFrontMatter(text)
 	if err != nil {
@@ -204,11 +226,9 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 		}
 	}
 	src.body, src.BodyLine = body, bodyLine
-	kind := src.Kind
-	if src.IsSection {
-		kind = KindPage // a section's own front matter is descriptive only
-	}
-	meta, problems := decodeMeta(&fm, kind)
+	// An index is read as its kind's page: it may turn out to be a
+	// document of its own (see site.isDocument).
+	meta, problems := decodeMeta(&fm, src.Kind)
 	for _, p := range problems {
 		diags.Errorf(file, p.Line, "%s", p.Msg)
 	}
@@ -234,6 +254,22 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 	src.Hash = maphash.Bytes(hashSeed, data)
 	src.FrontHash = maphash.Bytes(hashSeed, block)
 	return src
+}
+
+// IndexNames are the names a folder's index file has in the conventions
+// djkb reads: Hugo's _index.md, MkDocs' index.md, and the README.md of
+// VuePress, docsify and GitBook.
+var IndexNames = []string{"_index.md", "index.md", "README.md"}
+
+// IsIndexName reports whether a file of that name is its folder's index.
+// Letter case does not matter: readme.md is an index too.
+func IsIndexName(base string) bool {
+	for _, n := range IndexNames {
+		if strings.EqualFold(base, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // FirstHeading returns the text of the first level-1 ATX heading ("# ...")

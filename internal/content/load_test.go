@@ -46,3 +46,33 @@ func TestWalkHiddenFiles(t *testing.T) {
 		t.Errorf("warned about %v", warned)
 	}
 }
+
+// TestIndexAndToolFiles: the index of every common folder convention is an
+// index; the navigation files of docsify and GitBook are not pages.
+func TestIndexAndToolFiles(t *testing.T) {
+	for name, want := range map[string]bool{
+		"_index.md": true, "index.md": true, "README.md": true, "readme.md": true, "Readme.md": true,
+		"a.md": false, "README.txt": false, "my_index.md": false,
+	} {
+		if got := IsIndexName(name); got != want {
+			t.Errorf("IsIndexName(%q) = %v, want %v", name, got, want)
+		}
+	}
+	site := t.TempDir()
+	for _, f := range []string{"a/README.md", "_sidebar.md", "a/_navbar.md", "_coverpage.md", "SUMMARY.md", "b.md"} {
+		p := filepath.Join(site, Dir, f)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte("# x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var diags diag.List
+	md, _, _ := Walk(site, false, &diags)
+	var got []string
+	for _, f := range md {
+		got = append(got, f.Path)
+	}
+	if strings.Join(got, " ") != "a/README.md b.md" || len(diags.Items()) > 0 {
+		t.Errorf("Walk found %q, %v; want the README and b.md, silently", got, diags.Items())
+	}
+}

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"slices"
 	"time"
 
 	"djkb/internal/site"
@@ -74,7 +75,9 @@ func Feed(s *site.Site) []byte {
 		Entries []entry  `xml:"entry"`
 	}
 	stamp := func(t time.Time) string { return t.UTC().Format(time.RFC3339) }
-	recent := s.Recent(50)
+	// Only pages with a date of their own: a file's time changes with
+	// every copy, and a feed reader would show them as new each time.
+	recent := slices.DeleteFunc(s.Recent(50), func(p *site.Page) bool { return p.Date.IsZero() })
 	f := feed{NS: "http://www.w3.org/2005/Atom", Lang: "zh-CN", Title: s.Config.Title, ID: "urn:djkb:" + s.Config.Title,
 		Updated: "1970-01-01T00:00:00Z", Links: []link{{Href: absURL(s, "")}, {Href: absURL(s, "feed.xml"), Rel: "self"}}}
 	if len(recent) > 0 {

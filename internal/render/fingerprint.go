@@ -55,6 +55,7 @@ func (h *hasher) card(p *site.Page) {
 	h.str(p.Title)
 	h.str(p.Summary)
 	h.num(uint64(p.Date.Unix()))
+	h.num(uint64(p.Updated().UnixNano()))
 	h.num(p.Src.FrontHash)
 	h.str(p.LogoURL)
 }
@@ -135,6 +136,8 @@ func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]u
 		h.num(p.ContentHash)
 		h.card(p.Prev)
 		h.card(p.Next)
+		h.card(p.Document)
+		h.cards(p.Chapters)
 		h.cards(p.Related)
 		h.cards(p.Cases)
 		h.cards(p.ReferencedBy)

@@ -55,7 +55,7 @@ func (r *Renderer) Views() []*View {
 		}
 	}
 	for _, p := range s.Pages {
-		add(&View{Kind: pageKind(p), Title: p.Title, URLPath: p.URL, Page: p, Section: p.Section, Crumbs: sectionCrumbs(p.Section)})
+		add(&View{Kind: pageKind(p), Title: p.Title, URLPath: p.URL, Page: p, Section: p.Section, Crumbs: pageCrumbs(p)})
 	}
 	for _, t := range s.Taxonomies {
 		add(&View{Kind: "taxonomy", Title: t.Name, URLPath: t.URL, Taxonomy: t})
@@ -86,6 +86,16 @@ func sectionCrumbs(sec *site.Section) []Crumb {
 	var crumbs []Crumb
 	for s := sec; s != nil && s.Parent != nil; s = s.Parent {
 		crumbs = append([]Crumb{{Title: s.Title, URL: s.URL}}, crumbs...)
+	}
+	return crumbs
+}
+
+// pageCrumbs is the trail from the home page down to a page: its section,
+// and the document it is a chapter of.
+func pageCrumbs(p *site.Page) []Crumb {
+	crumbs := sectionCrumbs(p.Section)
+	if d := p.Document; d != nil {
+		crumbs = append(crumbs, Crumb{Title: d.Title, URL: d.URL})
 	}
 	return crumbs
 }

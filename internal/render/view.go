@@ -72,6 +72,17 @@ func (v *View) Content() template.HTML {
 	return v.Page.HTML()
 }
 
+// TermsOf returns the terms of the site's taxonomy of that key, nil when
+// the site has no such taxonomy or it has no terms.
+func (v *View) TermsOf(key string) []*site.Term {
+	for _, t := range v.Site.Taxonomies {
+		if t.Key == key {
+			return t.Terms
+		}
+	}
+	return nil
+}
+
 // TopSections returns the first-level sections in the order the site
 // presents them: regulations, cases, brands, then any others.
 func (v *View) TopSections() []*site.Section { return v.Site.TopSections() }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"djkb/internal/content"
 	"djkb/internal/diag"
 	"djkb/internal/markdown"
 )
@@ -96,13 +97,14 @@ func (l *Linker) Link(dest string, line int, image bool) (string, bool) {
 	fileLinks := l.site.Config.FileLinks
 	if !image {
 		if strings.EqualFold(path.Ext(target), ".md") {
-			if path.Base(target) == "_index.md" {
+			if p := l.site.byPath[target]; p != nil {
+				l.Links = append(l.Links, OutLink{Target: p.Src.Path, Anchor: frag, Line: line})
+				return withFrag(Rel(from, p.URL, fileLinks)), true
+			}
+			if content.IsIndexName(path.Base(target)) {
 				if sec := l.site.sections[strings.TrimSuffix(path.Dir(target), ".")]; sec != nil {
 					return withFrag(Rel(from, sec.URL, fileLinks)), true
 				}
-			} else if p := l.site.byPath[target]; p != nil {
-				l.Links = append(l.Links, OutLink{Target: p.Src.Path, Anchor: frag, Line: line})
-				return withFrag(Rel(from, p.URL, fileLinks)), true
 			}
 			l.diags.Errorf(file, line, "链接指向的页面“%s”不存在：请检查文件名和路径（路径相对于本文件所在的文件夹）", clip(raw))
 			return dest, true

@@ -5,6 +5,7 @@
 package site
 
 import (
+	"cmp"
 	"html/template"
 	"path"
 	"slices"
@@ -40,7 +41,7 @@ type Section struct {
 	Title       string
 	Description string
 	Kind        content.Kind
-	Index       *Page // the _index.md page, or nil
+	Index       *Page // the folder's index (_index.md, index.md or README.md), or nil
 	Parent      *Section
 	Children    []*Section
 	Pages       []*Page // pages directly in this folder, in list order
@@ -55,7 +56,13 @@ type Page struct {
 	URL     string
 	Date    time.Time
 	Section *Section
-	IsIndex bool // an _index.md page
+	IsIndex bool // a section's index page
+
+	// A document kept as a folder of files (see isDocument) is the page
+	// of its index; its other files are its Chapters, in reading order,
+	// and each of them names it as its Document.
+	Document *Page
+	Chapters []*Page
 
 	// From the Markdown, set by SetContent. Layouts show a page's HTML
 	// through its view's Content. The HTML and the parts are the page's
@@ -200,6 +207,11 @@ func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.L
 		}
 		if src.IsSection {
 			sec := s.section(dir)
+			if sec.Index != nil {
+				diags.Errorf(src.File, 0, "文件夹“%s”有两个说明文件：%s 和 %s。一个文件夹只能有一个（_index.md、index.md 或 README.md 之一），请把两者合并成一个，或把其中一个改名",
+					path.Join(content.Dir, dir), sec.Index.Src.File, src.File)
+				continue
+			}
 			sec.Index = p
 			sec.Title = p.Title
 			sec.Description = src.Meta.Description
@@ -208,24 +220,12 @@ func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.L
 		}
 		p.Section = s.section(dir)
 		p.Section.Pages = append(p.Section.Pages, p)
-		s.byPath[src.Path] = p
-		s.Pages = append(s.Pages, p)
-		if r := p.Reg(); r != nil && r.DocNumber != "" {
-			if _, dup := s.byDocNo[r.DocNumber]; !dup {
-				s.byDocNo[r.DocNumber] = p
-			}
-		}
+		s.addPage(p)
 	}
+	s.makeDocuments()
 	for _, sec := range s.Sections {
 		sortPages(sec.Pages)
-		for i, p := range sec.Pages {
-			if i > 0 {
-				p.Prev = sec.Pages[i-1]
-			}
-			if i+1 < len(sec.Pages) {
-				p.Next = sec.Pages[i+1]
-			}
-		}
+		linkNeighbours(sec.Pages)
 	}
 	for _, sec := range slices.Backward(s.Sections) {
 		sec.All = append(sec.All, sec.Pages...)
@@ -239,6 +239,35 @@ func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.L
 	s.checkOutputs(static, diags)
 	s.relate()
 	return s
+}
+
+// addPage registers a regular page: by path and by 文号.
+func (s *Site) addPage(p *Page) {
+	s.byPath[p.Src.Path] = p
+	s.Pages = append(s.Pages, p)
+	if r := p.Reg(); r != nil && r.DocNumber != "" {
+		if _, dup := s.byDocNo[r.DocNumber]; !dup {
+			s.byDocNo[r.DocNumber] = p
+		}
+	}
+}
+
+// linkNeighbours sets Prev and Next along a section's pages in list order,
+// walking each document's chapters right after it.
+func linkNeighbours(pages []*Page) {
+	var prev *Page
+	step := func(p *Page) {
+		if prev != nil {
+			prev.Next, p.Prev = p, prev
+		}
+		prev = p
+	}
+	for _, p := range pages {
+		step(p)
+		for _, c := range p.Chapters {
+			step(c)
+		}
+	}
 }
 
 // section returns the section of a folder, creating it and its parents.
@@ -331,19 +360,38 @@ func (s *Site) TopSections() []*Section {
 	return out
 }
 
-// Recent returns the n newest pages that have a date.
+// Recent returns the n newest pages: those that have a date, newest
+// first, then, when they are fewer than n, the others by when their files
+// changed (see Updated). A document's chapters are shown through their
+// document.
 func (s *Site) Recent(n int) []*Page {
-	var out []*Page
+	var dated, undated []*Page
 	for _, p := range s.Pages {
-		if !p.Date.IsZero() {
-			out = append(out, p)
+		switch {
+		case p.Document != nil:
+		case !p.Date.IsZero():
+			dated = append(dated, p)
+		default:
+			undated = append(undated, p)
 		}
 	}
-	sortByDate(out)
-	if len(out) > n {
-		out = out[:n]
+	sortByDate(dated)
+	if len(dated) < n {
+		slices.SortStableFunc(undated, func(a, b *Page) int {
+			return cmp.Or(b.Src.ModTime.Compare(a.Src.ModTime), strings.Compare(a.Src.Path, b.Src.Path))
+		})
+		dated = append(dated, undated[:min(len(undated), n-len(dated))]...)
 	}
-	return out
+	return dated[:min(len(dated), n)]
+}
+
+// Updated is the date 最近更新 shows for a page: its date, else when its
+// file last changed.
+func (p *Page) Updated() time.Time {
+	if !p.Date.IsZero() {
+		return p.Date
+	}
+	return p.Src.ModTime
 }
 
 func sortByDate(pages []*Page) {
