@@ -6,6 +6,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"hash/crc32"
 	"hash/maphash"
 	"io/fs"
 	"os"
@@ -33,6 +34,12 @@ type Source struct {
 	// Hash and FrontHash fingerprint the whole file and its front matter,
 	// so that djkb serve can tell what an edit changed.
 	Hash, FrontHash uint64
+	// Sum is the CRC-32 of the whole file: unlike Hash, the same from one
+	// build to the next, so that a browser can tell a page changed since
+	// a reader's last visit.
+	Sum uint32
+	// ModTime is the file's modification time, when it was read from disk.
+	ModTime time.Time
 	// TitleFromBody is set when the title was taken from the first "# "
 	// heading, which the renderer then drops to avoid showing it twice.
 	TitleFromBody bool
@@ -163,7 +170,11 @@ func loadFile(f File, diags *diag.List) *Source {
 		diags.Errorf(path.Join(Dir, f.Path), 0, "无法读取文件：%v", err)
 		return nil
 	}
-	return Parse(f.Path, data, diags)
+	src := Parse(f.Path, data, diags)
+	if src != nil {
+		src.ModTime = f.ModTime
+	}
+	return src
 }
 
 // hashSeed keys the fingerprints; they are compared only within one process.
@@ -233,6 +244,7 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 	src.Front = fm
 	src.Hash = maphash.Bytes(hashSeed, data)
 	src.FrontHash = maphash.Bytes(hashSeed, block)
+	src.Sum = crc32.ChecksumIEEE(data)
 	return src
 }
 

@@ -56,6 +56,7 @@ func (h *hasher) card(p *site.Page) {
 	h.str(p.Summary)
 	h.num(uint64(p.Date.Unix()))
 	h.num(p.Src.FrontHash)
+	h.str(p.Sum)
 	h.str(p.LogoURL)
 }
 
@@ -133,6 +134,7 @@ func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]u
 		h.card(p)
 		h.num(p.Src.Hash)
 		h.num(p.ContentHash)
+		h.num(uint64(p.Updated.Unix()))
 		h.card(p.Prev)
 		h.card(p.Next)
 		h.cards(p.Related)
@@ -177,6 +179,9 @@ func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]u
 	}
 	if c := v.Cleanup(); c != nil {
 		h.str(c.Key())
+	}
+	if v.Kind == "bookmarks" {
+		h.cards(r.Site.Pages)
 	}
 	if v.Kind == "home" {
 		for _, sec := range r.Site.TopSections() {

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,6 +81,13 @@ type Page struct {
 	Prev, Next   *Page
 	Terms        map[string][]*Term // taxonomy path → terms of this page
 	LogoURL      string             // for a brand: site-relative URL of its logo
+
+	// Sum fingerprints the page's file, the same from one build to the
+	// next: a browser compares it with the one it saw at a reader's last
+	// visit. Updated is when the page last changed: its date field, else
+	// its file's modification time.
+	Sum     string
+	Updated time.Time
 
 	links []OutLink
 }
@@ -192,7 +200,11 @@ func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.L
 	}
 	s.Home = s.section("")
 	for _, src := range set.Sources {
-		p := &Page{Src: src, Kind: src.Kind, Title: src.Meta.Title, URL: pageURL(src), IsIndex: src.IsSection, Date: pageDate(src)}
+		p := &Page{Src: src, Kind: src.Kind, Title: src.Meta.Title, URL: pageURL(src), IsIndex: src.IsSection, Date: pageDate(src),
+			Sum: strconv.FormatUint(uint64(src.Sum), 36), Updated: src.Meta.Date}
+		if p.Updated.IsZero() {
+			p.Updated = src.ModTime
+		}
 		s.pageURLs[p.URL] = true
 		dir := path.Dir(src.Path)
 		if dir == "." {
