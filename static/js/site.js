@@ -364,10 +364,15 @@
         closeMenu(true);
       }
     });
-    menu.addEventListener("focusout", function (e) {
-      if (menuOwner && e.relatedTarget && !menu.contains(e.relatedTarget) && e.relatedTarget !== menuOwner) {
-        closeMenu(false);
-      }
+    // Tabbing out of the menu closes it. Copying takes the focus away for
+    // a moment and gives it back: look where it is once that is over.
+    menu.addEventListener("focusout", function () {
+      window.setTimeout(function () {
+        var f = document.activeElement;
+        if (menuOwner && f && f !== document.body && !menu.contains(f) && f !== menuOwner) {
+          closeMenu(false);
+        }
+      }, 0);
     });
     document.addEventListener("click", function (e) {
       if (menuOwner && !menu.contains(e.target) && e.target !== menuOwner) {
@@ -448,7 +453,7 @@
         show(false);
       }
     });
-    box.addEventListener("keydown", function (e) {
+    document.addEventListener("keydown", function (e) {
       if ((e.key === "Escape" || e.key === "Esc") && !panel.hidden) {
         show(false);
         button.focus();
