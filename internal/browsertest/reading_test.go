@@ -148,6 +148,7 @@ func TestContentsStayInView(t *testing.T) {
 
 	tb.show(b.pageURL(base, reg.URL), screen{Name: "390", Width: 390, Height: 844, Phone: true})
 	toEnd()
+	chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.querySelector(".toc-float-button").getBoundingClientRect().width > 0`, chromedp.WithPollingTimeout(5*time.Second)))
 	btn := eval[[]float64](tb, `(function () { var r = document.querySelector(".toc-float-button").getBoundingClientRect(); return [r.top, r.bottom, r.width, innerHeight]; })()`)
 	if btn[2] == 0 || btn[0] < 0 || btn[1] > btn[3] {
 		t.Fatalf("390 px：滚到文末后“目录”按钮不在屏幕上（%v）", btn)

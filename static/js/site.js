@@ -460,6 +460,16 @@
       }
     });
     toc.parentNode.appendChild(box);
+    // While the contents themselves are in view, the button is not needed.
+    if (window.IntersectionObserver) {
+      new window.IntersectionObserver(function (entries) {
+        var inView = entries[entries.length - 1].isIntersecting;
+        box.className = inView ? "toc-float is-idle" : "toc-float";
+        if (inView) {
+          show(false);
+        }
+      }).observe(toc);
+    }
   }
 
   function tocSpy() {
