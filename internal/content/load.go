@@ -38,8 +38,6 @@ type Source struct {
 	// build to the next, so that a browser can tell a page changed since
 	// a reader's last visit.
 	Sum uint32
-	// ModTime is the file's modification time, when it was read from disk.
-	ModTime time.Time
 	// TitleFromBody is set when the title was taken from the first "# "
 	// heading, which the renderer then drops to avoid showing it twice.
 	TitleFromBody bool
@@ -170,11 +168,7 @@ func loadFile(f File, diags *diag.List) *Source {
 		diags.Errorf(path.Join(Dir, f.Path), 0, "无法读取文件：%v", err)
 		return nil
 	}
-	src := Parse(f.Path, data, diags)
-	if src != nil {
-		src.ModTime = f.ModTime
-	}
-	return src
+	return Parse(f.Path, data, diags)
 }
 
 // hashSeed keys the fingerprints; they are compared only within one process.

@@ -43,7 +43,7 @@ func (v *View) Cleanup() Report {
 // ChangeLog is, on the bookmarks page, every page's URL with its Sum, as
 // JSON: the page's script tells a reader which of the pages they
 // kept or read have changed since, and which are gone.
-func (v *View) ChangeLog() template.JS {
+func (v *View) ChangeLog() string {
 	if v.Kind != "bookmarks" {
 		return ""
 	}
@@ -51,8 +51,8 @@ func (v *View) ChangeLog() template.JS {
 	for _, p := range v.Site.Pages {
 		log[p.URL] = p.Sum
 	}
-	data, _ := json.Marshal(log) // escapes <, > and &: safe in a script element
-	return template.JS(data)
+	data, _ := json.Marshal(log)
+	return string(data)
 }
 
 // Crumb is one step of the breadcrumb trail.

@@ -84,8 +84,10 @@ type Page struct {
 
 	// Sum fingerprints the page's file, the same from one build to the
 	// next: a browser compares it with the one it saw at a reader's last
-	// visit. Updated is when the page last changed: its date field, else
-	// its file's modification time.
+	// visit. Updated is when the page last changed, as its date field (or
+	// the date in its file name) says; zero when it says nothing. Not the
+	// file's time, which a copy or a checkout changes, and which would make
+	// two builds of the same files differ.
 	Sum     string
 	Updated time.Time
 
@@ -202,9 +204,6 @@ func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.L
 	for _, src := range set.Sources {
 		p := &Page{Src: src, Kind: src.Kind, Title: src.Meta.Title, URL: pageURL(src), IsIndex: src.IsSection, Date: pageDate(src),
 			Sum: strconv.FormatUint(uint64(src.Sum), 36), Updated: src.Meta.Date}
-		if p.Updated.IsZero() {
-			p.Updated = src.ModTime
-		}
 		s.pageURLs[p.URL] = true
 		dir := path.Dir(src.Path)
 		if dir == "." {

@@ -2,7 +2,7 @@
    reader bookmarked and the pages they read lately, which site.js keeps in
    localStorage, each marked when its page changed since the reader last
    read it, or when the site no longer has it. The page's change log
-   (#djkb-pages, written by the build) gives each page's current Sum.
+   (data-pages, written by the build) gives each page's current Sum.
    Plain ES5 like site.js, which must run first. */
 (function () {
   "use strict";
@@ -12,7 +12,7 @@
   }
   var pages = {};
   try {
-    pages = JSON.parse(document.getElementById("djkb-pages").textContent);
+    pages = JSON.parse(box.getAttribute("data-pages"));
   } catch (e) {
     pages = {};
   }
