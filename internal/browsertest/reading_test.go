@@ -1,6 +1,8 @@
 package browsertest
 
 import (
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -293,5 +295,39 @@ func (tb *tab) typeKey(text, code string, keyCode int64) {
 		if _, err := chromedp.Call(tb.ctx, input.DispatchKeyEvent, ev); err != nil {
 			tb.t.Fatalf("按键失败：%v", err)
 		}
+	}
+}
+
+// TestSearchCountAndSubresults searches the sample site for a phrase that a
+// few dozen pages hold: the count is exact (no 约) and is the number of
+// results the page lists in the end, and every sub-result, the first
+// included, shows its excerpt.
+func TestSearchCountAndSubresults(t *testing.T) {
+	b, base := server(t)
+	tb := newTab(t, chromiumtest.New(t), base)
+	tb.open(b.pageURL(base, "search/") + "?q=" + url.QueryEscape("三会一课"))
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.querySelectorAll(".search-result").length > 0`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("搜索没有结果：%v", err)
+	}
+	status := eval[string](tb, `document.querySelector(".search-status").textContent`)
+	for range 20 {
+		if eval[bool](tb, `document.querySelector(".search-more").hidden`) {
+			break
+		}
+		n := eval[int](tb, `(document.querySelector(".search-more").click(), document.querySelectorAll(".search-result").length)`)
+		chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelectorAll(".search-result").length > %d`, n), chromedp.WithPollingTimeout(5*time.Second)))
+	}
+	n := eval[int](tb, `document.querySelectorAll(".search-result").length`)
+	if n <= 10 {
+		t.Fatalf("“三会一课”只找到 %d 条：测不出第一页之后的计数", n)
+	}
+	if strings.Contains(status, "约") || !strings.Contains(status, fmt.Sprintf("找到 %d 条", n)) {
+		t.Errorf("搜索状态是“%s”，列出的结果共 %d 条：应说“找到 %d 条”", status, n, n)
+	}
+	if bare := eval[int](tb, `Array.prototype.filter.call(document.querySelectorAll(".result-subs li"), function (li) { var e = li.querySelector(".result-sub-excerpt"); return !e || !e.textContent.trim(); }).length`); bare > 0 {
+		t.Errorf("%d 个子结果没有摘录", bare)
+	}
+	if p := tb.takeProblems(); len(p) > 0 {
+		t.Errorf("页面出错：\n  %s", strings.Join(p, "\n  "))
 	}
 }
