@@ -331,3 +331,38 @@ func TestSearchCountAndSubresults(t *testing.T) {
 		t.Errorf("页面出错：\n  %s", strings.Join(p, "\n  "))
 	}
 }
+
+// TestRegulationPrintout prints a regulation from its page: the title, the
+// 文号 and the text are on the paper; the site's frame, the contents, the
+// page's tools, its facts panel and its links are not.
+func TestRegulationPrintout(t *testing.T) {
+	b, base := server(t)
+	tb := newTab(t, chromiumtest.New(t), base)
+	var reg *site.Page
+	for _, p := range b.Site.Pages {
+		if r := p.Reg(); r != nil && r.DocNumber != "" && len(p.TOC) > 1 {
+			reg = p
+			break
+		}
+	}
+	if reg == nil {
+		t.Fatal("示例站点中没有带文号和目录的法规")
+	}
+	tb.show(b.pageURL(base, reg.URL), screen{Name: "print", Width: 794, Height: 1123, Print: true})
+	shown := func(sel string) bool {
+		return eval[bool](tb, `(function () { var e = document.querySelector(`+jsString(sel)+`); return !!e && e.getClientRects().length > 0; })()`)
+	}
+	for _, sel := range []string{"main h1", ".page-header-facts .doc-number", ".content.doc p.article"} {
+		if !shown(sel) {
+			t.Errorf("打印时看不到 %s", sel)
+		}
+	}
+	for _, sel := range []string{".site-header", ".breadcrumbs", ".single-aside", ".toc", ".page-tools", ".meta-panel", ".link-list", ".site-footer"} {
+		if shown(sel) {
+			t.Errorf("打印时不应印出 %s", sel)
+		}
+	}
+	if !eval[bool](tb, `!!document.querySelector(".page-tools button") && Array.prototype.some.call(document.querySelectorAll(".page-tools button"), function (b) { return b.textContent === "打印"; })`) {
+		t.Error("页面上没有“打印”按钮")
+	}
+}
