@@ -7,7 +7,14 @@
 (function () {
   "use strict";
   var keep = window.djkbKeep, box = document.getElementById("djkb-bookmarks");
-  if (!keep || !box) {
+  if (!box) {
+    return;
+  }
+  if (!keep) {
+    var note = document.createElement("p");
+    note.className = "notice notice-pending";
+    note.appendChild(document.createTextNode("这个浏览器不允许网页保存数据（可能处于隐私模式，或关闭了本地存储），无法使用收藏和最近浏览。"));
+    box.insertBefore(note, box.querySelector(".bookmarks-columns"));
     return;
   }
   var pages = {};
