@@ -310,7 +310,7 @@
     } else {
       return null;
     }
-    var button = el("button", { type: "button", "class": "article-no", "aria-expanded": "false", "aria-haspopup": "true", title: "复制本条链接或收藏本条" }, label);
+    var button = el("button", { type: "button", "class": "article-no", "aria-expanded": "false", title: "复制本条链接或收藏本条" }, label);
     p.insertBefore(button, first);
     if (rest === null) {
       p.removeChild(first);
