@@ -16,8 +16,9 @@ import (
 	"djkb/internal/chromium/chromiumtest"
 )
 
-// TestCopyArticleLink clicks an article's "复制链接" button and reads the
-// clipboard: it holds the page address with the article's anchor.
+// TestCopyArticleLink clicks an article's number, then 复制链接 in the menu
+// it opens, and reads the clipboard: it holds the page address with the
+// article's anchor.
 func TestCopyArticleLink(t *testing.T) {
 	b, base := server(t)
 	ctx := chromiumtest.New(t)
@@ -37,15 +38,19 @@ func TestCopyArticleLink(t *testing.T) {
 	tb.open(u)
 
 	n := eval[int](tb, `document.querySelectorAll(".content p.article[id]").length`)
-	buttons := eval[int](tb, `document.querySelectorAll(".content p.article[id] > button.copy-link").length`)
+	buttons := eval[int](tb, `document.querySelectorAll(".content p.article[id] > button.article-no:first-child").length`)
 	if n == 0 || buttons != n {
-		t.Fatalf("%d 条条文有 %d 个“复制链接”按钮，应一条一个", n, buttons)
+		t.Fatalf("%d 条条文有 %d 个条号按钮，应一条一个", n, buttons)
 	}
 	id := eval[string](tb, `(function () {
 		var p = document.querySelectorAll(".content p.article[id]")[1];
-		p.querySelector(".copy-link").setAttribute("data-test-target", "");
+		p.querySelector(".article-no").setAttribute("data-test-number", "");
 		return p.id;
 	})()`)
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("[data-test-number]"))); err != nil {
+		t.Fatal(err)
+	}
+	eval[bool](tb, `(function () { var b = document.querySelector(".article-menu button"); b.setAttribute("data-test-target", ""); return true; })()`)
 	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("[data-test-target]"))); err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +184,7 @@ func TestWithoutJavaScript(t *testing.T) {
 			continue // search needs JavaScript
 		}
 		tb.open(b.pageURL(base, k.URL))
-		if n := eval[int](tb, `document.querySelectorAll(".list-tools, .term-tools, .copy-link").length`); n != 0 {
+		if n := eval[int](tb, `document.querySelectorAll(".list-tools, .term-tools, .article-menu, button.article-no, .page-tools, .toc-float").length`); n != 0 {
 			t.Errorf("%s 页在脚本关闭时出现了 %d 个只应由脚本添加的控件", k.Kind, n)
 		}
 		switch k.Kind {
@@ -191,6 +196,10 @@ func TestWithoutJavaScript(t *testing.T) {
 		case "regulation":
 			if n := eval[int](tb, `document.querySelectorAll(".content p.article[id^='第']").length`); n == 0 {
 				t.Error("法规页的条文没有锚点")
+			}
+		case "bookmarks":
+			if s := eval[string](tb, `document.querySelector("main").innerText`); !strings.Contains(s, "需要浏览器启用 JavaScript") {
+				t.Errorf("脚本关闭时“我的收藏”页没有说明需要 JavaScript：%q", s)
 			}
 		case "taxonomy":
 			if n := eval[int](tb, `document.querySelectorAll(".term-list > li").length`); n != len(b.Site.Taxonomies[0].Terms) {

@@ -141,16 +141,24 @@ func TestKeyboard(t *testing.T) {
 
 	// On to a regulation: every focus stop is visible, Enter opens it.
 	tb.open(b.pageURL(base, reg.URL))
-	f = tb.tabTo("条文的“复制链接”按钮", 60, func(f focused) bool {
+	f = tb.tabTo("条文的条号按钮", 60, func(f focused) bool {
 		tb.visibleFocus(f)
-		return strings.Contains(f.Class, "copy-link")
+		return strings.Contains(f.Class, "article-no")
 	})
+	tb.press(kb.Enter)
+	if f := tb.focused(); f.Text != "复制链接" {
+		t.Errorf("在条号上按 Enter 后焦点在“%s”，应在菜单的“复制链接”上", f.Text)
+	}
 	tb.press(kb.Enter)
 	if f := tb.focused(); f.Text != "已复制" && f.Text != "请从地址栏复制" {
 		t.Errorf("按 Enter 后按钮显示“%s”，应告诉读者已复制或如何复制", f.Text)
 	}
 	if h := eval[string](tb, "decodeURIComponent(location.hash)"); !strings.HasPrefix(h, "#第") {
 		t.Errorf("按 Enter 后地址栏的锚点是“%s”，应为该条的锚点", h)
+	}
+	tb.press(kb.Escape)
+	if f := tb.focused(); !strings.Contains(f.Class, "article-no") || eval[bool](tb, `!document.querySelector(".article-menu").hidden`) {
+		t.Errorf("按 Esc 后菜单应关闭、焦点回到条号，焦点却在 <%s class=%q>%s", f.Tag, f.Class, f.Text)
 	}
 	if p := tb.takeProblems(); len(p) > 0 {
 		t.Errorf("键盘操作途中出错：\n  %s", strings.Join(p, "\n  "))

@@ -39,6 +39,7 @@ func pagesOfEachKind(t testing.TB, b *builtSite) []kindPage {
 		{"page", pick(content.KindPage, func(*site.Page) bool { return true })},
 		{"taxonomy", s.Taxonomies[0].URL},
 		{"term", s.Taxonomies[0].Terms[0].URL},
+		{"bookmarks", "bookmarks/"},
 		{"404", "404.html"},
 	}
 	if hasSearchPage(t) {

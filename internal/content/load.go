@@ -6,6 +6,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"hash/crc32"
 	"hash/maphash"
 	"io/fs"
 	"os"
@@ -37,6 +38,10 @@ type Source struct {
 	// ModTime is when the file was last changed: the date 最近更新 lists
 	// a page by when it has none of its own.
 	ModTime time.Time
+	// Sum is the CRC-32 of the whole file: unlike Hash, the same from one
+	// build to the next, so that a browser can tell a page changed since
+	// a reader's last visit.
+	Sum uint32
 	// TitleFromBody is set when the title was taken from the first "# "
 	// heading, which the renderer then drops to avoid showing it twice.
 	TitleFromBody bool
@@ -253,6 +258,7 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 	src.Front = fm
 	src.Hash = maphash.Bytes(hashSeed, data)
 	src.FrontHash = maphash.Bytes(hashSeed, block)
+	src.Sum = crc32.ChecksumIEEE(data)
 	return src
 }
 

@@ -365,12 +365,16 @@ func truncate(s string, n int) string {
 
 // rewriteLinks sends every link and image destination through the resolver.
 func (p *page) rewriteLinks(doc ast.Node) {
-	if p.in.Resolver == nil {
-		return
-	}
 	var drop []ast.Node
+	var links []*ast.Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if l, ok := n.(*ast.Link); ok {
+			links = append(links, l)
+		}
+		if p.in.Resolver == nil {
 			return ast.WalkContinue, nil
 		}
 		switch l := n.(type) {
@@ -410,6 +414,72 @@ func (p *page) rewriteLinks(doc ast.Node) {
 		}
 		parent.RemoveChild(parent, n)
 	}
+	for _, l := range links {
+		if l.Parent() != nil {
+			p.punctuationOut(l)
+		}
+	}
+}
+
+// Full-width punctuation whose glyph is half blank: an underline under it
+// overhangs the text, so links leave it outside.
+const (
+	openingPunct = "《〈「『“‘（【〔〖"
+	closingPunct = "》〉」』”’）】〕〗，。、；：！？"
+)
+
+// punctuationOut moves the full-width brackets, quotation marks and stops
+// that start or end a link's text out of the link: [《条例》](…) renders as
+// 《<a>条例</a>》. A link made only of them keeps them.
+func (p *page) punctuationOut(l *ast.Link) {
+	for c := l.FirstChild(); ; c = c.NextSibling() {
+		if c == nil {
+			return // nothing but punctuation
+		}
+		t, ok := c.(*ast.Text)
+		if !ok {
+			break
+		}
+		v := t.Segment.Value(p.src)
+		if runOf(v, openingPunct+closingPunct) < len(v) {
+			break
+		}
+	}
+	parent := l.Parent()
+	if t, ok := l.FirstChild().(*ast.Text); ok {
+		seg := t.Segment
+		if n := runOf(seg.Value(p.src), openingPunct); n == seg.Len() {
+			l.RemoveChild(l, t)
+			parent.InsertBefore(parent, l, t)
+		} else if n > 0 {
+			parent.InsertBefore(parent, l, ast.NewTextSegment(seg.WithStop(seg.Start+n)))
+			t.Segment = seg.WithStart(seg.Start + n)
+		}
+	}
+	if t, ok := l.LastChild().(*ast.Text); ok {
+		seg := t.Segment
+		if n := runOfLast(seg.Value(p.src), closingPunct); n == seg.Len() {
+			l.RemoveChild(l, t)
+			parent.InsertAfter(parent, l, t)
+		} else if n > 0 {
+			parent.InsertAfter(parent, l, ast.NewTextSegment(seg.WithStart(seg.Stop-n)))
+			t.Segment = seg.WithStop(seg.Stop - n)
+		}
+	}
+}
+
+// runOfLast returns the length in bytes of the run of characters of set
+// that b ends with.
+func runOfLast(b []byte, set string) int {
+	n := 0
+	for n < len(b) {
+		r, size := utf8.DecodeLastRune(b[:len(b)-n])
+		if r == utf8.RuneError || !strings.ContainsRune(set, r) {
+			break
+		}
+		n += size
+	}
+	return n
 }
 
 // destLine returns the file line on which the destination of link n is

@@ -57,6 +57,7 @@ func (h *hasher) card(p *site.Page) {
 	h.num(uint64(p.Date.Unix()))
 	h.num(uint64(p.Updated().UnixNano()))
 	h.num(p.Src.FrontHash)
+	h.str(p.Sum)
 	h.str(p.LogoURL)
 }
 
@@ -134,6 +135,7 @@ func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]u
 		h.card(p)
 		h.num(p.Src.Hash)
 		h.num(p.ContentHash)
+		h.num(uint64(p.Edited.Unix()))
 		h.card(p.Prev)
 		h.card(p.Next)
 		h.card(p.Document)
@@ -180,6 +182,9 @@ func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]u
 	}
 	if c := v.Cleanup(); c != nil {
 		h.str(c.Key())
+	}
+	if v.Kind == "bookmarks" {
+		h.cards(r.Site.Pages)
 	}
 	if v.Kind == "home" {
 		for _, sec := range r.Site.TopSections() {

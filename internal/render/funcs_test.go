@@ -41,7 +41,7 @@ func TestTOCListMatchesTemplate(t *testing.T) {
 func TestListDataMatchesTemplate(t *testing.T) {
 	day := time.Date(2019, 7, 25, 0, 0, 0, 0, time.UTC)
 	page := func(title string, m content.Meta) *site.Page {
-		return &site.Page{Title: title, Date: day, Src: &content.Source{Meta: m}}
+		return &site.Page{Title: title, Date: day, Sum: "1z141z3", Src: &content.Source{Meta: m}}
 	}
 	pages := []*site.Page{
 		page("中国共产党支部工作条例（试行）", content.Meta{Regulation: &content.Regulation{Status: "现行有效", System: "党的组织法规"}}),
@@ -54,7 +54,7 @@ func TestListDataMatchesTemplate(t *testing.T) {
 		{Title: "关于", Src: &content.Source{}},
 	}
 	actions := template.Must(template.New("li").Funcs(Funcs()).Parse(
-		`<li data-title="{{.Title}}" data-date="{{isodate .Date}}"{{with .Status}} data-status="{{.}}"{{end}}` +
+		`<li data-title="{{.Title}}" data-date="{{isodate .Date}}" data-sum="{{.Sum}}"{{with .Status}} data-status="{{.}}"{{end}}` +
 			`{{with .Reg}}{{with .System}} data-group="{{.}}" data-group-name="体系"{{end}}{{end}}` +
 			`{{with .Case}}{{with .CaseType}} data-group="{{.}}" data-group-name="案例类型"{{end}}{{end}}` +
 			`{{with .Brand}}{{with .Tier}} data-group="{{.}}品牌" data-group-name="品牌等级"{{end}}{{end}}>`))

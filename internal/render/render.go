@@ -68,6 +68,7 @@ func (r *Renderer) Views() []*View {
 		}
 	}
 	add(&View{Kind: "search", Title: "搜索", URLPath: "search/"})
+	add(&View{Kind: "bookmarks", Title: "我的收藏", URLPath: "bookmarks/"})
 	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", report: r.Report})
 	add(&View{Kind: "404", Title: "页面不存在", URLPath: "404.html"})
 	return views

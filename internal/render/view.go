@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"html/template"
 	"slices"
 	"strings"
@@ -11,7 +12,7 @@ import (
 // View is what a template sees when it renders one output page.
 type View struct {
 	Site     *site.Site
-	Kind     string // home, section, regulation, case, brand, page, taxonomy, term, search, cleanup, 404
+	Kind     string // home, section, regulation, case, brand, page, taxonomy, term, search, bookmarks, cleanup, 404
 	Title    string
 	URLPath  string // site-relative URL of this page
 	Root     string // relative path from this page to the site root, "" at the root
@@ -37,6 +38,21 @@ func (v *View) Cleanup() Report {
 		return nil
 	}
 	return v.report()
+}
+
+// ChangeLog is, on the bookmarks page, every page's URL with its Sum, as
+// JSON: the page's script tells a reader which of the pages they
+// kept or read have changed since, and which are gone.
+func (v *View) ChangeLog() string {
+	if v.Kind != "bookmarks" {
+		return ""
+	}
+	log := make(map[string]string, len(v.Site.Pages))
+	for _, p := range v.Site.Pages {
+		log[p.URL] = p.Sum
+	}
+	data, _ := json.Marshal(log)
+	return string(data)
 }
 
 // Crumb is one step of the breadcrumb trail.

@@ -75,6 +75,7 @@ func (s *Site) outputs(static []StaticFile) []output {
 	}
 	gen("search/", "搜索页")
 	gen("cleanup/", "法规制度清理页")
+	gen("bookmarks/", "“我的收藏”页")
 	gen("404.html", "“页面不存在”页（404.html）")
 	gen("sitemap.xml", "站点地图（sitemap.xml）")
 	gen("feed.xml", "订阅源（feed.xml）")

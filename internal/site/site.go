@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -87,6 +88,15 @@ type Page struct {
 	Prev, Next   *Page
 	Terms        map[string][]*Term // taxonomy path → terms of this page
 	LogoURL      string             // for a brand: site-relative URL of its logo
+
+	// Sum fingerprints the page's file, the same from one build to the
+	// next: a browser compares it with the one it saw at a reader's last
+	// visit. Edited is when the page last changed, as its date field (or
+	// the date in its file name) says; zero when it says nothing. Not the
+	// file's time, which a copy or a checkout changes, and which would make
+	// two builds of the same files differ.
+	Sum    string
+	Edited time.Time
 
 	links []OutLink
 }
@@ -199,7 +209,8 @@ func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.L
 	}
 	s.Home = s.section("")
 	for _, src := range set.Sources {
-		p := &Page{Src: src, Kind: src.Kind, Title: src.Meta.Title, URL: pageURL(src), IsIndex: src.IsSection, Date: pageDate(src)}
+		p := &Page{Src: src, Kind: src.Kind, Title: src.Meta.Title, URL: pageURL(src), IsIndex: src.IsSection, Date: pageDate(src),
+			Sum: strconv.FormatUint(uint64(src.Sum), 36), Edited: src.Meta.Date}
 		s.pageURLs[p.URL] = true
 		dir := path.Dir(src.Path)
 		if dir == "." {

@@ -263,8 +263,9 @@
     // itself: the chunks do not depend on limit and offset, so pages agree.
     var verified = [], next = 0, chunks = 0;
     var step = function () {
-      // Past the budget, go on only while nothing has been found.
-      if (verified.length >= need || next >= scored.length || chunks >= (verified.length ? MAX_CHUNKS : 4 * MAX_CHUNKS)) return;
+      // Past the budget, go on only while nothing has been found; a few
+      // candidates are all verified, so that their count is exact.
+      if ((verified.length >= need && scored.length > CHUNK * MAX_CHUNKS) || next >= scored.length || chunks >= (verified.length ? MAX_CHUNKS : 4 * MAX_CHUNKS)) return;
       var batch = scored.slice(next, next + CHUNK);
       next += batch.length;
       chunks++;

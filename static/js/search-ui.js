@@ -146,23 +146,22 @@
     if (r.status) meta.appendChild(el('span', 'status ' + (STATUS_CLASS[r.status] || ''), r.status));
     if (r.date) meta.appendChild(el('span', 'result-date', r.date));
     li.appendChild(meta);
-    var main = '';
     if (r.excerpt) {
       var p = el('p', 'result-excerpt');
       p.innerHTML = r.excerpt;
-      main = p.textContent;
       li.appendChild(p);
     }
     if (r.subresults && r.subresults.length) {
       var ul = el('ul', 'result-subs');
+      // Every sub-result shows its excerpt, the first (often 第一条) too,
+      // even where the excerpt above shows the same words: the reader
+      // looks for the words beside the link to them.
       r.subresults.forEach(function (s) {
-        var sli = el('li'), sa = el('a', null, s.title);
+        var sli = el('li'), sa = el('a', null, s.title), sp = el('span', 'result-sub-excerpt');
         sa.href = s.url;
-        sli.appendChild(sa);
-        var sp = el('span', 'result-sub-excerpt');
         sp.innerHTML = s.excerpt;
-        // The first sub-result is often the part the excerpt above shows.
-        if (main.indexOf(sp.textContent.replace(/^…|…$/g, '')) < 0) sli.appendChild(sp);
+        sli.appendChild(sa);
+        sli.appendChild(sp);
         ul.appendChild(sli);
       });
       li.appendChild(ul);
@@ -235,10 +234,7 @@
       input.focus();
     }
   });
-  doc.addEventListener('keydown', function (e) {
-    var t = e.target, tag = t && t.tagName;
-    if (e.key === '/' && tag !== 'INPUT' && tag !== 'TEXTAREA' && !t.isContentEditable) { input.focus(); e.preventDefault(); }
-  });
+  // "/" comes here through site.js, which gives every page the shortcut.
 
   // While a person composes with an input method (pinyin, strokes), the box
   // holds letters that are not the query: search once the phrase is

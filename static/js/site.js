@@ -1,6 +1,11 @@
 /* djkb site.js: small enhancements of the server-rendered pages. Everything
    works without it; with it:
-   - each article of a regulation gets a "复制链接" button;
+   - an article's number opens a small menu: 复制链接, 收藏本条;
+   - single pages get 收藏本页 and 打印, a mark when they changed since the
+     reader's last visit, and a place among the recent pages (localStorage);
+   - the table of contents marks the part being read, and on narrow screens
+     stays at hand behind a 目录 button;
+   - "/" goes to the search box and Esc leaves it;
    - section, term and taxonomy lists can be filtered and sorted in place.
    Plain ES5-compatible script for old office browsers: no modules, no
    dependencies, nothing loaded from elsewhere. */
@@ -44,6 +49,180 @@
     }
     statusRegion.textContent = "";
     window.setTimeout(function () { statusRegion.textContent = text; }, 50);
+  }
+
+  /* What a reader keeps: bookmarks, recent pages, the last visit ------ */
+
+  // keep reads and writes the reader's bookmarks, recent pages and the Sum
+  // each page had at their last visit, in localStorage under the site's
+  // root path: every file:// page may share one origin, and two sites may
+  // share a server. Null when the browser keeps nothing.
+  var keep = window.djkbKeep = (function () {
+    var root = document.body.getAttribute("data-root"), storage = null;
+    try {
+      storage = window.localStorage;
+      storage.getItem("djkb");
+    } catch (e) {
+      storage = null;
+    }
+    if (root === null || !storage || !window.JSON) {
+      return null;
+    }
+    var a = document.createElement("a");
+    a.href = root || "./";
+    var rootPath = a.pathname, prefix = "djkb:" + rootPath + ":";
+    return {
+      root: root,
+      get: function (name, empty) {
+        try {
+          return JSON.parse(storage.getItem(prefix + name)) || empty;
+        } catch (e) {
+          return empty;
+        }
+      },
+      set: function (name, value) {
+        try {
+          storage.setItem(prefix + name, JSON.stringify(value));
+        } catch (e) {
+          /* full or refused: the reader keeps what was kept */
+        }
+      },
+      // path is the address of href below the site's root as the browser
+      // writes it ("a/index.html" from file://), or null outside the site.
+      path: function (href) {
+        a.href = href;
+        return a.pathname.indexOf(rootPath) === 0 ? a.pathname.slice(rootPath.length) : null;
+      },
+      // key is the site URL of a path, as the build's change log has it.
+      key: function (path) {
+        path = path.replace(/index\.html$/, "");
+        try {
+          return decodeURI(path);
+        } catch (e) {
+          return path;
+        }
+      }
+    };
+  })();
+
+  var pageSum = document.body.getAttribute("data-sum");
+
+  function pageTitle() {
+    var h = document.querySelector("main h1");
+    return h ? h.textContent.replace(/^\s+|\s+$/g, "") : document.title;
+  }
+
+  // pageEntry is this page, or a part of it when hash is "#id", as the
+  // bookmarks and the recent pages list it.
+  function pageEntry(hash, title) {
+    var path = keep.path(window.location.href) || "";
+    hash = hash || "";
+    var id = hash.slice(1);
+    return { p: path + (id ? "#" + encodeURIComponent(id) : ""), k: keep.key(path) + hash, t: title || pageTitle(), s: pageSum, at: new Date().getTime() };
+  }
+
+  function indexOfKey(list, k) {
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].k === k) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  function isBookmarked(k) {
+    return indexOfKey(keep.get("bookmarks", []), k) >= 0;
+  }
+
+  // toggleBookmark adds the entry to the bookmarks, or takes it away when
+  // it is there; it reports whether the entry is now kept.
+  function toggleBookmark(entry) {
+    var list = keep.get("bookmarks", []), i = indexOfKey(list, entry.k);
+    if (i >= 0) {
+      list.splice(i, 1);
+    } else {
+      list.unshift(entry);
+    }
+    keep.set("bookmarks", list);
+    return i < 0;
+  }
+
+  // changedMark tells that a page changed since the reader's last visit.
+  function changedMark(tag, text) {
+    return el(tag, { "class": "changed-mark" }, text);
+  }
+
+  // recordVisit marks this page when it changed since the last visit, then
+  // remembers its Sum and puts it first among the recent pages.
+  function recordVisit() {
+    var entry = pageEntry(), k = entry.k, seen = keep.get("seen", {});
+    var h1 = document.querySelector("main h1");
+    if (seen[k] && seen[k] !== pageSum && h1) {
+      h1.parentNode.insertBefore(changedMark("p", "自您上次浏览以来，本页内容有更新。"), h1.nextSibling);
+    }
+    delete seen[k];
+    seen[k] = pageSum;
+    var keys = Object.keys ? Object.keys(seen) : [];
+    for (var i = 0; i < keys.length - 2000; i++) {
+      delete seen[keys[i]]; // the oldest visits first
+    }
+    keep.set("seen", seen);
+    var recent = keep.get("recent", []), j = indexOfKey(recent, k);
+    if (j >= 0) {
+      recent.splice(j, 1);
+    }
+    recent.unshift(entry);
+    keep.set("recent", recent.slice(0, 30));
+  }
+
+  // markChangedItems marks the list entries whose page changed since the
+  // reader last read it.
+  function markChangedItems() {
+    var seen = keep.get("seen", {});
+    each(document.querySelectorAll("li[data-sum]"), function (li) {
+      var a = li.querySelector("a[href]"), path = a && keep.path(a.href);
+      var was = path !== null && path !== undefined ? seen[keep.key(path)] : null;
+      var meta = li.querySelector(".page-item-meta");
+      if (was && was !== li.getAttribute("data-sum") && meta) {
+        meta.insertBefore(changedMark("span", "有更新"), meta.firstChild);
+      }
+    });
+  }
+
+  // pageTools puts 收藏本页 and 打印 above the table of contents.
+  function pageTools() {
+    var aside = document.querySelector(".single-aside");
+    if (!aside) {
+      return;
+    }
+    var tools = el("div", { "class": "page-tools", role: "group", "aria-label": "本页操作" });
+    if (keep) {
+      var save = el("button", { type: "button", "aria-pressed": "false" });
+      var k = pageEntry().k;
+      setPressed(save, isBookmarked(k), "收藏本页", "已收藏本页");
+      save.addEventListener("click", function () {
+        var on = toggleBookmark(pageEntry());
+        setPressed(save, on, "收藏本页", "已收藏本页");
+        announce(on ? "已收藏本页，可在“我的收藏”中查看" : "已取消收藏本页");
+      });
+      tools.appendChild(save);
+    }
+    if (window.print) {
+      var print = el("button", { type: "button" }, "打印");
+      print.addEventListener("click", function () { window.print(); });
+      tools.appendChild(print);
+    }
+    aside.insertBefore(tools, aside.firstChild);
+  }
+
+  if (keep) {
+    if (pageSum) {
+      recordVisit();
+    }
+    markChangedItems();
+  }
+  if (pageSum) {
+    pageTools();
   }
 
   /* Article links ------------------------------------------------------ */
@@ -117,38 +296,126 @@
     return p.id.replace(/-\d+$/, "");
   }
 
-  // Set the article number in bold when the paragraph starts with it.
-  function markNumber(p, label) {
-    var first = p.firstChild;
+  // articleNumber makes the article number that starts the paragraph the
+  // button that opens the article's menu, in the same place and type: it
+  // takes no more room than the number did, so the lines and their
+  // justification stay as they are. It returns null when the paragraph
+  // does not start with its number.
+  function articleNumber(p, label) {
+    var first = p.firstChild, rest;
     if (first && first.nodeType === 3 && first.nodeValue.indexOf(label) === 0) {
-      first.nodeValue = first.nodeValue.slice(label.length);
-      p.insertBefore(el("strong", { "class": "article-no" }, label), first);
+      rest = first.nodeValue.slice(label.length);
+    } else if (first && first.nodeType === 1 && first.tagName === "STRONG" && first.textContent === label) {
+      rest = null;
+    } else {
+      return null;
+    }
+    var button = el("button", { type: "button", "class": "article-no", "aria-expanded": "false", title: "复制本条链接或收藏本条" }, label);
+    p.insertBefore(button, first);
+    if (rest === null) {
+      p.removeChild(first);
+    } else {
+      first.nodeValue = rest;
+    }
+    return button;
+  }
+
+  // One small menu serves every article: it moves to the article whose
+  // number was pressed, positioned out of the text's flow.
+  var menu, menuCopy, menuSave, menuOwner;
+
+  function closeMenu(focusBack) {
+    if (!menuOwner) {
+      return;
+    }
+    var owner = menuOwner;
+    menuOwner = null;
+    menu.hidden = true;
+    owner.setAttribute("aria-expanded", "false");
+    if (focusBack) {
+      owner.focus();
     }
   }
 
-  function addCopyButton(p) {
-    var label = articleLabel(p);
-    markNumber(p, label);
-    var button = el("button", { type: "button", "class": "copy-link", "aria-label": "复制链接：" + label }, "复制链接");
-    var timer;
-    button.addEventListener("click", function () {
-      var link = pageAddress() + "#" + p.id;
+  function buildMenu() {
+    menu = el("span", { "class": "article-menu", id: newID("menu"), hidden: "" });
+    menuCopy = el("button", { type: "button" }, "复制链接");
+    menuSave = el("button", { type: "button", "aria-pressed": "false" }, "收藏本条");
+    menu.appendChild(menuCopy);
+    if (keep) {
+      menu.appendChild(menuSave);
+    }
+    menuCopy.addEventListener("click", function () {
+      var p = menuOwner.parentNode, label = articleLabel(p), link = pageAddress() + "#" + p.id;
       copyText(link, function (ok) {
         showInAddressBar(p.id);
-        button.textContent = ok ? "已复制" : "请从地址栏复制";
-        button.className = "copy-link is-done";
+        menuCopy.textContent = ok ? "已复制" : "请从地址栏复制";
         announce(ok ? "已复制" + label + "的链接：" + link : "无法自动复制，" + label + "的链接已显示在地址栏");
-        window.clearTimeout(timer);
-        timer = window.setTimeout(function () {
-          button.textContent = "复制链接";
-          button.className = "copy-link";
-        }, 2500);
       });
     });
-    p.appendChild(button);
+    menuSave.addEventListener("click", function () {
+      var p = menuOwner.parentNode, label = articleLabel(p);
+      var on = toggleBookmark(pageEntry("#" + p.id, pageTitle() + " " + label));
+      setPressed(menuSave, on, "收藏本条", "已收藏本条");
+      announce(on ? "已收藏" + label + "，可在“我的收藏”中查看" : "已取消收藏" + label);
+    });
+    menu.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" || e.key === "Esc") {
+        closeMenu(true);
+      }
+    });
+    // Tabbing out of the menu closes it. Copying takes the focus away for
+    // a moment and gives it back: look where it is once that is over.
+    menu.addEventListener("focusout", function () {
+      window.setTimeout(function () {
+        var f = document.activeElement;
+        if (menuOwner && f && f !== document.body && !menu.contains(f) && f !== menuOwner) {
+          closeMenu(false);
+        }
+      }, 0);
+    });
+    document.addEventListener("click", function (e) {
+      if (menuOwner && !menu.contains(e.target) && e.target !== menuOwner) {
+        closeMenu(false);
+      }
+    });
   }
 
-  each(document.querySelectorAll(".content p.article[id]"), addCopyButton);
+  function openMenu(button) {
+    if (!menu) {
+      buildMenu();
+    }
+    var p = button.parentNode;
+    menuOwner = button;
+    p.appendChild(menu);
+    menu.style.top = (button.offsetTop + button.offsetHeight) + "px";
+    menu.style.left = button.offsetLeft + "px";
+    menuCopy.textContent = "复制链接";
+    setPressed(menuSave, isBookmarked(pageEntry("#" + p.id).k), "收藏本条", "已收藏本条");
+    menu.hidden = false;
+    button.setAttribute("aria-controls", menu.id);
+    button.setAttribute("aria-expanded", "true");
+    menuCopy.focus();
+  }
+
+  function setPressed(button, on, off, onText) {
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+    button.textContent = on ? onText : off;
+  }
+
+  each(document.querySelectorAll(".content p.article[id]"), function (p) {
+    var button = articleNumber(p, articleLabel(p));
+    if (button) {
+      button.addEventListener("click", function () {
+        if (menuOwner === button) {
+          closeMenu(true);
+        } else {
+          closeMenu(false);
+          openMenu(button);
+        }
+      });
+    }
+  });
 
   // Markdown task lists render bare checkboxes: name each by its item.
   each(document.querySelectorAll(".content li > input[type=checkbox]"), function (box) {
@@ -159,19 +426,76 @@
 
   /* Table of contents: mark the part being read ----------------------- */
 
+  // tocFloat gives narrow screens, where the contents stand above the text,
+  // a 目录 button that stays at hand and opens them over the text.
+  function tocFloat(toc) {
+    var list = toc.querySelector("ol");
+    if (!list) {
+      return;
+    }
+    var box = el("div", { "class": "toc-float" });
+    var panel = el("nav", { "class": "toc-panel", id: newID("toc"), "aria-label": "目录面板", hidden: "" });
+    var button = el("button", { type: "button", "class": "toc-float-button", "aria-expanded": "false", "aria-controls": panel.id }, "目录");
+    panel.appendChild(list.cloneNode(true));
+    var top = toc.querySelector(".toc-top");
+    if (top) {
+      panel.appendChild(top.cloneNode(true));
+    }
+    box.appendChild(panel);
+    box.appendChild(button);
+    function show(open) {
+      panel.hidden = !open;
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    button.addEventListener("click", function () { show(panel.hidden); });
+    panel.addEventListener("click", function (e) {
+      if (e.target.tagName === "A") {
+        show(false);
+      }
+    });
+    document.addEventListener("keydown", function (e) {
+      if ((e.key === "Escape" || e.key === "Esc") && !panel.hidden) {
+        show(false);
+        button.focus();
+      }
+    });
+    toc.parentNode.appendChild(box);
+    // While the contents themselves are in view, the button is not needed.
+    if (window.IntersectionObserver) {
+      new window.IntersectionObserver(function (entries) {
+        var inView = entries[entries.length - 1].isIntersecting;
+        box.className = inView ? "toc-float is-idle" : "toc-float";
+        if (inView) {
+          show(false);
+        }
+      }).observe(toc);
+    }
+  }
+
   function tocSpy() {
-    var targets = [];
-    each(document.querySelectorAll(".toc a[href^='#']"), function (a) {
+    var toc = document.querySelector(".toc");
+    if (!toc) {
+      return;
+    }
+    tocFloat(toc);
+    // Each heading with its links, in the contents and in the floating panel.
+    var targets = [], byID = {};
+    each(document.querySelectorAll(".toc a[href^='#'], .toc-panel a[href^='#']"), function (a) {
       var id;
       try {
         id = decodeURIComponent(a.getAttribute("href").slice(1));
       } catch (e) {
         return;
       }
-      var h = document.getElementById(id);
-      if (h) {
-        targets.push([h, a]);
+      var h = id !== "main" && document.getElementById(id);
+      if (!h) {
+        return;
       }
+      if (!byID[id]) {
+        byID[id] = [h, []];
+        targets.push(byID[id]);
+      }
+      byID[id][1].push(a);
     });
     if (targets.length < 2 || !window.requestAnimationFrame) {
       return;
@@ -179,29 +503,66 @@
     var current = null, pending = false;
     function update() {
       pending = false;
-      var found = null;
+      var found = null, doc = document.documentElement;
       for (var i = 0; i < targets.length && targets[i][0].getBoundingClientRect().top < 120; i++) {
-        found = targets[i][1];
+        found = targets[i];
       }
-      if (found !== current) {
-        if (current) {
-          current.removeAttribute("aria-current");
-        }
-        if (found) {
-          found.setAttribute("aria-current", "location");
-        }
-        current = found;
+      // At the end of the text the last part is being read, however short.
+      if (window.innerHeight + window.pageYOffset >= doc.scrollHeight - 4) {
+        found = targets[targets.length - 1];
       }
+      if (found === current) {
+        return;
+      }
+      if (current) {
+        each(current[1], function (a) { a.removeAttribute("aria-current"); });
+      }
+      if (found) {
+        each(found[1], function (a) { a.setAttribute("aria-current", "location"); });
+        // Keep the marked link in sight inside the contents' own scroll.
+        var a = found[1][0], top = a.offsetTop - toc.offsetTop;
+        if (top < toc.scrollTop || top > toc.scrollTop + toc.clientHeight - a.offsetHeight) {
+          toc.scrollTop = top - toc.clientHeight / 3;
+        }
+      }
+      current = found;
     }
-    window.addEventListener("scroll", function () {
+    function later() {
       if (!pending) {
         pending = true;
         window.requestAnimationFrame(update);
       }
-    });
+    }
+    window.addEventListener("scroll", later);
+    window.addEventListener("resize", later);
     update();
   }
   tocSpy();
+
+  /* Keyboard: "/" goes to the search box, Esc leaves it ------------------ */
+
+  function typing(t) {
+    var tag = t && t.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable);
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) {
+      return;
+    }
+    var t = e.target;
+    if (e.key === "/" && !typing(t)) {
+      var box = document.getElementById("search-q") || document.getElementById("home-q") || document.getElementById("site-q");
+      if (box) {
+        e.preventDefault();
+        box.focus();
+        box.select();
+      }
+    } else if ((e.key === "Escape" || e.key === "Esc") && t && t.type === "search" && t.blur) {
+      e.preventDefault();
+      t.blur();
+    }
+  });
 
   /* List tools --------------------------------------------------------- */
 
