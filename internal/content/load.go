@@ -195,12 +195,14 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 		diags.Errorf(file, se.Line, "%s", se.Msg)
 		return nil
 	}
+	// A file with mistakes in its front matter is still read as far as it
+	// can be, so that one check reports all its problems, its body's
+	// included; the errors keep it from being published.
 	if fm.Format != "" {
-		fm, err = ParseFrontMatter(fm.Format, block)
-		if err != nil {
-			se := err.(*SyntaxError)
+		var errs []*SyntaxError
+		fm, errs = ParseFrontMatter(fm.Format, block)
+		for _, se := range errs {
 			diags.Errorf(file, se.Line, "%s", se.Msg)
-			return nil
 		}
 	}
 	src.body, src.BodyLine = body, bodyLine
@@ -211,9 +213,6 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 	meta, problems := decodeMeta(&fm, kind)
 	for _, p := range problems {
 		diags.Errorf(file, p.Line, "%s", p.Msg)
-	}
-	if len(problems) > 0 {
-		return nil
 	}
 	nameDate, nameTitle := DateFromName(strings.TrimSuffix(base, path.Ext(base)))
 	if meta.Date.IsZero() {
