@@ -230,6 +230,7 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 	}
 	src.Meta = meta
 	src.Front = fm
+	warnPlaceholders(src, diags)
 	src.Hash = maphash.Bytes(hashSeed, data)
 	src.FrontHash = maphash.Bytes(hashSeed, block)
 	return src
