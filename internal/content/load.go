@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -214,6 +215,9 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 	for _, p := range problems {
 		diags.Errorf(file, p.Line, "%s", p.Msg)
 	}
+	if r := meta.Regulation; r != nil {
+		folderSystem(src, &fm, r, diags)
+	}
 	nameDate, nameTitle := DateFromName(strings.TrimSuffix(base, path.Ext(base)))
 	if meta.Date.IsZero() {
 		meta.Date = nameDate
@@ -273,4 +277,21 @@ func Year(t time.Time) int {
 func firstSegment(p string) string {
 	seg, _, _ := strings.Cut(p, "/")
 	return seg
+}
+
+// folderSystem gives a regulation without a 体系 the one its folder is
+// named for (regulations/本单位制度/…), so that a section's count and the
+// count of its 体系 agree; a 体系 that contradicts the folder is a warning.
+func folderSystem(src *Source, fm *FrontMatter, r *Regulation, diags *diag.List) {
+	folder, _, nested := strings.Cut(strings.TrimPrefix(src.Path, firstSegment(src.Path)+"/"), "/")
+	if !nested || !slices.Contains(Systems, folder) {
+		return
+	}
+	switch r.System {
+	case "":
+		r.System = folder
+	case folder:
+	default:
+		diags.Warnf(src.File, fm.Line("system"), "文件放在“%s”文件夹中，体系（system）却是“%s”：栏目的篇数与“按体系”的篇数会对不上。请把文件移到 regulations/%s/ 文件夹，或把 system 改为 \"%s\"", folder, r.System, r.System, folder)
+	}
 }

@@ -37,3 +37,32 @@ func TestPlaceholders(t *testing.T) {
 		})
 	}
 }
+
+// TestFolderSystem checks that a regulation without a 体系 takes the one
+// its folder is named for, so that a section's count and its 体系's agree,
+// and that a 体系 contradicting the folder is a warning on its line.
+func TestFolderSystem(t *testing.T) {
+	tests := []struct {
+		rel, text, want string
+		warnLine        int
+	}{
+		{"regulations/本单位制度/a.md", "# 甲\n", "本单位制度", 0},
+		{"regulations/本单位制度/下级/a.md", "+++\ntitle = \"甲\"\n+++\n", "本单位制度", 0},
+		{"regulations/本单位制度/a.md", "+++\ntitle = \"甲\"\nsystem = \"党内规范性文件\"\n+++\n", "党内规范性文件", 3},
+		{"regulations/其他/a.md", "# 甲\n", "", 0},
+		{"regulations/a.md", "# 甲\n", "", 0},
+	}
+	for _, tt := range tests {
+		src, diags := parse(t, tt.rel, tt.text)
+		if src == nil || src.Meta.Regulation.System != tt.want {
+			t.Errorf("%s: system %q, want %q", tt.rel, src.Meta.Regulation.System, tt.want)
+		}
+		line := 0
+		for _, d := range diags {
+			line = d.Line
+		}
+		if line != tt.warnLine || len(diags) > 1 {
+			t.Errorf("%s: %v, want a warning on line %d", tt.rel, diags, tt.warnLine)
+		}
+	}
+}
