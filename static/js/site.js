@@ -341,7 +341,7 @@
       return;
     }
     var whole = null, loading = false;
-    var pager = document.querySelector(".pager");
+    var pager = document.querySelector(".pager"), count = document.querySelector(".list-count");
     var text = searchBox("标题、文号、单位或摘要");
     var controls = [["筛选", text]];
     var statuses = all ? all.status : countsOf(own, "data-status");
@@ -404,9 +404,11 @@
         list.removeChild(list.firstChild);
       }
       reorder(list, sorted);
-      if (pager) {
-        pager.hidden = items === whole; // the whole section is shown
-      }
+      each([pager, count], function (e) {
+        if (e) {
+          e.hidden = items === whole; // the whole section is shown, not one page
+        }
+      });
       empty.hidden = shown > 0;
       var where = items === whole ? "本栏目" : "本页";
       line.textContent = shown === items.length ? where + "共 " + items.length + " 篇" : "显示 " + shown + " / " + items.length + " 篇（" + where + "）";
