@@ -73,7 +73,7 @@ func TestBannerInViewBrowser(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	before, err := chromedp.Run(b, chromedp.Evaluate[view](`scrollTo(0, 3000), ` + look))
+	before, err := chromedp.Run(b, chromedp.Evaluate[view](`scrollTo(0, 3000), `+look))
 	if err != nil {
 		t.Fatal(err)
 	}
