@@ -81,18 +81,10 @@ func (c valueCounts) MarshalJSON() ([]byte, error) {
 	return json.Marshal(pairs)
 }
 
-// ListAll returns the data-list-all attribute of a section's list: the
-// counts of the whole section for the filter's menus, and on a list of
-// several pages the address of the whole list.
-func (v *View) ListAll() template.HTMLAttr {
-	sec := v.Section
-	if v.Kind != "section" || sec == nil || v.Pager == nil {
-		return ""
-	}
-	c := listCounts{Total: len(sec.All)}
-	if v.Pager.Count > 1 {
-		c.Src = v.URL(site.ListEntriesURL(sec.URL))
-	}
+// sectionCounts counts the values of the whole section once, for all the
+// pages of its list.
+func sectionCounts(sec *site.Section) *listCounts {
+	c := &listCounts{Total: len(sec.All)}
 	for _, p := range sec.All {
 		if s := p.Status(); s != "" {
 			c.Status.add(s)
@@ -101,6 +93,20 @@ func (v *View) ListAll() template.HTMLAttr {
 			c.Group.add(value)
 			c.GroupName = name
 		}
+	}
+	return c
+}
+
+// ListAll returns the data-list-all attribute of a section's list: the
+// counts of the whole section for the filter's menus, and on a list of
+// several pages the address of the whole list.
+func (v *View) ListAll() template.HTMLAttr {
+	if v.counts == nil {
+		return ""
+	}
+	c := *v.counts
+	if v.Pager.Count > 1 {
+		c.Src = v.URL(site.ListEntriesURL(v.Section.URL))
 	}
 	data, _ := json.Marshal(c)
 	return template.HTMLAttr(` data-list-all="` + escapeHTML(string(data)) + `"`)

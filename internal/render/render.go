@@ -49,8 +49,9 @@ func (r *Renderer) Views() []*View {
 	for _, sec := range s.Sections[1:] {
 		facets := sectionFacets(s, sec)
 		list := paginate(sec.URL, sec.All, s.Config.PageSize)
+		counts := sectionCounts(sec)
 		for _, v := range list {
-			v.Kind, v.Title, v.Section, v.Page, v.facets = "section", sec.Title, sec, sec.Index, facets
+			v.Kind, v.Title, v.Section, v.Page, v.facets, v.counts = "section", sec.Title, sec, sec.Index, facets, counts
 			v.Crumbs = sectionCrumbs(sec.Parent)
 			add(v)
 		}
