@@ -307,6 +307,14 @@ func (p *pipeline) loadSite(diags *diag.List, timer *stepTimer, stream bool) (*s
 		}
 	}
 	p.convertAll(s, linking, diags)
+	if diags.HasErrors() {
+		// The build stops before the deferred pages are rendered: check
+		// them now, so that it reports what djkb check reports.
+		p.convertAll(s, deferred, diags)
+		s.Link(diags)
+		s.CheckStructure(diags)
+		return s, nil
+	}
 	s.Backlinks()
 	return s, deferred
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -28,4 +29,51 @@ func TestCheckOutputPaths(t *testing.T) {
 	if len(errOut) > 2000 {
 		t.Errorf("check printed %d bytes", len(errOut))
 	}
+}
+
+// TestCheckAndBuildAgree checks that one run reports every problem that
+// can be known (a front-matter error does not hide the file's other keys
+// nor its body, nor other files' warnings), and that djkb build and djkb
+// check report the same set.
+func TestCheckAndBuildAgree(t *testing.T) {
+	dir := site(t, map[string]string{
+		"content/regulations/a.md": "+++\ntitle = \"甲\"\nissued = 2026-02-30\neffective = 2026-03-01 status = \"现行有效\"\nstatus = \"有效\"\n+++\n第一条　见[乙](nope.md)和[本条](#第九条)。\n",
+		// No link: the one-shot build converts it late, while rendering.
+		"content/cases/b.md": "+++\ncase_type = \"工作案例\"\n+++\n## 基本情况\n",
+	})
+	code, _, checkOut := runCLI("check", "-s", dir)
+	if code != 1 {
+		t.Fatalf("check exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		"a.md:3: 错误：元数据（TOML）格式有误：日期“2026-02-30”不存在",
+		"a.md:4: 错误：元数据（TOML）格式有误：值的后面还有多余的内容“status = \"现行有效\"”",
+		"a.md:5: 错误：“status”的值“有效”不在允许范围内",
+		"a.md:7: 错误：链接指向的页面“nope.md”不存在",
+		"a.md:7: 错误：本页中没有锚点“#第九条”",
+		"b.md:4: 警告：工作案例应包含小标题",
+	} {
+		if !strings.Contains(checkOut, want) {
+			t.Errorf("check: missing %s\ngot:\n%s", want, checkOut)
+		}
+	}
+	code, _, buildOut := runCLI("build", "-s", dir, "-d", t.TempDir()+"/public")
+	if code != 1 {
+		t.Fatalf("build exit %d, want 1", code)
+	}
+	if c, b := problems(checkOut), problems(buildOut); c != b {
+		t.Errorf("check and build disagree:\ncheck:\n%s\nbuild:\n%s", c, b)
+	}
+}
+
+// problems returns the lines of a command's output that name a file.
+func problems(out string) string {
+	var keep []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "content/") {
+			keep = append(keep, l)
+		}
+	}
+	slices.Sort(keep)
+	return strings.Join(keep, "\n")
 }

@@ -63,10 +63,15 @@ func newFlagSet(name string, stderr io.Writer, sf *siteFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("djkb "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	if sf != nil {
-		fs.StringVar(&sf.site, "s", ".", "站点文件夹（含 site.toml 和 content/）")
+		siteFlag(fs, &sf.site)
 		fs.StringVar(&sf.out, "d", "public", "输出文件夹")
 	}
 	return fs
+}
+
+// siteFlag adds -s, the site folder, for a command that writes no output.
+func siteFlag(fs *flag.FlagSet, site *string) {
+	fs.StringVar(site, "s", ".", "站点文件夹（含 site.toml 和 content/）")
 }
 
 // parseFlags parses args, accepting "--flag" as well as "-flag"; flags may

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -55,18 +56,44 @@ func TestBuildNewAndCheck(t *testing.T) {
 	if code, _, _ := runCLI("new", "regulation", "机关党支部工作细则（试行）", "-in", "本单位制度", "-s", dir); code != 1 {
 		t.Errorf("new must refuse to overwrite")
 	}
-	if code, out, errOut := runCLI("check", "-s", dir); code != 0 || !strings.Contains(out, "检查通过") {
+	// The new page is a draft: check names each placeholder, build leaves
+	// it out until the editor deletes the draft line.
+	code, out, errOut := runCLI("check", "-s", dir)
+	if code != 0 || !strings.Contains(out, "检查通过") || !strings.Contains(errOut, "文号还是空的") || !strings.Contains(errOut, "占位文字“……”") {
 		t.Fatalf("check: %d %s %s", code, out, errOut)
 	}
 	outDir := filepath.Join(t.TempDir(), "public")
-	code, out, errOut := runCLI("build", "-s", dir, "-d", outDir)
-	if code != 0 || !strings.HasPrefix(out, "构建完成：") || strings.Count(out, "\n") != 1 {
+	built := filepath.Join(outDir, "regulations/本单位制度/机关党支部工作细则（试行）/index.html")
+	if code, out, errOut := runCLI("build", "-s", dir, "-d", outDir); code != 0 || !strings.HasPrefix(out, "构建完成：") {
 		t.Fatalf("build: %d %q %q", code, out, errOut)
 	}
-	if _, err := os.Stat(filepath.Join(outDir, "regulations/本单位制度/机关党支部工作细则（试行）/index.html")); err != nil {
+	if _, err := os.Stat(built); err == nil {
+		t.Errorf("a new page is published before it is filled in")
+	}
+	file := filepath.Join(dir, "content/regulations/本单位制度/机关党支部工作细则（试行）.md")
+	data, _ := os.ReadFile(file)
+	os.WriteFile(file, regexp.MustCompile(`(?m)^draft = true.*\n`).ReplaceAll(data, nil), 0o644)
+	code, out, errOut = runCLI("build", "-s", dir, "-d", outDir)
+	if code != 0 || !strings.HasPrefix(out, "构建完成：") {
+		t.Fatalf("build: %d %q %q", code, out, errOut)
+	}
+	if _, err := os.Stat(built); err != nil {
 		t.Errorf("new page not built: %v", err)
 	}
 	if code, _, _ := runCLI("frobnicate"); code != 2 {
 		t.Errorf("unknown command must exit 2")
+	}
+}
+
+// TestNewHelp checks that djkb new -h lists only the flags new uses.
+func TestNewHelp(t *testing.T) {
+	_, _, errOut := runCLI("new", "-h")
+	for _, want := range []string{"-in", "-type", "-s"} {
+		if !strings.Contains(errOut, "  "+want+" ") {
+			t.Errorf("missing %s in\n%s", want, errOut)
+		}
+	}
+	if strings.Contains(errOut, "  -d ") || strings.Contains(errOut, "输出文件夹") {
+		t.Errorf("new lists the output folder it does not use:\n%s", errOut)
 	}
 }

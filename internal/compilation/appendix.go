@@ -3,6 +3,7 @@ package compilation
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"djkb/internal/content"
 	"djkb/internal/numerals"
@@ -84,8 +85,26 @@ func appendices(d *Digest, reg *register.Register, scope []entry) []*Appendix {
 			a.Rows[j] = append([]Cell{{Text: itoa(j + 1)}}, row...)
 		}
 		a.Columns = append([]Column{{Title: "序号", Nowrap: true}}, a.Columns...)
+		for c := range a.Columns {
+			a.Columns[c].Nowrap = a.Columns[c].Nowrap || short(a.Rows, c)
+		}
 	}
 	return list
+}
+
+// shortCell is the most characters of a cell that is kept on one line:
+// a 文号 or a batch such as 2024年度清理, which a break in the middle makes
+// hard to read.
+const shortCell = 12
+
+// short reports whether every cell of column c is short.
+func short(rows [][]Cell, c int) bool {
+	for _, row := range rows {
+		if utf8.RuneCountInString(row[c].Text) > shortCell {
+			return false
+		}
+	}
+	return len(rows) > 0
 }
 
 // columns makes column heads; a title ending in * is not wrapped.

@@ -208,9 +208,44 @@ func testSamplePDF(t *testing.T, browser context.Context) {
 	if got := pdfOutline(t, pdf); !slices.Equal(got, want) {
 		t.Errorf("书签为\n%s\n应为\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	// Chromium embeds the CFF outlines of Noto CJK as Type 3 fonts.
-	if out, err := exec.Command("pdffonts", writeTemp(t, pdf)).Output(); err == nil && !bytes.Contains(out, []byte("CJK")) && !bytes.Contains(out, []byte("Type 3")) {
-		t.Errorf("PDF 中没有嵌入中文字体：\n%s", out)
+	// Chromium embeds the CFF outlines of Noto CJK as Type 3 fonts (Skia
+	// embeds only TrueType outlines as fonts of their own). Every glyph of
+	// the text comes from the CJK faces: a font of another name means a
+	// line that mixes faces. The page numbers are stamped in Helvetica.
+	if _, err := exec.LookPath("pdffonts"); err != nil && os.Getenv("CI") != "" {
+		t.Fatalf("CI 环境需要 pdffonts（poppler-utils）：%v", err)
+	}
+	if out, err := exec.Command("pdffonts", writeTemp(t, pdf)).Output(); err == nil {
+		if !bytes.Contains(out, []byte("CJK")) && !bytes.Contains(out, []byte("Type 3")) {
+			t.Errorf("PDF 中没有嵌入中文字体：\n%s", out)
+		}
+		for _, l := range strings.Split(string(out), "\n")[2:] {
+			if f := strings.Fields(l); len(f) > 0 && f[0] != "[none]" && f[0] != "Helvetica" && !strings.Contains(f[0], "CJK") {
+				t.Errorf("正文用到了中文字体以外的字体：%s", l)
+			}
+		}
+	}
+	// No cell of 附录一's 清理批次 is broken over two lines, and nothing
+	// sends a reader of the paper to a web page.
+	text := ""
+	for _, p := range pages {
+		text += strings.Join(p, "\n") + "\n"
+	}
+	want = nil
+	for _, a := range d.Appendix {
+		for _, row := range a.Rows {
+			for _, c := range row {
+				if strings.HasSuffix(c.Text, "年度清理") {
+					want = append(want, c.Text)
+				}
+			}
+		}
+	}
+	if whole := strings.Count(text, "年度清理"); len(want) == 0 || whole < len(want) {
+		t.Errorf("附录中的清理批次有 %d 处，完整印在一行上的只有 %d 处", len(want), whole)
+	}
+	if strings.Contains(text, "详见页面") {
+		t.Error("汇编中有“详见页面”")
 	}
 	if out, err := exec.Command("fc-list", ":lang=zh", "family").Output(); err == nil && !bytes.Contains(out, []byte("CJK")) {
 		t.Errorf("没有安装中文字体（fonts-noto-cjk），汇编中的汉字会显示为方框")

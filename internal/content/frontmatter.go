@@ -32,6 +32,7 @@ func (f *FrontMatter) Line(key string) int {
 type SyntaxError struct {
 	Line int
 	Msg  string
+	last bool // nothing after it can be told: report no more
 }
 
 func (e *SyntaxError) Error() string { return fmt.Sprintf("%d: %s", e.Line, e.Msg) }
@@ -86,46 +87,123 @@ const (
 )
 
 // ParseFrontMatter decodes a block split off by SplitFrontMatter. The block
-// starts on file line 2.
-func ParseFrontMatter(format string, block []byte) (FrontMatter, error) {
+// starts on file line 2. A block with mistakes still gives the keys written
+// right, with one error for each mistake (see decodeLenient).
+func ParseFrontMatter(format string, block []byte) (FrontMatter, []*SyntaxError) {
 	fm := FrontMatter{Format: format, Values: map[string]any{}}
 	if len(block) > maxFrontMatterSize {
-		return fm, &SyntaxError{Line: 1, Msg: fmt.Sprintf("元数据（front matter）太长（%d KB，最多 %d KB）：元数据只写标题、日期、标签等，正文请写在元数据的结束行之后；如果第一行的 %s 并不是元数据的开头，请删去它",
-			len(block)>>10, maxFrontMatterSize>>10, formatDelimiter(format))}
+		return fm, []*SyntaxError{{Line: 1, Msg: fmt.Sprintf("元数据（front matter）太长（%d KB，最多 %d KB）：元数据只写标题、日期、标签等，正文请写在元数据的结束行之后；如果第一行的 %s 并不是元数据的开头，请删去它",
+			len(block)>>10, maxFrontMatterSize>>10, formatDelimiter(format))}}
 	}
+	var errs []*SyntaxError
 	switch format {
 	case "toml":
 		if line := tomlTooDeep(block, maxFrontMatterDepth); line > 0 {
-			return fm, tooDeep(line)
+			return fm, []*SyntaxError{tooDeep(line)}
 		}
-		if _, err := toml.Decode(string(block), &fm.Values); err != nil {
-			var pe toml.ParseError
-			if errors.As(err, &pe) {
-				return fm, &SyntaxError{Line: pe.Position.Line + 1, Msg: "元数据（TOML）格式有误：" + tomlHint(pe) + "。请检查这一行的引号、等号、括号和日期写法"}
-			}
-			return fm, &SyntaxError{Line: 1, Msg: "元数据（TOML）无法读取：" + err.Error()}
-		}
+		fm.Values, errs = decodeLenient(block, decodeTOML, tomlItem)
 		fm.lines = keyLines(block, tomlKey)
 	case "yaml":
-		// The YAML parser itself is linear and stops at a depth of its
-		// own, so its tree is checked before it is decoded into values.
-		var doc yaml.Node
-		err := yaml.Unmarshal(block, &doc)
-		if err == nil {
-			if line := yamlTooDeep(&doc, maxFrontMatterDepth); line > 0 {
-				return fm, tooDeep(line)
-			}
-			err = doc.Decode(&fm.Values)
-		}
-		if err != nil {
-			return fm, &SyntaxError{Line: yamlErrorLine(err) + 1, Msg: "元数据（YAML）格式有误：" + err.Error() + "。请检查缩进和冒号"}
-		}
-		if fm.Values == nil {
-			fm.Values = map[string]any{}
-		}
+		fm.Values, errs = decodeLenient(block, decodeYAML, yamlKey)
 		fm.lines = keyLines(block, yamlKey)
 	}
-	return fm, nil
+	return fm, errs
+}
+
+// maxSyntaxErrors bounds the errors reported for one block: past them the
+// editor is better served fixing the first ones and checking again.
+const maxSyntaxErrors = 20
+
+// decoder decodes a whole block, or returns its first error.
+type decoder func(block []byte) (map[string]any, *SyntaxError)
+
+// decodeLenient decodes block. At each error it blanks the line named and
+// decodes again, so that one mistake hides neither the others nor the keys
+// written right. An error on a line that does not start an item (item) is
+// the previous mistake showing again, and is not reported twice. When
+// blanking lines does not help, it returns no values.
+func decodeLenient(block []byte, decode decoder, item *regexp.Regexp) (map[string]any, []*SyntaxError) {
+	lines := bytes.SplitAfter(block, []byte{'\n'})
+	var errs []*SyntaxError
+	for len(errs) < maxSyntaxErrors {
+		values, se := decode(block)
+		if se == nil {
+			if values == nil {
+				values = map[string]any{}
+			}
+			return values, errs
+		}
+		i := se.Line - 2
+		if last := lastLine(lines); i > last {
+			// Past the end: what is left open started above.
+			i, se.Line = last, last+2
+		}
+		if se.last || i < 0 || i >= len(lines) || len(bytes.TrimSpace(lines[i])) == 0 {
+			if len(errs) == 0 {
+				errs = append(errs, se)
+			}
+			break
+		}
+		if len(errs) == 0 || item.Match(lines[i]) {
+			errs = append(errs, se)
+		}
+		lines[i] = []byte("\n")
+		block = bytes.Join(lines, nil)
+	}
+	return map[string]any{}, errs
+}
+
+func decodeTOML(block []byte) (map[string]any, *SyntaxError) {
+	values := map[string]any{}
+	_, err := toml.Decode(string(block), &values)
+	if err == nil {
+		return values, nil
+	}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return nil, &SyntaxError{Line: pe.Position.Line + 1, Msg: "元数据（TOML）格式有误：" + tomlMessage(pe, block)}
+	}
+	return nil, &SyntaxError{Line: 1, Msg: "元数据（TOML）无法读取：" + genericMessage}
+}
+
+func decodeYAML(block []byte) (map[string]any, *SyntaxError) {
+	// The YAML parser itself is linear and stops at a depth of its own, so
+	// its tree is checked before it is decoded into values.
+	var doc yaml.Node
+	err := yaml.Unmarshal(block, &doc)
+	if err == nil {
+		if line := yamlTooDeep(&doc, maxFrontMatterDepth); line > 0 {
+			return nil, tooDeep(line)
+		}
+		values := map[string]any{}
+		if err = doc.Decode(&values); err == nil {
+			return values, nil
+		}
+	}
+	line := yamlErrorLine(err)
+	return nil, &SyntaxError{Line: line + 1, Msg: "元数据（YAML）格式有误：" + yamlMessage(err, lineOf(block, line))}
+}
+
+// lastLine returns the index of the last line that is not blank, or -1.
+func lastLine(lines [][]byte) int {
+	for i := len(lines) - 1; i >= 0; i-- {
+		if len(bytes.TrimSpace(lines[i])) > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// lineOf returns the 1-based line n of block, or nil.
+func lineOf(block []byte, n int) []byte {
+	for i := 1; len(block) > 0; i++ {
+		line, rest, _ := bytes.Cut(block, []byte{'\n'})
+		if i == n {
+			return line
+		}
+		block = rest
+	}
+	return nil
 }
 
 func formatDelimiter(format string) string {
@@ -139,7 +217,7 @@ func formatDelimiter(format string) string {
 
 // tooDeep is the error for a block nested too deep at a line of the block.
 func tooDeep(line int) *SyntaxError {
-	return &SyntaxError{Line: line + 1, Msg: fmt.Sprintf("元数据嵌套太深（超过 %d 层）：这一行的方括号、花括号、带点的键名或缩进层层套叠。元数据只需写标题、日期、标签这样简单的键和值，请删去多余的嵌套", maxFrontMatterDepth)}
+	return &SyntaxError{Line: line + 1, last: true, Msg: fmt.Sprintf("元数据嵌套太深（超过 %d 层）：这一行的方括号、花括号、带点的键名或缩进层层套叠。元数据只需写标题、日期、标签这样简单的键和值，请删去多余的嵌套", maxFrontMatterDepth)}
 }
 
 // tomlTooDeep returns the 1-based line of block on which its tables and
@@ -392,14 +470,6 @@ func (d *yamlDepth) each(n *yaml.Node, f func(c *yaml.Node, merged bool)) {
 	}
 }
 
-func tomlHint(pe toml.ParseError) string {
-	msg := pe.Message
-	if pe.Usage != "" {
-		msg += "（" + strings.TrimSpace(pe.Usage) + "）"
-	}
-	return msg
-}
-
 var yamlLineRe = regexp.MustCompile(`line (\d+)`)
 
 func yamlErrorLine(err error) int {
@@ -412,7 +482,9 @@ func yamlErrorLine(err error) int {
 
 var (
 	tomlKey = regexp.MustCompile(`^\s*"?([A-Za-z0-9_\-]+)"?\s*=`)
-	yamlKey = regexp.MustCompile(`^([A-Za-z0-9_\-]+)\s*:`)
+	// tomlItem matches the first line of a key-value pair or a table.
+	tomlItem = regexp.MustCompile(`^\s*(\[|["'A-Za-z0-9_\-][^=]*=)`)
+	yamlKey  = regexp.MustCompile(`^([A-Za-z0-9_\-]+)\s*:`)
 )
 
 // keyLines finds the file line of each top-level key of a block that starts

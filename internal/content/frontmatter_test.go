@@ -69,7 +69,7 @@ func TestFrontMatterLimits(t *testing.T) {
 				}
 				return
 			}
-			if src != nil || len(diags) != 1 {
+			if len(diags) != 1 {
 				t.Fatalf("want one error, got %v", diags)
 			}
 			d := diags[0]

@@ -222,12 +222,14 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 		diags.Errorf(file, se.Line, "%s", se.Msg)
 		return nil
 	}
+	// A file with mistakes in its front matter is still read as far as it
+	// can be, so that one check reports all its problems, its body's
+	// included; the errors keep it from being published.
 	if fm.Format != "" {
-		fm, err = ParseFrontMatter(fm.Format, block)
-		if err != nil {
-			se := err.(*SyntaxError)
+		var errs []*SyntaxError
+		fm, errs = ParseFrontMatter(fm.Format, block)
+		for _, se := range errs {
 			diags.Errorf(file, se.Line, "%s", se.Msg)
-			return nil
 		}
 	}
 	src.body, src.BodyLine = body, bodyLine
@@ -237,8 +239,8 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 	for _, p := range problems {
 		diags.Errorf(file, p.Line, "%s", p.Msg)
 	}
-	if len(problems) > 0 {
-		return nil
+	if r := meta.Regulation; r != nil {
+		folderSystem(src, &fm, r, diags)
 	}
 	nameDate, nameTitle := DateFromName(strings.TrimSuffix(base, path.Ext(base)))
 	if meta.Date.IsZero() {
@@ -256,6 +258,7 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 	}
 	src.Meta = meta
 	src.Front = fm
+	warnPlaceholders(src, diags)
 	src.Hash = maphash.Bytes(hashSeed, data)
 	src.FrontHash = maphash.Bytes(hashSeed, block)
 	src.Sum = crc32.ChecksumIEEE(data)
@@ -315,4 +318,21 @@ func Year(t time.Time) int {
 func firstSegment(p string) string {
 	seg, _, _ := strings.Cut(p, "/")
 	return seg
+}
+
+// folderSystem gives a regulation without a 体系 the one its folder is
+// named for (regulations/本单位制度/…), so that a section's count and the
+// count of its 体系 agree; a 体系 that contradicts the folder is a warning.
+func folderSystem(src *Source, fm *FrontMatter, r *Regulation, diags *diag.List) {
+	folder, _, nested := strings.Cut(strings.TrimPrefix(src.Path, firstSegment(src.Path)+"/"), "/")
+	if !nested || !slices.Contains(Systems, folder) {
+		return
+	}
+	switch r.System {
+	case "":
+		r.System = folder
+	case folder:
+	default:
+		diags.Warnf(src.File, fm.Line("system"), "文件放在“%s”文件夹中，体系（system）却是“%s”：栏目的篇数与“按体系”的篇数会对不上。请把文件移到 regulations/%s/ 文件夹，或把 system 改为 \"%s\"", folder, r.System, r.System, folder)
+	}
 }

@@ -38,8 +38,8 @@ func TestTextFieldTypes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src, diags := parse(t, tt.rel, tt.text)
-			if src != nil || len(diags) != 1 {
+			_, diags := parse(t, tt.rel, tt.text)
+			if len(diags) != 1 {
 				t.Fatalf("want one error, got %v", diags)
 			}
 			d := diags[0]

@@ -160,6 +160,16 @@ func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]u
 			h.section(c)
 		}
 	}
+	if c := v.counts; c != nil { // the filter's menus: the whole section's values
+		for _, vc := range []valueCounts{c.Status, c.Group} {
+			for _, s := range vc.order {
+				h.str(s)
+				h.num(uint64(vc.n[s]))
+			}
+			h.str("")
+		}
+		h.str(c.GroupName)
+	}
 	for _, f := range v.facets {
 		h.str(f.Taxonomy.Key)
 		for _, t := range f.Terms {

@@ -133,26 +133,32 @@ func listData(p *site.Page) template.HTMLAttr {
 		b.WriteString(escapeHTML(value))
 		b.WriteByte('"')
 	}
-	group := func(value, name string) {
-		attr("group", value)
-		attr("group-name", name)
-	}
 	attr("title", p.Title)
 	attr("date", isoDate(p.Date))
 	attr("sum", p.Sum)
 	if s := p.Status(); s != "" {
 		attr("status", s)
 	}
-	if r := p.Reg(); r != nil && r.System != "" {
-		group(r.System, "体系")
-	}
-	if c := p.Case(); c != nil && c.CaseType != "" {
-		group(c.CaseType, "案例类型")
-	}
-	if br := p.Brand(); br != nil && br.Tier != "" {
-		group(br.Tier+"品牌", "品牌等级")
+	if value, name := listGroup(p); value != "" {
+		attr("group", value)
+		attr("group-name", name)
 	}
 	return template.HTMLAttr(b.String())
+}
+
+// listGroup returns the group a page falls in on a list, and what the
+// groups are called: its 体系, 案例类型 or 品牌等级; "" for none.
+func listGroup(p *site.Page) (value, name string) {
+	if r := p.Reg(); r != nil && r.System != "" {
+		return r.System, "体系"
+	}
+	if c := p.Case(); c != nil && c.CaseType != "" {
+		return c.CaseType, "案例类型"
+	}
+	if br := p.Brand(); br != nil && br.Tier != "" {
+		return br.Tier + "品牌", "品牌等级"
+	}
+	return "", ""
 }
 
 // escapeHTML escapes text for an element's content or a quoted attribute

@@ -48,10 +48,15 @@ func (r *Renderer) Views() []*View {
 	add(&View{Kind: "home", Title: s.Config.Title, Page: s.Home.Index, Section: s.Home})
 	for _, sec := range s.Sections[1:] {
 		facets := sectionFacets(s, sec)
-		for _, v := range paginate(sec.URL, sec.All, s.Config.PageSize) {
-			v.Kind, v.Title, v.Section, v.Page, v.facets = "section", sec.Title, sec, sec.Index, facets
+		list := paginate(sec.URL, sec.All, s.Config.PageSize)
+		counts := sectionCounts(sec)
+		for _, v := range list {
+			v.Kind, v.Title, v.Section, v.Page, v.facets, v.counts = "section", sec.Title, sec, sec.Index, facets, counts
 			v.Crumbs = sectionCrumbs(sec.Parent)
 			add(v)
+		}
+		if len(list) > 1 {
+			add(entriesView(sec))
 		}
 	}
 	for _, p := range s.Pages {
@@ -139,6 +144,9 @@ func (r *Renderer) Render(v *View) ([]byte, error) {
 }
 
 func (r *Renderer) renderTo(buf *bytes.Buffer, v *View) error {
+	if v.Kind == entriesKind {
+		return r.renderEntries(buf, v)
+	}
 	t, err := r.Templates.Lookup(v.Kind)
 	if err != nil {
 		return err

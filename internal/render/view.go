@@ -28,7 +28,8 @@ type View struct {
 	// LiveReload is set by djkb serve to inject its reload script.
 	LiveReload bool
 
-	facets    []Facet // of Section, on section lists
+	facets    []Facet     // of Section, on section lists
+	counts    *listCounts // of Section, on section lists
 	fragments *fragments
 }
 

@@ -14,7 +14,7 @@ type Rule struct {
 // Rules lists the checks in report order.
 var Rules = []Rule{
 	{"trial-expired", "试行期满未清理", 1, Error,
-		"试行、暂行文件自施行起已超过最长试行期限（site.toml cleanup.trial_years，默认 5 年，有效期更短的以有效期为准），期满后没有新的清理结论"},
+		"试行、暂行文件自施行起已超过最长试行期限（有效期更短的以有效期为准），期满后没有新的清理结论"},
 	{"trial-title", "标题与试行标记不一致", 2, Warning,
 		"标题带“（试行）”“（暂行）”而 trial 不是同一标记，或 trial 为试行、暂行而标题没有"},
 	{"replaced-in-force", "已被替代仍标注现行有效", 3, Error,
@@ -28,7 +28,7 @@ var Rules = []Rule{
 	{"paperwork-missing", "清理依据不全", 7, Warning,
 		"已废止、宣布失效而无废止依据（repeal）；已修改而无 superseded_by；缺少文号、制定机关、印发日期或效力状态"},
 	{"review-overdue", "超期未清理", 8, Warning,
-		"距最近一次清理结论（没有结论的自印发日期起）已超过清理间隔（site.toml cleanup.review_years，默认 5 年）"},
+		"距最近一次清理结论（没有结论的自印发日期起）已超过清理间隔"},
 }
 
 // RuleByID returns the rule with that id, or a zero Rule.

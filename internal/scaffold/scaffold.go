@@ -5,6 +5,7 @@ package scaffold
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -86,7 +87,7 @@ func Create(req Request, defaults fs.FS) (string, error) {
 	if err := tmpl.Execute(&buf, newData(req)); err != nil {
 		return "", fmt.Errorf("模板 layouts/new/%s.md 有误：%w", req.Kind, err)
 	}
-	rel := filepath.Join(content.Dir, folder, filepath.FromSlash(req.Section), FileName(req.Title))
+	rel := filepath.Join(content.Dir, folder, filepath.FromSlash(section(req)), FileName(req.Title))
 	abs := filepath.Join(req.SiteDir, rel)
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return "", err
@@ -105,6 +106,21 @@ func Create(req Request, defaults fs.FS) (string, error) {
 	return filepath.ToSlash(rel), f.Close()
 }
 
+// section returns the sub-folder the page goes in: the one asked for, or
+// for a case the folder of its kind (工作案例, 警示案例) where the site has one.
+func section(req Request) string {
+	if req.Section != "" || req.Kind != "case" {
+		return req.Section
+	}
+	caseType := cmp.Or(req.CaseType, defaultCaseType)
+	if st, err := os.Stat(filepath.Join(req.SiteDir, content.Dir, Kinds[req.Kind], caseType)); err == nil && st.IsDir() {
+		return caseType
+	}
+	return ""
+}
+
+const defaultCaseType = "工作案例"
+
 // data is what the skeleton templates see.
 type data struct {
 	Title, Date, Unit, CaseType, Trial, Form string
@@ -113,10 +129,7 @@ type data struct {
 }
 
 func newData(req Request) data {
-	caseType := req.CaseType
-	if caseType == "" {
-		caseType = "工作案例"
-	}
+	caseType := cmp.Or(req.CaseType, defaultCaseType)
 	trial := "无"
 	switch {
 	case strings.Contains(req.Title, "（试行）") || strings.Contains(req.Title, "(试行)"):

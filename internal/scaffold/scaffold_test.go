@@ -48,8 +48,15 @@ func TestCreateEachKind(t *testing.T) {
 		data, _ := os.ReadFile(filepath.Join(site, rel))
 		var diags diag.List
 		src := content.Parse(strings.TrimPrefix(rel, "content/"), data, &diags)
-		if src == nil || len(diags.Items()) > 0 {
+		if src == nil || diags.HasErrors() {
 			t.Fatalf("%s: new page does not parse: %v\n%s", rel, diags.Items(), data)
+		}
+		// A new page is a draft, and check names what is left to fill in.
+		if !src.Meta.Draft {
+			t.Errorf("%s: a new page must be a draft", rel)
+		}
+		if diags.Count(diag.Warning) == 0 {
+			t.Errorf("%s: no warning about the placeholders", rel)
 		}
 		if src.Meta.Title != tc.title {
 			t.Errorf("%s: title %q", rel, src.Meta.Title)
@@ -68,5 +75,28 @@ func TestCreateEachKind(t *testing.T) {
 	}
 	if _, err := Create(Request{SiteDir: site, Kind: "memo", Title: "x"}, djkb.Defaults); err == nil {
 		t.Error("unknown kind accepted")
+	}
+}
+
+// TestCaseFolder checks that a case goes to the folder of its kind when the
+// site has one, and that -in still decides.
+func TestCaseFolder(t *testing.T) {
+	site := t.TempDir()
+	for _, d := range []string{"工作案例", "警示案例"} {
+		os.MkdirAll(filepath.Join(site, "content/cases", d), 0o755)
+	}
+	for _, tc := range []struct{ title, caseType, section, want string }{
+		{"甲", "", "", "content/cases/工作案例/甲.md"},
+		{"乙", "警示案例", "", "content/cases/警示案例/乙.md"},
+		{"丙", "警示案例", "其他", "content/cases/其他/丙.md"},
+	} {
+		rel, err := Create(Request{SiteDir: site, Kind: "case", Title: tc.title, CaseType: tc.caseType, Section: tc.section}, djkb.Defaults)
+		if err != nil || rel != tc.want {
+			t.Errorf("%s: got %s, %v; want %s", tc.title, rel, err, tc.want)
+		}
+	}
+	flat := t.TempDir()
+	if rel, _ := Create(Request{SiteDir: flat, Kind: "case", Title: "丁"}, djkb.Defaults); rel != "content/cases/丁.md" {
+		t.Errorf("a site without kind folders: got %s", rel)
 	}
 }

@@ -229,8 +229,11 @@ func (s *Server) withErrors(page []byte) []byte {
 		return page
 	}
 	var b strings.Builder
-	b.WriteString(`<div id="djkb-build-errors" role="alert" style="position:relative;z-index:1000;margin:0;padding:12px 20px;background:#fff3f3;color:#7a0000;border-bottom:3px solid #b00;font:15px/1.6 sans-serif">`)
-	fmt.Fprintf(&b, `<strong>构建失败，共 %d 个错误。下面显示的是上一次成功构建的网站；改正后会自动刷新。</strong><ul style="margin:6px 0 0;padding-left:1.2em">`, len(errs))
+	// Fixed to the bottom of the window: in view wherever the reloaded page
+	// is scrolled to, and moving nothing on the page, whose place is kept.
+	b.WriteString(`<div id="djkb-build-errors" role="alert" style="position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:45vh;overflow:auto;margin:0;padding:12px 20px;background:#fff3f3;color:#7a0000;border-top:3px solid #b00;box-shadow:0 -2px 8px rgba(0,0,0,.2);font:15px/1.6 sans-serif">`)
+	b.WriteString(`<button type="button" aria-expanded="true" style="float:right;margin-left:1em;font:inherit;color:inherit;background:#fff;border:1px solid #b00;border-radius:4px;padding:0 .6em">收起</button>`)
+	fmt.Fprintf(&b, `<strong>构建失败，共 %d 个错误。页面显示的是上一次成功构建的网站；改正后会自动刷新。</strong><ul style="margin:6px 0 0;padding-left:1.2em">`, len(errs))
 	for _, d := range errs {
 		b.WriteString("<li>")
 		b.WriteString(html.EscapeString(d.String()))

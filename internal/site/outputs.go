@@ -108,6 +108,9 @@ func (s *Site) outputs(static []StaticFile) []output {
 			continue
 		}
 		lists(sec.URL, len(sec.All), by, "栏目“"+sec.Title+"”")
+		if ListPageCount(len(sec.All), s.Config.PageSize) > 1 {
+			gen(ListEntriesURL(sec.URL), "栏目“"+sec.Title+"”的全部条目（供筛选）")
+		}
 	}
 	for _, p := range s.Pages {
 		add(p.URL, pageMaker(p))

@@ -102,6 +102,10 @@ func mustEscape(c byte) bool {
 // ListPageCount is how many pages a list of n items takes at size a page.
 func ListPageCount(n, size int) int { return max(1, (n+size-1)/size) }
 
+// ListEntriesURL is the URL of the script holding the whole list at base,
+// which the list filter reads (render.entriesView): beside its pages.
+func ListEntriesURL(base string) string { return base + "page/list.js" }
+
 // ListPageURL is the URL of page number of a paginated list at base: the
 // first page is base itself, the others base + "page/N/".
 func ListPageURL(base string, number int) string {

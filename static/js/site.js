@@ -653,35 +653,96 @@
     each(items, function (li) { list.appendChild(li); });
   }
 
+  // counted returns the options of a menu: "全部", then each value with
+  // how many entries have it.
+  function counted(pairs) {
+    return [["", "全部"]].concat(pairs.map(function (p) { return [p[0], p[0] + "（" + p[1] + "）"]; }));
+  }
+
+  function countsOf(items, attr) {
+    var n = {};
+    each(items, function (li) {
+      var v = li.getAttribute(attr);
+      n[v] = (n[v] || 0) + 1;
+    });
+    return distinct(items, attr).map(function (v) { return [v, n[v]]; });
+  }
+
+  // loadList loads the whole list of a section (render/entries.go) with a
+  // script tag, which works from file:// where fetch does not, and calls
+  // done with its items, their links made absolute, or with null.
+  function loadList(src, done) {
+    var script = el("script", { src: src });
+    var url = script.src; // absolute
+    window.djkbListEntries = function (html) {
+      var box = document.createElement("template");
+      box.innerHTML = html;
+      var items = [];
+      each(box.content.querySelectorAll("li.page-item"), function (li) {
+        each(li.querySelectorAll("a[href]"), function (a) {
+          a.setAttribute("href", new URL(a.getAttribute("href"), url).href);
+        });
+        items.push(li);
+      });
+      done(items);
+    };
+    script.onerror = function () { done(null); };
+    document.head.appendChild(script);
+  }
+
+  // pageListTools filters and sorts a list of pages. On a section's list
+  // its menus offer the values of the whole section, and once a reader
+  // filters or sorts, the whole section is loaded and shown, across its
+  // pages; the page's own items come back when the filters are cleared.
   function pageListTools(list) {
-    var items = [];
-    each(list.children, function (li) { items.push(li); });
-    if (items.length < 2) {
+    var own = [];
+    each(list.children, function (li) { own.push(li); });
+    var all = JSON.parse(list.getAttribute("data-list-all") || "null");
+    if (own.length < 2 && !(all && all.src)) {
       return;
     }
-    var original = items.slice();
+    var whole = null, loading = false;
+    var pager = document.querySelector(".pager"), count = document.querySelector(".list-count");
     var text = searchBox("标题、文号、单位或摘要");
     var controls = [["筛选", text]];
-    var statuses = distinct(items, "data-status");
-    var groups = distinct(items, "data-group");
+    var statuses = all ? all.status : countsOf(own, "data-status");
+    var groups = all ? all.group : countsOf(own, "data-group");
     var status, group;
     if (statuses.length > 1) {
-      status = select("status", [["", "全部"]].concat(statuses.map(function (s) { return [s, s]; })));
+      status = select("status", counted(statuses));
       controls.push(["效力状态", status]);
     }
     if (groups.length > 1) {
-      group = select("group", [["", "全部"]].concat(groups.map(function (s) { return [s, s]; })));
-      var names = distinct(items, "data-group-name");
-      controls.push([names.length === 1 ? names[0] : "类别", group]);
+      group = select("group", counted(groups));
+      var names = distinct(own, "data-group-name");
+      controls.push([all && all.groupName ? all.groupName : names.length === 1 ? names[0] : "类别", group]);
     }
     var order = select("sort", [["", "默认顺序"], ["new", "日期：从新到旧"], ["old", "日期：从旧到新"], ["title", "标题"]]);
     controls.push(["排序", order]);
     var line = toolbar(list, "list-tools", controls);
-    var empty = el("p", { "class": "tools-empty", hidden: "" }, "本页没有符合条件的内容。可以清除筛选条件，或到搜索页查找全部内容。");
+    var empty = el("p", { "class": "tools-empty", hidden: "" }, all && all.src ? "本栏目没有符合条件的内容。可以清除筛选条件，或到搜索页查找全部内容。" : "本页没有符合条件的内容。可以清除筛选条件，或到搜索页查找全部内容。");
     list.parentNode.insertBefore(empty, list.nextSibling);
 
     function apply() {
       var terms = words(text.value), shown = 0;
+      var active = terms.length > 0 || (status && status.value) || (group && group.value) || order.value;
+      if (active && all && all.src && !whole && !loading) {
+        loading = true;
+        line.textContent = "正在载入本栏目的全部 " + all.total + " 篇……";
+        loadList(all.src, function (items) {
+          loading = false;
+          whole = items || null;
+          if (!items) {
+            all.src = null; // filter this page alone
+          }
+          apply();
+        });
+        return;
+      }
+      if (loading) {
+        return;
+      }
+      var items = active && whole ? whole : own;
       each(items, function (li) {
         var ok = matches(li, terms) &&
           (!status || !status.value || li.getAttribute("data-status") === status.value) &&
@@ -691,7 +752,7 @@
           shown++;
         }
       });
-      var sorted = original.slice();
+      var sorted = items.slice();
       var date = function (li) { return li.getAttribute("data-date") || ""; };
       if (order.value === "new") {
         sorted.sort(function (a, b) { return date(b) < date(a) ? -1 : date(b) > date(a) ? 1 : 0; });
@@ -700,9 +761,18 @@
       } else if (order.value === "title") {
         sorted.sort(byTitle("data-title"));
       }
+      while (list.firstChild) {
+        list.removeChild(list.firstChild);
+      }
       reorder(list, sorted);
+      each([pager, count], function (e) {
+        if (e) {
+          e.hidden = items === whole; // the whole section is shown, not one page
+        }
+      });
       empty.hidden = shown > 0;
-      line.textContent = shown === items.length ? "本页共 " + items.length + " 篇" : "显示 " + shown + " / " + items.length + " 篇";
+      var where = items === whole ? "本栏目" : "本页";
+      line.textContent = shown === items.length ? where + "共 " + items.length + " 篇" : "显示 " + shown + " / " + items.length + " 篇（" + where + "）";
     }
     onText(text, apply);
     each([status, group, order], function (s) {
