@@ -40,6 +40,9 @@ type Cleanup struct {
 	// FilingSince leaves documents issued before it out of the filing check
 	// (备案审查 kept on paper before the knowledge base).
 	FilingSince time.Time `toml:"filing_since"`
+	// FilingIssuers are the organ's own issuing bodies, whose 党内规范性文件
+	// and 本单位制度 are filed; default: the site's unit.
+	FilingIssuers []string `toml:"filing_issuers"`
 }
 
 // The kinds of clean-up batch.
@@ -196,6 +199,9 @@ func Parse(data []byte) (Config, error) {
 	}
 	if cfg.Cleanup.FilingDays <= 0 {
 		cfg.Cleanup.FilingDays = 30
+	}
+	if len(cfg.Cleanup.FilingIssuers) == 0 && cfg.Unit != "" {
+		cfg.Cleanup.FilingIssuers = []string{cfg.Unit}
 	}
 	cfg.Cleanup.Batch = cfg.Cleanup.Current.Name
 	if b := cfg.Cleanup.Current; b.Name == "" && b != (BatchInfo{}) {
