@@ -53,13 +53,13 @@ var BatchKinds = []string{"定期", "即时", "专项"}
 // 专项 batch, and, once the 清理决定 is issued, published and the
 // decision's title, 文号 and date.
 type BatchInfo struct {
-	Name      string    `toml:"name"`
-	Kind      string    `toml:"kind"`
-	Trigger   string    `toml:"trigger"`
-	Published bool      `toml:"published"`
-	Decision  string    `toml:"decision"`
-	DocNumber string    `toml:"doc_number"`
-	Date      time.Time `toml:"date"`
+	Name      string    `toml:"name" json:"name"`
+	Kind      string    `toml:"kind" json:"kind"`
+	Trigger   string    `toml:"trigger" json:"trigger"`
+	Published bool      `toml:"published" json:"published"`
+	Decision  string    `toml:"decision" json:"decision"`
+	DocNumber string    `toml:"doc_number" json:"doc_number"`
+	Date      time.Time `toml:"date" json:"date,omitzero"`
 }
 
 // UnmarshalTOML reads a batch written as its name alone or as a table.
