@@ -89,6 +89,8 @@ type Digest struct {
 	Title string `toml:"title"`
 	Unit  string `toml:"unit"`
 	Notes string `toml:"notes"` // extra paragraph for 编辑说明
+	// Source says where the texts come from, for the 编辑说明.
+	Source string `toml:"source"`
 }
 
 // Config is a site's configuration.
