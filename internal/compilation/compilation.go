@@ -46,6 +46,10 @@ type Digest struct {
 	Items    []*Item  // the same, in document order
 	Appendix []*Appendix
 	Batch    string // the clean-up batch the statuses rely on
+	// HasIndex is set while printing a PDF with a 索引, whose entries
+	// IndexEntries holds once the body is printed.
+	HasIndex     bool
+	IndexEntries []IndexEntry
 
 	site  *site.Site
 	opts  Options

@@ -30,6 +30,7 @@ type Item struct {
 	History   []content.Event
 	Caption   string        // 题注, see caption
 	Body      template.HTML // the text, re-rendered for the digest
+	ixIDs     []string      // ids of the index's marks in Body, while printing
 }
 
 func newItem(e entry) *Item {
