@@ -234,24 +234,32 @@ type reportView struct {
 func (r *Report) WriteHTML(w io.Writer) error { return r.render(w, "") }
 
 func (r *Report) render(w io.Writer, anchors template.HTML) error {
-	d := &Digest{opts: r.opts}
+	return renderLayout(w, r.opts, reportLayout, func(css template.CSS) any {
+		return reportView{Report: r, CSS: css, Anchors: anchors, PrintStyle: map[bool]template.CSS{true: printStyle}[anchors != ""]}
+	})
+}
+
+// renderLayout renders the {{define name}} of layouts/digest.html with the
+// data view makes from the digest's stylesheet.
+func renderLayout(w io.Writer, opts Options, name string, view func(css template.CSS) any) error {
+	d := &Digest{opts: opts}
 	t, err := d.template()
 	if err != nil {
 		return err
 	}
-	if t.Lookup(reportLayout) == nil {
-		return fmt.Errorf(`layouts/%s 中没有 {{define "%s"}}…{{end}}：请从 djkb 自带的模板中复制这一段`, layoutName, reportLayout)
+	if t.Lookup(name) == nil {
+		return fmt.Errorf(`layouts/%s 中没有 {{define "%s"}}…{{end}}：请从 djkb 自带的模板中复制这一段`, layoutName, name)
 	}
 	css, err := d.stylesheet()
 	if err != nil {
 		return err
 	}
 	out := &errWriter{w: w}
-	if err := t.ExecuteTemplate(out, reportLayout, reportView{Report: r, CSS: template.CSS(css), Anchors: anchors, PrintStyle: map[bool]template.CSS{true: printStyle}[anchors != ""]}); err != nil {
+	if err := t.ExecuteTemplate(out, name, view(template.CSS(css))); err != nil {
 		if out.err != nil {
 			return out.err
 		}
-		return fmt.Errorf("渲染清理情况报告时模板出错：%w", err)
+		return fmt.Errorf("渲染 %s 时模板出错：%w", name, err)
 	}
 	return nil
 }
@@ -297,3 +305,39 @@ func newTab(browser context.Context) (context.Context, context.CancelFunc) {
 
 // TotalsRows is the totals as a table of one row.
 func (r *Report) TotalsRows() []Tally { return []Tally{r.Totals} }
+
+// checklistView is what {{define "review-checklist"}} sees.
+type checklistView struct {
+	Title      string
+	Lists      []review.Checklist
+	CSS        template.CSS
+	PrintStyle template.CSS
+	Anchors    template.HTML
+}
+
+// WriteChecklists writes the 审查 checklists as one printable document,
+// each document's on pages of its own.
+func WriteChecklists(w io.Writer, lists []review.Checklist, opts Options) error {
+	return writeChecklists(w, lists, opts, "")
+}
+
+func writeChecklists(w io.Writer, lists []review.Checklist, opts Options, anchors template.HTML) error {
+	return renderLayout(w, opts, "review-checklist", func(css template.CSS) any {
+		return checklistView{Title: "备案审查表", Lists: lists, CSS: css, Anchors: anchors, PrintStyle: map[bool]template.CSS{true: printStyle}[anchors != ""]}
+	})
+}
+
+// ChecklistsPDF prints the checklists as the digest is printed.
+func ChecklistsPDF(browser context.Context, dir string, lists []review.Checklist, opts Options) ([]byte, int, error) {
+	owner := map[string]int{}
+	var ids []string
+	var outline []*outlineNode
+	for i, l := range lists {
+		id := fmt.Sprintf("c%d", i+1)
+		ids = append(ids, id)
+		owner[id] = 0
+		outline = append(outline, &outlineNode{title: l.Title, dest: id})
+	}
+	anchors := partAnchors(0, ids, nil, owner, set(ids))
+	return printOne(browser, dir, func(w io.Writer) error { return writeChecklists(w, lists, opts, anchors) }, owner, outline, "备案审查表")
+}
