@@ -22,7 +22,7 @@ func notes(d *Digest) []string {
 		}
 	}
 	inForce := "现行有效"
-	if !sameSet(d.opts.Statuses, DefaultStatuses) {
+	if !sameSet(d.opts.Statuses, DefaultStatuses) || len(d.opts.Paths) > 0 {
 		inForce = ""
 	}
 	scope := fmt.Sprintf("本汇编收录%s%s法规制度共 %d 件，截至%s", unitPhrase(unit), inForce, len(d.Items), chineseDate(d.AsOf))
@@ -76,6 +76,9 @@ func unitPhrase(unit string) string {
 
 // filterPhrase describes a selection narrower than the default.
 func filterPhrase(o Options) string {
+	if len(o.Paths) > 0 {
+		return "本汇编为选编，只收录清单列出的文件；其中已废止、已修改的文件照录，并在文件信息中注明效力状态。"
+	}
 	var parts []string
 	if len(o.Systems) > 0 {
 		parts = append(parts, "体系为"+strings.Join(o.Systems, "、"))
