@@ -26,13 +26,13 @@ var DefaultStatuses = []string{content.InForce, Unrecorded}
 
 // Options choose what the digest holds.
 type Options struct {
-	Statuses []string  // 效力状态 to include, with Unrecorded; default DefaultStatuses
-	Systems  []string  // 体系 (or first-level folder) to include; all when empty
-	Tags     []string  // include regulations with any of these tags; all when empty
+	Statuses []string // 效力状态 to include, with Unrecorded; default DefaultStatuses
+	Systems  []string // 体系 (or first-level folder) to include; all when empty
+	Tags     []string // include regulations with any of these tags; all when empty
 	// Paths, when given, makes a 选编: only these regulations (paths
 	// relative to content/), whatever the other filters.
-	Paths []string
-	Title string // the cover title of a 选编; default site.toml [digest] title
+	Paths    []string
+	Title    string    // the cover title of a 选编; default site.toml [digest] title
 	AsOf     time.Time // the 截至 date: statuses are taken as of this day; default today
 	SiteDir  string    // for the site's own layouts/digest.html and static/css/digest.css
 	Defaults fs.FS     // the embedded layouts/ and static/
