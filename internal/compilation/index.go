@@ -128,6 +128,7 @@ func TitleKeyword(title string) string {
 	t = strings.TrimSuffix(t, "的")
 	t = strings.TrimSuffix(t, "工作")
 	t = strings.TrimSuffix(t, "管理")
+	t = strings.TrimRight(t, "和、")
 	if utf8.RuneCountInString(t) < 2 {
 		return whole
 	}
@@ -227,10 +228,14 @@ func indexEntries(terms []*indexTerm, pages map[string]int) []IndexEntry {
 	return out
 }
 
-// SortPinyin sorts entries by the pinyin of their terms.
+// SortPinyin sorts entries by the pinyin of their terms, quotation marks
+// left out (“五好党支部” goes under W).
 func SortPinyin(entries []IndexEntry) {
 	c := collate.New(language.Chinese)
-	slices.SortStableFunc(entries, func(a, b IndexEntry) int { return c.CompareString(a.Term, b.Term) })
+	unquote := strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", "\"", "")
+	slices.SortStableFunc(entries, func(a, b IndexEntry) int {
+		return c.CompareString(unquote.Replace(a.Term), unquote.Replace(b.Term))
+	})
 }
 
 // unmarkIndex gives the items back the bodies markIndex changed; the

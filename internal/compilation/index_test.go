@@ -16,6 +16,7 @@ func TestTitleKeyword(t *testing.T) {
 		"中国共产党纪律处分条例（2018年修订）":     "纪律处分",
 		"东江省直机关党建品牌培育管理办法（试行）":     "党建品牌培育",
 		"东江省党委（党组）落实机关党建工作责任制实施办法": "落实机关党建工作责任制",
+		"关于中国共产党党费收缴、使用和管理的规定":     "党费收缴、使用",
 	} {
 		if got := compilation.TitleKeyword(title); got != want {
 			t.Errorf("TitleKeyword(%q) = %q，应为 %q", title, got, want)
@@ -24,13 +25,13 @@ func TestTitleKeyword(t *testing.T) {
 }
 
 func TestSortPinyin(t *testing.T) {
-	entries := []compilation.IndexEntry{{Term: "组织生活"}, {Term: "党费"}, {Term: "三会一课"}, {Term: "民主评议"}, {Term: "安全"}, {Term: "主题党日"}}
+	entries := []compilation.IndexEntry{{Term: "组织生活"}, {Term: "党费"}, {Term: "三会一课"}, {Term: "民主评议"}, {Term: "安全"}, {Term: "主题党日"}, {Term: "“五好党支部”"}}
 	compilation.SortPinyin(entries)
 	var got []string
 	for _, e := range entries {
 		got = append(got, e.Term)
 	}
-	want := []string{"安全", "党费", "民主评议", "三会一课", "主题党日", "组织生活"}
+	want := []string{"安全", "党费", "民主评议", "三会一课", "“五好党支部”", "主题党日", "组织生活"}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Fatalf("拼音顺序为 %v，应为 %v", got, want)
