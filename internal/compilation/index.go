@@ -146,18 +146,11 @@ func (d *Digest) markIndex() ([]template.HTML, []*indexTerm) {
 	}
 	byTerm := map[string]*indexTerm{}
 	list := make([]*indexTerm, len(terms))
-	sorted := slices.Clone(terms)
-	// Longest first, so that 党支部标准化 is matched before 党支部.
-	slices.SortStableFunc(sorted, func(a, b string) int { return len(b) - len(a) })
-	quoted := make([]string, len(sorted))
-	for i, t := range sorted {
-		quoted[i] = regexp.QuoteMeta(t)
-	}
-	re := regexp.MustCompile(strings.Join(quoted, "|"))
 	for i, t := range terms {
 		list[i] = &indexTerm{term: t}
 		byTerm[t] = list[i]
 	}
+	m := newMatcher(terms)
 	saved := make([]template.HTML, len(d.Items))
 	for i, it := range d.Items {
 		saved[i] = it.Body
@@ -167,21 +160,68 @@ func (d *Digest) markIndex() ([]template.HTML, []*indexTerm) {
 		inItem := map[string]int{}
 		n := 0
 		it.Body = template.HTML(mapText(string(it.Body), func(text string) string {
-			return re.ReplaceAllStringFunc(text, func(m string) string {
-				t := byTerm[m]
-				if inItem[m] >= perItem || len(t.ids) >= perTerm {
-					return m
+			return m.replace(text, func(term string) string {
+				t := byTerm[term]
+				if inItem[term] >= perItem || len(t.ids) >= perTerm {
+					return term
 				}
-				inItem[m]++
+				inItem[term]++
 				n++
 				id := fmt.Sprintf("%s-ix%d", it.ID, n)
 				t.ids = append(t.ids, id)
 				it.ixIDs = append(it.ixIDs, id)
-				return `<span class="ix" id="` + id + `">` + m + `</span>`
+				return `<span class="ix" id="` + id + `">` + term + `</span>`
 			})
 		}))
 	}
 	return saved, list
+}
+
+// matcher finds terms in text, the longest at each place, by their first
+// character: a regular expression of a thousand alternatives would be slow
+// on the text of a thousand regulations.
+type matcher map[rune][]string
+
+func newMatcher(terms []string) matcher {
+	m := matcher{}
+	for _, t := range terms {
+		r, _ := utf8.DecodeRuneInString(t)
+		m[r] = append(m[r], t)
+	}
+	for _, list := range m {
+		// Longest first, so that 党支部标准化 is matched before 党支部.
+		slices.SortStableFunc(list, func(a, b string) int { return len(b) - len(a) })
+	}
+	return m
+}
+
+// replace returns text with each term found replaced by f(term).
+func (m matcher) replace(text string, f func(string) string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		found := ""
+		for _, t := range m[r] {
+			if strings.HasPrefix(text[i:], t) {
+				found = t
+				break
+			}
+		}
+		if found == "" {
+			i += size
+			continue
+		}
+		b.WriteString(text[last:i])
+		b.WriteString(f(found))
+		i += len(found)
+		last = i
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // mapText applies f to the text between the tags of html, leaving the
