@@ -33,6 +33,7 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 	asOfFlag := fs.String("as-of", "", "截至日期（YYYY-MM-DD），效力状态按这一天计算，默认今天")
 	pdf := fs.String("pdf", "", "另打印为 PDF 文件（需要 Chromium 和 fonts-noto-cjk）")
 	list := fs.String("list", "", "编印选编：只收录清单文件中列出的法规（每行一个路径或网址，或搜索页导出的收藏清单），不论效力状态")
+	noIndex := fs.Bool("no-index", false, "PDF 不附索引（索引要标出每个词的位置并多打印一次，篇幅大时多用约四分之一的时间）")
 	title := fs.String("title", "", "封面标题，如“三会一课专题选编”；默认 site.toml [digest] 的 title")
 	if _, ok := parseFlags(fs, args); !ok {
 		return 2
@@ -56,7 +57,7 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 	}
 	d, err := compilation.New(s, compilation.Options{
 		Statuses: splitList(*status), Systems: splitList(*system), Tags: splitList(*tag), AsOf: asOf,
-		Paths: paths, Title: *title, SiteDir: sf.site, Defaults: defaults,
+		Paths: paths, Title: *title, NoIndex: *noIndex, SiteDir: sf.site, Defaults: defaults,
 	})
 	if err == nil && len(d.Items) == 0 {
 		err = errors.New("没有符合条件的法规制度：请检查 --status、--system、--tag 和 --as-of")

@@ -31,8 +31,11 @@ type Options struct {
 	Tags     []string // include regulations with any of these tags; all when empty
 	// Paths, when given, makes a 选编: only these regulations (paths
 	// relative to content/), whatever the other filters.
-	Paths    []string
-	Title    string    // the cover title of a 选编; default site.toml [digest] title
+	Paths []string
+	Title string // the cover title of a 选编; default site.toml [digest] title
+	// NoIndex leaves the 索引 out of the PDF, which saves marking every
+	// occurrence of its terms and printing it.
+	NoIndex  bool
 	AsOf     time.Time // the 截至 date: statuses are taken as of this day; default today
 	SiteDir  string    // for the site's own layouts/digest.html and static/css/digest.css
 	Defaults fs.FS     // the embedded layouts/ and static/

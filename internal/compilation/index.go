@@ -50,8 +50,8 @@ type indexTerm struct {
 // the whole digest: an index names where a term is treated, not every
 // page that mentions it.
 const (
-	perItem = 3
-	perTerm = 40
+	perItem = 1
+	perTerm = 20
 )
 
 // indexTerms gathers the terms of the index: the glossary's, the tags of
@@ -140,6 +140,9 @@ func TitleKeyword(title string) string {
 // terms with their occurrence ids. An item's title counts as an occurrence
 // of its own keyword (at the item's id).
 func (d *Digest) markIndex() ([]template.HTML, []*indexTerm) {
+	if d.opts.NoIndex {
+		return nil, nil
+	}
 	terms := d.indexTerms()
 	if len(terms) == 0 {
 		return nil, nil
