@@ -20,10 +20,20 @@ import (
 
 // runCleanup prints the regulation clean-up report.
 func runCleanup(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "decide":
+			return runCleanupDecide(args[1:], stdout, stderr)
+		case "report":
+			return runCleanupReport(args[1:], stdout, stderr)
+		case "checklist":
+			return runCleanupChecklist(args[1:], stdout, stderr)
+		}
+	}
 	var sf siteFlags
 	fs := newFlagSet("cleanup", stderr, &sf)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "用法：djkb cleanup [-s 站点] [-d 输出文件夹] [--json] [--as-of YYYY-MM-DD] [--strict]\n\n按清理规则检查全部法规制度，按规则列出问题和处理建议。给出 -d 时，另把报告写入 输出文件夹/cleanup/report.txt 和 findings.json。\n\n选项：")
+		fmt.Fprintln(stderr, "用法：djkb cleanup [-s 站点] [-d 输出文件夹] [--json] [--as-of YYYY-MM-DD] [--strict]\n      djkb cleanup decide 文件 结论 [--ground 理由] [--note 说明]\n      djkb cleanup report [--batch 批次] [--json] [--pdf 文件]\n      djkb cleanup checklist [文件…] [--pdf 文件]\n\n按清理规则检查全部法规制度，按规则列出问题和处理建议，再列出本次清理批次尚待作出结论的文件（附建议结论）和待报备的文件。给出 -d 时，另把报告写入 输出文件夹/cleanup/report.txt 和 findings.json。\n\n选项：")
 		fs.PrintDefaults()
 	}
 	asJSON := fs.Bool("json", false, "以 JSON 数组输出结果（path、line、rule、severity、message、action 等）")
@@ -44,9 +54,13 @@ func runCleanup(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := review.OptionsFor(s.Config, asOf)
 	findings := review.Check(s, opts)
-	checked := len(register.New(s).Pages())
+	reg := register.New(s)
+	checked := len(reg.Pages())
 	var text, js bytes.Buffer
 	review.WriteText(&text, findings, opts, checked)
+	pending, progress := review.BatchWork(s, reg, findings, asOf)
+	review.WritePending(&text, pending, progress)
+	review.WriteFilingDue(&text, review.FilingList(s, reg, asOf))
 	review.WriteJSON(&js, findings)
 	if flagSet(fs, "d") {
 		for name, data := range map[string][]byte{"report.txt": text.Bytes(), "findings.json": js.Bytes()} {

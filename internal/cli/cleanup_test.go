@@ -55,7 +55,10 @@ func TestCleanupTextReport(t *testing.T) {
 		"问题：施行日期（2024年3月1日）早于印发日期（2024年3月15日）",
 		"处理：",
 		"■ 8. 超期未清理（review-overdue）",
-		"共检查 41 份法规制度，发现 7 个错误",
+		"共检查 41 份法规制度，发现 8 个错误",
+		"本次清理“2026年度集中清理”：已作出结论 20 件，共 35 件，尚待作出结论 15 件。",
+		"建议：废止，理由：已被新规定替代",
+		"备案审查待办",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("报告中没有“%s”：\n%s", want, out)
@@ -94,5 +97,29 @@ func TestCleanupWritesReportFilesOnly(t *testing.T) {
 func TestCleanupBadDate(t *testing.T) {
 	if code, _, errOut := runCLI("cleanup", "-s", "../..", "--as-of", "2026-02-30"); code != 2 || !strings.Contains(errOut, "无法识别") {
 		t.Errorf("不存在的日期应报错：%d %s", code, errOut)
+	}
+}
+
+// TestCleanupDecideCommand records a decision through the command and
+// refuses an unknown outcome with the file and line.
+func TestCleanupDecideCommand(t *testing.T) {
+	dir := trialSite(t)
+	os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"测试\"\n[cleanup]\nbatch = \"2026年度清理\"\n"), 0o644)
+	file := filepath.Join(dir, "content", "regulations", "a.md")
+	code, out, errOut := runCLI("cleanup", "decide", "-s", dir, file, "废止", "--ground", "已被新规定替代", "--note", "由乙办法替代", "--date", "2026-11-18")
+	if code != 0 || !strings.Contains(out, "已记入") {
+		t.Fatalf("exit %d: %s %s", code, out, errOut)
+	}
+	data, _ := os.ReadFile(file)
+	if !strings.Contains(string(data), `cleanup = [{batch = "2024年度清理", result = "继续有效", date = 2024-12-20}, {batch = "2026年度清理", result = "废止", date = 2026-11-18, ground = "已被新规定替代", note = "由乙办法替代"}]`) {
+		t.Errorf("结论没有记入：\n%s", data)
+	}
+	code, _, errOut = runCLI("cleanup", "decide", "-s", dir, file, "作废")
+	if code != 1 || !strings.Contains(errOut, "content/regulations/a.md:9: 错误：清理结论“作废”无法识别") {
+		t.Errorf("未知结论应报错并指出文件和行：%d %s", code, errOut)
+	}
+	code, out, errOut = runCLI("cleanup", "report", "-s", dir, "-d", filepath.Join(dir, "public"), "--json")
+	if code != 0 || !strings.Contains(out, `"repeal": 1`) {
+		t.Errorf("report --json：%d %s %s", code, out, errOut)
 	}
 }

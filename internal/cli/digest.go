@@ -24,7 +24,7 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlagSet("digest", stderr, &sf)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "用法：djkb digest [-s 站点] [-d 输出文件夹] [--status …] [--system …] [--tag …] [--as-of YYYY-MM-DD] [--pdf 文件]\n\n编印法规制度汇编：写出 输出文件夹/digest/index.html（不改动输出文件夹中的其他文件），给出 --pdf 时另打印为 PDF。\n\n选项：")
+		fmt.Fprintln(stderr, "用法：djkb digest [-s 站点] [-d 输出文件夹] [--status …] [--system …] [--tag …] [--as-of YYYY-MM-DD] [--list 清单] [--title 标题] [--pdf 文件]\n\n编印法规制度汇编（给出 --list 或 --tag 时为选编）：写出 输出文件夹/digest/index.html（不改动输出文件夹中的其他文件），给出 --pdf 时另打印为 PDF。\n\n选项：")
 		fs.PrintDefaults()
 	}
 	status := fs.String("status", strings.Join(compilation.DefaultStatuses, ","), "收录的效力状态，用逗号分隔；“未标注”指没有标注效力状态、按现行有效收录的文件")
@@ -32,6 +32,9 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 	tag := fs.String("tag", "", "只收录带有这些专题之一的文件，用逗号分隔")
 	asOfFlag := fs.String("as-of", "", "截至日期（YYYY-MM-DD），效力状态按这一天计算，默认今天")
 	pdf := fs.String("pdf", "", "另打印为 PDF 文件（需要 Chromium 和 fonts-noto-cjk）")
+	list := fs.String("list", "", "编印选编：只收录清单文件中列出的法规（每行一个路径或网址，或搜索页导出的收藏清单），不论效力状态")
+	noIndex := fs.Bool("no-index", false, "PDF 不附索引（索引要标出每个词的位置并多打印一次，篇幅大时多用约四分之一的时间）")
+	title := fs.String("title", "", "封面标题，如“三会一课专题选编”；默认 site.toml [digest] 的 title")
 	if _, ok := parseFlags(fs, args); !ok {
 		return 2
 	}
@@ -44,9 +47,17 @@ func runDigest(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 1
 	}
+	var paths []string
+	if *list != "" {
+		var err error
+		if paths, err = readSelection(*list, s); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+	}
 	d, err := compilation.New(s, compilation.Options{
 		Statuses: splitList(*status), Systems: splitList(*system), Tags: splitList(*tag), AsOf: asOf,
-		SiteDir: sf.site, Defaults: defaults,
+		Paths: paths, Title: *title, NoIndex: *noIndex, SiteDir: sf.site, Defaults: defaults,
 	})
 	if err == nil && len(d.Items) == 0 {
 		err = errors.New("没有符合条件的法规制度：请检查 --status、--system、--tag 和 --as-of")

@@ -63,7 +63,7 @@ func appendices(d *Digest, reg *register.Register, scope []entry) []*Appendix {
 		case content.Amended:
 			amended = append(amended, []Cell{name(it), {Text: it.DocNumber}, d.successor(it.Page, reg)})
 		}
-		if last != nil && last.Result == "修改" && len(it.Page.SupersededBy) == 0 && (it.Status == content.InForce || it.Status == content.Amended) {
+		if last != nil && (last.Result == "修改" || last.Result == content.KeepRevise) && len(it.Page.SupersededBy) == 0 && (it.Status == content.InForce || it.Status == content.Amended) {
 			revise = append(revise, []Cell{name(it), {Text: it.DocNumber}, {Text: last.Batch}, {Text: last.Note}})
 		}
 	}

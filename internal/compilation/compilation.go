@@ -6,6 +6,7 @@
 package compilation
 
 import (
+	"cmp"
 	"io/fs"
 	"time"
 
@@ -25,9 +26,16 @@ var DefaultStatuses = []string{content.InForce, Unrecorded}
 
 // Options choose what the digest holds.
 type Options struct {
-	Statuses []string  // 效力状态 to include, with Unrecorded; default DefaultStatuses
-	Systems  []string  // 体系 (or first-level folder) to include; all when empty
-	Tags     []string  // include regulations with any of these tags; all when empty
+	Statuses []string // 效力状态 to include, with Unrecorded; default DefaultStatuses
+	Systems  []string // 体系 (or first-level folder) to include; all when empty
+	Tags     []string // include regulations with any of these tags; all when empty
+	// Paths, when given, makes a 选编: only these regulations (paths
+	// relative to content/), whatever the other filters.
+	Paths []string
+	Title string // the cover title of a 选编; default site.toml [digest] title
+	// NoIndex leaves the 索引 out of the PDF, which saves marking every
+	// occurrence of its terms and printing it.
+	NoIndex  bool
 	AsOf     time.Time // the 截至 date: statuses are taken as of this day; default today
 	SiteDir  string    // for the site's own layouts/digest.html and static/css/digest.css
 	Defaults fs.FS     // the embedded layouts/ and static/
@@ -46,6 +54,10 @@ type Digest struct {
 	Items    []*Item  // the same, in document order
 	Appendix []*Appendix
 	Batch    string // the clean-up batch the statuses rely on
+	// HasIndex is set while printing a PDF with a 索引, whose entries
+	// IndexEntries holds once the body is printed.
+	HasIndex     bool
+	IndexEntries []IndexEntry
 
 	site  *site.Site
 	opts  Options
@@ -81,7 +93,7 @@ func New(s *site.Site, opts Options) (*Digest, error) {
 	}
 	reg := register.New(s)
 	d := &Digest{
-		Title: s.Config.Digest.Title, Unit: s.Config.Digest.Unit, AsOf: opts.AsOf,
+		Title: cmp.Or(opts.Title, s.Config.Digest.Title), Unit: s.Config.Digest.Unit, AsOf: opts.AsOf,
 		site: s, opts: opts, byURL: map[*site.Page]*Item{},
 	}
 	scope := inScope(reg, opts)

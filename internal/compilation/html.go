@@ -25,6 +25,7 @@ type view struct {
 	*Digest
 	CSS         template.CSS
 	Front, Body bool // which parts to show: both, except in PDF printing
+	IndexPart   bool // the 索引, printed last in a PDF
 	// Groups and Appendix are those of the part shown.
 	Groups     []*Group
 	Appendix   []*Appendix
@@ -74,7 +75,7 @@ func (d *Digest) render(w io.Writer, p part) error {
 	if err != nil {
 		return err
 	}
-	v := &view{Digest: d, CSS: template.CSS(css), Front: p.front, Body: p.body, Groups: d.Groups, Appendix: d.Appendix,
+	v := &view{Digest: d, CSS: template.CSS(css), Front: p.front, Body: p.body, IndexPart: p.index, Groups: d.Groups, Appendix: d.Appendix,
 		Anchors: p.anchors, pages: p.pages}
 	if p.groups != nil {
 		v.Groups = p.groups

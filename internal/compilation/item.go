@@ -28,7 +28,9 @@ type Item struct {
 	Issued    time.Time
 	Effective time.Time
 	History   []content.Event
+	Caption   string        // 题注, see caption
 	Body      template.HTML // the text, re-rendered for the digest
+	ixIDs     []string      // ids of the index's marks in Body, while printing
 }
 
 func newItem(e entry) *Item {
@@ -37,8 +39,41 @@ func newItem(e entry) *Item {
 		Page: e.page, Title: e.page.Title, System: systemOf(e.page), Subgroup: subgroupOf(e.page),
 		Status: e.status, Presumed: e.presumed,
 		DocNumber: r.DocNumber, Issuers: strings.Join(r.Issuer, "、"), Issued: r.Issued, Effective: r.Effective,
-		History: r.History,
+		History: r.History, Caption: caption(e.page),
 	}
+}
+
+// caption is the 题注 printed under the title, in the form of printed
+// compilations: （2019年7月25日中共中央政治局会议审议批准　2019年8月19日中共中央发布）.
+// A caption key written in the file wins; else the 修订沿革 gives one
+// "date event" per event; else the issue date and issuer: 发布 for a
+// 党内法规, 印发 for the rest.
+func caption(p *site.Page) string {
+	if c, _ := p.Meta().Value("caption").(string); strings.TrimSpace(c) != "" {
+		c = strings.TrimSpace(c)
+		if !strings.HasPrefix(c, "（") {
+			c = "（" + c + "）"
+		}
+		return c
+	}
+	r := p.Reg()
+	var parts []string
+	for _, e := range r.History {
+		if e.Event != "" {
+			parts = append(parts, chineseDate(e.Date)+e.Event)
+		}
+	}
+	if len(parts) == 0 && !r.Issued.IsZero() && len(r.Issuer) > 0 {
+		verb := "印发"
+		if r.System == "党内法规" {
+			verb = "发布"
+		}
+		parts = append(parts, chineseDate(r.Issued)+strings.Join(r.Issuer, "、")+verb)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(parts, "　") + "）"
 }
 
 // Facts is the header line under the title: 文号, 制定机关, 印发 and 施行

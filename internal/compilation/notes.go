@@ -22,19 +22,28 @@ func notes(d *Digest) []string {
 		}
 	}
 	inForce := "现行有效"
-	if !sameSet(d.opts.Statuses, DefaultStatuses) {
+	if !sameSet(d.opts.Statuses, DefaultStatuses) || len(d.opts.Paths) > 0 {
 		inForce = ""
 	}
 	scope := fmt.Sprintf("本汇编收录%s%s法规制度共 %d 件，截至%s", unitPhrase(unit), inForce, len(d.Items), chineseDate(d.AsOf))
 	if len(systems) > 0 {
-		scope += "，分为" + strings.Join(systems, "、") + " " + itoa(len(systems)) + " 编"
+		var parts []string
+		for _, g := range d.Groups {
+			n := 0
+			for _, sg := range g.Subgroups {
+				n += len(sg.Items)
+			}
+			parts = append(parts, fmt.Sprintf("%s %d 件", g.Title, n))
+		}
+		scope += "，分为" + strings.Join(systems, "、") + " " + itoa(len(systems)) + " 编（" + strings.Join(parts, "，") + "）"
 	}
 	out := []string{scope + "。"}
 	if f := filterPhrase(d.opts); f != "" {
 		out = append(out, f)
 	}
 	out = append(out,
-		"各编之内按党章、板块（党的组织法规、党的领导法规、党的自身建设法规、党的监督保障法规）或名称类别分类，同类文件按印发日期先后排列。每份文件另起一页，标题下注明文号、制定机关、印发日期和施行日期，并列出修订沿革。文件之间的引用可在电子版中直接跳转。")
+		"全书按体系分编。党内法规编先列党章，再按党的组织法规、党的领导法规、党的自身建设法规、党的监督保障法规四个板块分类；其他各编按名称类别分类。同一类中按位阶（党章、准则、条例、规定、办法、规则、细则）排列，位阶相同的按印发日期先后排列。每份文件另起一页，标题下以题注注明审议、发布和修订情况，再注明文号、制定机关、印发日期和施行日期，并列出修订沿革。文件之间的引用可在电子版中直接跳转。",
+		"各文件文本录自"+sourcePhrase(d)+"，与正式印发的文本核对；题注依据文件记载的印发日期、制定机关和修订沿革编写。")
 	status := "各文件的效力状态依据文件记载的效力状态和历次清理结论"
 	if d.Batch != "" {
 		status += "，最近一次清理为“" + d.Batch + "”"
@@ -67,6 +76,9 @@ func unitPhrase(unit string) string {
 
 // filterPhrase describes a selection narrower than the default.
 func filterPhrase(o Options) string {
+	if len(o.Paths) > 0 {
+		return "本汇编为选编，只收录清单列出的文件；其中已废止、已修改的文件照录，并在文件信息中注明效力状态。"
+	}
 	var parts []string
 	if len(o.Systems) > 0 {
 		parts = append(parts, "体系为"+strings.Join(o.Systems, "、"))
@@ -93,4 +105,13 @@ func sameSet(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// sourcePhrase names where the texts come from: site.toml [digest]
+// source, else the knowledge base itself.
+func sourcePhrase(d *Digest) string {
+	if src := strings.TrimSpace(d.site.Config.Digest.Source); src != "" {
+		return src
+	}
+	return "“" + d.site.Config.Title + "”收录的文件"
 }

@@ -24,13 +24,14 @@ func systemOf(p *site.Page) string {
 }
 
 // subgroupOf is the heading a regulation is listed under within its system:
-// 党章, its sector (板块), its form (名称类别), else the second-level folder.
+// 党章; for 党内法规 its sector (板块); else its form (名称类别), else the
+// second-level folder.
 func subgroupOf(p *site.Page) string {
 	r := p.Reg()
 	switch {
 	case r.Form == "党章":
 		return "党章"
-	case r.Sector != "":
+	case r.Sector != "" && (r.System == "党内法规" || r.Form == ""):
 		return r.Sector
 	case r.Form != "":
 		return r.Form
@@ -71,19 +72,24 @@ func rank(known []string) func(a, b string) int {
 	}
 }
 
+// ranks are the forms of Party regulations by 位阶, highest first.
+var ranks = []string{"党章", "准则", "条例", "规定", "办法", "规则", "细则"}
+
 var (
 	systemRank   = rank(content.Systems)
-	subgroupRank = rank(append(append([]string{"党章"}, content.Sectors...), content.Forms...))
+	subgroupRank = rank(slices.Concat([]string{"党章"}, content.Sectors, ranks, content.Forms))
+	formRank     = rank(slices.Concat(ranks, content.Forms))
 )
 
-// compareItems orders items by system, then sector or form, then issue
-// date (undated last), then title; a document's chapters follow it in
-// their reading order.
+// compareItems orders items by system, then sector or form, then 位阶
+// (form), then issue date (undated last), then title; a document's
+// chapters follow it in their reading order.
 func compareItems(a, b *Item) int {
 	wa, wb := a.Page.Whole(), b.Page.Whole()
 	return cmp.Or(
 		systemRank(a.System, b.System),
 		compareSubgroups(a.Subgroup, b.Subgroup),
+		formRank(wa.Reg().Form, wb.Reg().Form),
 		compareDates(wa, wb),
 		strings.Compare(wa.Title, wb.Title),
 		strings.Compare(wa.Src.Path, wb.Src.Path),

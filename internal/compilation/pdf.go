@@ -38,10 +38,26 @@ import (
 // so that links to the site resolve as they do from the HTML.
 func (d *Digest) PDF(browser context.Context, dir string) ([]byte, int, error) {
 	removeLeftovers(dir)
+	saved, terms := d.markIndex()
+	defer d.unmarkIndex(saved)
+	d.HasIndex = len(terms) > 0
+	defer func() { d.HasIndex = false }()
 	chunks := d.splitBody(d.runCount(runtime.GOMAXPROCS(0)))
 	d.planChunks(chunks)
+	for _, c := range chunks {
+		for _, g := range c.groups {
+			for _, sg := range g.Subgroups {
+				for _, it := range sg.Items {
+					c.owns = append(c.owns, it.ixIDs...)
+				}
+			}
+		}
+	}
 	frontIDs := []string{"notes", "toc"}
 	owner := map[string]int{"notes": 0, "toc": 0}
+	if d.HasIndex {
+		owner["index"] = len(chunks) + 1 // printed after the body
+	}
 	wanted := set(frontIDs)
 	for _, id := range d.tocIDs() {
 		wanted[id] = true
@@ -117,6 +133,21 @@ func (d *Digest) PDF(browser context.Context, dir string) ([]byte, int, error) {
 		}
 		total += doc.PageCount
 	}
+	if d.HasIndex {
+		// The index goes last: its pages move nothing before it.
+		d.IndexEntries = indexEntries(terms, pages)
+		idx, err := d.printPart(tabs[0], dir, part{index: true, anchors: partAnchors(len(parts), []string{"index"}, nil, owner, set([]string{"index"}))})
+		if err != nil {
+			return nil, 0, err
+		}
+		doc, err := readPDF(idx)
+		if err != nil {
+			return nil, 0, err
+		}
+		pages["index"] = total + 1
+		total += doc.PageCount
+		docs = append(docs, doc)
+	}
 	want, err := d.tocPages(pages)
 	if err != nil {
 		return nil, 0, err
@@ -147,6 +178,7 @@ func (d *Digest) PDF(browser context.Context, dir string) ([]byte, int, error) {
 // part says which part of the digest to render, and how.
 type part struct {
 	front, body bool
+	index       bool           // the 索引
 	groups      []*Group       // the body's groups, when not all of them
 	appendix    bool           // with groups: the appendices follow
 	pages       map[string]int // page numbers for the 目录
@@ -183,6 +215,9 @@ func (d *Digest) outline() []*outlineNode {
 		}
 		out = append(out, an)
 	}
+	if d.HasIndex {
+		out = append(out, &outlineNode{title: "索引", dest: "index"})
+	}
 	return out
 }
 
@@ -197,6 +232,9 @@ func (d *Digest) tocIDs() []string {
 	}
 	for _, a := range d.Appendix {
 		ids = append(ids, a.ID)
+	}
+	if d.HasIndex {
+		ids = append(ids, "index")
 	}
 	return ids
 }

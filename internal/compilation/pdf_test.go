@@ -205,6 +205,8 @@ func testSamplePDF(t *testing.T, browser context.Context) {
 		}
 		want = append(want, fmt.Sprintf("1 附录%s　%s %d", a.Number, a.Title, page))
 	}
+	indexPage := checkIndex(t, d, pdf, pages)
+	want = append(want, fmt.Sprintf("0 索引 %d", indexPage))
 	if got := pdfOutline(t, pdf); !slices.Equal(got, want) {
 		t.Errorf("书签为\n%s\n应为\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -235,13 +237,17 @@ func testSamplePDF(t *testing.T, browser context.Context) {
 	for _, a := range d.Appendix {
 		for _, row := range a.Rows {
 			for _, c := range row {
-				if strings.HasSuffix(c.Text, "年度清理") {
+				if strings.HasSuffix(c.Text, "清理") {
 					want = append(want, c.Text)
 				}
 			}
 		}
 	}
-	if whole := strings.Count(text, "年度清理"); len(want) == 0 || whole < len(want) {
+	whole := 0
+	for _, batch := range slices.Compact(slices.Sorted(slices.Values(want))) {
+		whole += strings.Count(text, batch)
+	}
+	if len(want) == 0 || whole < len(want) {
 		t.Errorf("附录中的清理批次有 %d 处，完整印在一行上的只有 %d 处", len(want), whole)
 	}
 	if strings.Contains(text, "详见页面") {
@@ -282,4 +288,60 @@ func writeTemp(t *testing.T, data []byte) string {
 		t.Fatal(err)
 	}
 	return f
+}
+
+// checkIndex reads the 索引 at the back of a printed digest and checks that
+// it prints each entry with its page numbers, and that every page number
+// is a page on which the term is printed (or begins, for a term broken
+// over two pages). It returns the index's first page.
+func checkIndex(t *testing.T, d *compilation.Digest, pdf []byte, pages [][]string) int {
+	t.Helper()
+	start := -1
+	for i := len(pages) - 1; i >= 0; i-- {
+		if hasLine(pages[i], "索引") {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		t.Fatal("找不到索引页")
+	}
+	text := make([]string, len(pages))
+	for i, p := range pages {
+		text[i] = strings.Join(p, "")
+	}
+	// -raw keeps each entry's term and pages together, column by column.
+	out, err := exec.Command("pdftotext", "-raw", "-f", strconv.Itoa(start+1), writeTemp(t, pdf), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := squeeze(string(out))
+	if len(d.IndexEntries) < 20 {
+		t.Fatalf("索引只有 %d 条", len(d.IndexEntries))
+	}
+	for _, it := range d.Items {
+		if kw := compilation.TitleKeyword(it.Title); !strings.Contains(index, kw) {
+			t.Errorf("索引中没有《%s》的关键词“%s”", it.Title, kw)
+		}
+	}
+	checked := 0
+	for _, e := range d.IndexEntries {
+		if !strings.Contains(index, e.Term+e.PageList()) {
+			t.Errorf("索引中没有印出“%s %s”", e.Term, e.PageList())
+		}
+		for _, n := range e.Pages {
+			if n < 1 || n > start {
+				t.Errorf("索引中“%s”的页码 %d 不在正文中", e.Term, n)
+				continue
+			}
+			if !strings.Contains(text[n-1], e.Term) && !strings.Contains(text[n-1]+text[n], e.Term) {
+				t.Errorf("索引说“%s”在第 %d 页，该页却没有这个词：%q", e.Term, n, text[n-1])
+			}
+			checked++
+		}
+	}
+	if checked < 40 {
+		t.Errorf("只核对了 %d 个页码", checked)
+	}
+	return start + 1
 }

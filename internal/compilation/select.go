@@ -23,6 +23,12 @@ type entry struct {
 func inScope(reg *register.Register, opts Options) []entry {
 	var out []entry
 	for _, p := range reg.Pages() {
+		if len(opts.Paths) > 0 {
+			if slices.Contains(opts.Paths, p.Src.Path) {
+				out = append(out, entry{page: p, status: statusAt(reg, p, opts.AsOf), presumed: reg.Presumed(p)})
+			}
+			continue
+		}
 		if len(opts.Systems) > 0 && !slices.Contains(opts.Systems, systemOf(p)) {
 			continue
 		}
@@ -37,10 +43,15 @@ func inScope(reg *register.Register, opts Options) []entry {
 	return out
 }
 
-// selectItems returns the entries whose status the options select.
+// selectItems returns the entries whose status the options select; a
+// 选编 (Paths) takes every entry it names.
 func selectItems(reg *register.Register, scope []entry, opts Options) []*Item {
 	var out []*Item
 	for _, e := range scope {
+		if len(opts.Paths) > 0 {
+			out = append(out, newItem(e))
+			continue
+		}
 		ok := slices.Contains(opts.Statuses, e.status)
 		if e.presumed {
 			ok = e.status == content.InForce && slices.Contains(opts.Statuses, Unrecorded)

@@ -2,10 +2,13 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -23,11 +26,62 @@ type Taxonomy struct {
 	Path string `toml:"path"` // URL segment, e.g. tags
 }
 
-// Cleanup holds the limits of the regulation clean-up checks.
+// Cleanup holds the limits of the regulation clean-up checks and the
+// current clean-up batch.
 type Cleanup struct {
-	TrialYears  int    `toml:"trial_years"`  // longest allowed trial period
-	ReviewYears int    `toml:"review_years"` // longest time between two reviews
-	Batch       string `toml:"batch"`        // name of the latest clean-up batch
+	TrialYears  int `toml:"trial_years"`  // longest allowed trial period
+	ReviewYears int `toml:"review_years"` // longest time between two reviews
+	// Batch is the name of the current batch, copied from Current so that
+	// code reading only the name need not know the batch's other keys.
+	Batch   string    `toml:"-"`
+	Current BatchInfo `toml:"batch"`
+	// FilingDays is how long after 印发 a document must be filed (报备).
+	FilingDays int `toml:"filing_days"`
+	// FilingSince leaves documents issued before it out of the filing check
+	// (备案审查 kept on paper before the knowledge base).
+	FilingSince time.Time `toml:"filing_since"`
+	// FilingIssuers are the organ's own issuing bodies, whose 党内规范性文件
+	// and 本单位制度 are filed; default: the site's unit.
+	FilingIssuers []string `toml:"filing_issuers"`
+}
+
+// The kinds of clean-up batch.
+var BatchKinds = []string{"定期", "即时", "专项"}
+
+// BatchInfo describes a clean-up batch: `batch = "名称"`, or a table
+// [cleanup.batch] with the kind, the upper-level document that triggered a
+// 专项 batch, and, once the 清理决定 is issued, published and the
+// decision's title, 文号 and date.
+type BatchInfo struct {
+	Name      string    `toml:"name" json:"name"`
+	Kind      string    `toml:"kind" json:"kind"`
+	Trigger   string    `toml:"trigger" json:"trigger"`
+	Published bool      `toml:"published" json:"published"`
+	Decision  string    `toml:"decision" json:"decision"`
+	DocNumber string    `toml:"doc_number" json:"doc_number"`
+	Date      time.Time `toml:"date" json:"date,omitzero"`
+}
+
+// UnmarshalTOML reads a batch written as its name alone or as a table.
+func (b *BatchInfo) UnmarshalTOML(v any) error {
+	switch v := v.(type) {
+	case string:
+		*b = BatchInfo{Name: v}
+		return nil
+	case map[string]any:
+		var text bytes.Buffer
+		if err := toml.NewEncoder(&text).Encode(v); err != nil {
+			return err
+		}
+		type plain BatchInfo
+		var p plain
+		if _, err := toml.Decode(text.String(), &p); err != nil {
+			return err
+		}
+		*b = BatchInfo(p)
+		return nil
+	}
+	return fmt.Errorf("cleanup.batch 应是批次名称（如 batch = \"2026年度清理\"）或 [cleanup.batch] 表")
 }
 
 // Digest holds the cover texts of the printable compilation.
@@ -35,6 +89,8 @@ type Digest struct {
 	Title string `toml:"title"`
 	Unit  string `toml:"unit"`
 	Notes string `toml:"notes"` // extra paragraph for 编辑说明
+	// Source says where the texts come from, for the 编辑说明.
+	Source string `toml:"source"`
 }
 
 // Config is a site's configuration.
@@ -81,7 +137,7 @@ func Default() Config {
 		RecentCount:   10,
 		Search:        true,
 		Taxonomies:    DefaultTaxonomies,
-		Cleanup:       Cleanup{TrialYears: 5, ReviewYears: 5},
+		Cleanup:       Cleanup{TrialYears: 5, ReviewYears: 5, FilingDays: 30},
 	}
 }
 
@@ -146,6 +202,22 @@ func Parse(data []byte) (Config, error) {
 	}
 	if cfg.Cleanup.ReviewYears <= 0 {
 		cfg.Cleanup.ReviewYears = 5
+	}
+	if cfg.Cleanup.FilingDays <= 0 {
+		cfg.Cleanup.FilingDays = 30
+	}
+	if len(cfg.Cleanup.FilingIssuers) == 0 && cfg.Unit != "" {
+		cfg.Cleanup.FilingIssuers = []string{cfg.Unit}
+	}
+	cfg.Cleanup.Batch = cfg.Cleanup.Current.Name
+	if b := cfg.Cleanup.Current; b.Name == "" && b != (BatchInfo{}) {
+		return Config{}, &Error{Msg: "[cleanup.batch] 缺少 name：请写上本次清理批次的名称，如 name = \"2026年度集中清理\""}
+	}
+	if k := cfg.Cleanup.Current.Kind; k != "" && !slices.Contains(BatchKinds, k) {
+		return Config{}, &Error{Msg: fmt.Sprintf("[cleanup.batch] 的 kind “%s”无法识别，只能是 定期、即时 或 专项", k)}
+	}
+	if b := cfg.Cleanup.Current; b.Kind == "专项" && b.Trigger == "" {
+		return Config{}, &Error{Msg: "[cleanup.batch] 是专项清理，请在 trigger 中写明引发这次清理的上位文件，如 trigger = \"中国共产党党员教育管理工作条例\""}
 	}
 	if cfg.Digest.Title == "" {
 		cfg.Digest.Title = cfg.Title + "法规制度汇编"

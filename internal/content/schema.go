@@ -1,6 +1,9 @@
 package content
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Kind is the kind of material a page holds, decided by its top-level folder.
 type Kind string
@@ -39,18 +42,35 @@ const (
 	Pending  = "尚未施行"
 )
 
+// The two clean-up results that keep a document in force.
+const (
+	KeepInForce = "继续有效"
+	KeepRevise  = "继续有效但需适时修改"
+)
+
 // Allowed values of the enumerated front-matter keys.
 var (
-	Systems   = []string{"党内法规", "党内规范性文件", "国家法律法规", "本单位制度"}
-	Forms     = []string{"党章", "准则", "条例", "规则", "规定", "办法", "细则", "法律", "行政法规", "部门规章", "地方性法规", "司法解释", "规范性文件", "制度", "通知", "意见"}
-	Sectors   = []string{"党的组织法规", "党的领导法规", "党的自身建设法规", "党的监督保障法规"}
-	Statuses  = []string{InForce, Amended, Repealed, Void, Pending}
-	Trials    = []string{"无", "试行", "暂行"}
-	Results   = []string{"继续有效", "修改", "废止", "宣布失效"}
-	CaseTypes = []string{"工作案例", "警示案例"}
-	UnitTypes = []string{"党群系统", "政府部门", "中央驻地方单位", "直属单位"}
-	Areas     = []string{"政治", "思想", "组织", "作风", "纪律", "制度"}
-	Tiers     = []string{"示范", "典型", "优秀"}
+	Systems  = []string{"党内法规", "党内规范性文件", "国家法律法规", "本单位制度"}
+	Forms    = []string{"党章", "准则", "条例", "规则", "规定", "办法", "细则", "法律", "行政法规", "部门规章", "地方性法规", "司法解释", "规范性文件", "制度", "通知", "意见"}
+	Sectors  = []string{"党的组织法规", "党的领导法规", "党的自身建设法规", "党的监督保障法规"}
+	Statuses = []string{InForce, Amended, Repealed, Void, Pending}
+	Trials   = []string{"无", "试行", "暂行"}
+	Results  = []string{KeepInForce, KeepRevise, "修改", "废止", "宣布失效"}
+	// Grounds are the reasons the practice gives for each clean-up result.
+	Grounds = map[string][]string{
+		"废止":       {"与上位法规抵触", "已被新规定替代", "不适应新形势"},
+		"宣布失效":     {"调整对象已消失", "适用期已过"},
+		"修改":       {"不适应", "不协调", "不衔接", "不一致"},
+		KeepRevise: {"不适应", "不协调", "不衔接", "不一致"},
+	}
+	// FilingConclusions are the conclusions of a 备案审查.
+	FilingConclusions = []string{"通过", "纠正", "撤销"}
+	// FilingExempt are the kinds of document that are not filed (不需报备).
+	FilingExempt = []string{"讲话", "工作要点", "人事任免", "请示报告", "会议纪要"}
+	CaseTypes    = []string{"工作案例", "警示案例"}
+	UnitTypes    = []string{"党群系统", "政府部门", "中央驻地方单位", "直属单位"}
+	Areas        = []string{"政治", "思想", "组织", "作风", "纪律", "制度"}
+	Tiers        = []string{"示范", "典型", "优秀"}
 )
 
 // Kinds of page that share a field.
@@ -108,6 +128,15 @@ var Fields = []Field{
 		{Key: "batch", Label: "清理批次", Type: Text},
 		{Key: "result", Label: "结论", Type: Text, Values: Results},
 		{Key: "date", Label: "日期", Type: Date},
+		{Key: "ground", Label: "理由", Type: Text, Values: allGrounds(), Note: "废止：与上位法规抵触、已被新规定替代、不适应新形势；宣布失效：调整对象已消失、适用期已过；修改：不适应、不协调、不衔接、不一致"},
+		{Key: "note", Label: "说明", Type: Text},
+	}},
+	{Key: "filing", Label: "备案审查", Type: Table, Kinds: regulation, Review: []string{"filing-due"}, Note: "本单位印发的党内规范性文件、制度报上级备案的记录；讲话、工作要点、人事任免、请示报告、会议纪要不需报备，写 filing = {exempt = \"会议纪要\"}", Parts: []Field{
+		{Key: "date", Label: "报备日期", Type: Date},
+		{Key: "to", Label: "报备对象", Type: Text},
+		{Key: "conclusion", Label: "审查结论", Type: Text, Values: FilingConclusions},
+		{Key: "corrected", Label: "纠正完成日期", Type: Date, Note: "审查结论为纠正时，纠正完成的日期"},
+		{Key: "exempt", Label: "不需报备", Type: Text, Values: FilingExempt},
 		{Key: "note", Label: "说明", Type: Text},
 	}},
 	{Key: "references", Label: "引用文件", Type: List, Kinds: regulation, Review: []string{"dead-reference"}, Note: "页面路径或文号"},
@@ -183,7 +212,31 @@ type Decision struct {
 	Batch  string    `key:"batch"`
 	Result string    `key:"result"`
 	Date   time.Time `key:"date"`
+	Ground string    `key:"ground"`
 	Note   string    `key:"note"`
+}
+
+// Filing is the 备案审查 record of a document the organ issued.
+type Filing struct {
+	Date       time.Time `key:"date"`
+	To         string    `key:"to"`
+	Conclusion string    `key:"conclusion"`
+	Corrected  time.Time `key:"corrected"`
+	Exempt     string    `key:"exempt"`
+	Note       string    `key:"note"`
+}
+
+// allGrounds lists every ground once, in the order of Results.
+func allGrounds() []string {
+	var out []string
+	for _, r := range Results {
+		for _, g := range Grounds[r] {
+			if !slices.Contains(out, g) {
+				out = append(out, g)
+			}
+		}
+	}
+	return out
 }
 
 // Regulation is the front matter of a regulation page.
@@ -203,6 +256,7 @@ type Regulation struct {
 	SupersededBy []string   `key:"superseded_by"`
 	Repeal       *Repeal    `key:"repeal"`
 	Cleanup      []Decision `key:"cleanup"`
+	Filing       *Filing    `key:"filing"`
 	References   []string   `key:"references"`
 }
 

@@ -37,6 +37,7 @@ func TestBatchFallsBackToNewest(t *testing.T) {
 	if s == nil || diags.HasErrors() {
 		t.Fatalf("示例站点无法加载：%v", diags.Items())
 	}
+	s.Config.Cleanup.Batch = "尚无结论的批次"
 	name, outcomes, named := register.Batch(s, register.New(s))
 	if named || name != "2026年度清理" || len(outcomes) != 2 {
 		t.Fatalf("Batch = %q, %d 条, named=%v；site.toml 的批次尚无结论，应退回最近的“2026年度清理”（2 条）", name, len(outcomes), named)

@@ -22,6 +22,9 @@ type Page struct {
 	Groups      []Group            // open findings by rule
 	Counts      Counts
 	URLs        map[string]string // content path → site URL of the page, for links
+	Progress    Progress          // of the batch site.toml names
+	Pending     []Pending         // what that batch has still to decide
+	Filing      []FilingTask      // 备案审查 still to do
 }
 
 // pageLimit is the most findings of one rule the page lists; djkb cleanup
@@ -48,6 +51,14 @@ func NewPage(s *site.Site) *Page {
 			// which a site build does not do; the link goes to the article.
 			findings[i].Line = 0
 		}
+	}
+	pg.Pending, pg.Progress = BatchWork(s, reg, findings, opts.AsOf)
+	pg.Filing = FilingList(s, reg, opts.AsOf)
+	for _, p := range pg.Pending {
+		pg.URLs[p.Path] = s.Page(p.Path).URL
+	}
+	for _, t := range pg.Filing {
+		pg.URLs[t.Path] = s.Page(t.Path).URL
 	}
 	pg.Groups = GroupByRule(findings)
 	for i := range pg.Groups {

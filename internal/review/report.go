@@ -98,3 +98,50 @@ func WriteJSON(w io.Writer, findings []Finding) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(findings)
 }
+
+// WritePending writes what the current batch has still to decide, with
+// each document's findings and the suggested outcome.
+func WritePending(w io.Writer, pending []Pending, prog Progress) {
+	if prog.Batch == "" {
+		return
+	}
+	fmt.Fprintf(w, "\n本次清理“%s”：已作出结论 %d 件，共 %d 件，尚待作出结论 %d 件。\n", prog.Batch, prog.Decided, prog.Total, len(pending))
+	for _, p := range pending {
+		fmt.Fprintf(w, "  content/%s:%d  %s\n", p.Path, p.Line, p.Title)
+		for _, f := range p.Findings {
+			fmt.Fprintf(w, "    · %s：%s\n", f.RuleName, f.Message)
+		}
+		g := ""
+		if p.Suggest.Ground != "" {
+			g = " --ground " + p.Suggest.Ground
+		}
+		fmt.Fprintf(w, "    建议：%s%s（%s）\n    记入：djkb cleanup decide content/%s %s%s --note \"…\"\n",
+			p.Suggest.Result, groundPhrase(p.Suggest.Ground), p.Suggest.Why, p.Path, p.Suggest.Result, g)
+	}
+}
+
+func groundPhrase(g string) string {
+	if g == "" {
+		return ""
+	}
+	return "，理由：" + g
+}
+
+// WriteFilingDue writes the 备案审查 list: documents to file and
+// corrections to follow up.
+func WriteFilingDue(w io.Writer, tasks []FilingTask) {
+	if len(tasks) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n备案审查待办 %d 件：\n", len(tasks))
+	for _, t := range tasks {
+		state := "期限" + date(t.Due)
+		if t.Overdue {
+			state = "已超期（期限" + date(t.Due) + "）"
+		}
+		if t.Task == "纠正" {
+			state = "审查结论为纠正，尚未记入纠正完成情况"
+		}
+		fmt.Fprintf(w, "  content/%s  %s  %s：%s\n", t.Path, t.Title, t.Task, state)
+	}
+}

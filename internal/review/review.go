@@ -94,6 +94,7 @@ var checks = []func(c *checker, p *site.Page){
 	checkIssuer,
 	checkPaperwork,
 	checkReview,
+	checkFiling,
 }
 
 // Check runs every rule over the regulations of s and returns the findings

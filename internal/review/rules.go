@@ -29,6 +29,8 @@ var Rules = []Rule{
 		"已废止、宣布失效而无废止依据（repeal）；已修改而无 superseded_by；缺少文号、制定机关、印发日期或效力状态"},
 	{"review-overdue", "超期未清理", 8, Warning,
 		"距最近一次清理结论（没有结论的自印发日期起）已超过清理间隔"},
+	{"filing-due", "备案审查未完成", 9, Error,
+		"本单位印发的党内规范性文件、制度超过报备期限仍无报备记录；审查结论为纠正而未记入纠正完成情况；结论为撤销仍标注现行有效"},
 }
 
 // RuleByID returns the rule with that id, or a zero Rule.

@@ -22,7 +22,7 @@ var sampleFixtures = map[string][]string{
 	"本单位制度/东江省统计局机关党支部书记抓党建述职评议办法（试行）.md":        {"trial-title"},
 	"本单位制度/东江省统计局主题党日活动规定（2018）.md":              {"replaced-in-force"},
 	"本单位制度/东江省统计局离退休干部党支部工作规则.md":                {"dead-reference"},
-	"本单位制度/东江省统计局机关党组织换届选举工作办法.md":               {"impossible-dates"},
+	"本单位制度/东江省统计局机关党组织换届选举工作办法.md":               {"impossible-dates", "filing-due"},
 	"本单位制度/东江省统计局机关发展党员工作实施细则.md":                {"impossible-dates"},
 	"党内法规/东江省直机关党员积分制管理规定.md":                    {"issuer-form"},
 	"本单位制度/东江省统计局机关党建工作条例.md":                    {"issuer-form"},

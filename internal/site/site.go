@@ -209,6 +209,7 @@ func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.L
 	}
 	s.Home = s.section("")
 	for _, src := range set.Sources {
+		src = decided(cfg.Cleanup.Current, src)
 		p := &Page{Src: src, Kind: src.Kind, Title: src.Meta.Title, URL: pageURL(src), IsIndex: src.IsSection, Date: pageDate(src),
 			Sum: strconv.FormatUint(uint64(src.Sum), 36), Edited: src.Meta.Date}
 		s.pageURLs[p.URL] = true
