@@ -20,7 +20,7 @@
   'use strict';
 
   var K1 = 1.2, B = 0.75;
-  var W_TITLE = 2, W_HEAD = 0.5, W_PHRASE = 1, EXACT_TITLE = 1000;
+  var W_TITLE = 2, W_HEAD = 0.5, W_PHRASE = 1, EXACT_TITLE = 1000, IN_TITLE = 100;
   var FIRST = 3;         // keys looked up in the first round
   var MAX_PREFETCH = 4;  // terms whose first keys prefetch loads
   var FEW = 4;           // stop looking up keys at this many candidate blocks
@@ -201,16 +201,20 @@
     var parsed = query.parse(q);
     var pos = parsed.terms.filter(function (t) { return !t.neg; });
     var neg = parsed.terms.filter(function (t) { return t.neg; });
+    // A query without exclusions may name a title (see titleKey).
+    var qKey = neg.length ? '' : tok.titleKey(q);
     return Promise.all([
       Promise.all(parsed.terms.map(function (t) { return self.candidates(t.units); })),
-      this.allowed(opts.filters)
+      this.allowed(opts.filters),
+      this.titled(qKey)
     ]).then(function (r) {
-      var cands = r[0], mask = r[1];
+      var cands = r[0], mask = r[1], named = r[2];
+      if (named.length) cands = cands.map(function (c, i) { return parsed.terms[i].neg ? c : union([c, named], self.s.nd + self.s.nb); });
       var posC = cands.filter(function (c, i) { return !parsed.terms[i].neg; });
       var negC = cands.filter(function (c, i) { return parsed.terms[i].neg; });
       var excluded = Object.create(null);
       negC.forEach(function (c) { for (var d in self.byDoc(c).docs) excluded[d] = true; });
-      var run = pos.length ? self.ranked(pos, posC, mask, excluded, limit + offset, false) : self.browse(mask, excluded, limit > 0);
+      var run = pos.length ? self.ranked(pos, posC, mask, excluded, limit + offset, false, qKey, named) : self.browse(mask, excluded, limit > 0);
       return run.then(function (res) {
         if (res.total === 0 && pos.length) return self.partial(pos, mask, excluded, limit + offset);
         return res;
@@ -219,6 +223,15 @@
         return self.finish(res, offset, limit, opts.facets ? self.facetCounts(opts.filters, base) : null);
       });
     });
+  };
+
+  // titled resolves to the documents whose title the query may name: those
+  // under the index term of its title key (titleTerm). verify compares the
+  // whole keys.
+  Engine.prototype.titled = function (qKey) {
+    var s = this.s, term = tok.titleTerm(qKey);
+    if (!term) return Promise.resolve([]);
+    return s.entry(term).then(function (e) { return e ? s.postings(e) : []; });
   };
 
   // matching lists the documents that hold every term's candidates (all
@@ -237,7 +250,7 @@
   };
 
   // ranked scores the documents holding every term and verifies the best.
-  Engine.prototype.ranked = function (terms, cands, mask, excluded, need, any) {
+  Engine.prototype.ranked = function (terms, cands, mask, excluded, need, any, qKey, named) {
     var self = this, s = this.s, groups = cands.map(function (c) { return self.byDoc(c); });
     var docs = [], seen = Object.create(null);
     groups.forEach(function (g, ti) {
@@ -249,16 +262,21 @@
       }
     });
     var idfs = groups.map(function (g) { return idf(s.live, g.n); });
+    var isNamed = Object.create(null);
+    (named || []).forEach(function (d) { isNamed[d] = true; });
     var scored = docs.map(function (d) {
-      var sc = 0;
+      var sc = 0, titled = !!qKey;
       groups.forEach(function (g, t) {
         var e = g.docs[d];
         if (e) sc += idfs[t] * (self.bm25(e.blocks.length, d) + (e.title ? W_TITLE : 0));
+        titled = titled && e && e.title;
       });
-      return { d: d, score: sc };
+      // A title that may hold the whole query is verified first: it ranks
+      // above every match in the text (see exactScore).
+      return { d: d, score: isNamed[d] ? EXACT_TITLE + sc : titled ? IN_TITLE + sc : sc };
     });
     scored.sort(function (x, y) { return self.compare(x, y); });
-    var ctx = { terms: terms, groups: groups, idfs: idfs, any: any };
+    var ctx = { terms: terms, groups: groups, idfs: idfs, any: any, qKey: qKey || '' };
     // Verify chunk after chunk of the ranking, each chunk re-ranked within
     // itself: the chunks do not depend on limit and offset, so pages agree.
     var verified = [], next = 0, chunks = 0;
@@ -305,10 +323,15 @@
       var tu = meta ? tok.units(meta.title) : [];
       if (meta) { hit.meta = meta; hit.date = meta.date; }
       hit.titleHit = terms.map(function (t) { return match.find(tu, t.units).length > 0; });
+      var tkey = meta && ctx.qKey ? tok.titleKey(meta.title) : '';
+      hit.exactTitle = tkey !== '' && tkey === ctx.qKey;
+      hit.inTitle = tkey !== '' && !hit.exactTitle && tkey.indexOf(ctx.qKey) >= 0;
       var all = [];
       terms.forEach(function (t) { all = all.concat(t.units); });
-      hit.exactTitle = meta !== null && match.sameText(tu, all);
-      var found = terms.map(function (t, i) { return hit.titleHit[i]; });
+      hit.sameTitle = hit.exactTitle && match.sameText(tu, all);
+      // A title that holds the query whole once folded (see titleKey)
+      // holds every term, whatever punctuation the query left out.
+      var found = terms.map(function (t, i) { return hit.titleHit[i] || hit.exactTitle || hit.inTitle; });
       hit.tf = terms.map(function () { return 0; });
       hit.checked = terms.map(function () { return 0; });
       var round = function () {
@@ -359,9 +382,12 @@
       sc += ctx.idfs[i] * (self.bm25(tf, d) + (hit.titleHit[i] ? W_TITLE : 0) + (head ? W_HEAD : 0));
       idfSum += ctx.idfs[i];
     });
-    // A document whose title is the query comes first; among several, the
-    // one in force, then the newest.
-    if (hit.exactTitle) sc = EXACT_TITLE + sc / 1e6;
+    // A document whose title is the query (by titleKey) comes first; among
+    // several, the one in force, then the newest. Titles that hold the
+    // query whole come next, by relevance.
+    // The title as it is written, not only once folded, goes first.
+    if (hit.exactTitle) sc = EXACT_TITLE + (hit.sameTitle ? 1 : 0) + sc / 1e6;
+    else if (hit.inTitle) sc = IN_TITLE + sc / 100;
     if (ctx.terms.length > 1) {
       var all = [];
       ctx.terms.forEach(function (t) { all = all.concat(t.units.map(function (u, j) { return { t: u.t, j: j > 0 && u.j }; })); });

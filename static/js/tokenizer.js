@@ -236,6 +236,40 @@
     return out;
   }
 
+  // The edition notes and prefixes that titleKey drops, as in
+  // internal/search/tokenize/titlekey.go.
+  var EDITION = /[（(〔\[【] *(?:试行|暂行|草案|修订草案|征求意见稿|送审稿|[0-9０-９]{4} *年?(?: *[0-9０-９]{1,2} *月(?: *[0-9０-９]{1,2} *日)?)? *(?:修订|修正|修改|版|本|发布)?|修订|修正|修订本) *[）)〕\]】]$/;
+  var TITLE_SPACE = /^[ \t\n\u3000]+|[ \t\n\u3000]+$/g;
+  var TITLE_PREFIXES = ['中华人民共和国', '中国共产党'];
+
+  // titleKey folds a title, or a query, to the key by which a query names a
+  // title: its units without punctuation, a leading 中华人民共和国 or
+  // 中国共产党, or trailing edition notes such as （试行）; Han units are
+  // written together, words apart. Ordinals such as （六） stay.
+  function titleKey(s) {
+    s = wellFormed(String(s)).replace(TITLE_SPACE, '');
+    for (;;) {
+      var at = s.search(EDITION);
+      if (at <= 0) break;
+      s = s.slice(0, at).replace(TITLE_SPACE, '');
+    }
+    var us = units(s), key = '';
+    for (var i = 0; i < us.length; i++) {
+      if (i > 0 && !(us[i].h && us[i - 1].h)) key += ' ';
+      key += us[i].t;
+    }
+    for (var p = 0; p < TITLE_PREFIXES.length; p++) {
+      var pre = TITLE_PREFIXES[p];
+      if (key.length > pre.length && key.slice(0, pre.length) === pre && key.charAt(pre.length) !== ' ') return key.slice(pre.length);
+    }
+    return key;
+  }
+
+  // titleTerm returns the index term of a title key, as TitleTerm in
+  // titlekey.go: "=" and the key's first MAX_WORD code points, spaces
+  // written as "_".
+  function titleTerm(key) { return key ? '=' + wordKey(key).replace(/ /g, '_') : ''; }
+
   // cmp compares strings by code point, the order of the index's keys.
   function cmp(x, y) {
     var n = Math.min(x.length, y.length);
@@ -252,7 +286,7 @@
   }
 
   return {
-    units: units, keys: keys, wordKey: wordKey, cmp: cmp, cpAt: cpAt,
+    units: units, keys: keys, wordKey: wordKey, titleKey: titleKey, titleTerm: titleTerm, cmp: cmp, cpAt: cpAt,
     classOf: classOf, HAN_RANGES: HAN_RANGES, IGNORE_RANGES: IGNORE_RANGES, SEP_RANGES: SEP_RANGES
   };
 });

@@ -150,3 +150,39 @@ func TestTokenizerVectors(t *testing.T) {
 func TestQueryVectors(t *testing.T) {
 	vectors.Check(t, "testdata/query_vectors.json", queryVectors(), *update)
 }
+
+// titleKeyInputs are titles and queries for the shared TitleKey vectors.
+var titleKeyInputs = []string{
+	"中华人民共和国保险法",
+	"保险法",
+	"《中华人民共和国保险法》",
+	"最高人民法院关于适用《中华人民共和国保险法》若干问题的解释（二）",
+	"最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定（六）",
+	"中国共产党纪律处分条例",
+	"中国共产党支部工作条例（试行）",
+	"中国共产党支部工作条例(试行)",
+	"中华人民共和国河道管理条例（2018年修正）",
+	"中华人民共和国河道管理条例（2018年3月19日修订）",
+	"中华人民共和国某某管理条例（2019年修订）（试行）",
+	"广东省河道管理条例",
+	"国务院关于2019年工作的通知（二〇一九）",
+	"中华人民共和国",
+	"（试行）",
+	"GB/T 2312-80 信息交换用汉字编码字符集",
+	"中办发〔2019〕12号",
+	"  保险法 ",
+}
+
+type titleKeyVector struct {
+	In   string `json:"in"`
+	Key  string `json:"key"`
+	Term string `json:"term"`
+}
+
+func TestTitleKeyVectors(t *testing.T) {
+	var vs []titleKeyVector
+	for _, s := range append(titleKeyInputs, handInputs...) {
+		vs = append(vs, titleKeyVector{s, TitleKey(s), TitleTerm(TitleKey(s))})
+	}
+	vectors.Check(t, "testdata/titlekey_vectors.json", vs, *update)
+}

@@ -34,6 +34,15 @@ test('query parser matches the Go vectors', () => {
   }
 });
 
+test('titleKey matches the Go vectors', () => {
+  const vs = load('titlekey_vectors.json');
+  assert.ok(vs.length > 20);
+  for (const v of vs) {
+    assert.strictEqual(tok.titleKey(v.in), v.key, 'titleKey of ' + JSON.stringify(v.in));
+    assert.strictEqual(tok.titleTerm(v.key), v.term, 'titleTerm of ' + JSON.stringify(v.key));
+  }
+});
+
 test('cmp orders by code point', () => {
   const words = ['b', 'a', '\uffff', '\u{20000}', '数据', '数', '数\u{20000}', 'ab'];
   const byCodePoint = words.slice().sort((x, y) => {

@@ -1,0 +1,48 @@
+package search_test
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"djkb/internal/search"
+	"djkb/internal/search/searchtest"
+)
+
+// titleCorpus has titles that a query names: laws whose text seldom repeats
+// their own title, and documents about them that mention it throughout.
+func titleCorpus() []search.Doc {
+	doc := func(title, date string, mentions ...string) search.Doc {
+		path := "regulations/" + title + ".md"
+		var parts []search.Part
+		for i, m := range mentions {
+			parts = append(parts, search.Part{Anchor: "第" + string(rune('一'+i)) + "条", Heading: "条", Text: m})
+		}
+		return search.Doc{Path: path, URL: strings.TrimSuffix(path, ".md") + "/", Title: title, Section: "法规制度", Date: date, Status: "现行有效", Parts: parts}
+	}
+	often := strings.Repeat("依照保险法的规定处理。", 5)
+	return []search.Doc{
+		doc("最高人民法院关于适用《中华人民共和国保险法》若干问题的解释（一）", "2020-01-01", often, often, often),
+		doc("最高人民法院关于适用《中华人民共和国保险法》若干问题的解释（二）", "2021-01-01", often, often),
+		doc("最高人民法院关于适用《中华人民共和国保险法》若干问题的解释（三）", "2022-01-01", often, often),
+		doc("中华人民共和国保险法", "2015-04-24", "为了规范保险活动，保护保险活动当事人的合法权益，制定本法。"),
+		doc("广东省河道管理条例", "2019-01-01", "依照国务院河道管理条例，制定本条例。"),
+		doc("中华人民共和国河道管理条例（2018年修正）", "2018-03-19", "为加强河道管理，保障防洪安全，制定本条例。"),
+		doc("最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定（八）", "2021-02-26", "罪名如下。"),
+		doc("最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定（二）", "2003-08-15", "罪名如下。"),
+		doc("最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定", "2002-03-15", "罪名如下。"),
+		doc("最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定（六）", "2015-10-30", "罪名如下。"),
+		doc("全国人民代表大会常务委员会关于惩治骗购外汇、逃汇和非法买卖外汇犯罪的决定", "1998-12-29", "为了惩治骗购外汇、逃汇和非法买卖外汇的犯罪行为，制定本决定。"),
+	}
+}
+
+// TestTitleRanking checks in node (static/js/test/titles.test.js) that a
+// document whose title a query names comes first.
+func TestTitleRanking(t *testing.T) {
+	dir := t.TempDir()
+	if err := search.Write(searchtest.Dir(dir), slices.Values(titleCorpus()), search.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	nodeTest(t, []string{"DJKB_TITLES_DIR=" + filepath.Clean(dir)}, "titles.test.js")
+}

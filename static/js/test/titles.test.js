@@ -1,0 +1,28 @@
+// A query that names a title puts that document first (titleKey): run by
+// TestTitleRanking in internal/search, which writes the index.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const { open } = require('./nodeindex.js');
+
+const dir = process.env.DJKB_TITLES_DIR;
+
+const cases = [
+  // The law, not the interpretations that cite it throughout.
+  ['保险法', '中华人民共和国保险法'],
+  ['《中华人民共和国保险法》', '中华人民共和国保险法'],
+  // The national regulation, whatever its edition note; the provincial one next.
+  ['河道管理条例', '中华人民共和国河道管理条例（2018年修正）', '广东省河道管理条例'],
+  // An ordinal is part of the title.
+  ['最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定（六）', '最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定（六）'],
+  ['最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定', '最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定'],
+  // Punctuation left out of the query.
+  ['全国人民代表大会常务委员会关于惩治骗购外汇逃汇和非法买卖外汇犯罪的决定', '全国人民代表大会常务委员会关于惩治骗购外汇、逃汇和非法买卖外汇犯罪的决定'],
+];
+
+for (const [q, ...want] of cases) {
+  test(`${q} ranks its title first`, { skip: !dir }, async () => {
+    const r = await open(dir).engine.search(q, { limit: 10 });
+    assert.deepStrictEqual(r.results.slice(0, want.length).map((x) => x.title), want);
+  });
+}
