@@ -18,17 +18,17 @@ type report struct {
 	Size  int64 `json:"indexBytes"`
 	Files int   `json:"indexFiles"`
 
-	Title       rate     `json:"title"`       // the document in the top 3
-	TitleUnique rate     `json:"titleUnique"` // the same, for titles at most 3 documents share
+	Title       rate `json:"title"`       // the document in the top 3
+	TitleUnique rate `json:"titleUnique"` // the same, for titles at most 3 documents share
 	// TitleFirst: the document first, for titles that no other document's
 	// folds to (tokenize.TitleKey); Short and ShortFirst: the same two for
 	// the titles as staff shorten them (保险法 for 中华人民共和国保险法).
-	TitleFirst rate `json:"titleFirst"`
-	Short      rate `json:"short"`
-	ShortFirst rate `json:"shortFirst"`
-	Rare        rate     `json:"rare"`        // the document first
-	Common      rate     `json:"common"`      // every top-10 result holds the phrase
-	Fails       []string `json:"fails"`
+	TitleFirst rate     `json:"titleFirst"`
+	Short      rate     `json:"short"`
+	ShortFirst rate     `json:"shortFirst"`
+	Rare       rate     `json:"rare"`   // the document first
+	Common     rate     `json:"common"` // every top-10 result holds the phrase
+	Fails      []string `json:"fails"`
 
 	Fresh []freshResult `json:"fresh"`
 	Warm  []float64     `json:"warmMs"`
