@@ -11,7 +11,8 @@
 //	searchtest  a Go reader of the index, for tests and benchmarks
 //	vectors     the test vectors shared with the JavaScript tests
 //
-// search imports tokenize and codec, which import nothing of djkb; only
+// search imports tokenize and codec, which import nothing of djkb but
+// internal/numerals (tokenize writes 第12条 as 第十二条); only
 // tests and bench/searchq import searchtest and vectors (TestLayers).
 package search
 

@@ -270,6 +270,48 @@
   // written as "_".
   function titleTerm(key) { return key ? '=' + wordKey(key).replace(/ /g, '_') : ''; }
 
+  // Numbers in a query are written the way documents write them, as
+  // NormalizeNumbers in internal/search/tokenize/numbers.go: 第12条 and
+  // 第 12 条 become 第十二条, 二〇一九年 becomes 2019年.
+  var ARTICLE_NUMBER = /第[ 　]*([0-9０-９]{1,4})[ 　]*([条章节款项编])/g;
+  var HAN_YEAR = /([〇零○一二三四五六七八九]{4})年/g;
+  var CN_DIGITS = '零一二三四五六七八九', CN_UNITS = ['', '十', '百', '千'];
+
+  // chinese writes 1 <= n <= 9999 as laws number articles, as Chinese in
+  // internal/numerals: 十二, 一百零一, 一千零一十.
+  function chinese(n) {
+    var ds = String(n).split('').map(Number), out = '', zero = false;
+    for (var i = 0; i < ds.length; i++) {
+      var d = ds[i], place = ds.length - 1 - i;
+      if (d === 0) { zero = out !== ''; continue; }
+      if (zero) { out += '零'; zero = false; }
+      if (!(d === 1 && place === 1 && out === '')) out += CN_DIGITS.charAt(d);
+      out += CN_UNITS[place];
+    }
+    return out;
+  }
+
+  function normalizeNumbers(q) {
+    if (q.indexOf('第') >= 0) {
+      q = q.replace(ARTICLE_NUMBER, function (m, num, unit) {
+        var n = 0;
+        for (var i = 0; i < num.length; i++) {
+          var c = num.charCodeAt(i);
+          n = n * 10 + (c >= 0xFF10 ? c - 0xFF10 : c - 48);
+        }
+        return n ? '第' + chinese(n) + unit : m;
+      });
+    }
+    if (q.indexOf('年') >= 0) {
+      q = q.replace(HAN_YEAR, function (m, y) {
+        var out = '';
+        for (var i = 0; i < y.length; i++) out += Math.max(0, CN_DIGITS.indexOf(y.charAt(i)));
+        return out + '年';
+      });
+    }
+    return q;
+  }
+
   // cmp compares strings by code point, the order of the index's keys.
   function cmp(x, y) {
     var n = Math.min(x.length, y.length);
@@ -286,7 +328,7 @@
   }
 
   return {
-    units: units, keys: keys, wordKey: wordKey, titleKey: titleKey, titleTerm: titleTerm, cmp: cmp, cpAt: cpAt,
+    units: units, keys: keys, wordKey: wordKey, titleKey: titleKey, titleTerm: titleTerm, normalizeNumbers: normalizeNumbers, chinese: chinese, cmp: cmp, cpAt: cpAt,
     classOf: classOf, HAN_RANGES: HAN_RANGES, IGNORE_RANGES: IGNORE_RANGES, SEP_RANGES: SEP_RANGES
   };
 });

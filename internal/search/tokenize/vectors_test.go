@@ -3,6 +3,7 @@ package tokenize
 import (
 	"flag"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 	"unicode/utf16"
 
@@ -63,6 +64,10 @@ var handInputs = []string{
 	".*+?^${}()|[]\\",
 	"abc123def 3.14 v2",
 	"第5条 第 5 条",
+	"第12条 第 12 条 第１２条 第0条 第十二条",
+	"第105条第二款 第1010条 第9999条 第10000条 第3章 第2节",
+	"二〇一九年 二○一九年工作要点 一九九九年十二月 二〇一九",
+	"中办发〔2019〕12号 中办发[2019]12号 中办发（2019）12号 中办发【2019】12号",
 	"-反腐 \"党的 建设\" “三会 一课” －作风",
 	"- a -- b --c",
 	"\"unterminated phrase",
@@ -185,4 +190,25 @@ func TestTitleKeyVectors(t *testing.T) {
 		vs = append(vs, titleKeyVector{s, TitleKey(s), TitleTerm(TitleKey(s))})
 	}
 	vectors.Check(t, "testdata/titlekey_vectors.json", vs, *update)
+}
+
+type numberVector struct {
+	In  string `json:"in"`
+	Out string `json:"out"`
+}
+
+// TestNumberVectors writes NormalizeNumbers's answers for article numbers
+// from 1 to 9999 (every one up to 130, then a spread) and for years.
+func TestNumberVectors(t *testing.T) {
+	var vs []numberVector
+	add := func(s string) { vs = append(vs, numberVector{s, NormalizeNumbers(s)}) }
+	for n := 1; n <= 9999; n++ {
+		if n <= 130 || n%97 == 0 || n%1000 < 12 {
+			add("第" + strconv.Itoa(n) + "条")
+		}
+	}
+	for _, s := range []string{"二〇一九年", "二○一九年", "一九九九年", "二〇二〇年十二月", "二〇一九", "第 12 条", "第１２条", "第0条", "第12万条"} {
+		add(s)
+	}
+	vectors.Check(t, "testdata/number_vectors.json", vs, *update)
 }

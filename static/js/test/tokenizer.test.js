@@ -43,6 +43,12 @@ test('titleKey matches the Go vectors', () => {
   }
 });
 
+test('normalizeNumbers matches the Go vectors', () => {
+  const vs = load('number_vectors.json');
+  assert.ok(vs.length > 200);
+  for (const v of vs) assert.strictEqual(tok.normalizeNumbers(v.in), v.out, 'normalizeNumbers of ' + JSON.stringify(v.in));
+});
+
 test('cmp orders by code point', () => {
   const words = ['b', 'a', '\uffff', '\u{20000}', '数据', '数', '数\u{20000}', 'ab'];
   const byCodePoint = words.slice().sort((x, y) => {
