@@ -3,10 +3,9 @@
  * character is a unit, runs of letters and runs of ASCII digits are words.
  * Offsets are UTF-16 indices into the source string. */
 (function (root, factory) {
-  var tok = factory();
-  if (typeof module === 'object' && module.exports) module.exports = tok;
-  else (root.djkbSearch = root.djkbSearch || {}).tokenizer = tok;
-})(this, function () {
+  if (typeof module === 'object' && module.exports) module.exports = factory(require('./t2s.js'));
+  else (root.djkbSearch = root.djkbSearch || {}).tokenizer = factory(root.djkbSearch.t2sPairs);
+})(this, function (t2sPairs) {
   'use strict';
 
   var SEP = 0, HAN = 1, LETTER = 2, DIGIT = 3, IGNORE = 4;
@@ -59,10 +58,19 @@
     return LETTER;
   }
 
+  // Traditional characters fold to simplified ones (t2s.js, the same table
+  // as t2s.go): T2S[c - T2S_LO] is the simplified form of c, or 0.
+  var T2S_LO = 0x3400, T2S_HI = 0x9FFF, T2S = new Uint16Array(T2S_HI - T2S_LO + 1);
+  for (var p = 0; p + 1 < t2sPairs.length; p += 2) T2S[t2sPairs.charCodeAt(p) - T2S_LO] = t2sPairs.charCodeAt(p + 1);
+
+  function simplified(c) {
+    return c >= T2S_LO && c <= T2S_HI && T2S[c - T2S_LO] ? T2S[c - T2S_LO] : c;
+  }
+
   // fastFold returns the folded code point, or -1 when c needs NFKC.
   function fastFold(c) {
     if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
-    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) return c;
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) return simplified(c);
     if (c >= 0xFF01 && c <= 0xFF5E) {
       c -= 0xFEE0;
       return c >= 65 && c <= 90 ? c + 32 : c;
@@ -85,6 +93,7 @@
   function lower(c) {
     if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
     if (c === 0x130) return 0x69;
+    if (c >= T2S_LO && c <= T2S_HI) return simplified(c);
     var v = lowerCache[c];
     if (v !== undefined) return v;
     var s = String.fromCodePoint(c), l = s.toLowerCase(), r = c;

@@ -1,4 +1,5 @@
-// A query that names a title puts that document first (titleKey): run by
+// A query that names a title puts that document first (titleKey), in
+// simplified or traditional characters: run by
 // TestTitleRanking in internal/search, which writes the index.
 'use strict';
 const test = require('node:test');
@@ -18,6 +19,10 @@ const cases = [
   ['最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定', '最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定'],
   // Punctuation left out of the query.
   ['全国人民代表大会常务委员会关于惩治骗购外汇逃汇和非法买卖外汇犯罪的决定', '全国人民代表大会常务委员会关于惩治骗购外汇、逃汇和非法买卖外汇犯罪的决定'],
+  // Traditional and simplified match both ways, titles and text.
+  ['中華人民共和國保險法', '中华人民共和国保险法'],
+  ['香港特别行政区基本法研究', '香港特別行政區基本法研究'],
+  ['不可分离的部分', '香港特別行政區基本法研究'],
 ];
 
 for (const [q, ...want] of cases) {
