@@ -17,7 +17,7 @@ import (
 // the source; node tests them). TestBundle checks that the bundle is
 // current; go test -run Bundle -update rewrites it.
 var bundleFiles = []string{
-	"t2s.js", "tokenizer.js", "uri.js", "query.js", "codec.js", "loader.js", "store.js",
+	"t2smark.js", "tokenizer.js", "uri.js", "query.js", "codec.js", "loader.js", "store.js",
 	"match.js", "excerpt.js", "engine.js", "search.js", "search-ui.js",
 }
 

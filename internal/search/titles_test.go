@@ -22,7 +22,12 @@ func titleCorpus() []search.Doc {
 		return search.Doc{Path: path, URL: strings.TrimSuffix(path, ".md") + "/", Title: title, Section: "法规制度", Date: date, Status: "现行有效", Parts: parts}
 	}
 	often := strings.Repeat("依照保险法的规定处理。", 5)
-	return []search.Doc{
+	var many []search.Doc // more titles hold 教育法 than a round of verifying reads
+	for _, p := range []string{"北京市", "天津市", "河北省", "山西省", "辽宁省", "吉林省", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省"} {
+		many = append(many, doc(p+"实施《中华人民共和国教育法》办法", "2023-01-01", strings.Repeat("依照教育法，结合本地实际。", 4)))
+	}
+	return append(many, []search.Doc{
+		doc("中华人民共和国教育法", "1995-03-18", "为了发展教育事业，制定本法。"),
 		doc("最高人民法院关于适用《中华人民共和国保险法》若干问题的解释（一）", "2020-01-01", often, often, often),
 		doc("最高人民法院关于适用《中华人民共和国保险法》若干问题的解释（二）", "2021-01-01", often, often),
 		doc("最高人民法院关于适用《中华人民共和国保险法》若干问题的解释（三）", "2022-01-01", often, often),
@@ -35,7 +40,7 @@ func titleCorpus() []search.Doc {
 		doc("最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定（六）", "2015-10-30", "罪名如下。"),
 		doc("全国人民代表大会常务委员会关于惩治骗购外汇、逃汇和非法买卖外汇犯罪的决定", "1998-12-29", "为了惩治骗购外汇、逃汇和非法买卖外汇的犯罪行为，制定本决定。"),
 		doc("香港特別行政區基本法研究", "1990-04-04", "香港特別行政區是中華人民共和國不可分離的部分。"),
-	}
+	}...)
 }
 
 // TestTitleRanking checks in node (static/js/test/titles.test.js) that a

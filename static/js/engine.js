@@ -203,12 +203,14 @@
     var neg = parsed.terms.filter(function (t) { return t.neg; });
     // A query without exclusions may name a title (see titleKey).
     var qKey = neg.length ? '' : tok.titleKey(q);
+    var cands, mask;
     return Promise.all([
       Promise.all(parsed.terms.map(function (t) { return self.candidates(t.units); })),
-      this.allowed(opts.filters),
-      this.titled(qKey)
+      this.allowed(opts.filters)
     ]).then(function (r) {
-      var cands = r[0], mask = r[1], named = r[2];
+      cands = r[0]; mask = r[1];
+      return self.titled(qKey, cands.filter(function (c, i) { return !parsed.terms[i].neg; }));
+    }).then(function (named) {
       if (named.length) cands = cands.map(function (c, i) { return parsed.terms[i].neg ? c : union([c, named], self.s.nd + self.s.nb); });
       var posC = cands.filter(function (c, i) { return !parsed.terms[i].neg; });
       var negC = cands.filter(function (c, i) { return parsed.terms[i].neg; });
@@ -226,11 +228,18 @@
   };
 
   // titled resolves to the documents whose title the query may name: those
-  // under the index term of its title key (titleTerm). verify compares the
-  // whole keys.
-  Engine.prototype.titled = function (qKey) {
-    var s = this.s, term = tok.titleTerm(qKey);
-    if (!term) return Promise.resolve([]);
+  // under the index term of its title key (titleTerm); verify compares the
+  // whole keys. It is looked up only when more titles hold the query's
+  // keys than a round of verifying reads, so that those it names are read
+  // first; a rare phrase costs no more.
+  Engine.prototype.titled = function (qKey, cands) {
+    var s = this.s, term = tok.titleTerm(qKey), titles = null;
+    cands.forEach(function (c) {
+      var t = [];
+      for (var i = 0; i < c.length && c[i] < s.nd; i++) t.push(c[i]);
+      titles = titles ? intersect(titles, t) : t;
+    });
+    if (!term || !titles || titles.length <= CHUNK) return Promise.resolve([]);
     return s.entry(term).then(function (e) { return e ? s.postings(e) : []; });
   };
 

@@ -3,9 +3,12 @@
  * character is a unit, runs of letters and runs of ASCII digits are words.
  * Offsets are UTF-16 indices into the source string. */
 (function (root, factory) {
-  if (typeof module === 'object' && module.exports) module.exports = factory(require('./t2s.js'));
-  else (root.djkbSearch = root.djkbSearch || {}).tokenizer = factory(root.djkbSearch.t2sPairs);
-})(this, function (t2sPairs) {
+  if (typeof module === 'object' && module.exports) module.exports = factory(require('./t2s.js'), null);
+  else {
+    var ns = root.djkbSearch = root.djkbSearch || {};
+    ns.tokenizer = factory(ns.t2sPairs, ns.t2sMark);
+  }
+})(this, function (t2sPairs, t2sMark) {
   'use strict';
 
   var SEP = 0, HAN = 1, LETTER = 2, DIGIT = 3, IGNORE = 4;
@@ -59,9 +62,34 @@
   }
 
   // Traditional characters fold to simplified ones (t2s.js, the same table
-  // as t2s.go): T2S[c - T2S_LO] is the simplified form of c, or 0.
-  var T2S_LO = 0x3400, T2S_HI = 0x9FFF, T2S = new Uint16Array(T2S_HI - T2S_LO + 1);
-  for (var p = 0; p + 1 < t2sPairs.length; p += 2) T2S[t2sPairs.charCodeAt(p) - T2S_LO] = t2sPairs.charCodeAt(p + 1);
+  // as t2s.go): T2S[c - T2S_LO] is the simplified form of c, or 0. The page
+  // loads the table when a query holds a character that t2sMark marks
+  // (needsTable); node has it from the start.
+  var T2S_LO = 0x3400, T2S_HI = 0x9FFF, T2S = new Uint16Array(T2S_HI - T2S_LO + 1), t2sLoaded = false;
+
+  function loadTable(pairs) {
+    for (var p = 0; p + 1 < pairs.length; p += 2) T2S[pairs.charCodeAt(p) - T2S_LO] = pairs.charCodeAt(p + 1);
+    t2sLoaded = true;
+  }
+  if (t2sPairs) loadTable(t2sPairs);
+
+  var marks = null;
+  // needsTable reports whether s holds a traditional character while the
+  // table is not loaded yet.
+  function needsTable(s) {
+    if (t2sLoaded || !t2sMark) return false;
+    if (!marks) {
+      var bin = atob(t2sMark);
+      marks = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) marks[i] = bin.charCodeAt(i);
+    }
+    s = String(s);
+    for (var j = 0; j < s.length; j++) {
+      var c = s.charCodeAt(j) - T2S_LO;
+      if (c >= 0 && c <= T2S_HI - T2S_LO && marks[c >> 3] & (1 << (c & 7))) return true;
+    }
+    return false;
+  }
 
   function simplified(c) {
     return c >= T2S_LO && c <= T2S_HI && T2S[c - T2S_LO] ? T2S[c - T2S_LO] : c;
@@ -337,7 +365,7 @@
   }
 
   return {
-    units: units, keys: keys, wordKey: wordKey, titleKey: titleKey, titleTerm: titleTerm, normalizeNumbers: normalizeNumbers, chinese: chinese, cmp: cmp, cpAt: cpAt,
+    units: units, keys: keys, wordKey: wordKey, titleKey: titleKey, titleTerm: titleTerm, normalizeNumbers: normalizeNumbers, chinese: chinese, needsTable: needsTable, loadTable: loadTable, cmp: cmp, cpAt: cpAt,
     classOf: classOf, HAN_RANGES: HAN_RANGES, IGNORE_RANGES: IGNORE_RANGES, SEP_RANGES: SEP_RANGES
   };
 });

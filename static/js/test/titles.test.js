@@ -12,6 +12,8 @@ const cases = [
   // The law, not the interpretations that cite it throughout.
   ['保险法', '中华人民共和国保险法'],
   ['《中华人民共和国保险法》', '中华人民共和国保险法'],
+  // Among more titles that hold the query than a round of verifying reads.
+  ['教育法', '中华人民共和国教育法'],
   // The national regulation, whatever its edition note; the provincial one next.
   ['河道管理条例', '中华人民共和国河道管理条例（2018年修正）', '广东省河道管理条例'],
   // An ordinal is part of the title.
