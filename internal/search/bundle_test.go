@@ -18,7 +18,7 @@ import (
 // current; go test -run Bundle -update rewrites it.
 var bundleFiles = []string{
 	"t2smark.js", "tokenizer.js", "uri.js", "query.js", "codec.js", "loader.js", "store.js",
-	"match.js", "excerpt.js", "engine.js", "search.js", "search-ui.js",
+	"match.js", "excerpt.js", "pinyin.js", "engine.js", "search.js", "search-ui.js",
 }
 
 const bundlePath = "../../static/js/search.bundle.js"

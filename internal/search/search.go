@@ -45,6 +45,10 @@ type Options struct {
 	// Doc.Facets that it does not name are left out.
 	Facets []Facet
 
+	// Terms are phrases that a query may name in pinyin besides titles
+	// and tags: the glossary's terms (see pinyin.go).
+	Terms []string
+
 	// Delta, when set, makes Write write a delta index: the index of the
 	// documents that were added or changed since a main index was written,
 	// to be searched together with it (see delta.go).

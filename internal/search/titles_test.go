@@ -40,14 +40,25 @@ func titleCorpus() []search.Doc {
 		doc("最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定（六）", "2015-10-30", "罪名如下。"),
 		doc("全国人民代表大会常务委员会关于惩治骗购外汇、逃汇和非法买卖外汇犯罪的决定", "1998-12-29", "为了惩治骗购外汇、逃汇和非法买卖外汇的犯罪行为，制定本决定。"),
 		doc("香港特別行政區基本法研究", "1990-04-04", "香港特別行政區是中華人民共和國不可分離的部分。"),
+		// Pinyin: a tag, titles, and 多音字.
+		tagged(doc("机关党支部组织生活安排", "2024-03-01", "加强机关党建，每月按时召开支部党员大会。"), "三会一课", "党建"),
+		doc("关于认真落实三会一课制度的通知", "2024-02-01", "各支部要按时上好党课。"),
+		doc("中国共产党支部工作条例（试行）", "2018-10-28", "党支部是党的基础组织。"),
+		doc("重大事项请示报告条例", "2019-01-31", "请示报告重大事项。"),
+		doc("行政处罚法学习材料", "2021-01-22", "行政处罚的种类。"),
 	}...)
+}
+
+func tagged(d search.Doc, tags ...string) search.Doc {
+	d.Facets = map[string][]string{"tags": tags}
+	return d
 }
 
 // TestTitleRanking checks in node (static/js/test/titles.test.js) that a
 // document whose title a query names comes first.
 func TestTitleRanking(t *testing.T) {
 	dir := t.TempDir()
-	if err := search.Write(searchtest.Dir(dir), slices.Values(titleCorpus()), search.Options{}); err != nil {
+	if err := search.Write(searchtest.Dir(dir), slices.Values(titleCorpus()), search.Options{Facets: []search.Facet{{Key: "tags", Label: "专题"}}}); err != nil {
 		t.Fatal(err)
 	}
 	nodeTest(t, []string{"DJKB_TITLES_DIR=" + filepath.Clean(dir)}, "titles.test.js")

@@ -21,6 +21,7 @@ import (
 //	manifest.js  counts, blocks per document, shard boundaries, facet names
 //	c.js         the text code (codebook)
 //	f.js         facet values and dates of the documents
+//	py.js        phrases a query may name in pinyin (see pinyin.go)
 //	d/N.js       dictionary shards: terms, document frequencies, short posting lists
 //	p/N.js       long posting lists
 //	t/N.js       block text, Huffman-coded, with the parts' anchors and the
@@ -61,6 +62,7 @@ func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 	sc.writeBin(o, "c", tc.codebook())
 	facets := facetData(docs, opts.Facets)
 	sc.writeJSON(o, "f", []any{nonNil(facets), codec.B91(dateTable(docs))})
+	sc.writeJSON(o, "py", pinyinData(docs, opts.Terms))
 	var facetNames [][2]string
 	for _, f := range facets {
 		facetNames = append(facetNames, [2]string{f[0].(string), f[1].(string)})

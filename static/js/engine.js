@@ -11,12 +11,12 @@
  * 4. When nothing matches every term, the best partial matches are shown. */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) {
-    module.exports = factory(require('./tokenizer.js'), require('./query.js'), require('./match.js'), require('./excerpt.js'), require('./uri.js'));
+    module.exports = factory(require('./tokenizer.js'), require('./query.js'), require('./match.js'), require('./excerpt.js'), require('./uri.js'), require('./pinyin.js'));
   } else {
     var s = root.djkbSearch;
-    s.engine = factory(s.tokenizer, s.query, s.match, s.excerpt, s.uri);
+    s.engine = factory(s.tokenizer, s.query, s.match, s.excerpt, s.uri, s.pinyin);
   }
-})(this, function (tok, query, match, excerpt, uri) {
+})(this, function (tok, query, match, excerpt, uri, pinyin) {
   'use strict';
 
   var K1 = 1.2, B = 0.75;
@@ -193,8 +193,28 @@
     });
   };
 
-  // search answers a query: {total, results, partial, facets?}.
+  // search answers a query: {total, results, partial, facets?,
+  // expansion?}. A query of Latin letters that finds nothing as it is may
+  // be pinyin: then the phrase it spells is searched (pinyin.js), and
+  // expansion says so: {kind: 'pinyin', from, to, others}.
   Engine.prototype.search = function (q, opts) {
+    var self = this, s = this.s;
+    return this.exact(q, opts).then(function (res) {
+      var letters = pinyin.letters(q);
+      if (res.total || !letters || !s.pinyin) return res;
+      return s.pinyin().then(function (p) {
+        var found = pinyin.resolve(self.phrases || (self.phrases = pinyin.parse(p)), letters);
+        if (!found.length) return res;
+        return self.exact(found[0].phrase, opts).then(function (r) {
+          r.expansion = { kind: 'pinyin', from: q, to: found[0].phrase, others: found.slice(1).map(function (f) { return f.phrase; }) };
+          return r;
+        });
+      });
+    });
+  };
+
+  // exact answers a query as it is written.
+  Engine.prototype.exact = function (q, opts) {
     var self = this;
     opts = opts || {};
     var limit = opts.limit === 0 ? 0 : Math.max(1, Math.min(100, +opts.limit || 10)), offset = Math.max(0, +opts.offset || 0);

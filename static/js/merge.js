@@ -133,6 +133,10 @@
 
   // facets joins the two indexes' facets: the values of live documents,
   // in code point order, as a full build lists them.
+  // pinyin: the main index's phrases; the delta's new titles wait for the
+  // whole index written again.
+  Merged.prototype.pinyin = function () { return this.main.pinyin(); };
+
   Merged.prototype.facets = function () {
     var self = this;
     return this.once('facets', function () {

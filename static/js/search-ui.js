@@ -112,6 +112,7 @@
       res.results.forEach(function (r) { list.appendChild(renderResult(r, res.partial)); });
       state.shown += res.results.length;
       statusEl.textContent = statusText(res);
+      noteExpansion(res);
       moreBtn.hidden = state.shown >= res.total || !res.results.length;
     }).then(null, function (err) {
       if (my !== seq) return;
@@ -131,6 +132,15 @@
     if (res.partial) return '没有同时包含全部搜索词的结果，以下' + n + '条为部分匹配。';
     if (!state.q.trim()) return '符合筛选条件的共' + n + '篇，按日期从新到旧排列。';
     return '找到' + n + '条结果。';
+  }
+
+  // noteExpansion says what a query was taken for, when the engine
+  // searched something else: a pinyin query, the phrase it spells.
+  function noteExpansion(res) {
+    var x = res.expansion;
+    if (!x || x.kind !== 'pinyin') return;
+    var note = '按拼音「' + x.from + '」搜索「' + x.to + '」' + (x.others.length ? '（也可能是：' + x.others.join('、') + '）' : '') + '。';
+    statusEl.textContent = note + statusEl.textContent;
   }
 
   function renderResult(r, partial) {

@@ -1,7 +1,7 @@
 /* djkb search: the index as the engine sees it. It reads the manifest and
  * loads, parses and caches the shards: dictionary (d/), long posting lists
  * (p/), block text (t/), titles and paths (m/), the text code (c) and the
- * facets (f). A text shard also carries the titles and paths of its blocks'
+ * facets (f), and the phrases of pinyin queries (py). A text shard also carries the titles and paths of its blocks'
  * documents, so a result whose text was read needs no m/ file. Block
  * numbers: 0..nd-1 are the documents' titles, nd+i is body block i. */
 (function (root, factory) {
@@ -254,6 +254,12 @@
   // dates resolves to the documents' dates (days, 0 for none).
   Store.prototype.dates = function () {
     return this.facetFile().then(function (f) { return f.dates; });
+  };
+
+  // pinyin resolves to the payload of py.js: the phrases a query may name
+  // in pinyin (see pinyin.js).
+  Store.prototype.pinyin = function () {
+    return this.file('py', function (p) { return p; });
   };
 
   Store.prototype.facetFile = function () {

@@ -33,3 +33,29 @@ for (const [q, ...want] of cases) {
     assert.deepStrictEqual(r.results.slice(0, want.length).map((x) => x.title), want);
   });
 }
+
+// A query in pinyin that finds nothing as it is searches the phrase it
+// spells: initials, syllables, every reading of a 多音字.
+const spelled = [
+  ['shyk', '三会一课', '关于认真落实三会一课制度的通知'],
+  ['sanhuiyike', '三会一课', '关于认真落实三会一课制度的通知'],
+  ['dangjian', '党建', '机关党支部组织生活安排'],
+  ['zbgztl', '支部工作条例', '中国共产党支部工作条例（试行）'],
+  ['zhongdashixiang', '重大事项', '重大事项请示报告条例'],
+  ['chongdashixiang', '重大事项', '重大事项请示报告条例'],
+  ['xingzhengchufa', '行政处罚', '行政处罚法学习材料'],
+  ['hangzhengchufa', '行政处罚', '行政处罚法学习材料'],
+];
+
+for (const [q, phrase, title] of spelled) {
+  test(`${q} is taken for ${phrase}`, { skip: !dir }, async () => {
+    const r = await open(dir).engine.search(q, { limit: 10 });
+    assert.strictEqual(r.expansion && r.expansion.to, phrase);
+    assert.ok(r.results.some((x) => x.title === title), JSON.stringify(r.results.map((x) => x.title)));
+  });
+}
+
+test('a Latin word found as it is is not taken for pinyin', { skip: !dir }, async () => {
+  const r = await open(dir).engine.search('xyz', { limit: 10 });
+  assert.strictEqual(r.expansion, undefined);
+});
