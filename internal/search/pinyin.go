@@ -25,8 +25,9 @@ var titleCuts = strings.NewReplacer("关于", " ", "的", " ", "和", " ", "与"
 // Phrases are 2 to maxPhrase Han characters.
 const maxPhrase = 16
 
-// pinyinData returns py.js's payload: [phrases joined by spaces, terms
-// (glossary and tags) first; "char reading reading|char reading…"].
+// pinyinData returns py.js's payload: [how many phrases are terms, the
+// phrases (terms, that is glossary and tags, first; see frontCode), "char
+// reading reading|char reading…"].
 func pinyinData(docs []Doc, terms []string) []any {
 	seen := map[string]bool{}
 	var phrases []string
@@ -87,7 +88,29 @@ func pinyinData(docs []Doc, terms []string) []any {
 			readings.WriteString(py)
 		}
 	}
-	return []any{nTerms, strings.Join(phrases, " "), readings.String()}
+	return []any{nTerms, frontCode(phrases), readings.String()}
+}
+
+// frontCode joins phrases with spaces, each written as the number of
+// leading characters it shares with the one before ('0' + n) and the rest:
+// the sorted titles share much.
+func frontCode(phrases []string) string {
+	var b strings.Builder
+	var prev []rune
+	for i, p := range phrases {
+		rs := []rune(p)
+		n := 0
+		for n < len(rs) && n < len(prev) && rs[n] == prev[n] {
+			n++
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte(byte('0' + n))
+		b.WriteString(string(rs[n:]))
+		prev = rs
+	}
+	return b.String()
 }
 
 func hanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF }

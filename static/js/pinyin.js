@@ -19,7 +19,8 @@
     return /^[a-z]{2,40}$/.test(s) ? s : '';
   }
 
-  // parse reads py.js's payload: [terms, "phrase phrase …", "字 zi|…"].
+  // parse reads py.js's payload: [terms, "phrase phrase …", "字 zi|…"]; the
+  // first terms phrases are glossary terms and tags.
   function parse(p) {
     var readings = Object.create(null);
     (p[2] ? p[2].split('|') : []).forEach(function (e) {
@@ -29,7 +30,13 @@
         return init === r ? [r] : init.length === 2 ? [r, init, r.charAt(0)] : [r, init];
       });
     });
-    var phrases = (p[1] ? p[1].split(' ') : []).map(function (t, i) {
+    // Each phrase is front-coded: '0' + how many leading characters it
+    // shares with the one before, then the rest (pinyin.go frontCode).
+    var prev = [];
+    var phrases = (p[1] ? p[1].split(' ') : []).map(function (e) {
+      prev = prev.slice(0, e.charCodeAt(0) - 48).concat(Array.from(e.slice(1)));
+      return prev.join('');
+    }).map(function (t, i) {
       return { t: t, term: i < p[0], ways: Array.from(t).map(function (c) { return readings[c] || [[c]]; }) };
     });
     return phrases;
