@@ -110,6 +110,7 @@
         return;
       }
       res.results.forEach(function (r) { list.appendChild(renderResult(r, res.partial)); });
+      carryHighlight(res);
       state.shown += res.results.length;
       statusEl.textContent = statusText(res);
       noteExpansion(res);
@@ -132,6 +133,20 @@
     if (res.partial) return '没有同时包含全部搜索词的结果，以下' + n + '条为部分匹配。';
     if (!state.q.trim()) return '符合筛选条件的共' + n + '篇，按日期从新到旧排列。';
     return '找到' + n + '条结果。';
+  }
+
+  // carryHighlight adds the query to the results' links (?hl=, before any
+  // #anchor) for highlight.js on the page they open: what was searched, the
+  // phrase a pinyin query spells included. It works from file:// too.
+  function carryHighlight(res) {
+    var hl = res.expansion ? res.expansion.to : state.q.trim();
+    if (!hl || res.partial) return;
+    Array.prototype.forEach.call(list.querySelectorAll('a[href]:not([data-hl])'), function (a) {
+      var href = a.getAttribute('href'), at = href.indexOf('#');
+      var path = at < 0 ? href : href.slice(0, at), hash = at < 0 ? '' : href.slice(at);
+      a.setAttribute('href', path + (path.indexOf('?') < 0 ? '?' : '&') + 'hl=' + uri.encode(hl) + hash);
+      a.setAttribute('data-hl', '');
+    });
   }
 
   // noteExpansion says what a query was taken for, when the engine
