@@ -32,6 +32,9 @@
   var MAX_CHUNKS = 4;    // chunks verified at most; the rest counts as unverified
   var MAX_ROUNDS = 2;    // rounds of reading a document's candidate blocks
   var EXCERPT = 120, SUB_EXCERPT = 64, MAX_SUB = 3;
+  var MAX_SUGGEST = 3;
+  // A 文号: issuer, year in any brackets, number: 中办发〔2019〕12号.
+  var WENHAO = /^[\u4e00-\u9fff]{1,12}[〔\[（(【]\s*[0-9０-９]{4}\s*[〕\]）)】]\s*[0-9０-９]{1,5}\s*号$/;
 
   var FACTOR = { '': 1, '现行有效': 1, '尚未施行': 0.95, '已修改': 0.8, '已废止': 0.7, '宣布失效': 0.7, '失效': 0.7, '废止': 0.7 };
 
@@ -202,16 +205,67 @@
     return this.exact(q, opts).then(function (res) {
       var letters = pinyin.letters(q);
       if (res.total || !letters || !s.pinyin) return res;
-      return s.pinyin().then(function (p) {
-        var found = pinyin.resolve(self.phrases || (self.phrases = pinyin.parse(p)), letters);
+      return self.phraseList().then(function (phrases) {
+        var found = pinyin.resolve(phrases, letters);
         if (!found.length) return res;
         return self.exact(found[0].phrase, opts).then(function (r) {
           r.expansion = { kind: 'pinyin', from: q, to: found[0].phrase, others: found.slice(1).map(function (f) { return f.phrase; }) };
           return r;
         });
       });
+    }).then(function (res) {
+      return res.total && !res.partial ? res : self.suggest(q, res);
+    }).then(function (res) {
+      // A 文号 goes straight to its document (search-ui shows 直达).
+      if (WENHAO.test(String(q == null ? '' : q).trim()) && res.total && !res.partial) res.direct = res.results[0] || null;
+      return res;
     });
   };
+
+  // phraseList resolves to the phrases of py.js: titles, their pieces,
+  // glossary terms and tags (see pinyin.js).
+  Engine.prototype.phraseList = function () {
+    var self = this;
+    return this.s.pinyin().then(function (p) { return self.phrases || (self.phrases = pinyin.parse(p)); });
+  };
+
+  // suggest adds, to an answer with no exact match, the titles and terms
+  // nearest the query (您是不是要找): a few characters typed wrong, left out
+  // or added.
+  Engine.prototype.suggest = function (q, res) {
+    var key = tok.titleKey(q);
+    if (!this.s.pinyin || !key || /\s/.test(key)) return res;
+    return this.phraseList().then(function (phrases) {
+      var a = Array.from(key), most = a.length <= 4 ? 1 : a.length <= 8 ? 2 : 3, out = [];
+      phrases.forEach(function (p) {
+        var b = Array.from(p.t);
+        if (Math.abs(b.length - a.length) > most || p.t === key) return;
+        var d = distance(a, b, most);
+        if (d <= most) out.push({ t: p.t, d: d, term: p.term });
+      });
+      out.sort(function (x, y) { return x.d - y.d || y.term - x.term || x.t.length - y.t.length || (x.t < y.t ? -1 : 1); });
+      res.suggestions = out.slice(0, MAX_SUGGEST).map(function (x) { return x.t; });
+      return res;
+    }, function () { return res; });
+  };
+
+  // distance is the edit distance of two code point lists, or more than
+  // most once it must be.
+  function distance(a, b, most) {
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        low = Math.min(low, cur[j]);
+      }
+      if (low > most) return most + 1;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
 
   // exact answers a query as it is written.
   Engine.prototype.exact = function (q, opts) {
@@ -232,13 +286,15 @@
       return self.titled(qKey, cands.filter(function (c, i) { return !parsed.terms[i].neg; }));
     }).then(function (named) {
       if (named.length) cands = cands.map(function (c, i) { return parsed.terms[i].neg ? c : union([c, named], self.s.nd + self.s.nb); });
+      // 标题: only the title blocks of the positive terms count.
+      if (opts.field === 'title') cands = cands.map(function (c, i) { return parsed.terms[i].neg ? c : Array.prototype.filter.call(c, function (id) { return id < self.s.nd; }); });
       var posC = cands.filter(function (c, i) { return !parsed.terms[i].neg; });
       var negC = cands.filter(function (c, i) { return parsed.terms[i].neg; });
       var excluded = Object.create(null);
       negC.forEach(function (c) { for (var d in self.byDoc(c).docs) excluded[d] = true; });
       var run = pos.length ? self.ranked(pos, posC, mask, excluded, limit + offset, false, qKey, named) : self.browse(mask, excluded, limit > 0);
       return run.then(function (res) {
-        if (res.total === 0 && pos.length) return self.partial(pos, mask, excluded, limit + offset);
+        if (res.total === 0 && pos.length && opts.field !== 'title') return self.partial(pos, mask, excluded, limit + offset);
         return res;
       }).then(function (res) {
         var base = res.partial ? res.docSet : self.matching(posC, excluded);

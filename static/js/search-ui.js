@@ -44,6 +44,7 @@
     state.q = (params.q && params.q[0]) || '';
     state.filters = {};
     facetKeys.forEach(function (k) { if (params[k]) state.filters[k] = params[k]; });
+    state.field = params['in'] && params['in'][0] === 'title' ? 'title' : '';
   }
   function parseParams(search) {
     var out = {};
@@ -57,6 +58,7 @@
   function writeURL() {
     var parts = [];
     if (state.q) parts.push('q=' + uri.encode(state.q));
+    if (state.field) parts.push('in=' + state.field);
     facetKeys.forEach(function (k) {
       (state.filters[k] || []).forEach(function (v) { parts.push(uri.encode(k) + '=' + uri.encode(v)); });
     });
@@ -81,7 +83,7 @@
     if (!more) box.setAttribute('aria-busy', 'true');
     return new Promise(function (resolve) {
       writeURL();
-      resolve(api.search(state.q, { filters: state.filters, limit: idle ? 0 : PAGE, offset: offset }));
+      resolve(api.search(state.q, { filters: state.filters, limit: idle ? 0 : PAGE, offset: offset, field: state.field }));
     }).then(function (res) {
       if (my !== seq) return;
       box.removeAttribute('aria-busy');
@@ -93,7 +95,7 @@
         // pause.
         var counts = function () {
           if (my !== seq) return;
-          api.search(state.q, { filters: state.filters, limit: 0, facets: true }).then(function (r) {
+          api.search(state.q, { filters: state.filters, limit: 0, facets: true, field: state.field }).then(function (r) {
             if (my === seq) renderFacets(r.facets || []);
           });
         };
@@ -150,12 +152,38 @@
   }
 
   // noteExpansion says what a query was taken for, when the engine
-  // searched something else: a pinyin query, the phrase it spells.
+  // searched something else (a pinyin query, the phrase it spells), offers
+  // the nearest titles and terms when nothing matched exactly
+  // (您是不是要找), and links a 文号's document (直达).
   function noteExpansion(res) {
     var x = res.expansion;
-    if (!x || x.kind !== 'pinyin') return;
-    var note = '按拼音「' + x.from + '」搜索「' + x.to + '」' + (x.others.length ? '（也可能是：' + x.others.join('、') + '）' : '') + '。';
-    statusEl.textContent = note + statusEl.textContent;
+    if (x && x.kind === 'pinyin') {
+      statusEl.textContent = '按拼音「' + x.from + '」搜索「' + x.to + '」' + (x.others.length ? '（也可能是：' + x.others.join('、') + '）' : '') + '。' + statusEl.textContent;
+    }
+    if (res.direct) {
+      var go = el('a', 'search-direct', res.direct.title);
+      go.href = res.direct.url;
+      statusEl.appendChild(doc.createTextNode(' 直达：'));
+      statusEl.appendChild(go);
+    }
+    if (res.suggestions && res.suggestions.length) {
+      statusEl.appendChild(doc.createTextNode(' 您是不是要找：'));
+      res.suggestions.forEach(function (t, i) {
+        if (i) statusEl.appendChild(doc.createTextNode('、'));
+        var b = el('button', 'search-suggestion', t);
+        b.type = 'button';
+        b.addEventListener('click', function () { input.value = state.q = t; run(false); input.focus(); });
+        statusEl.appendChild(b);
+      });
+    }
+  }
+
+  // The 只搜标题 switch searches titles only.
+  function titleSwitch() {
+    var sw = doc.getElementById('search-titles');
+    if (!sw) return;
+    sw.checked = state.field === 'title';
+    sw.addEventListener('change', function () { state.field = sw.checked ? 'title' : ''; run(false); });
   }
 
   function renderResult(r, partial) {
@@ -302,6 +330,7 @@
   api.ready.then(function (index) {
     facetKeys = index.facetNames.map(function (f) { return f[0]; });
     readURL();
+    titleSwitch();
     input.value = state.q;
     if (header && !header.value) header.value = state.q;
     run(false);

@@ -59,3 +59,28 @@ test('a Latin word found as it is is not taken for pinyin', { skip: !dir }, asyn
   const r = await open(dir).engine.search('xyz', { limit: 10 });
   assert.strictEqual(r.expansion, undefined);
 });
+
+test('a 文号 typed any common way goes straight to its document', { skip: !dir }, async () => {
+  for (const q of ['中办发〔2019〕12号', '中办发[2019]12号', '中办发（2019）12号', '中办发【2019】12号']) {
+    const r = await open(dir).engine.search(q, { limit: 10 });
+    assert.strictEqual(r.direct && r.direct.title, '关于加强机关党的建设的意见', q);
+  }
+  const r = await open(dir).engine.search('机关党的建设', { limit: 10 });
+  assert.strictEqual(r.direct, undefined);
+});
+
+test('a query with no exact match suggests the nearest titles', { skip: !dir }, async () => {
+  const r = await open(dir).engine.search('河道管理条列', { limit: 10 });
+  assert.ok(r.suggestions && r.suggestions.includes('河道管理条例'), JSON.stringify(r.suggestions));
+  const ok = await open(dir).engine.search('河道管理条例', { limit: 10 });
+  assert.strictEqual(ok.suggestions, undefined);
+});
+
+test('标题 searches the titles only', { skip: !dir }, async () => {
+  const all = await open(dir).engine.search('罪名如下', { limit: 10 });
+  assert.ok(all.total >= 4);
+  const titles = await open(dir).engine.search('罪名如下', { limit: 10, field: 'title' });
+  assert.strictEqual(titles.total, 0);
+  const named = await open(dir).engine.search('补充规定', { limit: 10, field: 'title' });
+  assert.ok(named.results.length >= 4 && named.results.every((x) => x.title.includes('补充规定')));
+});
