@@ -47,6 +47,11 @@ func titleCorpus() []search.Doc {
 		doc("重大事项请示报告条例", "2019-01-31", "请示报告重大事项。"),
 		doc("行政处罚法学习材料", "2021-01-22", "行政处罚的种类。"),
 		doc("关于加强机关党的建设的意见", "2019-03-01", "中办发〔2019〕12号。各地区各部门要加强机关党的建设。"),
+		{Path: search.GlossaryPath, URL: "glossary/", Title: "术语表", Parts: []search.Part{
+			{Text: "常用简称。"},
+			{Anchor: "党建", Heading: "党建", Text: "又称：党的建设"},
+			{Anchor: "三会一课", Heading: "三会一课", Text: "又称：支部党员大会、党小组会\n党的组织生活制度。"},
+		}},
 	}...)
 }
 

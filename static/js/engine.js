@@ -32,7 +32,7 @@
   var MAX_CHUNKS = 4;    // chunks verified at most; the rest counts as unverified
   var MAX_ROUNDS = 2;    // rounds of reading a document's candidate blocks
   var EXCERPT = 120, SUB_EXCERPT = 64, MAX_SUB = 3;
-  var MAX_SUGGEST = 3;
+  var MAX_SUGGEST = 3, MAX_SYNONYM = 5;
   // A 文号: issuer, year in any brackets, number: 中办发〔2019〕12号.
   var WENHAO = /^[\u4e00-\u9fff]{1,12}[〔\[（(【]\s*[0-9０-９]{4}\s*[〕\]）)】]\s*[0-9０-９]{1,5}\s*号$/;
 
@@ -214,11 +214,37 @@
         });
       });
     }).then(function (res) {
-      return res.total && !res.partial ? res : self.suggest(q, res);
+      return self.synonyms(res.expansion ? res.expansion.to : q, res, opts || {});
+    }).then(function (res) {
+      return (res.total && !res.partial) || (res.synonyms && res.synonyms.some(function (x) { return x.total; })) ? res : self.suggest(q, res);
     }).then(function (res) {
       // A 文号 goes straight to its document (search-ui shows 直达).
       if (WENHAO.test(String(q == null ? '' : q).trim()) && res.total && !res.partial) res.direct = res.results[0] || null;
       return res;
+    });
+  };
+
+  // synonyms adds, to the first page of an answer for a glossary term, the
+  // best results of the entry's other names that are not among its own:
+  // [{term, total, results}], shown after them, labelled 含同义词; and
+  // glossary: {url, term}, the entry on the glossary page.
+  Engine.prototype.synonyms = function (q, res, opts) {
+    var self = this, s = this.s, key = tok.titleKey(q);
+    if (!s.glossary || !key || +opts.offset > 0 || opts.limit === 0) return Promise.resolve(res);
+    return s.glossary().then(function (g) {
+      var entry = g && g[1].filter(function (e) { return e.names.some(function (n) { return tok.titleKey(n) === key; }); })[0];
+      if (!entry) return res;
+      var seen = Object.create(null);
+      res.results.forEach(function (r) { seen[r.path] = true; });
+      var others = entry.names.filter(function (n) { return tok.titleKey(n) !== key; });
+      return Promise.all(others.map(function (n) { return self.exact(n, { filters: opts.filters, limit: MAX_SYNONYM }); })).then(function (rs) {
+        res.synonyms = rs.map(function (r, i) {
+          var results = r.partial ? [] : r.results.filter(function (x) { return !seen[x.path] && (seen[x.path] = true); });
+          return { term: others[i], total: r.partial ? 0 : r.total, results: results };
+        });
+        res.glossary = { url: self.link(g[0]) + '#' + uri.encode(entry.anchor), term: entry.names[0] };
+        return res;
+      });
     });
   };
 

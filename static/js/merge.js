@@ -137,6 +137,9 @@
   // whole index written again.
   Merged.prototype.pinyin = function () { return this.main.pinyin(); };
 
+  // glossary: the delta's, when the glossary page was edited.
+  Merged.prototype.glossary = function () { return (this.x.hasGlossary ? this.x : this.main).glossary(); };
+
   Merged.prototype.facets = function () {
     var self = this;
     return this.once('facets', function () {

@@ -113,6 +113,7 @@
       }
       res.results.forEach(function (r) { list.appendChild(renderResult(r, res.partial)); });
       carryHighlight(res);
+      renderSynonyms(res);
       state.shown += res.results.length;
       statusEl.textContent = statusText(res);
       noteExpansion(res);
@@ -151,6 +152,25 @@
     });
   }
 
+  // renderSynonyms lists, after the results, those of the glossary entry's
+  // other names, each labelled 含同义词「…」, its links highlighting that name.
+  function renderSynonyms(res) {
+    (res.synonyms || []).forEach(function (x) {
+      x.results.forEach(function (r) {
+        var li = renderResult(r, false), meta = li.querySelector('.result-meta');
+        li.className += ' result-via-synonym';
+        if (meta) meta.insertBefore(el('span', 'badge result-synonym', '含同义词「' + x.term + '」'), meta.firstChild);
+        Array.prototype.forEach.call(li.querySelectorAll('a[href]'), function (a) {
+          var href = a.getAttribute('href'), at = href.indexOf('#');
+          var path = at < 0 ? href : href.slice(0, at);
+          a.setAttribute('href', path + (path.indexOf('?') < 0 ? '?' : '&') + 'hl=' + uri.encode(x.term) + (at < 0 ? '' : href.slice(at)));
+          a.setAttribute('data-hl', '');
+        });
+        list.appendChild(li);
+      });
+    });
+  }
+
   // noteExpansion says what a query was taken for, when the engine
   // searched something else (a pinyin query, the phrase it spells), offers
   // the nearest titles and terms when nothing matched exactly
@@ -159,6 +179,17 @@
     var x = res.expansion;
     if (x && x.kind === 'pinyin') {
       statusEl.textContent = '按拼音「' + x.from + '」搜索「' + x.to + '」' + (x.others.length ? '（也可能是：' + x.others.join('、') + '）' : '') + '。' + statusEl.textContent;
+    }
+    var syn = (res.synonyms || []).filter(function (y) { return y.results.length; });
+    if (syn.length) {
+      statusEl.appendChild(doc.createTextNode(' 其后列出同义词' + syn.map(function (y) { return '「' + y.term + '」'; }).join('') + '的结果'));
+    }
+    if (res.glossary) {
+      var g = el('a', 'search-glossary', res.glossary.term);
+      g.href = res.glossary.url;
+      statusEl.appendChild(doc.createTextNode('（见术语表：'));
+      statusEl.appendChild(g);
+      statusEl.appendChild(doc.createTextNode('）。'));
     }
     if (res.direct) {
       var go = el('a', 'search-direct', res.direct.title);

@@ -35,6 +35,7 @@
     this.id = m.id;
     this.nd = nd; this.nb = nb;
     this.sections = m.sections; this.statuses = m.statuses; this.facetNames = m.facets;
+    this.hasGlossary = !!m.glossary;
     this.nblocks = new Int32Array(nd);
     this.start = new Int32Array(nd + 1); // first block number of each document's body
     this.blockDoc = new Int32Array(nb);
@@ -254,6 +255,12 @@
   // dates resolves to the documents' dates (days, 0 for none).
   Store.prototype.dates = function () {
     return this.facetFile().then(function (f) { return f.dates; });
+  };
+
+  // glossary resolves to the payload of g.js, [page URL, [{names,
+  // anchor}]], or null for a site without a glossary.
+  Store.prototype.glossary = function () {
+    return this.hasGlossary ? this.file('g', function (p) { return p; }) : Promise.resolve(null);
   };
 
   // pinyin resolves to the payload of py.js: the phrases a query may name

@@ -84,3 +84,23 @@ test('标题 searches the titles only', { skip: !dir }, async () => {
   const named = await open(dir).engine.search('补充规定', { limit: 10, field: 'title' });
   assert.ok(named.results.length >= 4 && named.results.every((x) => x.title.includes('补充规定')));
 });
+
+// A glossary term finds its other names' pages too, after its own and
+// labelled, both ways; its own results stay exact.
+for (const [q, other, title] of [['党建', '党的建设', '关于加强机关党的建设的意见'], ['党的建设', '党建', '机关党支部组织生活安排']]) {
+  test(`${q} also finds ${other}`, { skip: !dir }, async () => {
+    const r = await open(dir).engine.search(q, { limit: 10 });
+    const syn = (r.synonyms || []).find((x) => x.term === other);
+    assert.ok(syn && syn.results.some((x) => x.title === title), JSON.stringify(r.synonyms));
+    const own = new Set(r.results.map((x) => x.path));
+    assert.ok(syn.results.every((x) => !own.has(x.path)));
+    assert.ok(r.glossary && /^\.\.\/glossary\/#/.test(r.glossary.url), JSON.stringify(r.glossary));
+    const later = await open(dir).engine.search(q, { limit: 10, offset: 10 });
+    assert.strictEqual(later.synonyms, undefined);
+  });
+}
+
+test('glossary names are phrases pinyin may spell', { skip: !dir }, async () => {
+  const r = await open(dir).engine.search('dxzh', { limit: 10 });
+  assert.strictEqual(r.expansion && r.expansion.to, '党小组会');
+});
