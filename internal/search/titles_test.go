@@ -47,6 +47,7 @@ func titleCorpus() []search.Doc {
 		doc("重大事项请示报告条例", "2019-01-31", "请示报告重大事项。"),
 		doc("行政处罚法学习材料", "2021-01-22", "行政处罚的种类。"),
 		doc("关于加强机关党的建设的意见", "2019-03-01", "中办发〔2019〕12号。各地区各部门要加强机关党的建设。"),
+		doc("拼音检索说明", "2020-01-01", "输入 sanhuiyike 也能找到。"),
 		{Path: search.GlossaryPath, URL: "glossary/", Title: "术语表", Parts: []search.Part{
 			{Text: "常用简称。"},
 			{Anchor: "党建", Heading: "党建", Text: "又称：党的建设"},

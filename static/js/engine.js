@@ -197,19 +197,31 @@
   };
 
   // search answers a query: {total, results, partial, facets?,
-  // expansion?}. A query of Latin letters that finds nothing as it is may
-  // be pinyin: then the phrase it spells is searched (pinyin.js), and
-  // expansion says so: {kind: 'pinyin', from, to, others}.
+  // expansion?, synonyms?}. A query of Latin letters may be pinyin: when it
+  // finds nothing as it is, the phrase it spells is searched instead
+  // (pinyin.js) and expansion says so: {kind: 'pinyin', from, to, others};
+  // when it does, the phrase's best results follow on the first page, as
+  // synonyms of kind 'pinyin'.
   Engine.prototype.search = function (q, opts) {
     var self = this, s = this.s;
+    opts = opts || {};
     return this.exact(q, opts).then(function (res) {
       var letters = pinyin.letters(q);
-      if (res.total || !letters || !s.pinyin) return res;
+      if (!letters || !s.pinyin || (res.total && !res.partial && (+opts.offset > 0 || opts.limit === 0))) return res;
       return self.phraseList().then(function (phrases) {
         var found = pinyin.resolve(phrases, letters);
         if (!found.length) return res;
-        return self.exact(found[0].phrase, opts).then(function (r) {
-          r.expansion = { kind: 'pinyin', from: q, to: found[0].phrase, others: found.slice(1).map(function (f) { return f.phrase; }) };
+        var phrase = found[0].phrase;
+        if (res.total && !res.partial) {
+          return self.exact(phrase, { filters: opts.filters, limit: MAX_SYNONYM }).then(function (r) {
+            var seen = Object.create(null);
+            res.results.forEach(function (x) { seen[x.path] = true; });
+            res.synonyms = [{ term: phrase, kind: 'pinyin', total: r.total, results: r.results.filter(function (x) { return !seen[x.path]; }) }];
+            return res;
+          });
+        }
+        return self.exact(phrase, opts).then(function (r) {
+          r.expansion = { kind: 'pinyin', from: q, to: phrase, others: found.slice(1).map(function (f) { return f.phrase; }) };
           return r;
         });
       });
@@ -236,12 +248,13 @@
       if (!entry) return res;
       var seen = Object.create(null);
       res.results.forEach(function (r) { seen[r.path] = true; });
+      (res.synonyms || []).forEach(function (x) { x.results.forEach(function (r) { seen[r.path] = true; }); });
       var others = entry.names.filter(function (n) { return tok.titleKey(n) !== key; });
       return Promise.all(others.map(function (n) { return self.exact(n, { filters: opts.filters, limit: MAX_SYNONYM }); })).then(function (rs) {
-        res.synonyms = rs.map(function (r, i) {
+        res.synonyms = (res.synonyms || []).concat(rs.map(function (r, i) {
           var results = r.partial ? [] : r.results.filter(function (x) { return !seen[x.path] && (seen[x.path] = true); });
-          return { term: others[i], total: r.partial ? 0 : r.total, results: results };
-        });
+          return { term: others[i], kind: 'glossary', total: r.partial ? 0 : r.total, results: results };
+        }));
         res.glossary = { url: self.link(g[0]) + '#' + uri.encode(entry.anchor), term: entry.names[0] };
         return res;
       });

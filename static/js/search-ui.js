@@ -153,13 +153,15 @@
   }
 
   // renderSynonyms lists, after the results, those of the glossary entry's
-  // other names, each labelled 含同义词「…」, its links highlighting that name.
+  // other names, each labelled 含同义词「…」, and of the phrase a pinyin query
+  // spells (按拼音「…」), its links highlighting that name.
   function renderSynonyms(res) {
     (res.synonyms || []).forEach(function (x) {
       x.results.forEach(function (r) {
         var li = renderResult(r, false), meta = li.querySelector('.result-meta');
         li.className += ' result-via-synonym';
-        if (meta) meta.insertBefore(el('span', 'badge result-synonym', '含同义词「' + x.term + '」'), meta.firstChild);
+        var label = x.kind === 'pinyin' ? '按拼音「' + x.term + '」' : '含同义词「' + x.term + '」';
+        if (meta) meta.insertBefore(el('span', 'badge result-synonym', label), meta.firstChild);
         Array.prototype.forEach.call(li.querySelectorAll('a[href]'), function (a) {
           var href = a.getAttribute('href'), at = href.indexOf('#');
           var path = at < 0 ? href : href.slice(0, at);
@@ -182,7 +184,7 @@
     }
     var syn = (res.synonyms || []).filter(function (y) { return y.results.length; });
     if (syn.length) {
-      statusEl.appendChild(doc.createTextNode(' 其后列出同义词' + syn.map(function (y) { return '「' + y.term + '」'; }).join('') + '的结果'));
+      statusEl.appendChild(doc.createTextNode(' 其后列出' + syn.map(function (y) { return (y.kind === 'pinyin' ? '按拼音找到的' : '同义词') + '「' + y.term + '」'; }).join('、') + '的结果'));
     }
     if (res.glossary) {
       var g = el('a', 'search-glossary', res.glossary.term);

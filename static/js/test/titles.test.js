@@ -38,7 +38,7 @@ for (const [q, ...want] of cases) {
 // spells: initials, syllables, every reading of a 多音字.
 const spelled = [
   ['shyk', '三会一课', '关于认真落实三会一课制度的通知'],
-  ['sanhuiyike', '三会一课', '关于认真落实三会一课制度的通知'],
+  ['sanhuiyk', '三会一课', '关于认真落实三会一课制度的通知'],
   ['dangjian', '党建', '机关党支部组织生活安排'],
   ['zbgztl', '支部工作条例', '中国共产党支部工作条例（试行）'],
   ['zhongdashixiang', '重大事项', '重大事项请示报告条例'],
@@ -55,9 +55,18 @@ for (const [q, phrase, title] of spelled) {
   });
 }
 
-test('a Latin word found as it is is not taken for pinyin', { skip: !dir }, async () => {
+test('a Latin word that spells nothing is not taken for pinyin', { skip: !dir }, async () => {
   const r = await open(dir).engine.search('xyz', { limit: 10 });
   assert.strictEqual(r.expansion, undefined);
+  assert.strictEqual(r.synonyms, undefined);
+});
+
+test('pinyin found as it is keeps its own results first, the phrase after', { skip: !dir }, async () => {
+  const r = await open(dir).engine.search('sanhuiyike', { limit: 10 });
+  assert.ok(r.total >= 1 && r.results.every((x) => /sanhuiyike/.test(x.title + x.excerpt)), JSON.stringify(r.results.map((x) => x.title)));
+  assert.strictEqual(r.expansion, undefined);
+  const syn = r.synonyms.find((x) => x.kind === 'pinyin');
+  assert.ok(syn.term === '三会一课' && syn.results.some((x) => x.title === '关于认真落实三会一课制度的通知'));
 });
 
 test('a 文号 typed any common way goes straight to its document', { skip: !dir }, async () => {
