@@ -122,8 +122,12 @@
     }
     bar.appendChild(button('清除', clear));
     document.body.appendChild(bar);
-    // After the browser's own jump to the #anchor.
+    // After the browser's own jump to the #anchor; once more when the
+    // page has loaded, as fonts and images move the text.
     setTimeout(function () { go(first(marks), true); }, 0);
+    if (document.readyState !== 'complete') {
+      window.addEventListener('load', function () { if (cur >= 0) marks[cur].scrollIntoView({ block: 'center' }); });
+    }
     document.djkbHighlight = { marks: function () { return marks.length; }, current: function () { return cur; } };
   }
 
