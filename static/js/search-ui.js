@@ -106,6 +106,7 @@
           later(counts);
         }
       }
+      if (!more) renderSynonyms(res);
       if (idle) {
         statusEl.textContent = '共收录 ' + res.total + ' 篇。输入搜索词，或在筛选中选择条件浏览。';
         moreBtn.hidden = true;
@@ -113,7 +114,6 @@
       }
       res.results.forEach(function (r) { list.appendChild(renderResult(r, res.partial)); });
       carryHighlight(res);
-      renderSynonyms(res);
       state.shown += res.results.length;
       statusEl.textContent = statusText(res);
       noteExpansion(res);
@@ -155,7 +155,15 @@
   // renderSynonyms lists, after the results, those of the glossary entry's
   // other names, each labelled 含同义词「…」, and of the phrase a pinyin query
   // spells (按拼音「…」), its links highlighting that name.
+  // They have a list of their own after the results, so that more results
+  // (显示更多) still come before them.
   function renderSynonyms(res) {
+    var ol = box.querySelector('.search-synonym-results');
+    if (!ol) {
+      ol = el('ol', 'search-results search-synonym-results');
+      list.parentNode.insertBefore(ol, list.nextSibling);
+    }
+    ol.textContent = '';
     (res.synonyms || []).forEach(function (x) {
       x.results.forEach(function (r) {
         var li = renderResult(r, false), meta = li.querySelector('.result-meta');
@@ -168,7 +176,7 @@
           a.setAttribute('href', path + (path.indexOf('?') < 0 ? '?' : '&') + 'hl=' + uri.encode(x.term) + (at < 0 ? '' : href.slice(at)));
           a.setAttribute('data-hl', '');
         });
-        list.appendChild(li);
+        ol.appendChild(li);
       });
     });
   }
