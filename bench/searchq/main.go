@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	search "djkb/internal/search/searchtest"
@@ -50,6 +51,8 @@ func main() {
 	flag.BoolVar(&c.asJSON, "json", false, "print the report as JSON")
 	flag.StringVar(&only, "only", "", "draw the queries only from documents whose path starts with this")
 	flag.BoolVar(&verbose, "v", false, "list what each fresh page fetched")
+	flag.IntVar(&maxFails, "fails", 30, "failures to list")
+	flag.StringVar(&kinds, "kinds", "", "only ask the queries of these kinds (comma-separated: title,short,rare,common)")
 	flag.Parse()
 	if c.site == "" {
 		flag.Usage()
@@ -82,6 +85,9 @@ func run(c config) error {
 		}
 	}
 	qs := sampleFrom(docs, from, c.n, c.seed)
+	if kinds != "" {
+		qs = slices.DeleteFunc(qs, func(q query) bool { return !slices.Contains(strings.Split(kinds, ","), q.Kind) })
+	}
 	rep, err := measure(c, docs, qs)
 	if err != nil {
 		return err
@@ -94,6 +100,9 @@ func run(c config) error {
 	rep.print(os.Stdout)
 	return nil
 }
+
+// kinds restricts the queries to some kinds.
+var kinds string
 
 // only restricts the documents the queries come from.
 var only string

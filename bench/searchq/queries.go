@@ -10,11 +10,12 @@ import (
 	"unicode/utf8"
 
 	search "djkb/internal/search/searchtest"
+	"djkb/internal/search/tokenize"
 )
 
 // A query of the quality test, with what it must find.
 type query struct {
-	Kind string `json:"kind"` // "title", "rare" or "common"
+	Kind string `json:"kind"` // "title", "short" (a title as staff shorten it), "rare" or "common"
 	Q    string `json:"q"`
 	Path string `json:"path,omitempty"` // the document the query comes from
 	Docs int    `json:"docs"`           // documents containing the phrase (rare, common)
@@ -48,9 +49,13 @@ func sampleFrom(docs, from []search.Doc, n int, seed uint64) []query {
 		texts[i] = docText(&docs[i])
 	}
 	var out []query
-	// Titles: documents picked at random.
+	// Titles: documents picked at random; where staff would shorten the
+	// title (中华人民共和国保险法 is 保险法), the short name too.
 	for _, i := range rng.Perm(len(from))[:min(n, len(from))] {
 		out = append(out, query{Kind: "title", Q: from[i].Title, Path: from[i].Path})
+		if short := tokenize.TitleKey(from[i].Title); short != "" && short != from[i].Title {
+			out = append(out, query{Kind: "short", Q: short, Path: from[i].Path})
+		}
 	}
 	// Phrases: runs of Han characters at random places of the body; rare
 	// ones occur in one document only, common ones in at least 20.

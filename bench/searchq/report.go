@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	search "djkb/internal/search/searchtest"
+	"djkb/internal/search/tokenize"
 )
 
 // report holds the measurements.
@@ -17,11 +18,17 @@ type report struct {
 	Size  int64 `json:"indexBytes"`
 	Files int   `json:"indexFiles"`
 
-	Title       rate     `json:"title"`       // the document in the top 3
-	TitleUnique rate     `json:"titleUnique"` // the same, for titles at most 3 documents share
-	Rare        rate     `json:"rare"`        // the document first
-	Common      rate     `json:"common"`      // every top-10 result holds the phrase
-	Fails       []string `json:"fails"`
+	Title       rate `json:"title"`       // the document in the top 3
+	TitleUnique rate `json:"titleUnique"` // the same, for titles at most 3 documents share
+	// TitleFirst: the document first, for titles that no other document's
+	// folds to (tokenize.TitleKey); Short and ShortFirst: the same two for
+	// the titles as staff shorten them (保险法 for 中华人民共和国保险法).
+	TitleFirst rate     `json:"titleFirst"`
+	Short      rate     `json:"short"`
+	ShortFirst rate     `json:"shortFirst"`
+	Rare       rate     `json:"rare"`   // the document first
+	Common     rate     `json:"common"` // every top-10 result holds the phrase
+	Fails      []string `json:"fails"`
 
 	Fresh []freshResult `json:"fresh"`
 	Warm  []float64     `json:"warmMs"`
@@ -45,13 +52,14 @@ func (r rate) String() string {
 // judge scores the answers.
 func (rep *report) judge(docs []search.Doc, qs []query, as []answer) {
 	byPath := map[string]*search.Doc{}
-	titles := map[string]int{}
+	titles, keys := map[string]int{}, map[string]int{}
 	for i := range docs {
 		byPath[docs[i].Path] = &docs[i]
 		titles[docs[i].Title]++
+		keys[tokenize.TitleKey(docs[i].Title)]++
 	}
 	fail := func(q query, a answer, why string) {
-		if len(rep.Fails) < 30 {
+		if len(rep.Fails) < maxFails {
 			got := "none"
 			if len(a.Paths) > 0 {
 				got = a.Paths[0]
@@ -62,20 +70,35 @@ func (rep *report) judge(docs []search.Doc, qs []query, as []answer) {
 	for i, q := range qs {
 		a := as[i]
 		switch q.Kind {
-		case "title":
+		case "title", "short":
 			ok := slices.Contains(a.Paths[:min(3, len(a.Paths))], q.Path)
-			rep.Title.N++
-			if ok {
-				rep.Title.OK++
-			}
-			if titles[q.Q] <= 3 {
-				rep.TitleUnique.N++
+			first := len(a.Paths) > 0 && a.Paths[0] == q.Path
+			top, firstRate, shared := &rep.TitleUnique, &rep.TitleFirst, titles[q.Q]
+			if q.Kind == "title" {
+				rep.Title.N++
 				if ok {
-					rep.TitleUnique.OK++
+					rep.Title.OK++
+				}
+			} else {
+				top, firstRate, shared = &rep.Short, &rep.ShortFirst, keys[q.Q]
+			}
+			if shared <= 3 {
+				top.N++
+				if ok {
+					top.OK++
 				}
 			}
-			if !ok {
-				fail(q, a, fmt.Sprintf("not in the top 3 (%d documents have this title)", titles[q.Q]))
+			unique := keys[tokenize.TitleKey(q.Q)] == 1
+			if unique {
+				firstRate.N++
+				if first {
+					firstRate.OK++
+				}
+			}
+			if !ok && shared <= 3 {
+				fail(q, a, fmt.Sprintf("not in the top 3 (%d documents have this title)", shared))
+			} else if unique && !first {
+				fail(q, a, "not first, though its title is unique")
 			}
 		case "rare":
 			rep.Rare.N++
@@ -136,6 +159,9 @@ func (rep *report) print(w io.Writer) {
 	fmt.Fprintf(w, "| index size (search/) | %.1f MB in %d files |\n", float64(rep.Size)/1e6, rep.Files)
 	fmt.Fprintf(w, "| title in top 3 | %v |\n", rep.Title)
 	fmt.Fprintf(w, "| title in top 3, titles shared by ≤ 3 documents | %v |\n", rep.TitleUnique)
+	fmt.Fprintf(w, "| title first, titles unique after folding | %v |\n", rep.TitleFirst)
+	fmt.Fprintf(w, "| short title (保险法 for 中华人民共和国保险法) in top 3, shared by ≤ 3 documents | %v |\n", rep.Short)
+	fmt.Fprintf(w, "| short title first, unique after folding | %v |\n", rep.ShortFirst)
 	fmt.Fprintf(w, "| rare 4–7 character phrase, its document first | %v |\n", rep.Rare)
 	fmt.Fprintf(w, "| common 2–4 character phrase, every top-10 result holds it | %v |\n", rep.Common)
 	var kb, wire, qms, ams, rms []float64
@@ -167,6 +193,9 @@ func (rep *report) print(w io.Writer) {
 		}
 	}
 }
+
+// maxFails is how many failures the report lists.
+var maxFails = 30
 
 // verbose makes print list each fresh run's files.
 var verbose bool

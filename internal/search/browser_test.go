@@ -112,7 +112,7 @@ func browserJourney(t *testing.T, page string, fileLinks bool) {
 	if !strings.HasSuffix(href, "#"+url.PathEscape("第十九条")) {
 		t.Fatalf("sub-result link %q", href)
 	}
-	if fileLinks != strings.Contains(href, "index.html#") {
+	if fileLinks != strings.Contains(href, "index.html?hl=") {
 		t.Errorf("sub-result link %q in file-links mode %v", href, fileLinks)
 	}
 	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`.result-subs a[href=%q]`, href)))); err != nil {

@@ -17,8 +17,8 @@ import (
 // the source; node tests them). TestBundle checks that the bundle is
 // current; go test -run Bundle -update rewrites it.
 var bundleFiles = []string{
-	"tokenizer.js", "uri.js", "query.js", "codec.js", "loader.js", "store.js",
-	"match.js", "excerpt.js", "engine.js", "search.js", "search-ui.js",
+	"t2smark.js", "tokenizer.js", "uri.js", "query.js", "codec.js", "loader.js", "store.js",
+	"match.js", "excerpt.js", "pinyin.js", "engine.js", "search.js", "search-ui.js",
 }
 
 const bundlePath = "../../static/js/search.bundle.js"

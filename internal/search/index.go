@@ -180,6 +180,12 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 	for r.b = r.first; r.b < r.end && r.b < nd; r.b++ {
 		r.tt.block(r.b)
 		ks.Scan(docs[r.b].Title)
+		// The title as a query may name it, across its punctuation
+		// (tokenize.TitleKey): 骗购外汇逃汇 for 骗购外汇、逃汇.
+		if key := tokenize.TitleKey(docs[r.b].Title); key != "" {
+			ks.Scan(key)
+			r.add(r.tt.wordKey([]rune(tokenize.TitleTerm(key))))
+		}
 	}
 	var sc script
 	var syms []int32

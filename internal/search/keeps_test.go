@@ -18,7 +18,7 @@ func TestWriteKeepsNoText(t *testing.T) {
 		{Path: "b.md", Title: "乙", Parts: []Part{{Text: long + "。"}, {Heading: "附则"}}},
 	}
 	before := slices.Clone(given[0].Parts)
-	docs, blocks, parts := takeDocs(slices.Values(given))
+	docs, blocks, parts, _, _ := takeDocs(slices.Values(given))
 	for _, d := range docs {
 		if d.Parts != nil {
 			t.Errorf("%s: the index's copy keeps its parts", d.Path)

@@ -11,7 +11,8 @@
 //	searchtest  a Go reader of the index, for tests and benchmarks
 //	vectors     the test vectors shared with the JavaScript tests
 //
-// search imports tokenize and codec, which import nothing of djkb; only
+// search imports tokenize and codec, which import nothing of djkb but
+// internal/numerals (tokenize writes 第12条 as 第十二条); only
 // tests and bench/searchq import searchtest and vectors (TestLayers).
 package search
 
@@ -43,6 +44,10 @@ type Options struct {
 	// Facets are the facets to write, in display order; keys of
 	// Doc.Facets that it does not name are left out.
 	Facets []Facet
+
+	// Terms are phrases that a query may name in pinyin besides titles
+	// and tags: the glossary's terms (see pinyin.go).
+	Terms []string
 
 	// Delta, when set, makes Write write a delta index: the index of the
 	// documents that were added or changed since a main index was written,

@@ -82,7 +82,7 @@ func testSite(t testing.TB, docs []search.Doc, fileLinks bool) string {
 	}
 	for _, d := range docs {
 		var b strings.Builder
-		b.WriteString("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + template.HTMLEscapeString(d.Title) + "</title></head><body><h1>" + template.HTMLEscapeString(d.Title) + "</h1>")
+		b.WriteString("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + template.HTMLEscapeString(d.Title) + "</title></head><body><main id=\"main\"><article><h1>" + template.HTMLEscapeString(d.Title) + "</h1>")
 		for _, p := range d.Parts {
 			b.WriteString("<section")
 			if p.Anchor != "" {
@@ -90,7 +90,9 @@ func testSite(t testing.TB, docs []search.Doc, fileLinks bool) string {
 			}
 			b.WriteString("><h2>" + template.HTMLEscapeString(p.Heading) + "</h2><p>" + template.HTMLEscapeString(p.Text) + "</p></section>")
 		}
-		b.WriteString("</body></html>")
+		// As the site's pages do: site.js, which loads highlight.js on
+		// arrival from a result.
+		b.WriteString(`</article></main><script src="` + strings.Repeat("../", strings.Count(d.URL, "/")) + `js/site.js" defer></script></body></html>`)
 		mustWrite(t, filepath.Join(dir, filepath.FromSlash(d.URL), "index.html"), []byte(b.String()))
 	}
 	return dir

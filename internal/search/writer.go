@@ -21,6 +21,8 @@ import (
 //	manifest.js  counts, blocks per document, shard boundaries, facet names
 //	c.js         the text code (codebook)
 //	f.js         facet values and dates of the documents
+//	py.js        phrases a query may name in pinyin (see pinyin.go)
+//	g.js         the glossary's entries, when the site has one (glossary.go)
 //	d/N.js       dictionary shards: terms, document frequencies, short posting lists
 //	p/N.js       long posting lists
 //	t/N.js       block text, Huffman-coded, with the parts' anchors and the
@@ -43,7 +45,7 @@ func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 		prefix = DeltaPrefix
 	}
 	o := newIndexFiles(w, prefix)
-	docs, blocks, parts := takeDocs(src)
+	docs, blocks, parts, gloss, glossURL := takeDocs(src)
 	tc := buildTextCode(blocks)
 	cuts := planTextShards(blocks, tc.ratio)
 	table, mc := docTable(docs, blocks)
@@ -61,6 +63,10 @@ func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 	sc.writeBin(o, "c", tc.codebook())
 	facets := facetData(docs, opts.Facets)
 	sc.writeJSON(o, "f", []any{nonNil(facets), codec.B91(dateTable(docs))})
+	sc.writeJSON(o, "py", pinyinData(docs, append(slices.Clip(opts.Terms), glossaryNames(gloss)...)))
+	if gloss != nil {
+		sc.writeJSON(o, "g", []any{glossURL, gloss})
+	}
 	var facetNames [][2]string
 	for _, f := range facets {
 		facetNames = append(facetNames, [2]string{f[0].(string), f[1].(string)})
@@ -79,6 +85,9 @@ func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 		"facets":   nonNil(facetNames),
 		"chars":    tc.commonChars(600),
 	}
+	if gloss != nil {
+		manifest["glossary"] = 1
+	}
 	if d := opts.Delta; d != nil {
 		manifest["base"] = d.Base
 		manifest["dead"] = codec.B91(gapList(d.Dead))
@@ -92,13 +101,14 @@ func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 // takeDocs collects the documents of src and cuts their parts into blocks.
 // It returns its own copies of the documents, without their parts: the
 // blocks and the parts' labels hold what the index needs of them.
-func takeDocs(src iter.Seq[Doc]) ([]Doc, []block, []partLabel) {
+func takeDocs(src iter.Seq[Doc]) ([]Doc, []block, []partLabel, []glossaryEntry, string) {
 	docs := slices.Collect(src)
+	gloss, glossURL := readGlossary(docs)
 	blocks, parts := cutBlocks(docs)
 	for i := range docs {
 		docs[i].Parts = nil
 	}
-	return docs, blocks, parts
+	return docs, blocks, parts, gloss, glossURL
 }
 
 // Trace, when set, receives the time each stage of Write takes and a few

@@ -11,16 +11,16 @@
  * 4. When nothing matches every term, the best partial matches are shown. */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) {
-    module.exports = factory(require('./tokenizer.js'), require('./query.js'), require('./match.js'), require('./excerpt.js'), require('./uri.js'));
+    module.exports = factory(require('./tokenizer.js'), require('./query.js'), require('./match.js'), require('./excerpt.js'), require('./uri.js'), require('./pinyin.js'));
   } else {
     var s = root.djkbSearch;
-    s.engine = factory(s.tokenizer, s.query, s.match, s.excerpt, s.uri);
+    s.engine = factory(s.tokenizer, s.query, s.match, s.excerpt, s.uri, s.pinyin);
   }
-})(this, function (tok, query, match, excerpt, uri) {
+})(this, function (tok, query, match, excerpt, uri, pinyin) {
   'use strict';
 
   var K1 = 1.2, B = 0.75;
-  var W_TITLE = 2, W_HEAD = 0.5, W_PHRASE = 1, EXACT_TITLE = 1000;
+  var W_TITLE = 2, W_HEAD = 0.5, W_PHRASE = 1, EXACT_TITLE = 1000, IN_TITLE = 100;
   var FIRST = 3;         // keys looked up in the first round
   var MAX_PREFETCH = 4;  // terms whose first keys prefetch loads
   var FEW = 4;           // stop looking up keys at this many candidate blocks
@@ -32,6 +32,9 @@
   var MAX_CHUNKS = 4;    // chunks verified at most; the rest counts as unverified
   var MAX_ROUNDS = 2;    // rounds of reading a document's candidate blocks
   var EXCERPT = 120, SUB_EXCERPT = 64, MAX_SUB = 3;
+  var MAX_SUGGEST = 3, MAX_SYNONYM = 5;
+  // A 文号: issuer, year in any brackets, number: 中办发〔2019〕12号.
+  var WENHAO = /^[\u4e00-\u9fff]{1,12}[〔\[（(【]\s*[0-9０-９]{4}\s*[〕\]）)】]\s*[0-9０-９]{1,5}\s*号$/;
 
   var FACTOR = { '': 1, '现行有效': 1, '尚未施行': 0.95, '已修改': 0.8, '已废止': 0.7, '宣布失效': 0.7, '失效': 0.7, '废止': 0.7 };
 
@@ -193,32 +196,166 @@
     });
   };
 
-  // search answers a query: {total, results, partial, facets?}.
+  // search answers a query: {total, results, partial, facets?,
+  // expansion?, synonyms?}. A query of Latin letters may be pinyin: when it
+  // finds nothing as it is, the phrase it spells is searched instead
+  // (pinyin.js) and expansion says so: {kind: 'pinyin', from, to, others};
+  // when it does, the phrase's best results follow on the first page, as
+  // synonyms of kind 'pinyin'.
   Engine.prototype.search = function (q, opts) {
+    var self = this, s = this.s;
+    opts = opts || {};
+    return this.exact(q, opts).then(function (res) {
+      var letters = pinyin.letters(q);
+      if (!letters || !s.pinyin || (res.total && !res.partial && (+opts.offset > 0 || opts.limit === 0))) return res;
+      return self.phraseList().then(function (phrases) {
+        var found = pinyin.resolve(phrases, letters);
+        if (!found.length) return res;
+        var phrase = found[0].phrase;
+        if (res.total && !res.partial) {
+          return self.exact(phrase, { filters: opts.filters, limit: MAX_SYNONYM }).then(function (r) {
+            var seen = Object.create(null);
+            res.results.forEach(function (x) { seen[x.path] = true; });
+            res.synonyms = [{ term: phrase, kind: 'pinyin', total: r.total, results: r.results.filter(function (x) { return !seen[x.path]; }) }];
+            return res;
+          });
+        }
+        return self.exact(phrase, opts).then(function (r) {
+          r.expansion = { kind: 'pinyin', from: q, to: phrase, others: found.slice(1).map(function (f) { return f.phrase; }) };
+          return r;
+        });
+      });
+    }).then(function (res) {
+      return self.synonyms(res.expansion ? res.expansion.to : q, res, opts || {});
+    }).then(function (res) {
+      return (res.total && !res.partial) || (res.synonyms && res.synonyms.some(function (x) { return x.total; })) ? res : self.suggest(q, res);
+    }).then(function (res) {
+      // A 文号 goes straight to its document (search-ui shows 直达).
+      if (WENHAO.test(String(q == null ? '' : q).trim()) && res.total && !res.partial) res.direct = res.results[0] || null;
+      return res;
+    });
+  };
+
+  // synonyms adds, to the first page of an answer for a glossary term, the
+  // best results of the entry's other names that are not among its own:
+  // [{term, total, results}], shown after them, labelled 含同义词; and
+  // glossary: {url, term}, the entry on the glossary page.
+  Engine.prototype.synonyms = function (q, res, opts) {
+    var self = this, s = this.s, key = tok.titleKey(q);
+    if (!s.glossary || !key || +opts.offset > 0 || opts.limit === 0) return Promise.resolve(res);
+    return s.glossary().then(function (g) {
+      var entry = g && g[1].filter(function (e) { return e.names.some(function (n) { return tok.titleKey(n) === key; }); })[0];
+      if (!entry) return res;
+      var seen = Object.create(null);
+      res.results.forEach(function (r) { seen[r.path] = true; });
+      (res.synonyms || []).forEach(function (x) { x.results.forEach(function (r) { seen[r.path] = true; }); });
+      var others = entry.names.filter(function (n) { return tok.titleKey(n) !== key; });
+      return Promise.all(others.map(function (n) { return self.exact(n, { filters: opts.filters, limit: MAX_SYNONYM }); })).then(function (rs) {
+        res.synonyms = (res.synonyms || []).concat(rs.map(function (r, i) {
+          var results = r.partial ? [] : r.results.filter(function (x) { return !seen[x.path] && (seen[x.path] = true); });
+          return { term: others[i], kind: 'glossary', total: r.partial ? 0 : r.total, results: results };
+        }));
+        res.glossary = { url: self.link(g[0]) + '#' + uri.encode(entry.anchor), term: entry.names[0] };
+        return res;
+      });
+    });
+  };
+
+  // phraseList resolves to the phrases of py.js: titles, their pieces,
+  // glossary terms and tags (see pinyin.js).
+  Engine.prototype.phraseList = function () {
+    var self = this;
+    return this.s.pinyin().then(function (p) { return self.phrases || (self.phrases = pinyin.parse(p)); });
+  };
+
+  // suggest adds, to an answer with no exact match, the titles and terms
+  // nearest the query (您是不是要找): a few characters typed wrong, left out
+  // or added.
+  Engine.prototype.suggest = function (q, res) {
+    var key = tok.titleKey(q);
+    if (!this.s.pinyin || !key || /\s/.test(key)) return res;
+    return this.phraseList().then(function (phrases) {
+      var a = Array.from(key), most = a.length <= 4 ? 1 : a.length <= 8 ? 2 : 3, out = [];
+      phrases.forEach(function (p) {
+        var b = Array.from(p.t);
+        if (Math.abs(b.length - a.length) > most || p.t === key) return;
+        var d = distance(a, b, most);
+        if (d <= most) out.push({ t: p.t, d: d, term: p.term });
+      });
+      out.sort(function (x, y) { return x.d - y.d || y.term - x.term || x.t.length - y.t.length || (x.t < y.t ? -1 : 1); });
+      res.suggestions = out.slice(0, MAX_SUGGEST).map(function (x) { return x.t; });
+      return res;
+    }, function () { return res; });
+  };
+
+  // distance is the edit distance of two code point lists, or more than
+  // most once it must be.
+  function distance(a, b, most) {
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        low = Math.min(low, cur[j]);
+      }
+      if (low > most) return most + 1;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  // exact answers a query as it is written.
+  Engine.prototype.exact = function (q, opts) {
     var self = this;
     opts = opts || {};
     var limit = opts.limit === 0 ? 0 : Math.max(1, Math.min(100, +opts.limit || 10)), offset = Math.max(0, +opts.offset || 0);
     var parsed = query.parse(q);
     var pos = parsed.terms.filter(function (t) { return !t.neg; });
     var neg = parsed.terms.filter(function (t) { return t.neg; });
+    // A query without exclusions may name a title (see titleKey).
+    var qKey = neg.length ? '' : tok.titleKey(q);
+    var cands, mask;
     return Promise.all([
       Promise.all(parsed.terms.map(function (t) { return self.candidates(t.units); })),
       this.allowed(opts.filters)
     ]).then(function (r) {
-      var cands = r[0], mask = r[1];
+      cands = r[0]; mask = r[1];
+      return self.titled(qKey, cands.filter(function (c, i) { return !parsed.terms[i].neg; }));
+    }).then(function (named) {
+      if (named.length) cands = cands.map(function (c, i) { return parsed.terms[i].neg ? c : union([c, named], self.s.nd + self.s.nb); });
+      // 标题: only the title blocks of the positive terms count.
+      if (opts.field === 'title') cands = cands.map(function (c, i) { return parsed.terms[i].neg ? c : Array.prototype.filter.call(c, function (id) { return id < self.s.nd; }); });
       var posC = cands.filter(function (c, i) { return !parsed.terms[i].neg; });
       var negC = cands.filter(function (c, i) { return parsed.terms[i].neg; });
       var excluded = Object.create(null);
       negC.forEach(function (c) { for (var d in self.byDoc(c).docs) excluded[d] = true; });
-      var run = pos.length ? self.ranked(pos, posC, mask, excluded, limit + offset, false) : self.browse(mask, excluded, limit > 0);
+      var run = pos.length ? self.ranked(pos, posC, mask, excluded, limit + offset, false, qKey, named) : self.browse(mask, excluded, limit > 0);
       return run.then(function (res) {
-        if (res.total === 0 && pos.length) return self.partial(pos, mask, excluded, limit + offset);
+        if (res.total === 0 && pos.length && opts.field !== 'title') return self.partial(pos, mask, excluded, limit + offset);
         return res;
       }).then(function (res) {
         var base = res.partial ? res.docSet : self.matching(posC, excluded);
         return self.finish(res, offset, limit, opts.facets ? self.facetCounts(opts.filters, base) : null);
       });
     });
+  };
+
+  // titled resolves to the documents whose title the query may name: those
+  // under the index term of its title key (titleTerm); verify compares the
+  // whole keys. It is looked up only when more titles hold the query's
+  // keys than a round of verifying reads, so that those it names are read
+  // first; a rare phrase costs no more.
+  Engine.prototype.titled = function (qKey, cands) {
+    var s = this.s, term = tok.titleTerm(qKey), titles = null;
+    cands.forEach(function (c) {
+      var t = [];
+      for (var i = 0; i < c.length && c[i] < s.nd; i++) t.push(c[i]);
+      titles = titles ? intersect(titles, t) : t;
+    });
+    if (!term || !titles || titles.length <= CHUNK) return Promise.resolve([]);
+    return s.entry(term).then(function (e) { return e ? s.postings(e) : []; });
   };
 
   // matching lists the documents that hold every term's candidates (all
@@ -237,7 +374,7 @@
   };
 
   // ranked scores the documents holding every term and verifies the best.
-  Engine.prototype.ranked = function (terms, cands, mask, excluded, need, any) {
+  Engine.prototype.ranked = function (terms, cands, mask, excluded, need, any, qKey, named) {
     var self = this, s = this.s, groups = cands.map(function (c) { return self.byDoc(c); });
     var docs = [], seen = Object.create(null);
     groups.forEach(function (g, ti) {
@@ -249,16 +386,21 @@
       }
     });
     var idfs = groups.map(function (g) { return idf(s.live, g.n); });
+    var isNamed = Object.create(null);
+    (named || []).forEach(function (d) { isNamed[d] = true; });
     var scored = docs.map(function (d) {
-      var sc = 0;
+      var sc = 0, titled = !!qKey;
       groups.forEach(function (g, t) {
         var e = g.docs[d];
         if (e) sc += idfs[t] * (self.bm25(e.blocks.length, d) + (e.title ? W_TITLE : 0));
+        titled = titled && e && e.title;
       });
-      return { d: d, score: sc };
+      // A title that may hold the whole query is verified first: it ranks
+      // above every match in the text (see exactScore).
+      return { d: d, score: isNamed[d] ? EXACT_TITLE + sc : titled ? IN_TITLE + sc : sc };
     });
     scored.sort(function (x, y) { return self.compare(x, y); });
-    var ctx = { terms: terms, groups: groups, idfs: idfs, any: any };
+    var ctx = { terms: terms, groups: groups, idfs: idfs, any: any, qKey: qKey || '' };
     // Verify chunk after chunk of the ranking, each chunk re-ranked within
     // itself: the chunks do not depend on limit and offset, so pages agree.
     var verified = [], next = 0, chunks = 0;
@@ -306,10 +448,15 @@
       var tu = meta ? tok.units(meta.title) : [];
       if (meta) { hit.meta = meta; hit.date = meta.date; }
       hit.titleHit = terms.map(function (t) { return match.find(tu, t.units).length > 0; });
+      var tkey = meta && ctx.qKey ? tok.titleKey(meta.title) : '';
+      hit.exactTitle = tkey !== '' && tkey === ctx.qKey;
+      hit.inTitle = tkey !== '' && !hit.exactTitle && tkey.indexOf(ctx.qKey) >= 0;
       var all = [];
       terms.forEach(function (t) { all = all.concat(t.units); });
-      hit.exactTitle = meta !== null && match.sameText(tu, all);
-      var found = terms.map(function (t, i) { return hit.titleHit[i]; });
+      hit.sameTitle = hit.exactTitle && match.sameText(tu, all);
+      // A title that holds the query whole once folded (see titleKey)
+      // holds every term, whatever punctuation the query left out.
+      var found = terms.map(function (t, i) { return hit.titleHit[i] || hit.exactTitle || hit.inTitle; });
       hit.tf = terms.map(function () { return 0; });
       hit.checked = terms.map(function () { return 0; });
       var round = function () {
@@ -360,9 +507,12 @@
       sc += ctx.idfs[i] * (self.bm25(tf, d) + (hit.titleHit[i] ? W_TITLE : 0) + (head ? W_HEAD : 0));
       idfSum += ctx.idfs[i];
     });
-    // A document whose title is the query comes first; among several, the
-    // one in force, then the newest.
-    if (hit.exactTitle) sc = EXACT_TITLE + sc / 1e6;
+    // A document whose title is the query (by titleKey) comes first; among
+    // several, the one in force, then the newest. Titles that hold the
+    // query whole come next, by relevance.
+    // The title as it is written, not only once folded, goes first.
+    if (hit.exactTitle) sc = EXACT_TITLE + (hit.sameTitle ? 1 : 0) + sc / 1e6;
+    else if (hit.inTitle) sc = IN_TITLE + sc / 100;
     if (ctx.terms.length > 1) {
       var all = [];
       ctx.terms.forEach(function (t) { all = all.concat(t.units.map(function (u, j) { return { t: u.t, j: j > 0 && u.j }; })); });

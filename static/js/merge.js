@@ -133,6 +133,13 @@
 
   // facets joins the two indexes' facets: the values of live documents,
   // in code point order, as a full build lists them.
+  // pinyin: the main index's phrases; the delta's new titles wait for the
+  // whole index written again.
+  Merged.prototype.pinyin = function () { return this.main.pinyin(); };
+
+  // glossary: the delta's, when the glossary page was edited.
+  Merged.prototype.glossary = function () { return (this.x.hasGlossary ? this.x : this.main).glossary(); };
+
   Merged.prototype.facets = function () {
     var self = this;
     return this.once('facets', function () {

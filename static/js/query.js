@@ -26,9 +26,17 @@
   // parse returns {terms: [{units, neg, quoted}]}; it never throws.
   function parse(q) {
     q = typeof q === 'string' ? q : (q == null ? '' : String(q));
-    var cps = [];
-    for (var k = 0; k < q.length && cps.length < MAX_QUERY;) {
-      var c = tok.cpAt(q, k);
+    var cps = [], k, c;
+    for (k = 0; k < q.length && cps.length < MAX_QUERY;) {
+      c = tok.cpAt(q, k);
+      cps.push(c);
+      k += c > 0xFFFF ? 2 : 1;
+    }
+    // 第12条 is 第十二条 (see normalizeNumbers).
+    var norm = tok.normalizeNumbers(String.fromCodePoint.apply(null, cps));
+    cps = [];
+    for (k = 0; k < norm.length;) {
+      c = tok.cpAt(norm, k);
       cps.push(c);
       k += c > 0xFFFF ? 2 : 1;
     }

@@ -44,6 +44,7 @@
     state.q = (params.q && params.q[0]) || '';
     state.filters = {};
     facetKeys.forEach(function (k) { if (params[k]) state.filters[k] = params[k]; });
+    state.field = params['in'] && params['in'][0] === 'title' ? 'title' : '';
   }
   function parseParams(search) {
     var out = {};
@@ -57,6 +58,7 @@
   function writeURL() {
     var parts = [];
     if (state.q) parts.push('q=' + uri.encode(state.q));
+    if (state.field) parts.push('in=' + state.field);
     facetKeys.forEach(function (k) {
       (state.filters[k] || []).forEach(function (v) { parts.push(uri.encode(k) + '=' + uri.encode(v)); });
     });
@@ -81,7 +83,7 @@
     if (!more) box.setAttribute('aria-busy', 'true');
     return new Promise(function (resolve) {
       writeURL();
-      resolve(api.search(state.q, { filters: state.filters, limit: idle ? 0 : PAGE, offset: offset }));
+      resolve(api.search(state.q, { filters: state.filters, limit: idle ? 0 : PAGE, offset: offset, field: state.field }));
     }).then(function (res) {
       if (my !== seq) return;
       box.removeAttribute('aria-busy');
@@ -93,7 +95,7 @@
         // pause.
         var counts = function () {
           if (my !== seq) return;
-          api.search(state.q, { filters: state.filters, limit: 0, facets: true }).then(function (r) {
+          api.search(state.q, { filters: state.filters, limit: 0, facets: true, field: state.field }).then(function (r) {
             if (my === seq) renderFacets(r.facets || []);
           });
         };
@@ -104,14 +106,17 @@
           later(counts);
         }
       }
+      if (!more) renderSynonyms(res);
       if (idle) {
         statusEl.textContent = '共收录 ' + res.total + ' 篇。输入搜索词，或在筛选中选择条件浏览。';
         moreBtn.hidden = true;
         return;
       }
       res.results.forEach(function (r) { list.appendChild(renderResult(r, res.partial)); });
+      carryHighlight(res);
       state.shown += res.results.length;
       statusEl.textContent = statusText(res);
+      noteExpansion(res);
       moreBtn.hidden = state.shown >= res.total || !res.results.length;
     }).then(null, function (err) {
       if (my !== seq) return;
@@ -131,6 +136,95 @@
     if (res.partial) return '没有同时包含全部搜索词的结果，以下' + n + '条为部分匹配。';
     if (!state.q.trim()) return '符合筛选条件的共' + n + '篇，按日期从新到旧排列。';
     return '找到' + n + '条结果。';
+  }
+
+  // carryHighlight adds the query to the results' links (?hl=, before any
+  // #anchor) for highlight.js on the page they open: what was searched, the
+  // phrase a pinyin query spells included. It works from file:// too.
+  function carryHighlight(res) {
+    var hl = res.expansion ? res.expansion.to : state.q.trim();
+    if (!hl || res.partial) return;
+    Array.prototype.forEach.call(list.querySelectorAll('a[href]:not([data-hl])'), function (a) {
+      var href = a.getAttribute('href'), at = href.indexOf('#');
+      var path = at < 0 ? href : href.slice(0, at), hash = at < 0 ? '' : href.slice(at);
+      a.setAttribute('href', path + (path.indexOf('?') < 0 ? '?' : '&') + 'hl=' + uri.encode(hl) + hash);
+      a.setAttribute('data-hl', '');
+    });
+  }
+
+  // renderSynonyms lists, after the results, those of the glossary entry's
+  // other names, each labelled 含同义词「…」, and of the phrase a pinyin query
+  // spells (按拼音「…」), its links highlighting that name.
+  // They have a list of their own after the results, so that more results
+  // (显示更多) still come before them.
+  function renderSynonyms(res) {
+    var ol = box.querySelector('.search-synonym-results');
+    if (!ol) {
+      ol = el('ol', 'search-results search-synonym-results');
+      list.parentNode.insertBefore(ol, list.nextSibling);
+    }
+    ol.textContent = '';
+    (res.synonyms || []).forEach(function (x) {
+      x.results.forEach(function (r) {
+        var li = renderResult(r, false), meta = li.querySelector('.result-meta');
+        li.className += ' result-via-synonym';
+        var label = x.kind === 'pinyin' ? '按拼音「' + x.term + '」' : '含同义词「' + x.term + '」';
+        if (meta) meta.insertBefore(el('span', 'badge result-synonym', label), meta.firstChild);
+        Array.prototype.forEach.call(li.querySelectorAll('a[href]'), function (a) {
+          var href = a.getAttribute('href'), at = href.indexOf('#');
+          var path = at < 0 ? href : href.slice(0, at);
+          a.setAttribute('href', path + (path.indexOf('?') < 0 ? '?' : '&') + 'hl=' + uri.encode(x.term) + (at < 0 ? '' : href.slice(at)));
+          a.setAttribute('data-hl', '');
+        });
+        ol.appendChild(li);
+      });
+    });
+  }
+
+  // noteExpansion says what a query was taken for, when the engine
+  // searched something else (a pinyin query, the phrase it spells), offers
+  // the nearest titles and terms when nothing matched exactly
+  // (您是不是要找), and links a 文号's document (直达).
+  function noteExpansion(res) {
+    var x = res.expansion;
+    if (x && x.kind === 'pinyin') {
+      statusEl.textContent = '按拼音「' + x.from + '」搜索「' + x.to + '」' + (x.others.length ? '（也可能是：' + x.others.join('、') + '）' : '') + '。' + statusEl.textContent;
+    }
+    var syn = (res.synonyms || []).filter(function (y) { return y.results.length; });
+    if (syn.length) {
+      statusEl.appendChild(doc.createTextNode(' 其后列出' + syn.map(function (y) { return (y.kind === 'pinyin' ? '按拼音找到的' : '同义词') + '「' + y.term + '」'; }).join('、') + '的结果'));
+    }
+    if (res.glossary) {
+      var g = el('a', 'search-glossary', res.glossary.term);
+      g.href = res.glossary.url;
+      statusEl.appendChild(doc.createTextNode('（见术语表：'));
+      statusEl.appendChild(g);
+      statusEl.appendChild(doc.createTextNode('）。'));
+    }
+    if (res.direct) {
+      var go = el('a', 'search-direct', res.direct.title);
+      go.href = res.direct.url;
+      statusEl.appendChild(doc.createTextNode(' 直达：'));
+      statusEl.appendChild(go);
+    }
+    if (res.suggestions && res.suggestions.length) {
+      statusEl.appendChild(doc.createTextNode(' 您是不是要找：'));
+      res.suggestions.forEach(function (t, i) {
+        if (i) statusEl.appendChild(doc.createTextNode('、'));
+        var b = el('button', 'search-suggestion', t);
+        b.type = 'button';
+        b.addEventListener('click', function () { input.value = state.q = t; run(false); input.focus(); });
+        statusEl.appendChild(b);
+      });
+    }
+  }
+
+  // The 只搜标题 switch searches titles only.
+  function titleSwitch() {
+    var sw = doc.getElementById('search-titles');
+    if (!sw) return;
+    sw.checked = state.field === 'title';
+    sw.addEventListener('change', function () { state.field = sw.checked ? 'title' : ''; run(false); });
   }
 
   function renderResult(r, partial) {
@@ -273,6 +367,7 @@
   api.ready.then(function (index) {
     facetKeys = index.facetNames.map(function (f) { return f[0]; });
     readURL();
+    titleSwitch();
     input.value = state.q;
     if (header && !header.value) header.value = state.q;
     run(false);

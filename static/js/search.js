@@ -19,7 +19,23 @@
 (function (root) {
   'use strict';
   var ns = root.djkbSearch = root.djkbSearch || {};
-  var engine = null, loader = null, xloader = null, delta = null, settle = {};
+  var engine = null, loader = null, xloader = null, delta = null, settle = {}, jsBase = '';
+  var scripts = {};
+
+  // beside loads a script that sits beside the bundle, once.
+  function beside(name) {
+    if (!scripts[name]) {
+      scripts[name] = new Promise(function (resolve, reject) {
+        var bundle = document.querySelector('script[src*="search.bundle.js"]');
+        var m = document.createElement('script');
+        m.src = (bundle ? bundle.src.replace(/search\.bundle\.js(\?.*)?$/, '') : jsBase) + name;
+        m.onload = resolve;
+        m.onerror = function () { delete scripts[name]; reject(new Error('无法加载 ' + name)); };
+        (document.head || document.documentElement).appendChild(m);
+      });
+    }
+    return scripts[name];
+  }
 
   ns.ready = new Promise(function (resolve, reject) { settle.resolve = resolve; settle.reject = reject; });
   ns.ready.catch(function () {}); // reported by search()
@@ -64,15 +80,11 @@
           settle.reject(e);
         }
       };
+      jsBase = base + '../js/';
       if (delta && delta.base === payload.id && !ns.merge) {
         // Only djkb serve writes a delta: merge.js is not in the bundle but
         // beside it.
-        var bundle = document.querySelector('script[src*="search.bundle.js"]');
-        var m = document.createElement('script');
-        m.src = (bundle ? bundle.src.replace(/search\.bundle\.js(\?.*)?$/, '') : base + '../js/') + 'merge.js';
-        m.onload = open;
-        m.onerror = function () { settle.reject(new Error('无法加载 merge.js')); };
-        (document.head || document.documentElement).appendChild(m);
+        beside('merge.js').then(open, function (e) { settle.reject(e); });
       } else {
         open();
       }
@@ -85,12 +97,16 @@
   ns._fail = function () { settle.reject(new Error('无法加载搜索索引（search/manifest.js）')); };
 
   ns.search = function (q, opts) {
-    return ns.ready.then(function () { return engine.search(q, opts || {}); });
+    return ns.ready.then(function () {
+      // Traditional characters fold by a table loaded when a query has them.
+      return ns.tokenizer.needsTable(q) ? beside('t2s.js') : null;
+    }).then(function () { return engine.search(q, opts || {}); });
   };
 
   // prefetch starts loading what a search for q reads first; the search
   // box calls it as a person types, before its results are due.
   ns.prefetch = function (q) {
-    if (engine) engine.prefetch(q);
+    if (engine && !ns.tokenizer.needsTable(q)) engine.prefetch(q);
+    else if (engine) beside('t2s.js').catch(function () {});
   };
 })(this);

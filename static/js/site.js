@@ -7,6 +7,7 @@
      stays at hand behind a 目录 button;
    - "/" goes to the search box and Esc leaves it;
    - section, term and taxonomy lists can be filtered and sorted in place.
+   - arriving from a search result (?hl=…), highlight.js marks the query.
    Plain ES5-compatible script for old office browsers: no modules, no
    dependencies, nothing loaded from elsewhere. */
 (function () {
@@ -816,4 +817,18 @@
 
   each(document.querySelectorAll("ul[data-list-tools]"), pageListTools);
   each(document.querySelectorAll("ul[data-term-tools]"), termListTools);
+
+  /* Highlight on arrival ----------------------------------------------- */
+
+  // A search result's link carries the query as ?hl=: highlight.js, beside
+  // this file, then marks it on the page. Nothing is loaded otherwise.
+  function loadHighlighter() {
+    var me = document.querySelector('script[src*="site.js"]');
+    if (!/[?&]hl=/.test(location.search) || !me) {
+      return;
+    }
+    var s = el("script", { src: me.src.replace(/site\.js(\?.*)?$/, "highlight.js") });
+    document.body.appendChild(s);
+  }
+  loadHighlighter();
 })();

@@ -1,7 +1,7 @@
 /* djkb search: the index as the engine sees it. It reads the manifest and
  * loads, parses and caches the shards: dictionary (d/), long posting lists
  * (p/), block text (t/), titles and paths (m/), the text code (c) and the
- * facets (f). A text shard also carries the titles and paths of its blocks'
+ * facets (f), and the phrases of pinyin queries (py). A text shard also carries the titles and paths of its blocks'
  * documents, so a result whose text was read needs no m/ file. Block
  * numbers: 0..nd-1 are the documents' titles, nd+i is body block i. */
 (function (root, factory) {
@@ -35,6 +35,7 @@
     this.id = m.id;
     this.nd = nd; this.nb = nb;
     this.sections = m.sections; this.statuses = m.statuses; this.facetNames = m.facets;
+    this.hasGlossary = !!m.glossary;
     this.nblocks = new Int32Array(nd);
     this.start = new Int32Array(nd + 1); // first block number of each document's body
     this.blockDoc = new Int32Array(nb);
@@ -254,6 +255,18 @@
   // dates resolves to the documents' dates (days, 0 for none).
   Store.prototype.dates = function () {
     return this.facetFile().then(function (f) { return f.dates; });
+  };
+
+  // glossary resolves to the payload of g.js, [page URL, [{names,
+  // anchor}]], or null for a site without a glossary.
+  Store.prototype.glossary = function () {
+    return this.hasGlossary ? this.file('g', function (p) { return p; }) : Promise.resolve(null);
+  };
+
+  // pinyin resolves to the payload of py.js: the phrases a query may name
+  // in pinyin (see pinyin.js).
+  Store.prototype.pinyin = function () {
+    return this.file('py', function (p) { return p; });
   };
 
   Store.prototype.facetFile = function () {

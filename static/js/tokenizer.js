@@ -3,10 +3,12 @@
  * character is a unit, runs of letters and runs of ASCII digits are words.
  * Offsets are UTF-16 indices into the source string. */
 (function (root, factory) {
-  var tok = factory();
-  if (typeof module === 'object' && module.exports) module.exports = tok;
-  else (root.djkbSearch = root.djkbSearch || {}).tokenizer = tok;
-})(this, function () {
+  if (typeof module === 'object' && module.exports) module.exports = factory(require('./t2s.js'), null);
+  else {
+    var ns = root.djkbSearch = root.djkbSearch || {};
+    ns.tokenizer = factory(ns.t2sPairs, ns.t2sMark);
+  }
+})(this, function (t2sPairs, t2sMark) {
   'use strict';
 
   var SEP = 0, HAN = 1, LETTER = 2, DIGIT = 3, IGNORE = 4;
@@ -59,10 +61,44 @@
     return LETTER;
   }
 
+  // Traditional characters fold to simplified ones (t2s.js, the same table
+  // as t2s.go): T2S[c - T2S_LO] is the simplified form of c, or 0. The page
+  // loads the table when a query holds a character that t2sMark marks
+  // (needsTable); node has it from the start.
+  var T2S_LO = 0x3400, T2S_HI = 0x9FFF, T2S = new Uint16Array(T2S_HI - T2S_LO + 1), t2sLoaded = false;
+
+  function loadTable(pairs) {
+    for (var p = 0; p + 1 < pairs.length; p += 2) T2S[pairs.charCodeAt(p) - T2S_LO] = pairs.charCodeAt(p + 1);
+    t2sLoaded = true;
+  }
+  if (t2sPairs) loadTable(t2sPairs);
+
+  var marks = null;
+  // needsTable reports whether s holds a traditional character while the
+  // table is not loaded yet.
+  function needsTable(s) {
+    if (t2sLoaded || !t2sMark) return false;
+    if (!marks) {
+      var bin = atob(t2sMark);
+      marks = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) marks[i] = bin.charCodeAt(i);
+    }
+    s = String(s);
+    for (var j = 0; j < s.length; j++) {
+      var c = s.charCodeAt(j) - T2S_LO;
+      if (c >= 0 && c <= T2S_HI - T2S_LO && marks[c >> 3] & (1 << (c & 7))) return true;
+    }
+    return false;
+  }
+
+  function simplified(c) {
+    return c >= T2S_LO && c <= T2S_HI && T2S[c - T2S_LO] ? T2S[c - T2S_LO] : c;
+  }
+
   // fastFold returns the folded code point, or -1 when c needs NFKC.
   function fastFold(c) {
     if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
-    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) return c;
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) return simplified(c);
     if (c >= 0xFF01 && c <= 0xFF5E) {
       c -= 0xFEE0;
       return c >= 65 && c <= 90 ? c + 32 : c;
@@ -85,6 +121,7 @@
   function lower(c) {
     if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
     if (c === 0x130) return 0x69;
+    if (c >= T2S_LO && c <= T2S_HI) return simplified(c);
     var v = lowerCache[c];
     if (v !== undefined) return v;
     var s = String.fromCodePoint(c), l = s.toLowerCase(), r = c;
@@ -236,6 +273,82 @@
     return out;
   }
 
+  // The edition notes and prefixes that titleKey drops, as in
+  // internal/search/tokenize/titlekey.go.
+  var EDITION = /[（(〔\[【] *(?:试行|暂行|草案|修订草案|征求意见稿|送审稿|[0-9０-９]{4} *年?(?: *[0-9０-９]{1,2} *月(?: *[0-9０-９]{1,2} *日)?)? *(?:修订|修正|修改|版|本|发布)?|修订|修正|修订本) *[）)〕\]】]$/;
+  var TITLE_SPACE = /^[ \t\n\u3000]+|[ \t\n\u3000]+$/g;
+  var TITLE_PREFIXES = ['中华人民共和国', '中国共产党'];
+
+  // titleKey folds a title, or a query, to the key by which a query names a
+  // title: its units without punctuation, a leading 中华人民共和国 or
+  // 中国共产党, or trailing edition notes such as （试行）; Han units are
+  // written together, words apart. Ordinals such as （六） stay.
+  function titleKey(s) {
+    s = wellFormed(String(s)).replace(TITLE_SPACE, '');
+    for (;;) {
+      var at = s.search(EDITION);
+      if (at <= 0) break;
+      s = s.slice(0, at).replace(TITLE_SPACE, '');
+    }
+    var us = units(s), key = '';
+    for (var i = 0; i < us.length; i++) {
+      if (i > 0 && !(us[i].h && us[i - 1].h)) key += ' ';
+      key += us[i].t;
+    }
+    for (var p = 0; p < TITLE_PREFIXES.length; p++) {
+      var pre = TITLE_PREFIXES[p];
+      if (key.length > pre.length && key.slice(0, pre.length) === pre && key.charAt(pre.length) !== ' ') return key.slice(pre.length);
+    }
+    return key;
+  }
+
+  // titleTerm returns the index term of a title key, as TitleTerm in
+  // titlekey.go: "=" and the key's first MAX_WORD code points, spaces
+  // written as "_".
+  function titleTerm(key) { return key ? '=' + wordKey(key).replace(/ /g, '_') : ''; }
+
+  // Numbers in a query are written the way documents write them, as
+  // NormalizeNumbers in internal/search/tokenize/numbers.go: 第12条 and
+  // 第 12 条 become 第十二条, 二〇一九年 becomes 2019年.
+  var ARTICLE_NUMBER = /第[ 　]*([0-9０-９]{1,4})[ 　]*([条章节款项编])/g;
+  var HAN_YEAR = /([〇零○一二三四五六七八九]{4})年/g;
+  var CN_DIGITS = '零一二三四五六七八九', CN_UNITS = ['', '十', '百', '千'];
+
+  // chinese writes 1 <= n <= 9999 as laws number articles, as Chinese in
+  // internal/numerals: 十二, 一百零一, 一千零一十.
+  function chinese(n) {
+    var ds = String(n).split('').map(Number), out = '', zero = false;
+    for (var i = 0; i < ds.length; i++) {
+      var d = ds[i], place = ds.length - 1 - i;
+      if (d === 0) { zero = out !== ''; continue; }
+      if (zero) { out += '零'; zero = false; }
+      if (!(d === 1 && place === 1 && out === '')) out += CN_DIGITS.charAt(d);
+      out += CN_UNITS[place];
+    }
+    return out;
+  }
+
+  function normalizeNumbers(q) {
+    if (q.indexOf('第') >= 0) {
+      q = q.replace(ARTICLE_NUMBER, function (m, num, unit) {
+        var n = 0;
+        for (var i = 0; i < num.length; i++) {
+          var c = num.charCodeAt(i);
+          n = n * 10 + (c >= 0xFF10 ? c - 0xFF10 : c - 48);
+        }
+        return n ? '第' + chinese(n) + unit : m;
+      });
+    }
+    if (q.indexOf('年') >= 0) {
+      q = q.replace(HAN_YEAR, function (m, y) {
+        var out = '';
+        for (var i = 0; i < y.length; i++) out += Math.max(0, CN_DIGITS.indexOf(y.charAt(i)));
+        return out + '年';
+      });
+    }
+    return q;
+  }
+
   // cmp compares strings by code point, the order of the index's keys.
   function cmp(x, y) {
     var n = Math.min(x.length, y.length);
@@ -252,7 +365,7 @@
   }
 
   return {
-    units: units, keys: keys, wordKey: wordKey, cmp: cmp, cpAt: cpAt,
+    units: units, keys: keys, wordKey: wordKey, titleKey: titleKey, titleTerm: titleTerm, normalizeNumbers: normalizeNumbers, chinese: chinese, needsTable: needsTable, loadTable: loadTable, cmp: cmp, cpAt: cpAt,
     classOf: classOf, HAN_RANGES: HAN_RANGES, IGNORE_RANGES: IGNORE_RANGES, SEP_RANGES: SEP_RANGES
   };
 });

@@ -99,7 +99,7 @@ func fastFold(r rune) (f rune, ok bool) {
 		}
 		return r, true
 	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF:
-		return r, true
+		return simplified(r), true
 	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
 		r -= 0xFEE0
 		if r >= 'A' && r <= 'Z' {

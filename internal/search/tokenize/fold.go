@@ -160,15 +160,21 @@ func decode(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-// lower lower-cases one code point by the simple Unicode mapping (which is what
-// JavaScript's toLowerCase gives for a lone code point, except for U+0130,
-// handled the same way on both sides).
+// lower lower-cases one code point by the simple Unicode mapping (which is
+// what JavaScript's toLowerCase gives for a lone code point, except for
+// U+0130, handled the same way on both sides), and folds a traditional Han
+// character to simplified (see simplified).
 func lower(r rune) rune {
 	if r < utf8.RuneSelf {
 		if r >= 'A' && r <= 'Z' {
 			return r + 32
 		}
 		return r
+	}
+	if r >= t2sLo && r <= t2sHi {
+		// Han that normalisation made (a compatibility ideograph) folds
+		// to simplified like any other.
+		return simplified(r)
 	}
 	return unicode.ToLower(r)
 }

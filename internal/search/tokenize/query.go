@@ -48,6 +48,7 @@ func ParseQuery(q string) Query {
 		}
 		rs = append(rs, r)
 	}
+	rs = []rune(NormalizeNumbers(string(rs)))
 	var out Query
 	for i := 0; i < len(rs) && len(out.Terms) < maxTerms; {
 		if isQuerySpace(rs[i]) {

@@ -3,6 +3,7 @@ package tokenize
 import (
 	"flag"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 	"unicode/utf16"
 
@@ -63,6 +64,12 @@ var handInputs = []string{
 	".*+?^${}()|[]\\",
 	"abc123def 3.14 v2",
 	"第5条 第 5 条",
+	"中華人民共和國數據安全法 黨支部應當嚴格執行三會一課制度",
+	"臺灣 香港 澳門 裡 裏 著作權 乾坤 什麼 么 後來 於是",
+	"第12条 第 12 条 第１２条 第0条 第十二条",
+	"第105条第二款 第1010条 第9999条 第10000条 第3章 第2节",
+	"二〇一九年 二○一九年工作要点 一九九九年十二月 二〇一九",
+	"中办发〔2019〕12号 中办发[2019]12号 中办发（2019）12号 中办发【2019】12号",
 	"-反腐 \"党的 建设\" “三会 一课” －作风",
 	"- a -- b --c",
 	"\"unterminated phrase",
@@ -149,4 +156,61 @@ func TestTokenizerVectors(t *testing.T) {
 
 func TestQueryVectors(t *testing.T) {
 	vectors.Check(t, "testdata/query_vectors.json", queryVectors(), *update)
+}
+
+// titleKeyInputs are titles and queries for the shared TitleKey vectors.
+var titleKeyInputs = []string{
+	"中华人民共和国保险法",
+	"保险法",
+	"《中华人民共和国保险法》",
+	"最高人民法院关于适用《中华人民共和国保险法》若干问题的解释（二）",
+	"最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定（六）",
+	"中国共产党纪律处分条例",
+	"中国共产党支部工作条例（试行）",
+	"中国共产党支部工作条例(试行)",
+	"中华人民共和国河道管理条例（2018年修正）",
+	"中华人民共和国河道管理条例（2018年3月19日修订）",
+	"中华人民共和国某某管理条例（2019年修订）（试行）",
+	"广东省河道管理条例",
+	"国务院关于2019年工作的通知（二〇一九）",
+	"中华人民共和国",
+	"（试行）",
+	"GB/T 2312-80 信息交换用汉字编码字符集",
+	"中办发〔2019〕12号",
+	"  保险法 ",
+}
+
+type titleKeyVector struct {
+	In   string `json:"in"`
+	Key  string `json:"key"`
+	Term string `json:"term"`
+}
+
+func TestTitleKeyVectors(t *testing.T) {
+	var vs []titleKeyVector
+	for _, s := range append(titleKeyInputs, handInputs...) {
+		vs = append(vs, titleKeyVector{s, TitleKey(s), TitleTerm(TitleKey(s))})
+	}
+	vectors.Check(t, "testdata/titlekey_vectors.json", vs, *update)
+}
+
+type numberVector struct {
+	In  string `json:"in"`
+	Out string `json:"out"`
+}
+
+// TestNumberVectors writes NormalizeNumbers's answers for article numbers
+// from 1 to 9999 (every one up to 130, then a spread) and for years.
+func TestNumberVectors(t *testing.T) {
+	var vs []numberVector
+	add := func(s string) { vs = append(vs, numberVector{s, NormalizeNumbers(s)}) }
+	for n := 1; n <= 9999; n++ {
+		if n <= 130 || n%97 == 0 || n%1000 < 12 {
+			add("第" + strconv.Itoa(n) + "条")
+		}
+	}
+	for _, s := range []string{"二〇一九年", "二○一九年", "一九九九年", "二〇二〇年十二月", "二〇一九", "第 12 条", "第１２条", "第0条", "第12万条"} {
+		add(s)
+	}
+	vectors.Check(t, "testdata/number_vectors.json", vs, *update)
 }

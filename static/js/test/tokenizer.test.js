@@ -34,6 +34,35 @@ test('query parser matches the Go vectors', () => {
   }
 });
 
+test('titleKey matches the Go vectors', () => {
+  const vs = load('titlekey_vectors.json');
+  assert.ok(vs.length > 20);
+  for (const v of vs) {
+    assert.strictEqual(tok.titleKey(v.in), v.key, 'titleKey of ' + JSON.stringify(v.in));
+    assert.strictEqual(tok.titleTerm(v.key), v.term, 'titleTerm of ' + JSON.stringify(v.key));
+  }
+});
+
+test('normalizeNumbers matches the Go vectors', () => {
+  const vs = load('number_vectors.json');
+  assert.ok(vs.length > 200);
+  for (const v of vs) assert.strictEqual(tok.normalizeNumbers(v.in), v.out, 'normalizeNumbers of ' + JSON.stringify(v.in));
+});
+
+test('the page loads the traditional table only for a query that needs it', () => {
+  const vm = require('node:vm');
+  const ctx = vm.createContext({ atob });
+  const js = (name) => vm.runInContext(fs.readFileSync(path.join(__dirname, '..', name), 'utf8'), ctx);
+  js('t2smark.js');
+  js('tokenizer.js');
+  const t = ctx.djkbSearch.tokenizer;
+  assert.strictEqual(t.needsTable('中华人民共和国数据安全法'), false);
+  assert.strictEqual(t.needsTable('中華人民共和國'), true);
+  js('t2s.js');
+  assert.strictEqual(t.needsTable('中華人民共和國'), false);
+  assert.strictEqual(t.units('中華人民共和國').map((u) => u.t).join(''), '中华人民共和国');
+});
+
 test('cmp orders by code point', () => {
   const words = ['b', 'a', '\uffff', '\u{20000}', '数据', '数', '数\u{20000}', 'ab'];
   const byCodePoint = words.slice().sort((x, y) => {
