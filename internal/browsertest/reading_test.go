@@ -306,7 +306,7 @@ func TestSearchCountAndSubresults(t *testing.T) {
 	b, base := server(t)
 	tb := newTab(t, chromiumtest.New(t), base)
 	tb.open(b.pageURL(base, "search/") + "?q=" + url.QueryEscape("三会一课"))
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.querySelectorAll(".search-result").length > 0`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.querySelectorAll(".search-results:not(.search-synonym-results) > .search-result").length > 0`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Fatalf("搜索没有结果：%v", err)
 	}
 	status := eval[string](tb, `document.querySelector(".search-status").textContent`)
@@ -314,10 +314,10 @@ func TestSearchCountAndSubresults(t *testing.T) {
 		if eval[bool](tb, `document.querySelector(".search-more").hidden`) {
 			break
 		}
-		n := eval[int](tb, `(document.querySelector(".search-more").click(), document.querySelectorAll(".search-result").length)`)
-		chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelectorAll(".search-result").length > %d`, n), chromedp.WithPollingTimeout(5*time.Second)))
+		n := eval[int](tb, `(document.querySelector(".search-more").click(), document.querySelectorAll(".search-results:not(.search-synonym-results) > .search-result").length)`)
+		chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelectorAll(".search-results:not(.search-synonym-results) > .search-result").length > %d`, n), chromedp.WithPollingTimeout(5*time.Second)))
 	}
-	n := eval[int](tb, `document.querySelectorAll(".search-result").length`)
+	n := eval[int](tb, `document.querySelectorAll(".search-results:not(.search-synonym-results) > .search-result").length`)
 	if n <= 10 {
 		t.Fatalf("“三会一课”只找到 %d 条：测不出第一页之后的计数", n)
 	}
