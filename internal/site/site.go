@@ -92,7 +92,8 @@ type Page struct {
 	// Sum fingerprints the page's file, the same from one build to the
 	// next: a browser compares it with the one it saw at a reader's last
 	// visit. Edited is when the page last changed, as its date field (or
-	// the date in its file name) says; zero when it says nothing. Not the
+	// the date in its file name) says, else the latest step of its 修订沿革;
+	// zero when it says nothing. Not the
 	// file's time, which a copy or a checkout changes, and which would make
 	// two builds of the same files differ.
 	Sum    string
@@ -211,7 +212,7 @@ func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.L
 	for _, src := range set.Sources {
 		src = decided(cfg.Cleanup.Current, src)
 		p := &Page{Src: src, Kind: src.Kind, Title: src.Meta.Title, URL: pageURL(src), IsIndex: src.IsSection, Date: pageDate(src),
-			Sum: strconv.FormatUint(uint64(src.Sum), 36), Edited: src.Meta.Date}
+			Sum: strconv.FormatUint(uint64(src.Sum), 36), Edited: edited(src)}
 		s.pageURLs[p.URL] = true
 		dir := path.Dir(src.Path)
 		if dir == "." {
@@ -311,6 +312,23 @@ func (s *Site) section(dir string) *Section {
 
 // pageDate is the date a page is listed by: the issue date of a regulation,
 // else the front-matter or file-name date.
+// edited is when a page says it last changed: its date, else the latest
+// dated step of its history.
+func edited(src *content.Source) time.Time {
+	if !src.Meta.Date.IsZero() {
+		return src.Meta.Date
+	}
+	var last time.Time
+	if r := src.Meta.Regulation; r != nil {
+		for _, e := range r.History {
+			if e.Date.After(last) {
+				last = e.Date
+			}
+		}
+	}
+	return last
+}
+
 func pageDate(src *content.Source) time.Time {
 	if r := src.Meta.Regulation; r != nil && !r.Issued.IsZero() {
 		return r.Issued
