@@ -1,0 +1,196 @@
+package revision
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// ignored reports whether a character is left out of every comparison:
+// spaces and the punctuation that revisions retouch without amending
+// (、，：；。 and their half-width forms, quotation marks, line breaks).
+func ignored(r rune) bool {
+	return unicode.IsSpace(r) || r == '　' || strings.ContainsRune("、，,：:；;。.“”\"‘’'「」『』", r)
+}
+
+// fold makes full-width letters, digits and brackets half-width.
+func fold(r rune) rune {
+	switch {
+	case r >= '！' && r <= '～':
+		return r - ('！' - '!')
+	case r == '〔' || r == '［':
+		return '['
+	case r == '〕' || r == '］':
+		return ']'
+	}
+	return r
+}
+
+// Key is the text as compared: folded, without ignored characters.
+func Key(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		if !ignored(r) {
+			b.WriteRune(fold(r))
+		}
+	}
+	return b.String()
+}
+
+// bigrams returns the sorted pairs of adjacent characters of a key (a
+// single character counts as a pair with itself).
+func bigrams(key string) []uint64 {
+	rs := []rune(key)
+	if len(rs) == 1 {
+		return []uint64{uint64(rs[0])<<32 | uint64(rs[0])}
+	}
+	out := make([]uint64, 0, len(rs))
+	for i := 1; i < len(rs); i++ {
+		out = append(out, uint64(rs[i-1])<<32|uint64(rs[i]))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// common counts the pairs two sorted lists share, with repeats.
+func common(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// dice is Dice's coefficient of two texts' pairs: 1 for the same text.
+func dice(a, b []uint64) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	return 2 * float64(common(a, b)) / float64(len(a)+len(b))
+}
+
+// containment is the share of a's pairs that b also has.
+func containment(a, b []uint64) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	return float64(common(a, b)) / float64(len(a))
+}
+
+// maxCells bounds the table Diff fills; beyond it (articles of thousands
+// of characters on both sides) the whole text is shown replaced.
+const maxCells = 4 << 20
+
+// Diff marks what changed from old to new, character by character, over
+// the compared characters; punctuation is shown as new has it and never
+// marked. Adjacent segments of one kind are joined.
+func Diff(old, new string) []Segment {
+	or, nr := []rune(old), []rune(new)
+	oi, ni := kept(or), kept(nr)
+	var segs []Segment
+	add := func(op byte, rs []rune) {
+		if len(rs) == 0 {
+			return
+		}
+		if n := len(segs); n > 0 && segs[n-1].Op == op {
+			segs[n-1].Text += string(rs)
+			return
+		}
+		segs = append(segs, Segment{op, string(rs)})
+	}
+	if len(oi)*len(ni) > maxCells {
+		add('-', or)
+		add('+', nr)
+		return segs
+	}
+	// lcs[a][b] is the longest common run of oi[a:] and ni[b:].
+	w := len(ni) + 1
+	lcs := make([]int32, (len(oi)+1)*w)
+	for a := len(oi) - 1; a >= 0; a-- {
+		for b := len(ni) - 1; b >= 0; b-- {
+			if fold(or[oi[a]]) == fold(nr[ni[b]]) {
+				lcs[a*w+b] = lcs[(a+1)*w+b+1] + 1
+			} else {
+				lcs[a*w+b] = max(lcs[(a+1)*w+b], lcs[a*w+b+1])
+			}
+		}
+	}
+	pn := 0 // next rune of new not yet shown
+	a, b := 0, 0
+	for a < len(oi) || b < len(ni) {
+		switch {
+		case a < len(oi) && b < len(ni) && fold(or[oi[a]]) == fold(nr[ni[b]]):
+			add('=', nr[pn:ni[b]+1])
+			pn = ni[b] + 1
+			a++
+			b++
+		case a < len(oi) && (b == len(ni) || lcs[(a+1)*w+b] >= lcs[a*w+b+1]):
+			add('-', or[oi[a]:oi[a]+1])
+			a++
+		default:
+			add('=', nr[pn:ni[b]]) // punctuation before the insertion
+			add('+', nr[ni[b]:ni[b]+1])
+			pn = ni[b] + 1
+			b++
+		}
+	}
+	add('=', nr[pn:])
+	return tidy(segs)
+}
+
+// tidy makes a diff readable: a run of one or two characters left equal
+// between changes (党[-支部书记-]员[-谈话-]) is shown changed, and each
+// stretch of changes becomes one deletion and one insertion.
+func tidy(segs []Segment) []Segment {
+	var out []Segment
+	var del, ins strings.Builder
+	flush := func() {
+		if del.Len() > 0 {
+			out = append(out, Segment{'-', del.String()})
+		}
+		if ins.Len() > 0 {
+			out = append(out, Segment{'+', ins.String()})
+		}
+		del.Reset()
+		ins.Reset()
+	}
+	for k, s := range segs {
+		switch {
+		case s.Op == '-':
+			del.WriteString(s.Text)
+		case s.Op == '+':
+			ins.WriteString(s.Text)
+		case k > 0 && k < len(segs)-1 && len([]rune(Key(s.Text))) <= 2:
+			if Key(s.Text) != "" { // punctuation is new's own
+				del.WriteString(s.Text)
+			}
+			ins.WriteString(s.Text)
+		default:
+			flush()
+			out = append(out, s)
+		}
+	}
+	flush()
+	return out
+}
+
+// kept returns the indexes of the runes that are compared.
+func kept(rs []rune) []int {
+	out := make([]int, 0, len(rs))
+	for i, r := range rs {
+		if !ignored(r) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
