@@ -55,7 +55,7 @@ func TestCleanupTextReport(t *testing.T) {
 		"问题：施行日期（2024年3月1日）早于印发日期（2024年3月15日）",
 		"处理：",
 		"■ 8. 超期未清理（review-overdue）",
-		"共检查 41 份法规制度，发现 7 个错误",
+		"共检查 49 份法规制度，发现 7 个错误",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("报告中没有“%s”：\n%s", want, out)

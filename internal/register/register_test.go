@@ -119,3 +119,55 @@ func TestLiveDead(t *testing.T) {
 		}
 	}
 }
+
+// The sample site's versioned regulations form chains, oldest first, linked
+// by supersedes or by title; an old version recorded 现行有效 shows that it
+// has been replaced, and the register presumes through the chain.
+func TestChains(t *testing.T) {
+	s, diags := build.Load(build.Options{SiteDir: "../..", Defaults: djkb.Defaults})
+	if s == nil || diags.HasErrors() {
+		t.Fatalf("示例站点无法加载：%v", diags.Items())
+	}
+	p := s.Page("regulations/本单位制度/东江省统计局机关党内谈话提醒办法.md")
+	if p == nil || p.Chain == nil || len(p.Chain.Versions) != 3 {
+		t.Fatalf("谈话提醒办法应有 3 个版本的版本链：%v", p)
+	}
+	var years []int
+	for _, v := range p.Chain.Versions {
+		years = append(years, v.Date.Year())
+	}
+	if years[0] != 2016 || years[1] != 2020 || years[2] != 2024 || p.Chain.Current() != p || !p.IsCurrent() {
+		t.Errorf("版本链应按 2016、2020、2024 排列，现行为 2024 年版：%v", years)
+	}
+	if len(p.Chain.Steps) != 2 || p.Chain.StepTo(p).Old != p.Chain.Versions[1] {
+		t.Errorf("应有两份相邻版本的修订对照")
+	}
+	old := s.Page("regulations/本单位制度/东江省统计局主题党日活动规定（2018）.md")
+	if got := old.ShownStatus(); got != site.Replaced || old.Status() != "现行有效" {
+		t.Errorf("2018 年版主题党日规定登记为现行有效但已被替代，页面应显示“%s”，实为“%s”", site.Replaced, got)
+	}
+	if len(s.Chains) < 5 {
+		t.Errorf("示例站点应至少有 5 条版本链，实有 %d 条", len(s.Chains))
+	}
+}
+
+// Pages that name each other form one chain even with different titles,
+// and two copies of one document (same title, same date) form none.
+func TestChainLinks(t *testing.T) {
+	s := siteOf(t, map[string]string{
+		"甲办法.md":  reg(`title = "甲办法"`+"\nissued = 2010-01-01", "第一条　甲。"),
+		"乙办法.md":  reg(`title = "乙办法"`+"\nissued = 2020-01-01\nsupersedes = \"regulations/甲办法.md\"", "第一条　乙。"),
+		"丙规定.md":  reg(`title = "丙规定"`+"\nissued = 2015-01-01", "第一条　丙。"),
+		"丙规定2.md": reg(`title = "丙规定"`+"\nissued = 2015-01-01", "第一条　丙。"),
+	})
+	a, b := s.Page("regulations/甲办法.md"), s.Page("regulations/乙办法.md")
+	if a.Chain == nil || a.Chain != b.Chain || a.Chain.Versions[0] != a {
+		t.Fatalf("乙办法 supersedes 甲办法，应在同一版本链中，甲在前")
+	}
+	if got := register.New(s).Status(a); got != "已修改" {
+		t.Errorf("甲办法未登记状态、已被替代，推定应为已修改，实为 %q", got)
+	}
+	if s.Page("regulations/丙规定.md").Chain != nil {
+		t.Errorf("同名同日的两份文件不是两个版本")
+	}
+}

@@ -67,6 +67,12 @@ func (r *Renderer) Views() []*View {
 			}
 		}
 	}
+	for _, c := range s.Chains {
+		for _, st := range c.Steps {
+			add(&View{Kind: "compare", Title: st.New.Title + " 修订对照", URLPath: st.URL, Step: st, Section: st.New.Section,
+				Crumbs: append(sectionCrumbs(st.New.Section), Crumb{Title: st.New.Title, URL: st.New.URL})})
+		}
+	}
 	add(&View{Kind: "search", Title: "搜索", URLPath: "search/"})
 	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", report: r.Report})
 	add(&View{Kind: "404", Title: "页面不存在", URLPath: "404.html"})

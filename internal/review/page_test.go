@@ -19,7 +19,7 @@ func TestPageIgnoresHeldMarkdown(t *testing.T) {
 		t.Errorf("清理页面随正文是否保留而不同")
 	}
 	pg := review.NewPage(s)
-	if pg.Checked != 41 || pg.Counts.Errors != 7 || pg.Batch != "2026年度清理" || pg.WantedBatch != "2026年度法规制度集中清理" {
+	if pg.Checked != 49 || pg.Counts.Errors != 7 || pg.Batch != "2026年度清理" || pg.WantedBatch != "2026年度法规制度集中清理" {
 		t.Errorf("清理页面数据不对：%+v", pg)
 	}
 }

@@ -39,6 +39,7 @@ func (c Change) Renumbered() bool {
 type Segment struct {
 	Op   byte
 	Text string
+	Old  string // of a run both have: as the old version punctuates it
 }
 
 // Comparison is the article-by-article comparison of two versions, in the
@@ -250,4 +251,43 @@ func within(b []uint64, others [][]uint64) int {
 		}
 	}
 	return at
+}
+
+// Class names the kind in English, for style sheets and scripts.
+func (k Kind) Class() string {
+	return map[Kind]string{Unchanged: "same", Moved: "moved", Modified: "modified", Added: "added",
+		Deleted: "deleted", SplitOff: "split", Merged: "merged"}[k]
+}
+
+// OldSide is what the old version's column shows: the text both have and
+// what was taken out.
+func (c Change) OldSide() []Segment { return c.side('-') }
+
+// NewSide is what the new version's column shows: the text both have and
+// what was put in.
+func (c Change) NewSide() []Segment { return c.side('+') }
+
+func (c Change) side(op byte) []Segment {
+	a := c.Old
+	if op == '+' {
+		a = c.New
+	}
+	switch {
+	case a == nil:
+		return nil
+	case len(c.Diff) > 0:
+		var out []Segment
+		for _, s := range c.Diff {
+			switch {
+			case s.Op == '=' && op == '-':
+				out = append(out, Segment{Op: '=', Text: s.Old})
+			case s.Op == '=' || s.Op == op:
+				out = append(out, s)
+			}
+		}
+		return out
+	case c.Kind == Added || c.Kind == Deleted:
+		return []Segment{{Op: op, Text: a.Text}}
+	}
+	return []Segment{{Op: '=', Text: a.Text}}
 }

@@ -83,9 +83,10 @@ func TestPunctuationOnly(t *testing.T) {
 	}
 }
 
-func TestDiffKeepsNewPunctuation(t *testing.T) {
+// Each side keeps its own punctuation; only the words are marked.
+func TestDiffKeepsEachSidesPunctuation(t *testing.T) {
 	got := Diff("每季度开展一次，由书记主持。", "每月开展一次；由书记主持")
-	want := []Segment{{'=', "每"}, {'-', "季度"}, {'+', "月"}, {'=', "开展一次；由书记主持"}}
+	want := []Segment{{'=', "每", "每"}, {'-', "季度", ""}, {'+', "月", ""}, {'=', "开展一次；由书记主持", "开展一次，由书记主持。"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Diff = %q，应为 %q", got, want)
 	}

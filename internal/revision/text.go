@@ -92,26 +92,27 @@ func containment(a, b []uint64) float64 {
 const maxCells = 4 << 20
 
 // Diff marks what changed from old to new, character by character, over
-// the compared characters; punctuation is shown as new has it and never
-// marked. Adjacent segments of one kind are joined.
+// the compared characters; punctuation is never marked, and a run both
+// versions have keeps each version's own punctuation (Segment.Old).
 func Diff(old, new string) []Segment {
 	or, nr := []rune(old), []rune(new)
 	oi, ni := kept(or), kept(nr)
 	var segs []Segment
-	add := func(op byte, rs []rune) {
-		if len(rs) == 0 {
+	add := func(op byte, o, n []rune) {
+		if len(o)+len(n) == 0 {
 			return
 		}
-		if n := len(segs); n > 0 && segs[n-1].Op == op {
-			segs[n-1].Text += string(rs)
+		if k := len(segs); k > 0 && segs[k-1].Op == op {
+			segs[k-1].Old += string(o)
+			segs[k-1].Text += string(n)
 			return
 		}
-		segs = append(segs, Segment{op, string(rs)})
+		segs = append(segs, Segment{Op: op, Text: string(n), Old: string(o)})
 	}
 	if len(oi)*len(ni) > maxCells {
-		add('-', or)
-		add('+', nr)
-		return segs
+		add('-', or, nil)
+		add('+', nil, nr)
+		return tidy(segs)
 	}
 	// lcs[a][b] is the longest common run of oi[a:] and ni[b:].
 	w := len(ni) + 1
@@ -125,26 +126,28 @@ func Diff(old, new string) []Segment {
 			}
 		}
 	}
-	pn := 0 // next rune of new not yet shown
+	po, pn := 0, 0 // the next runes of old and new not yet shown
 	a, b := 0, 0
 	for a < len(oi) || b < len(ni) {
 		switch {
 		case a < len(oi) && b < len(ni) && fold(or[oi[a]]) == fold(nr[ni[b]]):
-			add('=', nr[pn:ni[b]+1])
-			pn = ni[b] + 1
+			add('=', or[po:oi[a]+1], nr[pn:ni[b]+1])
+			po, pn = oi[a]+1, ni[b]+1
 			a++
 			b++
 		case a < len(oi) && (b == len(ni) || lcs[(a+1)*w+b] >= lcs[a*w+b+1]):
-			add('-', or[oi[a]:oi[a]+1])
+			add('=', or[po:oi[a]], nil) // punctuation before the deletion
+			add('-', or[oi[a]:oi[a]+1], nil)
+			po = oi[a] + 1
 			a++
 		default:
-			add('=', nr[pn:ni[b]]) // punctuation before the insertion
-			add('+', nr[ni[b]:ni[b]+1])
+			add('=', nil, nr[pn:ni[b]])
+			add('+', nil, nr[ni[b]:ni[b]+1])
 			pn = ni[b] + 1
 			b++
 		}
 	}
-	add('=', nr[pn:])
+	add('=', or[po:], nr[pn:])
 	return tidy(segs)
 }
 
@@ -155,11 +158,11 @@ func tidy(segs []Segment) []Segment {
 	var out []Segment
 	var del, ins strings.Builder
 	flush := func() {
-		if del.Len() > 0 {
-			out = append(out, Segment{'-', del.String()})
+		if Key(del.String()) != "" {
+			out = append(out, Segment{Op: '-', Text: del.String()})
 		}
-		if ins.Len() > 0 {
-			out = append(out, Segment{'+', ins.String()})
+		if Key(ins.String()) != "" {
+			out = append(out, Segment{Op: '+', Text: ins.String()})
 		}
 		del.Reset()
 		ins.Reset()
@@ -167,16 +170,19 @@ func tidy(segs []Segment) []Segment {
 	for k, s := range segs {
 		switch {
 		case s.Op == '-':
-			del.WriteString(s.Text)
+			del.WriteString(s.Text + s.Old)
 		case s.Op == '+':
 			ins.WriteString(s.Text)
 		case k > 0 && k < len(segs)-1 && len([]rune(Key(s.Text))) <= 2:
-			if Key(s.Text) != "" { // punctuation is new's own
-				del.WriteString(s.Text)
-			}
+			del.WriteString(s.Old)
 			ins.WriteString(s.Text)
 		default:
 			flush()
+			if n := len(out); n > 0 && out[n-1].Op == '=' {
+				out[n-1].Text += s.Text
+				out[n-1].Old += s.Old
+				continue
+			}
 			out = append(out, s)
 		}
 	}

@@ -25,6 +25,7 @@ type Site struct {
 	Pages      []*Page    // every regular page (not section indexes), sorted by path
 	Taxonomies []*Taxonomy
 	Assets     []content.Asset
+	Chains     []*Chain // the regulations with versions, by the first version's path
 
 	byPath    map[string]*Page    // "regulations/a.md"
 	byDocNo   map[string]*Page    // 文号 → the page carrying it
@@ -80,6 +81,7 @@ type Page struct {
 	Prev, Next   *Page
 	Terms        map[string][]*Term // taxonomy path → terms of this page
 	LogoURL      string             // for a brand: site-relative URL of its logo
+	Chain        *Chain             // for a regulation with versions
 
 	links []OutLink
 }
@@ -235,6 +237,7 @@ func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.L
 		sortPages(sec.All)
 	}
 	s.resolveRefs(diags)
+	s.buildChains()
 	s.buildTaxonomies()
 	s.checkOutputs(static, diags)
 	s.relate()
