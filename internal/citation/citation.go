@@ -39,6 +39,7 @@ type Match struct {
 	Word       string // Self: 本条例, 第; Near: 本条, 前款, 前条…; Abbrev: the 简称
 	DocNumber  string // DocNumber: 〔2019〕12号 with its prefix, brackets made 〔〕
 	Issuer     string // DocNumber: the Chinese characters before the bracket (up to maxIssuer)
+	TitleEnd   int    // Title, Abbrev: the byte after 》
 	Articles   []Article
 }
 
@@ -149,7 +150,7 @@ func (s *Scanner) title(text string, i int) (Match, bool) {
 	if full, ok := s.abbrevs[inner]; ok {
 		m.Kind, m.Title, m.Word = Abbrev, full, inner
 	}
-	m.End = j
+	m.End, m.TitleEnd = j, j
 	if arts, end := articles(text, j); len(arts) > 0 {
 		arts[0].Start = i
 		m.Articles, m.End = arts, end

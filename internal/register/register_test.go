@@ -1,6 +1,7 @@
 package register_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -169,5 +170,54 @@ func TestChainLinks(t *testing.T) {
 	}
 	if s.Page("regulations/丙规定.md").Chain != nil {
 		t.Errorf("同名同日的两份文件不是两个版本")
+	}
+}
+
+// Citations in the text resolve to pages and articles in the model: titles
+// with and without their 中国共产党 prefix, 文号 in any bracket, 本办法 and
+// 前条; an article the cited document lacks is a warning with file and
+// line, and a document the knowledge base lacks is left alone.
+func TestCitationsResolve(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.Write(t, dir, map[string]string{
+		"site.toml": "title = \"测试\"\n",
+		"content/regulations/甲条例.md": reg(`title = "中国共产党甲条例"`+"\ndoc_number = \"中办发〔2019〕1号\"\nissued = 2019-01-01",
+			"第一条　甲一。\n\n第二条　甲二。\n\n第三条　甲三。"),
+		"content/regulations/乙办法.md": reg(`title = "乙办法"`+"\nissued = 2020-01-01",
+			"第一条　根据《甲条例》第二条、第九条和中办发[2019]1号，参照《丙法》，制定本办法。\n\n第二条　依照本办法第一条执行；前条另有规定的除外。"),
+		"content/cases/案例.md": "+++\ntitle = \"案例\"\n+++\n\n违反《中国共产党甲条例》第三条。\n",
+	})
+	s, diags := build.Load(build.Options{SiteDir: dir, Defaults: djkb.Defaults})
+	if s == nil || diags.HasErrors() {
+		t.Fatalf("测试站点有错误：%v", diags.Items())
+	}
+	cited := map[string][]string{}
+	for _, p := range s.Pages {
+		for _, c := range p.CitedBy() {
+			for _, from := range c.Pages {
+				cited[p.Title+c.Anchor] = append(cited[p.Title+c.Anchor], from.Title)
+			}
+		}
+	}
+	want := map[string][]string{
+		"中国共产党甲条例第二条": {"乙办法"},
+		"中国共产党甲条例第三条": {"案例"},
+		"中国共产党甲条例":    {"乙办法"}, // by its 文号
+		"乙办法第一条":      {"乙办法"},
+	}
+	for k, v := range want {
+		if strings.Join(cited[k], ",") != strings.Join(v, ",") {
+			t.Errorf("%s 被引用：%v，应为 %v", k, cited[k], v)
+		}
+	}
+	if len(cited) != len(want) {
+		t.Errorf("被引用 %v，应只有 %v", cited, want)
+	}
+	var warned []string
+	for _, d := range diags.Items() {
+		warned = append(warned, fmt.Sprintf("%s:%d %s", d.Path, d.Line, d.Message))
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "乙办法.md:6") || !strings.Contains(warned[0], "没有第九条") {
+		t.Errorf("应只就“第九条”警告一次（乙办法.md 第 6 行）：%v", warned)
 	}
 }

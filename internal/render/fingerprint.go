@@ -145,6 +145,11 @@ func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]u
 		if p.Chain != nil {
 			h.num(p.Chain.Sum)
 		}
+		h.num(p.CiteSum)
+		for _, c := range p.CitedBy() {
+			h.str(c.Anchor)
+			h.cards(c.Pages)
+		}
 		for _, t := range r.Site.Taxonomies {
 			for _, term := range p.Terms[t.Path] {
 				h.str(term.URL)

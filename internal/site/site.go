@@ -82,6 +82,12 @@ type Page struct {
 	Terms        map[string][]*Term // taxonomy path → terms of this page
 	LogoURL      string             // for a brand: site-relative URL of its logo
 	Chain        *Chain             // for a regulation with versions
+	// CiteSum fingerprints what the page shows of the articles it cites.
+	CiteSum   uint64
+	cites     []Cite    // citations in the text that resolve, in order
+	citedBy   []CitedBy // of this page, by article
+	citeJSON  template.JS
+	citesHash uint64
 
 	links []OutLink
 }
@@ -238,6 +244,7 @@ func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.L
 	}
 	s.resolveRefs(diags)
 	s.buildChains()
+	s.buildCitations(diags)
 	s.buildTaxonomies()
 	s.checkOutputs(static, diags)
 	s.relate()

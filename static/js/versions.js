@@ -133,6 +133,17 @@
         go(input.value, false);
       }
     });
+    // ?v=issue date (a 规范引用 link): the version cited, whatever the
+    // current version's page now holds.
+    var v = /[?&]v=(\d{4}-\d{2}-\d{2})/.exec(window.location.search);
+    if (v && data.versions[here].issued !== v[1]) {
+      for (var k = 0; k < data.versions.length; k++) {
+        if (data.versions[k].issued === v[1]) {
+          window.location.replace(link(data.versions[k].url) + window.location.hash);
+          return;
+        }
+      }
+    }
     var m = /[?&]asof=(\d{4}-\d{2}-\d{2})/.exec(window.location.search);
     if (m) {
       input.value = m[1];
@@ -141,10 +152,13 @@
 
     /* 沿革 of each article of the newest version ------------------------ */
     if (here === data.versions.length - 1 && data.history) {
-      var each = document.querySelectorAll(".content p.article[id]");
-      for (var i = 0; i < each.length; i++) {
-        addHistory(each[i], link);
-      }
+      var addAll = function () {
+        var each = document.querySelectorAll(".content p.article[id]");
+        for (var i = 0; i < each.length; i++) {
+          addHistory(each[i], link);
+        }
+      };
+      document.addEventListener("DOMContentLoaded", addAll); // after site.js, which sets the numbers
     }
   }
 

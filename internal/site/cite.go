@@ -1,0 +1,450 @@
+package site
+
+import (
+	"bytes"
+	"hash/maphash"
+	"html/template"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"djkb/internal/citation"
+	"djkb/internal/content"
+	"djkb/internal/diag"
+	"djkb/internal/markdown"
+	"djkb/internal/parallel"
+	"djkb/internal/revision"
+)
+
+// Cite is a citation in a page's text that resolves to a page of the site
+// (and an article of it): found in the model stage, linked by the convert
+// stage (Linker.Cite) and counted for the cited page's 被引用.
+type Cite struct {
+	Line   int
+	Text   string // the text that becomes the link, as the Markdown has it
+	Target *Page
+	Anchor string // 第十二条, "" for the page itself
+}
+
+// CitedBy is one page citing an article, or the whole page (Anchor "").
+type CitedBy struct {
+	Anchor string
+	Pages  []*Page
+}
+
+// citeAliases are names staff use for documents whose titles say more.
+var citeAliases = map[string]string{"党章": "中国共产党章程"}
+
+// CiteKey is the form of a title citations are matched by: TitleKey,
+// without a leading 中华人民共和国 or 中国共产党, so that 《公务员法》 and
+// 《中华人民共和国公务员法》, 《纪律处分条例》 and 《中国共产党纪律处分条例》
+// meet.
+func CiteKey(title string) string {
+	if full, ok := citeAliases[title]; ok {
+		title = full
+	}
+	k := TitleKey(title)
+	for _, p := range []string{"中华人民共和国", "中国共产党"} {
+		if rest := strings.TrimPrefix(k, p); rest != "" {
+			k = rest
+		}
+	}
+	return k
+}
+
+// citeIndex is what citations resolve against, built in the model stage.
+type citeIndex struct {
+	byKey    map[string][]*Page // CiteKey → regulations, newest first
+	byDocNo  map[string]*Page   // normalised 文号 → page
+	articles map[*Page][]string // regulation → its article labels, in order
+	sorted   map[*Page][]string // the same, sorted
+}
+
+// buildCitations finds the citations of every page, resolves them, and
+// records what cites each regulation. Citations whose document is known
+// but whose article is not are reported: the editor has the number wrong.
+// Documents the knowledge base does not hold are the clean-up report's
+// (check 4), not a build warning.
+func (s *Site) buildCitations(diags *diag.List) {
+	idx := &citeIndex{byKey: map[string][]*Page{}, byDocNo: map[string]*Page{}, articles: map[*Page][]string{}, sorted: map[*Page][]string{}}
+	var regs []*Page
+	for _, p := range s.Pages {
+		if p.Kind == content.KindRegulation && p.Reg() != nil {
+			regs = append(regs, p)
+		}
+	}
+	labels := make([][]string, len(regs))
+	parallel.Each(len(regs), func(i int) { labels[i] = articleLabels(regs[i].Src.Body()) })
+	for i, p := range regs {
+		idx.articles[p] = labels[i]
+		idx.sorted[p] = slices.Sorted(slices.Values(labels[i]))
+		k := CiteKey(p.Title)
+		idx.byKey[k] = append(idx.byKey[k], p)
+		if d := p.Reg().DocNumber; d != "" {
+			idx.byDocNo[citation.NormalDocNumber(d)] = p
+		}
+	}
+	for _, list := range idx.byKey {
+		sortByDate(list)
+	}
+	type found struct {
+		cites []Cite
+		bad   []badCite
+	}
+	all := make([]found, len(s.Pages))
+	parallel.Each(len(s.Pages), func(i int) {
+		all[i].cites, all[i].bad = idx.scan(s.Pages[i])
+	})
+	for i, p := range s.Pages {
+		p.cites = all[i].cites
+		p.citesHash = citesHash(p.cites)
+		for _, b := range all[i].bad {
+			diags.Warnf(p.Src.File, b.line, "%s：请核对条号；引用的文件中没有这一条，因此没有加链接", b.msg)
+		}
+		for _, c := range p.cites {
+			c.Target.addCitedBy(c.Anchor, p)
+			c.Target.addReferrer(p)
+		}
+	}
+	for _, p := range s.Pages {
+		for i := range p.citedBy {
+			sortPages(p.citedBy[i].Pages)
+		}
+		slices.SortStableFunc(p.citedBy, func(a, b CitedBy) int {
+			return articleOrder(idx.articles[p], a.Anchor) - articleOrder(idx.articles[p], b.Anchor)
+		})
+	}
+	s.citeData(idx)
+}
+
+func articleOrder(labels []string, anchor string) int {
+	if anchor == "" {
+		return -1
+	}
+	return slices.Index(labels, anchor)
+}
+
+func (p *Page) addCitedBy(anchor string, from *Page) {
+	for i := range p.citedBy {
+		if p.citedBy[i].Anchor == anchor {
+			if !slices.Contains(p.citedBy[i].Pages, from) {
+				p.citedBy[i].Pages = append(p.citedBy[i].Pages, from)
+			}
+			return
+		}
+	}
+	p.citedBy = append(p.citedBy, CitedBy{Anchor: anchor, Pages: []*Page{from}})
+}
+
+// CitedBy lists, article by article, the pages whose text cites this one
+// (Anchor "" for citations of the whole document).
+func (p *Page) CitedBy() []CitedBy { return p.citedBy }
+
+// articleLabels returns the labels of the articles of a regulation's
+// Markdown, as the anchors have them (the first of a repeated number).
+func articleLabels(md []byte) []string {
+	var out []string
+	for len(md) > 0 {
+		var line []byte
+		line, md, _ = bytes.Cut(md, []byte("\n"))
+		if l := markdown.ArticleLabel(bytes.TrimLeft(line, " \t")); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+type badCite struct {
+	line int
+	msg  string
+}
+
+// mdLinkRe finds the links an editor wrote: their text is theirs.
+var mdLinkRe = regexp.MustCompile(`!?\[[^\]]*\]\([^)]*\)`)
+
+// scan reads a page's Markdown line by line for citations.
+func (idx *citeIndex) scan(p *Page) ([]Cite, []badCite) {
+	body := p.Src.Body()
+	if body == nil {
+		return nil, nil
+	}
+	var sc citation.Scanner
+	var cites []Cite
+	var bad []badCite
+	article, fence := "", false
+	line := p.Src.BodyLine - 1
+	for len(body) > 0 {
+		var raw []byte
+		raw, body, _ = bytes.Cut(body, []byte("\n"))
+		line++
+		t := bytes.TrimLeft(raw, " \t>")
+		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
+			fence = !fence
+			continue
+		}
+		if fence || bytes.HasPrefix(t, []byte("#")) || len(t) == 0 || !citation.MayCite(string(t)) {
+			continue
+		}
+		text := string(t)
+		skipFirst := false
+		if l := markdown.ArticleLabel(t); l != "" {
+			article, skipFirst = l, true
+		}
+		var links [][]int
+		if strings.Contains(text, "](") {
+			links = mdLinkRe.FindAllStringIndex(text, -1)
+		}
+		for _, m := range sc.Scan(text) {
+			if skipFirst && m.Start == strings.Index(text, "第") && m.Kind == citation.Self && m.Word == "第" {
+				continue // the article's own number
+			}
+			if inLink(links, m.Start, m.End) {
+				continue
+			}
+			c, b := idx.resolve(p, m, text, article, line)
+			cites = append(cites, c...)
+			bad = append(bad, b...)
+		}
+	}
+	return cites, bad
+}
+
+func inLink(links [][]int, start, end int) bool {
+	for _, l := range links {
+		if start < l[1] && end > l[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve turns a match into the citations to link; nothing that does not
+// resolve is linked.
+func (idx *citeIndex) resolve(from *Page, m citation.Match, text, article string, line int) ([]Cite, []badCite) {
+	var target *Page
+	name := ""
+	switch m.Kind {
+	case citation.Title, citation.Abbrev:
+		target = idx.version(from, m.Title)
+		name = "《" + m.Title + "》"
+	case citation.Self:
+		if from.Kind != content.KindRegulation || len(m.Articles) == 0 {
+			return nil, nil
+		}
+		target, name = from, "本文件"
+	case citation.Near:
+		if m.Word != "前条" || article == "" {
+			return nil, nil // the article being read
+		}
+		labels := idx.articles[from]
+		if i := slices.Index(labels, article); i > 0 {
+			return []Cite{{Line: line, Text: text[m.Start:m.End], Target: from, Anchor: labels[i-1]}}, nil
+		}
+		return nil, nil
+	case citation.DocNumber:
+		for i := 0; i < len(m.Issuer); {
+			if p := idx.byDocNo[citation.NormalDocNumber(text[m.Start+i:m.End])]; p != nil && p != from {
+				return []Cite{{Line: line, Text: text[m.Start+i : m.End], Target: p}}, nil
+			}
+			_, size := utf8.DecodeRuneInString(m.Issuer[i:])
+			i += size
+		}
+		return nil, nil
+	}
+	if target == nil {
+		return nil, nil
+	}
+	if len(m.Articles) == 0 {
+		if target == from {
+			return nil, nil
+		}
+		end := m.End
+		if m.TitleEnd > 0 {
+			end = m.TitleEnd // not the 简称 it defines
+		}
+		return []Cite{{Line: line, Text: text[m.Start:end], Target: target}}, nil
+	}
+	var out []Cite
+	var bad []badCite
+	for _, a := range m.Articles {
+		if _, ok := slices.BinarySearch(idx.sorted[target], a.Label); !ok {
+			bad = append(bad, badCite{line, "“" + text[a.Start:a.End] + "”：" + name + "没有" + a.Label})
+			continue
+		}
+		out = append(out, Cite{Line: line, Text: text[a.Start:a.End], Target: target, Anchor: a.Label})
+	}
+	return out, bad
+}
+
+// version chooses the page a title citation goes to: the only document of
+// that title, or, among the versions of one chain, the version in force
+// when the citing page was dated (a case is judged under the rule of its
+// time), else the current one. Different documents sharing a short title
+// are ambiguous and not linked.
+func (idx *citeIndex) version(from *Page, title string) *Page {
+	pages := idx.byKey[CiteKey(title)]
+	switch {
+	case len(pages) == 0:
+		return nil
+	case len(pages) == 1:
+		return pages[0]
+	}
+	c := pages[0].Chain
+	var exact *Page // a version whose title is the one cited, （试行） and all
+	for _, p := range pages {
+		if p.Chain == nil || p.Chain != c {
+			return nil
+		}
+		if revision.Key(p.Title) == revision.Key(title) {
+			exact = p
+		}
+	}
+	if exact != nil && revision.Key(c.Current().Title) != revision.Key(title) {
+		return exact
+	}
+	if from.Chain == c || from.Date.IsZero() {
+		return c.Current()
+	}
+	var at *Page
+	for _, v := range c.Versions {
+		if s := Start(v); !s.IsZero() && !s.After(from.Date) {
+			at = v
+		}
+	}
+	if at == nil {
+		return c.Current()
+	}
+	return at
+}
+
+// citeTarget is what a page's scripts show of a cited article (popover).
+type citeTarget struct {
+	Title  string `json:"t"`
+	Label  string `json:"a,omitempty"`
+	Status string `json:"s,omitempty"` // when not in force
+	Text   string `json:"x,omitempty"`
+}
+
+// maxPreview bounds the characters of an article a popover shows.
+const maxPreview = 300
+
+// citeData prepares, for each citing page, the text of the articles it
+// cites (JSON keyed by the link as the page writes it), and its
+// fingerprint.
+func (s *Site) citeData(idx *citeIndex) {
+	texts := map[*Page]map[string]string{}
+	for _, p := range s.Pages {
+		for _, c := range p.cites {
+			if c.Anchor != "" && texts[c.Target] == nil {
+				texts[c.Target] = map[string]string{}
+			}
+		}
+	}
+	targets := make([]*Page, 0, len(texts))
+	for t := range texts {
+		targets = append(targets, t)
+	}
+	split := make([][]revision.Article, len(targets))
+	parallel.Each(len(targets), func(i int) {
+		if c := targets[i].Chain; c != nil {
+			split[i] = c.Articles[c.Index(targets[i])]
+		} else {
+			split[i] = revision.Split(targets[i].Src.Body())
+		}
+	})
+	for i, t := range targets {
+		for _, a := range split[i] {
+			if _, dup := texts[t][a.Label]; !dup {
+				texts[t][a.Label] = clipRunes(a.Text, maxPreview)
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		if len(p.cites) == 0 {
+			continue
+		}
+		data := map[string]citeTarget{}
+		var h maphash.Hash
+		h.SetSeed(chainSeed)
+		for _, c := range p.cites {
+			key := s.citeDest(p, c)
+			if _, ok := data[key]; ok {
+				continue
+			}
+			t := citeTarget{Title: c.Target.Title, Label: c.Anchor, Text: texts[c.Target][c.Anchor]}
+			if st := c.Target.ShownStatus(); st != content.InForce {
+				t.Status = st
+			}
+			data[key] = t
+			h.WriteString(key + t.Title + t.Status + t.Text + c.Target.URL)
+		}
+		p.citeJSON = marshalJS(data)
+		p.CiteSum = h.Sum64()
+	}
+}
+
+// CiteData is the JSON of the articles the page cites, for the popover.
+func (p *Page) CiteData() template.JS { return p.citeJSON }
+
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "……"
+}
+
+// Cite implements markdown.Citer: the citations the model found on this
+// line, where the text node holds them.
+func (l *Linker) Cite(text string, line int) []markdown.Cite {
+	var out []markdown.Cite
+	at := 0
+	for i, c := range l.page.cites {
+		if c.Line != line || l.usedCite(i) {
+			continue
+		}
+		j := strings.Index(text[at:], c.Text)
+		if j < 0 {
+			continue
+		}
+		l.used = append(l.used, i)
+		start := at + j
+		out = append(out, markdown.Cite{Start: start, End: start + len(c.Text), Dest: l.site.citeDest(l.page, c)})
+		at = start + len(c.Text)
+		l.Relative = true
+	}
+	return out
+}
+
+func (l *Linker) usedCite(i int) bool { return slices.Contains(l.used, i) }
+
+// citeDest is the link a citation on page p becomes.
+func (s *Site) citeDest(p *Page, c Cite) string {
+	dest := ""
+	if c.Target != p {
+		dest = Rel(p.URL, c.Target.URL, s.Config.FileLinks)
+	}
+	if c.Anchor != "" {
+		dest += "#" + EscapePath(c.Anchor)
+	}
+	return dest
+}
+
+// CitesHash fingerprints the page's citations as resolved: where each
+// goes. The page's converted HTML holds them, so a session converts the
+// page again when it changes, though the page's own file did not.
+func (p *Page) CitesHash() uint64 { return p.citesHash }
+
+func citesHash(cites []Cite) uint64 {
+	if len(cites) == 0 {
+		return 0
+	}
+	var h maphash.Hash
+	h.SetSeed(chainSeed)
+	for _, c := range cites {
+		maphash.WriteComparable(&h, c.Line)
+		h.WriteString(c.Text + "\x00" + c.Target.URL + "\x00" + c.Anchor + "\x00")
+	}
+	return h.Sum64()
+}
