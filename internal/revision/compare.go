@@ -47,11 +47,66 @@ type Segment struct {
 type Comparison struct {
 	Changes []Change
 	Count   map[Kind]int
+	// Rewritten: the versions share too little text to compare by article.
+	Rewritten bool
+}
+
+// keys returns the articles' texts as compared.
+func keys(arts []Article) []string {
+	out := make([]string, len(arts))
+	for i, a := range arts {
+		out[i] = Key(a.Text)
+	}
+	return out
+}
+
+// pairs holds the character pairs and sketches of a version's articles,
+// made when first needed: most articles of a revision are unchanged and
+// matched by their text alone.
+type pairs struct {
+	keys     []string
+	list     [][]uint64
+	sketches []sketch
+}
+
+func newPairs(keys []string) *pairs {
+	return &pairs{keys: keys, list: make([][]uint64, len(keys)), sketches: make([]sketch, len(keys))}
+}
+
+func (p *pairs) of(i int) []uint64 {
+	if p.list[i] == nil {
+		p.list[i] = bigrams(p.keys[i])
+		p.sketches[i] = sketchOf(p.list[i])
+	}
+	return p.list[i]
+}
+
+func (p *pairs) sketch(i int) sketch {
+	p.of(i)
+	return p.sketches[i]
+}
+
+// wholeSketch is the sketch of a whole version's text, made in one pass.
+func wholeSketch(keys []string) sketch {
+	s := make(sketch, 0, sketchSize)
+	for _, k := range keys {
+		var prev rune = -1
+		for _, r := range k {
+			if prev >= 0 {
+				s = addHash(s, uint64(prev)<<32|uint64(r))
+			}
+			prev = r
+		}
+	}
+	return s
 }
 
 // Summary is the 修改说明 line: 3 条修改、1 条新增、1 条删除, then the
 // renumbered, split and merged articles when there are any.
 func (c *Comparison) Summary() string {
+	if c.Rewritten {
+		return "两个版本的文字大部分不同（全文修订），不逐条对照"
+	}
 	var parts []string
 	for _, k := range []Kind{Modified, Added, Deleted, Moved, SplitOff, Merged} {
 		if n := c.Count[k]; n > 0 || k == Modified || k == Added || k == Deleted {
@@ -82,16 +137,20 @@ const (
 	sameNumber  = 0.15 // preference for an article that kept its number
 )
 
+// rewritten is the estimated likeness of two versions' whole texts below
+// which they share too little to compare article by article: a 全文修订,
+// or two documents that only share a title.
+const rewritten = 0.1
+
 // Compare matches the articles of old and new and says what became of each.
+// Two versions that share next to nothing are not compared article by
+// article: the comparison says so (Rewritten) and has no changes.
 func Compare(old, new []Article) *Comparison {
-	ok := make([]string, len(old))
-	nk := make([]string, len(new))
-	for i := range old {
-		ok[i] = Key(old[i].Text)
+	ok, nk := keys(old), keys(new)
+	if len(old) > 0 && len(new) > 0 && likeness(wholeSketch(ok), wholeSketch(nk)) < rewritten {
+		return &Comparison{Rewritten: true, Count: map[Kind]int{}}
 	}
-	for j := range new {
-		nk[j] = Key(new[j].Text)
-	}
+	op, np := newPairs(ok), newPairs(nk)
 	oldTo := make([]int, len(old)) // index into new, -1 unmatched
 	newFrom := make([]int, len(new))
 	for i := range oldTo {
@@ -122,14 +181,6 @@ func Compare(old, new []Article) *Comparison {
 	}
 
 	// Changed text: the likeliest pairs first.
-	ob := make([][]uint64, len(old))
-	nb := make([][]uint64, len(new))
-	for i := range old {
-		ob[i] = bigrams(ok[i])
-	}
-	for j := range new {
-		nb[j] = bigrams(nk[j])
-	}
 	type pair struct {
 		i, j  int
 		score float64
@@ -139,11 +190,12 @@ func Compare(old, new []Article) *Comparison {
 		if oldTo[i] >= 0 {
 			continue
 		}
-		for j := range new {
-			if newFrom[j] >= 0 {
+		lo, hi := near(i, len(old), len(new))
+		for j := lo; j < hi; j++ {
+			if newFrom[j] >= 0 || !canReach(len(ok[i]), len(nk[j]), sameArticle) || likeness(op.sketch(i), np.sketch(j)) < likely {
 				continue
 			}
-			d := dice(ob[i], nb[j])
+			d := dice(op.of(i), np.of(j))
 			if d < sameArticle {
 				continue
 			}
@@ -192,7 +244,7 @@ func Compare(old, new []Article) *Comparison {
 			}
 		default:
 			c.Kind = Added
-			if i := within(nb[j], ob); i >= 0 {
+			if i := within(np, j, op, len(new)); i >= 0 {
 				c.Kind, c.Old = SplitOff, &old[i]
 			}
 		}
@@ -203,7 +255,7 @@ func Compare(old, new []Article) *Comparison {
 			continue
 		}
 		c := Change{Kind: Deleted, Old: &old[i]}
-		if j := within(ob[i], nb); j >= 0 {
+		if j := within(op, i, np, len(old)); j >= 0 {
 			c.Kind, c.New = Merged, &new[j]
 		}
 		at := 0
@@ -241,12 +293,52 @@ func Compare(old, new []Article) *Comparison {
 	return cmp
 }
 
-// within returns the article of others that holds most of the text whose
-// pairs are b, or -1.
-func within(b []uint64, others [][]uint64) int {
+// window is how far from its place an article is looked for in the other
+// version: revisions insert and delete a few articles at a time, and a
+// law has hundreds, which compared all with all would cost too much.
+const window = 40
+
+// near returns the indexes of the other version, of n, where article i of
+// m may have gone: around the same share of the way through.
+func near(i, m, n int) (lo, hi int) {
+	at := i
+	if m > 0 {
+		at = i * n / m
+	}
+	return max(0, at-window), min(n, at+window+1)
+}
+
+// canReach reports whether texts of a and b pairs can reach a Dice
+// coefficient of min at all: not when one is much longer.
+func canReach(a, b int, least float64) bool {
+	return float64(2*minInt(a, b)) >= least*float64(a+b)
+}
+
+func minInt(a, b int) int {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+// likely and likelyPart are the estimated likeness (sketch) below which
+// two articles are not compared in full: well below what sameArticle and
+// partOf need, as the estimate is rough.
+const (
+	likely     = 0.12
+	likelyPart = 0.06
+)
+
+// within returns the article of others, near position i of the m
+// articles of from, that holds most of the text of from's article i, or -1.
+func within(from *pairs, i int, others *pairs, m int) int {
 	best, at := partOf, -1
-	for k, o := range others {
-		if c := containment(b, o); c >= best {
+	lo, hi := near(i, m, len(others.keys))
+	for k := lo; k < hi; k++ {
+		if len(others.keys[k]) == 0 || float64(len(others.keys[k])) < partOf*float64(len(from.keys[i])) || likeness(from.sketch(i), others.sketch(k)) < likelyPart {
+			continue
+		}
+		if c := containment(from.of(i), others.of(k)); c >= best {
 			best, at = c, k
 		}
 	}

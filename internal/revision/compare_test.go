@@ -100,3 +100,16 @@ func TestSplit(t *testing.T) {
 		t.Errorf("Split = %q，应为 %q", got, want)
 	}
 }
+
+// Two versions that share next to nothing are not compared article by
+// article.
+func TestRewritten(t *testing.T) {
+	old := []Article{{"第一条", "为了规范机关党支部主题党日活动，制定本规定。"}, {"第二条", "主题党日每季度开展一次。"}}
+	new := []Article{{"第一条", "经费预算按照在职职工工资总额列支。"}, {"第二条", "财务处负责审核报销凭证和票据。"}}
+	if c := Compare(old, new); !c.Rewritten || len(c.Changes) != 0 || c.Summary() == "" {
+		t.Errorf("全文重写的两个版本应不逐条对照：%+v", c)
+	}
+	if c := Compare(old, old); c.Rewritten {
+		t.Errorf("相同的两个版本不是全文修订")
+	}
+}

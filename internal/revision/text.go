@@ -53,6 +53,61 @@ func bigrams(key string) []uint64 {
 	return out
 }
 
+// sketchSize is the number of hashes a sketch keeps.
+const sketchSize = 16
+
+// sketch is a bottom-k sketch of a text's pairs: the smallest hashes of its
+// distinct pairs, sorted. Two sketches estimate how alike two texts are in
+// a few steps, so that the full comparison runs only on likely pairs.
+type sketch []uint64
+
+func sketchOf(pairs []uint64) sketch {
+	s := make(sketch, 0, sketchSize)
+	for _, p := range pairs {
+		s = addHash(s, p)
+	}
+	return s
+}
+
+// addHash adds a pair to a sketch, keeping the smallest distinct hashes.
+func addHash(s sketch, pair uint64) sketch {
+	h := pair * 0x9E3779B97F4A7C15
+	h ^= h >> 29
+	if len(s) == sketchSize && h >= s[len(s)-1] {
+		return s
+	}
+	at, found := slices.BinarySearch(s, h)
+	if found {
+		return s
+	}
+	if len(s) == sketchSize {
+		s = s[:len(s)-1]
+	}
+	return slices.Insert(s, at, h)
+}
+
+// likeness estimates the Jaccard index of the two texts' distinct pairs.
+func likeness(a, b sketch) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	both, seen, i, j := 0, 0, 0, 0
+	for seen < max(len(a), len(b)) && (i < len(a) || j < len(b)) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			i++
+		case i == len(a) || b[j] < a[i]:
+			j++
+		default:
+			both++
+			i++
+			j++
+		}
+		seen++
+	}
+	return float64(both) / float64(seen)
+}
+
 // common counts the pairs two sorted lists share, with repeats.
 func common(a, b []uint64) int {
 	n, i, j := 0, 0, 0
@@ -89,7 +144,7 @@ func containment(a, b []uint64) float64 {
 
 // maxCells bounds the table Diff fills; beyond it (articles of thousands
 // of characters on both sides) the whole text is shown replaced.
-const maxCells = 4 << 20
+const maxCells = 1 << 20
 
 // Diff marks what changed from old to new, character by character, over
 // the compared characters; punctuation is never marked, and a run both

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"djkb/internal/content"
+	"djkb/internal/parallel"
 	"djkb/internal/revision"
 )
 
@@ -191,9 +192,7 @@ func (s *Site) buildChains() {
 		s.Chains = append(s.Chains, c)
 	}
 	slices.SortFunc(s.Chains, func(a, b *Chain) int { return strings.Compare(a.Versions[0].Src.Path, b.Versions[0].Src.Path) })
-	for _, c := range s.Chains {
-		c.compare()
-	}
+	parallel.Each(len(s.Chains), func(i int) { s.Chains[i].compare() })
 }
 
 // linked reports whether a group is a chain: some page names another, or
@@ -228,8 +227,10 @@ func order(g []*Page) []*Page {
 func (c *Chain) compare() {
 	var h maphash.Hash
 	h.SetSeed(chainSeed)
+	size := 0
 	for _, p := range c.Versions {
 		c.Articles = append(c.Articles, revision.Split(p.Src.Body()))
+		size += len(p.Src.Body())
 		h.WriteString(p.URL + "\x00" + p.Title + "\x00" + p.PresumedStatus())
 		maphash.WriteComparable(&h, p.Src.Hash)
 		maphash.WriteComparable(&h, p.Src.FrontHash)
@@ -241,12 +242,21 @@ func (c *Chain) compare() {
 			Comparison: revision.Compare(c.Articles[i-1], c.Articles[i])})
 	}
 	c.data = c.marshalData()
-	if len(c.Versions) > 2 {
+	if len(c.Versions) > 2 && len(c.Versions) <= maxPairVersions && size <= maxPairBytes {
 		c.pairs = c.marshalPairs()
 	}
 }
 
 var chainSeed = maphash.MakeSeed()
+
+// The comparison of every pair of versions goes into the comparison pages
+// only for chains this small; for longer chains and longer texts the
+// pages compare each version with the one before, so that a page does not
+// carry megabytes of text it may never show.
+const (
+	maxPairVersions = 5
+	maxPairBytes    = 400_000
+)
 
 // versionData is one version as the scripts read it.
 type versionData struct {
@@ -295,10 +305,12 @@ func (c *Chain) marshalData() template.JS {
 }
 
 // history traces the article of the newest version numbered label back
-// through the versions, oldest event first.
+// through the versions, oldest event first: the version it entered (制定
+// with the first version, else 新增) and what each later one did to it.
 func (c *Chain) history(label string) []historyEvent {
 	var out []historyEvent
-	for i := len(c.Steps) - 1; i >= 0 && label != ""; i-- {
+	entered := historyEvent{V: 0, Kind: "制定"}
+	for i := len(c.Steps) - 1; i >= 0; i-- {
 		var found *revision.Change
 		for k := range c.Steps[i].Changes {
 			if ch := &c.Steps[i].Changes[k]; ch.New != nil && ch.New.Label == label {
@@ -306,22 +318,18 @@ func (c *Chain) history(label string) []historyEvent {
 				break
 			}
 		}
-		if found == nil {
+		if found == nil || found.Old == nil { // added then, or the text rewritten
+			entered = historyEvent{V: i + 1, Kind: string(revision.Added)}
 			break
 		}
 		e := historyEvent{V: i + 1, Kind: string(found.Kind)}
-		label = ""
-		if found.Old != nil {
-			label = found.Old.Label
-			if found.Renumbered() {
-				e.From = label
-			}
+		if found.Renumbered() {
+			e.From = found.Old.Label
 		}
 		out = append(out, e)
+		label = found.Old.Label
 	}
-	if label != "" || len(c.Steps) == 0 {
-		out = append(out, historyEvent{V: 0, Kind: "制定"})
-	}
+	out = append(out, entered)
 	slices.Reverse(out)
 	return out
 }
@@ -401,4 +409,54 @@ func (p *Page) VersionNo() int {
 		return 0
 	}
 	return p.Chain.Index(p) + 1
+}
+
+// Rows is the comparison as the page shows it, one row an article: the
+// old text beside the new, the changed characters marked; an article that
+// did not change shows its text once. Written here rather than in the
+// template, which is slow over a law's hundreds of articles.
+func (st *Step) Rows() template.HTML {
+	var b strings.Builder
+	for _, ch := range st.Changes {
+		b.WriteString(`<div class="cmp-row cmp-`)
+		b.WriteString(ch.Kind.Class())
+		b.WriteString(`"><p class="cmp-head"><span class="cmp-kind">`)
+		b.WriteString(string(ch.Kind))
+		b.WriteString(`</span>`)
+		switch {
+		case ch.Renumbered():
+			b.WriteString(ch.Old.Label + " → " + ch.New.Label)
+		case ch.New != nil:
+			b.WriteString(ch.New.Label)
+		default:
+			b.WriteString(ch.Old.Label)
+		}
+		b.WriteString("</p>\n")
+		if ch.Kind == revision.Unchanged || ch.Kind == revision.Moved {
+			b.WriteString(`<div class="cmp-both">`)
+			b.WriteString(template.HTMLEscapeString(ch.New.Text))
+			b.WriteString("</div>\n</div>\n")
+			continue
+		}
+		side(&b, "cmp-old", "旧", ch.OldSide())
+		side(&b, "cmp-new", "新", ch.NewSide())
+		b.WriteString("</div>\n")
+	}
+	return template.HTML(b.String())
+}
+
+func side(b *strings.Builder, class, name string, segs []revision.Segment) {
+	b.WriteString(`<div class="` + class + `"><span class="cmp-side">` + name + `</span>`)
+	for _, s := range segs {
+		text := template.HTMLEscapeString(s.Text)
+		switch s.Op {
+		case '-':
+			b.WriteString("<del>" + text + "</del>")
+		case '+':
+			b.WriteString("<ins>" + text + "</ins>")
+		default:
+			b.WriteString(text)
+		}
+	}
+	b.WriteString("</div>\n")
 }

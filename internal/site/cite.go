@@ -269,7 +269,9 @@ func (idx *citeIndex) resolve(from *Page, m citation.Match, text, article string
 	var bad []badCite
 	for _, a := range m.Articles {
 		if _, ok := slices.BinarySearch(idx.sorted[target], a.Label); !ok {
-			bad = append(bad, badCite{line, "“" + text[a.Start:a.End] + "”：" + name + "没有" + a.Label})
+			if target != from { // 本法第五百条 in a law copied in is its own affair
+				bad = append(bad, badCite{line, "“" + text[a.Start:a.End] + "”：" + name + "没有" + a.Label})
+			}
 			continue
 		}
 		out = append(out, Cite{Line: line, Text: text[a.Start:a.End], Target: target, Anchor: a.Label})

@@ -295,6 +295,10 @@
     head.appendChild(el("span", "cmp-kind", r.k));
     head.appendChild(document.createTextNode(r.o && r.n && r.o !== r.n ? r.o + " → " + r.n : (r.n || r.o)));
     d.appendChild(head);
+    if (r.k === "未变" || r.k === "移动") {
+      d.appendChild(el("div", "cmp-both", r.s.length ? r.s[0][1] : ""));
+      return d;
+    }
     d.appendChild(side("cmp-old", "旧", r.o ? r.s : [], "-"));
     d.appendChild(side("cmp-new", "新", r.n ? r.s : [], "+"));
     return d;
