@@ -75,6 +75,10 @@ func (s *Scanner) Scan(text string) []Match {
 	}
 	var out []Match
 	for i := 0; i < len(text); {
+		if !s.maybeAt(text[i]) {
+			i++
+			continue
+		}
 		m, ok := s.at(text, i)
 		if ok && len(out) > 0 && m.Start < out[len(out)-1].End { // a 文号's issuer overlapping
 			m.Issuer = m.Issuer[out[len(out)-1].End-m.Start:]
@@ -92,6 +96,19 @@ func (s *Scanner) Scan(text string) []Match {
 	}
 	return out
 }
+
+// leadBytes are the first bytes of 《, 本, 前, 第 and the brackets of a
+// 文号: a citation can start only at one of them (or at a 简称).
+var leadBytes = func() (b [256]bool) {
+	for _, s := range []string{"《", "本", "前", "第", "〔", "[", "［", "（", "(", "【"} {
+		b[s[0]] = true
+	}
+	return b
+}()
+
+// maybeAt reports cheaply whether a citation may start at a byte; other
+// bytes of a character are skipped too, as no lead byte is a continuation.
+func (s *Scanner) maybeAt(c byte) bool { return leadBytes[c] || (len(s.abbrevs) > 0 && c >= 0xc0) }
 
 // at reads a citation starting at byte i, if there is one.
 func (s *Scanner) at(text string, i int) (Match, bool) {

@@ -146,11 +146,32 @@ const rewritten = 0.1
 // Two versions that share next to nothing are not compared article by
 // article: the comparison says so (Rewritten) and has no changes.
 func Compare(old, new []Article) *Comparison {
-	ok, nk := keys(old), keys(new)
-	if len(old) > 0 && len(new) > 0 && likeness(wholeSketch(ok), wholeSketch(nk)) < rewritten {
+	return CompareVersions(NewVersion(old), NewVersion(new))
+}
+
+// Version is a version's articles ready to compare, made once when the
+// version is compared with several others.
+type Version struct {
+	Articles []Article
+	keys     []string
+	whole    sketch
+	pairs    *pairs
+}
+
+// NewVersion prepares articles for comparing.
+func NewVersion(arts []Article) *Version {
+	k := keys(arts)
+	return &Version{Articles: arts, keys: k, whole: wholeSketch(k), pairs: newPairs(k)}
+}
+
+// CompareVersions is Compare of prepared versions.
+func CompareVersions(ov, nv *Version) *Comparison {
+	old, new := ov.Articles, nv.Articles
+	ok, nk := ov.keys, nv.keys
+	if len(old) > 0 && len(new) > 0 && likeness(ov.whole, nv.whole) < rewritten {
 		return &Comparison{Rewritten: true, Count: map[Kind]int{}}
 	}
-	op, np := newPairs(ok), newPairs(nk)
+	op, np := ov.pairs, nv.pairs
 	oldTo := make([]int, len(old)) // index into new, -1 unmatched
 	newFrom := make([]int, len(new))
 	for i := range oldTo {

@@ -10,7 +10,11 @@ import (
 // spaces and the punctuation that revisions retouch without amending
 // (、，：；。 and their half-width forms, quotation marks, line breaks).
 func ignored(r rune) bool {
-	return unicode.IsSpace(r) || r == '　' || strings.ContainsRune("、，,：:；;。.“”\"‘’'「」『』", r)
+	switch r {
+	case ' ', '\t', '\n', '\r', '　', '、', '，', ',', '：', ':', '；', ';', '。', '.', '“', '”', '"', '‘', '’', '\'', '「', '」', '『', '』':
+		return true
+	}
+	return r > 0x7f && unicode.IsSpace(r)
 }
 
 // fold makes full-width letters, digits and brackets half-width.

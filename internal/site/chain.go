@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"djkb/internal/content"
@@ -192,7 +193,7 @@ func (s *Site) buildChains() {
 		s.Chains = append(s.Chains, c)
 	}
 	slices.SortFunc(s.Chains, func(a, b *Chain) int { return strings.Compare(a.Versions[0].Src.Path, b.Versions[0].Src.Path) })
-	parallel.Each(len(s.Chains), func(i int) { s.Chains[i].compare() })
+	s.compareAll()
 }
 
 // linked reports whether a group is a chain: some page names another, or
@@ -224,27 +225,73 @@ func order(g []*Page) []*Page {
 
 // compare splits every version into articles and compares the consecutive
 // ones, and prepares what the pages' scripts read.
-func (c *Chain) compare() {
-	var h maphash.Hash
+func (c *Chain) compare(old map[uint64]*compared) *compared {
+	var h, text maphash.Hash
 	h.SetSeed(chainSeed)
-	size := 0
+	text.SetSeed(chainSeed)
 	for _, p := range c.Versions {
-		c.Articles = append(c.Articles, revision.Split(p.Src.Body()))
-		size += len(p.Src.Body())
 		h.WriteString(p.URL + "\x00" + p.Title + "\x00" + p.PresumedStatus())
 		maphash.WriteComparable(&h, p.Src.Hash)
 		maphash.WriteComparable(&h, p.Src.FrontHash)
+		maphash.WriteComparable(&text, p.Src.Hash)
 	}
 	c.Sum = h.Sum64()
+	done := old[text.Sum64()]
+	if done == nil {
+		done = &compared{key: text.Sum64()}
+		size := 0
+		for _, p := range c.Versions {
+			done.articles = append(done.articles, revision.Split(p.Src.Body()))
+			size += len(p.Src.Body())
+		}
+		vs := make([]*revision.Version, len(done.articles))
+		for i, a := range done.articles {
+			vs[i] = revision.NewVersion(a)
+		}
+		for i := 1; i < len(vs); i++ {
+			done.steps = append(done.steps, revision.CompareVersions(vs[i-1], vs[i]))
+		}
+		if len(vs) > 2 && len(vs) <= maxPairVersions && size <= maxPairBytes {
+			done.pairs = marshalPairs(vs, done.steps)
+		}
+	}
+	c.Articles, c.pairs = done.articles, done.pairs
 	for i := 1; i < len(c.Versions); i++ {
-		old, new := c.Versions[i-1], c.Versions[i]
-		c.Steps = append(c.Steps, &Step{Chain: c, Old: old, New: new, URL: new.URL + CompareDir,
-			Comparison: revision.Compare(c.Articles[i-1], c.Articles[i])})
+		c.Steps = append(c.Steps, &Step{Chain: c, Old: c.Versions[i-1], New: c.Versions[i], URL: c.Versions[i].URL + CompareDir, Comparison: done.steps[i-1]})
 	}
 	c.data = c.marshalData()
-	if len(c.Versions) > 2 && len(c.Versions) <= maxPairVersions && size <= maxPairBytes {
-		c.pairs = c.marshalPairs()
+	return done
+}
+
+// compared is what comparing a chain's texts gives, kept by djkb serve
+// from one build to the next for the chains whose files are unchanged.
+type compared struct {
+	key      uint64 // the versions' texts
+	articles [][]revision.Article
+	steps    []*revision.Comparison
+	pairs    template.JS
+}
+
+var compareCache struct {
+	sync.Mutex
+	m map[uint64]*compared
+}
+
+// compareAll compares the chains on all cores, reusing the last build's
+// comparisons of unchanged texts.
+func (s *Site) compareAll() {
+	compareCache.Lock()
+	old := compareCache.m
+	compareCache.Unlock()
+	done := make([]*compared, len(s.Chains))
+	parallel.Each(len(s.Chains), func(i int) { done[i] = s.Chains[i].compare(old) })
+	next := make(map[uint64]*compared, len(done))
+	for _, d := range done {
+		next[d.key] = d
 	}
+	compareCache.Lock()
+	compareCache.m = next
+	compareCache.Unlock()
 }
 
 var chainSeed = maphash.MakeSeed()
@@ -343,13 +390,13 @@ type pairRow struct {
 	Segs [][2]string `json:"s"`
 }
 
-func (c *Chain) marshalPairs() template.JS {
+func marshalPairs(vs []*revision.Version, steps []*revision.Comparison) template.JS {
 	var out []map[string]any
-	for a := range c.Versions {
-		for b := a + 1; b < len(c.Versions); b++ {
-			cmp := revision.Compare(c.Articles[a], c.Articles[b])
-			if b == a+1 {
-				cmp = c.Steps[a].Comparison
+	for a := range vs {
+		for b := a + 1; b < len(vs); b++ {
+			cmp := steps[a]
+			if b > a+1 {
+				cmp = revision.CompareVersions(vs[a], vs[b])
 			}
 			out = append(out, map[string]any{"a": a, "b": b, "sum": cmp.Summary(), "rows": rows(cmp)})
 		}

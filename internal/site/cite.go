@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"djkb/internal/citation"
@@ -88,13 +89,14 @@ func (s *Site) buildCitations(diags *diag.List) {
 	for _, list := range idx.byKey {
 		sortByDate(list)
 	}
-	type found struct {
+	scanned := scanAll(s.Pages)
+	type resolved struct {
 		cites []Cite
 		bad   []badCite
 	}
-	all := make([]found, len(s.Pages))
+	all := make([]resolved, len(s.Pages))
 	parallel.Each(len(s.Pages), func(i int) {
-		all[i].cites, all[i].bad = idx.scan(s.Pages[i])
+		all[i].cites, all[i].bad = idx.resolveAll(s.Pages[i], scanned[i])
 	})
 	for i, p := range s.Pages {
 		p.cites = all[i].cites
@@ -163,17 +165,63 @@ type badCite struct {
 // mdLinkRe finds the links an editor wrote: their text is theirs.
 var mdLinkRe = regexp.MustCompile(`!?\[[^\]]*\]\([^)]*\)`)
 
+// found is a citation as the scan found it, before resolving: its text
+// and the match, with offsets into that text.
+type found struct {
+	line    int
+	article string // the article being read, for 前条
+	text    string
+	m       citation.Match
+}
+
+// scanCache keeps each file's citations as found, by its source: djkb
+// serve builds the model after every edit, and most files are unchanged.
+// Each build keeps only the entries of its own files.
+var scanCache struct {
+	sync.Mutex
+	m map[*content.Source]scanEntry
+}
+
+type scanEntry struct {
+	hash  uint64
+	found []found
+}
+
+// scanAll finds the citations of every page, from the cache where a file
+// is unchanged.
+func scanAll(pages []*Page) [][]found {
+	out := make([][]found, len(pages))
+	scanCache.Lock()
+	old := scanCache.m
+	scanCache.Unlock()
+	parallel.Each(len(pages), func(i int) {
+		src := pages[i].Src
+		if e, ok := old[src]; ok && e.hash == src.Hash {
+			out[i] = e.found
+			return
+		}
+		out[i] = scan(src)
+	})
+	next := make(map[*content.Source]scanEntry, len(pages))
+	for i, p := range pages {
+		next[p.Src] = scanEntry{p.Src.Hash, out[i]}
+	}
+	scanCache.Lock()
+	scanCache.m = next
+	scanCache.Unlock()
+	return out
+}
+
 // scan reads a page's Markdown line by line for citations.
-func (idx *citeIndex) scan(p *Page) ([]Cite, []badCite) {
-	body := p.Src.Body()
+func scan(src *content.Source) []found {
+	body := src.Body()
 	if body == nil {
-		return nil, nil
+		return nil
 	}
 	var sc citation.Scanner
-	var cites []Cite
-	var bad []badCite
+	var out []found
 	article, fence := "", false
-	line := p.Src.BodyLine - 1
+	line := src.BodyLine - 1
 	for len(body) > 0 {
 		var raw []byte
 		raw, body, _ = bytes.Cut(body, []byte("\n"))
@@ -202,10 +250,36 @@ func (idx *citeIndex) scan(p *Page) ([]Cite, []badCite) {
 			if inLink(links, m.Start, m.End) {
 				continue
 			}
-			c, b := idx.resolve(p, m, text, article, line)
-			cites = append(cites, c...)
-			bad = append(bad, b...)
+			out = append(out, found{line: line, article: article, text: text[m.Start:m.End], m: rebase(m)})
 		}
+	}
+	return out
+}
+
+// rebase makes a match's offsets relative to its own text.
+func rebase(m citation.Match) citation.Match {
+	d := m.Start
+	m.Start, m.End = 0, m.End-d
+	if m.TitleEnd > 0 {
+		m.TitleEnd -= d
+	}
+	arts := make([]citation.Article, len(m.Articles))
+	for i, a := range m.Articles {
+		a.Start, a.End = a.Start-d, a.End-d
+		arts[i] = a
+	}
+	m.Articles = arts
+	return m
+}
+
+// resolveAll resolves the citations a page's scan found.
+func (idx *citeIndex) resolveAll(p *Page, fs []found) ([]Cite, []badCite) {
+	var cites []Cite
+	var bad []badCite
+	for _, f := range fs {
+		c, b := idx.resolve(p, f.m, f.text, f.article, f.line)
+		cites = append(cites, c...)
+		bad = append(bad, b...)
 	}
 	return cites, bad
 }
