@@ -60,6 +60,7 @@ type citeIndex struct {
 	byDocNo  map[string]*Page   // normalised 文号 → page
 	articles map[*Page][]string // regulation → its article labels, in order
 	sorted   map[*Page][]string // the same, sorted
+	entry    map[*Page]*srcEntry
 }
 
 // buildCitations finds the citations of every page, resolves them, and
@@ -69,17 +70,21 @@ type citeIndex struct {
 // (check 4), not a build warning.
 func (s *Site) buildCitations(diags *diag.List) {
 	idx := &citeIndex{byKey: map[string][]*Page{}, byDocNo: map[string]*Page{}, articles: map[*Page][]string{}, sorted: map[*Page][]string{}}
-	var regs []*Page
-	for _, p := range s.Pages {
-		if p.Kind == content.KindRegulation && p.Reg() != nil {
-			regs = append(regs, p)
+	es := entries(s.Pages)
+	defer publish(s.Pages, es)
+	isReg := func(p *Page) bool { return p.Kind == content.KindRegulation && p.Reg() != nil }
+	parallel.Each(len(s.Pages), func(i int) {
+		if p := s.Pages[i]; isReg(p) {
+			es[i].articleLabels(p.Src)
 		}
-	}
-	labels := make([][]string, len(regs))
-	parallel.Each(len(regs), func(i int) { labels[i] = articleLabels(regs[i].Src.Body()) })
-	for i, p := range regs {
-		idx.articles[p] = labels[i]
-		idx.sorted[p] = slices.Sorted(slices.Values(labels[i]))
+	})
+	idx.entry = make(map[*Page]*srcEntry, len(s.Pages))
+	for i, p := range s.Pages {
+		idx.entry[p] = es[i]
+		if !isReg(p) {
+			continue
+		}
+		idx.articles[p], idx.sorted[p] = es[i].articleLabels(p.Src)
 		k := CiteKey(p.Title)
 		idx.byKey[k] = append(idx.byKey[k], p)
 		if d := p.Reg().DocNumber; d != "" {
@@ -89,7 +94,8 @@ func (s *Site) buildCitations(diags *diag.List) {
 	for _, list := range idx.byKey {
 		sortByDate(list)
 	}
-	scanned := scanAll(s.Pages)
+	scanned := make([][]found, len(s.Pages))
+	parallel.Each(len(s.Pages), func(i int) { scanned[i] = es[i].citations(s.Pages[i].Src) })
 	type resolved struct {
 		cites []Cite
 		bad   []badCite
@@ -174,42 +180,80 @@ type found struct {
 	m       citation.Match
 }
 
-// scanCache keeps each file's citations as found, by its source: djkb
-// serve builds the model after every edit, and most files are unchanged.
-// Each build keeps only the entries of its own files.
-var scanCache struct {
+// srcCache keeps, by source, what the model derives from one file's text
+// alone: its citations as found, its article labels and articles. djkb
+// serve builds the model after every edit, and most files are unchanged;
+// each build keeps only the entries of its own files.
+var srcCache struct {
 	sync.Mutex
-	m map[*content.Source]scanEntry
+	m map[*content.Source]*srcEntry
 }
 
-type scanEntry struct {
-	hash  uint64
-	found []found
+type srcEntry struct {
+	hash     uint64
+	scanned  bool
+	found    []found
+	labels   []string // nil until asked for
+	sorted   []string
+	previews map[string]string // article → text for a popover, nil until asked for
 }
 
-// scanAll finds the citations of every page, from the cache where a file
-// is unchanged.
-func scanAll(pages []*Page) [][]found {
-	out := make([][]found, len(pages))
-	scanCache.Lock()
-	old := scanCache.m
-	scanCache.Unlock()
-	parallel.Each(len(pages), func(i int) {
-		src := pages[i].Src
-		if e, ok := old[src]; ok && e.hash == src.Hash {
-			out[i] = e.found
-			return
-		}
-		out[i] = scan(src)
-	})
-	next := make(map[*content.Source]scanEntry, len(pages))
+// entries returns each page's entry: the last build's where the file is
+// unchanged, else an empty one. publish keeps them for the next build.
+func entries(pages []*Page) []*srcEntry {
+	srcCache.Lock()
+	old := srcCache.m
+	srcCache.Unlock()
+	out := make([]*srcEntry, len(pages))
 	for i, p := range pages {
-		next[p.Src] = scanEntry{p.Src.Hash, out[i]}
+		if e := old[p.Src]; e != nil && e.hash == p.Src.Hash {
+			out[i] = e
+		} else {
+			out[i] = &srcEntry{hash: p.Src.Hash}
+		}
 	}
-	scanCache.Lock()
-	scanCache.m = next
-	scanCache.Unlock()
 	return out
+}
+
+func publish(pages []*Page, es []*srcEntry) {
+	next := make(map[*content.Source]*srcEntry, len(pages))
+	for i, p := range pages {
+		next[p.Src] = es[i]
+	}
+	srcCache.Lock()
+	srcCache.m = next
+	srcCache.Unlock()
+}
+
+func (e *srcEntry) citations(src *content.Source) []found {
+	if !e.scanned {
+		e.found, e.scanned = scan(src), true
+	}
+	return e.found
+}
+
+func (e *srcEntry) articleLabels(src *content.Source) ([]string, []string) {
+	if e.labels == nil {
+		e.labels = articleLabels(src.Body())
+		if e.labels == nil {
+			e.labels = []string{}
+		}
+		e.sorted = slices.Sorted(slices.Values(e.labels))
+	}
+	return e.labels, e.sorted
+}
+
+// previewsOf makes, once, the text of each article as a popover shows it.
+func (e *srcEntry) previewsOf(src *content.Source) {
+	if e.previews != nil {
+		return
+	}
+	e.previews = map[string]string{}
+	for _, a := range revision.Split(src.Body()) {
+		if _, dup := e.previews[a.Label]; !dup {
+			e.previews[a.Label] = clipRunes(a.Text, maxPreview)
+		}
+	}
 }
 
 // scan reads a page's Markdown line by line for citations.
@@ -409,33 +453,18 @@ const maxPreview = 300
 // cites (JSON keyed by the link as the page writes it), and its
 // fingerprint.
 func (s *Site) citeData(idx *citeIndex) {
-	texts := map[*Page]map[string]string{}
+	seen := map[*Page]bool{}
+	var targets []*Page
 	for _, p := range s.Pages {
 		for _, c := range p.cites {
-			if c.Anchor != "" && texts[c.Target] == nil {
-				texts[c.Target] = map[string]string{}
+			if c.Anchor != "" && !seen[c.Target] {
+				seen[c.Target] = true
+				targets = append(targets, c.Target)
 			}
 		}
 	}
-	targets := make([]*Page, 0, len(texts))
-	for t := range texts {
-		targets = append(targets, t)
-	}
-	split := make([][]revision.Article, len(targets))
-	parallel.Each(len(targets), func(i int) {
-		if c := targets[i].Chain; c != nil {
-			split[i] = c.Articles[c.Index(targets[i])]
-		} else {
-			split[i] = revision.Split(targets[i].Src.Body())
-		}
-	})
-	for i, t := range targets {
-		for _, a := range split[i] {
-			if _, dup := texts[t][a.Label]; !dup {
-				texts[t][a.Label] = clipRunes(a.Text, maxPreview)
-			}
-		}
-	}
+	parallel.Each(len(targets), func(i int) { idx.entry[targets[i]].previewsOf(targets[i].Src) })
+	texts := func(t *Page) map[string]string { return idx.entry[t].previews }
 	for _, p := range s.Pages {
 		if len(p.cites) == 0 {
 			continue
@@ -448,7 +477,7 @@ func (s *Site) citeData(idx *citeIndex) {
 			if _, ok := data[key]; ok {
 				continue
 			}
-			t := citeTarget{Title: c.Target.Title, Label: c.Anchor, Text: texts[c.Target][c.Anchor]}
+			t := citeTarget{Title: c.Target.Title, Label: c.Anchor, Text: texts(c.Target)[c.Anchor]}
 			if st := c.Target.ShownStatus(); st != content.InForce {
 				t.Status = st
 			}
