@@ -285,6 +285,9 @@ func (s *Site) compareAll() {
 	compareCache.Unlock()
 	done := make([]*compared, len(s.Chains))
 	parallel.Each(len(s.Chains), func(i int) { done[i] = s.Chains[i].compare(old) })
+	if !keep.Load() {
+		return
+	}
 	next := make(map[uint64]*compared, len(done))
 	for _, d := range done {
 		next[d.key] = d

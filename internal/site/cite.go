@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"djkb/internal/citation"
@@ -180,6 +181,15 @@ type found struct {
 	m       citation.Match
 }
 
+// keep is set by djkb serve's session: only a process that builds the
+// same site again keeps the caches below, which a one-shot build would
+// only have to carry (and its garbage collector to scan).
+var keep atomic.Bool
+
+// KeepBetweenBuilds makes the model keep, from one build to the next,
+// what it derives from each unchanged file alone.
+func KeepBetweenBuilds() { keep.Store(true) }
+
 // srcCache keeps, by source, what the model derives from one file's text
 // alone: its citations as found, its article labels and articles. djkb
 // serve builds the model after every edit, and most files are unchanged;
@@ -204,6 +214,9 @@ func entries(pages []*Page) []*srcEntry {
 	srcCache.Lock()
 	old := srcCache.m
 	srcCache.Unlock()
+	if !keep.Load() {
+		old = nil
+	}
 	out := make([]*srcEntry, len(pages))
 	for i, p := range pages {
 		if e := old[p.Src]; e != nil && e.hash == p.Src.Hash {
@@ -216,6 +229,9 @@ func entries(pages []*Page) []*srcEntry {
 }
 
 func publish(pages []*Page, es []*srcEntry) {
+	if !keep.Load() {
+		return
+	}
 	next := make(map[*content.Source]*srcEntry, len(pages))
 	for i, p := range pages {
 		next[p.Src] = es[i]
@@ -294,7 +310,8 @@ func scan(src *content.Source) []found {
 			if inLink(links, m.Start, m.End) {
 				continue
 			}
-			out = append(out, found{line: line, article: article, text: text[m.Start:m.End], m: rebase(m)})
+			// A copy: the line itself can go.
+			out = append(out, found{line: line, article: article, text: strings.Clone(text[m.Start:m.End]), m: rebase(m)})
 		}
 	}
 	return out
