@@ -259,7 +259,10 @@ func (c *Chain) compare(old map[uint64]*compared) *compared {
 	for i := 1; i < len(c.Versions); i++ {
 		c.Steps = append(c.Steps, &Step{Chain: c, Old: c.Versions[i-1], New: c.Versions[i], URL: c.Versions[i].URL + CompareDir, Comparison: done.steps[i-1]})
 	}
-	c.data = c.marshalData()
+	if done.dataSum != c.Sum || done.data == "" {
+		done.data, done.dataSum = c.marshalData(), c.Sum
+	}
+	c.data = done.data
 	return done
 }
 
@@ -270,6 +273,8 @@ type compared struct {
 	articles [][]revision.Article
 	steps    []*revision.Comparison
 	pairs    template.JS
+	data     template.JS // for dataSum: the pages' URLs, titles and statuses
+	dataSum  uint64
 }
 
 var compareCache struct {
@@ -347,9 +352,18 @@ func (c *Chain) marshalData() template.JS {
 		}
 		d.Versions = append(d.Versions, v)
 	}
+	byNew := make([]map[string]*revision.Change, len(c.Steps))
+	for i, st := range c.Steps {
+		byNew[i] = make(map[string]*revision.Change, len(st.Changes))
+		for k := range st.Changes {
+			if ch := &st.Changes[k]; ch.New != nil && byNew[i][ch.New.Label] == nil {
+				byNew[i][ch.New.Label] = ch
+			}
+		}
+	}
 	last := len(c.Versions) - 1
 	for _, a := range c.Articles[last] {
-		d.History[a.Label] = c.history(a.Label)
+		d.History[a.Label] = c.history(a.Label, byNew)
 	}
 	return marshalJS(d)
 }
@@ -357,17 +371,12 @@ func (c *Chain) marshalData() template.JS {
 // history traces the article of the newest version numbered label back
 // through the versions, oldest event first: the version it entered (制定
 // with the first version, else 新增) and what each later one did to it.
-func (c *Chain) history(label string) []historyEvent {
+// byNew[i] finds the changes of step i by the new article's number.
+func (c *Chain) history(label string, byNew []map[string]*revision.Change) []historyEvent {
 	var out []historyEvent
 	entered := historyEvent{V: 0, Kind: "制定"}
 	for i := len(c.Steps) - 1; i >= 0; i-- {
-		var found *revision.Change
-		for k := range c.Steps[i].Changes {
-			if ch := &c.Steps[i].Changes[k]; ch.New != nil && ch.New.Label == label {
-				found = ch
-				break
-			}
-		}
+		found := byNew[i][label]
 		if found == nil || found.Old == nil { // added then, or the text rewritten
 			entered = historyEvent{V: i + 1, Kind: string(revision.Added)}
 			break

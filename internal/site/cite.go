@@ -62,6 +62,7 @@ type citeIndex struct {
 	articles map[*Page][]string // regulation → its article labels, in order
 	sorted   map[*Page][]string // the same, sorted
 	entry    map[*Page]*srcEntry
+	exact    map[*Page]string // regulation → its title as compared (revision.Key)
 }
 
 // buildCitations finds the citations of every page, resolves them, and
@@ -70,7 +71,7 @@ type citeIndex struct {
 // Documents the knowledge base does not hold are the clean-up report's
 // (check 4), not a build warning.
 func (s *Site) buildCitations(diags *diag.List) {
-	idx := &citeIndex{byKey: map[string][]*Page{}, byDocNo: map[string]*Page{}, articles: map[*Page][]string{}, sorted: map[*Page][]string{}}
+	idx := &citeIndex{byKey: map[string][]*Page{}, byDocNo: map[string]*Page{}, articles: map[*Page][]string{}, sorted: map[*Page][]string{}, exact: map[*Page]string{}}
 	es := entries(s.Pages)
 	defer publish(s.Pages, es)
 	isReg := func(p *Page) bool { return p.Kind == content.KindRegulation && p.Reg() != nil }
@@ -86,6 +87,7 @@ func (s *Site) buildCitations(diags *diag.List) {
 			continue
 		}
 		idx.articles[p], idx.sorted[p] = es[i].articleLabels(p.Src)
+		idx.exact[p] = revision.Key(p.Title)
 		k := CiteKey(p.Title)
 		idx.byKey[k] = append(idx.byKey[k], p)
 		if d := p.Reg().DocNumber; d != "" {
@@ -206,6 +208,8 @@ type srcEntry struct {
 	labels   []string // nil until asked for
 	sorted   []string
 	previews map[string]string // article → text for a popover, nil until asked for
+	citeJSON template.JS       // the page's popover data, for citeSum
+	citeSum  uint64
 }
 
 // entries returns each page's entry: the last build's where the file is
@@ -429,15 +433,16 @@ func (idx *citeIndex) version(from *Page, title string) *Page {
 	}
 	c := pages[0].Chain
 	var exact *Page // a version whose title is the one cited, （试行） and all
+	cited := revision.Key(title)
 	for _, p := range pages {
 		if p.Chain == nil || p.Chain != c {
 			return nil
 		}
-		if revision.Key(p.Title) == revision.Key(title) {
+		if idx.exact[p] == cited {
 			exact = p
 		}
 	}
-	if exact != nil && revision.Key(c.Current().Title) != revision.Key(title) {
+	if exact != nil && idx.exact[c.Current()] != cited {
 		return exact
 	}
 	if from.Chain == c || from.Date.IsZero() {
@@ -501,8 +506,13 @@ func (s *Site) citeData(idx *citeIndex) {
 			data[key] = t
 			h.WriteString(key + t.Title + t.Status + t.Text + c.Target.URL)
 		}
-		p.citeJSON = marshalJS(data)
 		p.CiteSum = h.Sum64()
+		if e := idx.entry[p]; e.citeSum == p.CiteSum && e.citeJSON != "" {
+			p.citeJSON = e.citeJSON // djkb serve: what it cites is as it was
+		} else {
+			p.citeJSON = marshalJS(data)
+			e.citeJSON, e.citeSum = p.citeJSON, p.CiteSum
+		}
 	}
 }
 
