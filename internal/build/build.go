@@ -195,6 +195,7 @@ type converted struct {
 	diags    []diag.Diagnostic
 	relative bool   // the HTML depends on other pages' URLs
 	hash     uint64 // of the HTML
+	cites    uint64 // the page's citations as resolved (site.Page.CitesHash)
 }
 
 // newConverter returns the Markdown converter for the site's settings.
@@ -225,7 +226,7 @@ func convert(conv *markdown.Converter, s *site.Site, p *site.Page) *converted {
 		diags.Errorf(p.Src.File, 0, "Markdown 转换失败：%v", err)
 		res = nil
 	}
-	c := &converted{res: res, links: linker.Links, diags: diags.Items(), relative: linker.Relative}
+	c := &converted{res: res, links: linker.Links, diags: diags.Items(), relative: linker.Relative, cites: p.CitesHash()}
 	if res != nil {
 		c.hash = maphash.String(hashSeed, res.HTML)
 	}

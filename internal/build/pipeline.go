@@ -396,7 +396,7 @@ func (p *pipeline) convertAll(s *site.Site, pages []*site.Page, diags *diag.List
 	results := make([]*converted, len(pages))
 	var todo []int
 	for i, pg := range pages {
-		if k, ok := kept[pg.Src]; ok && !(envChanged && k.relative) {
+		if k, ok := kept[pg.Src]; ok && !(envChanged && k.relative) && k.cites == pg.CitesHash() {
 			results[i] = k
 		} else {
 			todo = append(todo, i)

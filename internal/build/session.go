@@ -58,6 +58,7 @@ func isIndexFile(name string) bool {
 
 // NewSession prepares a session; nothing is built until Build.
 func NewSession(opts Options) *Session {
+	site.KeepBetweenBuilds()
 	s := &Session{
 		pipe:  pipeline{opts: opts, strategy: strategy{cache: newCache()}},
 		files: map[string][]byte{},

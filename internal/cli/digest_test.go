@@ -17,7 +17,7 @@ func TestDigestWritesOnlyItsFile(t *testing.T) {
 	os.WriteFile(filepath.Join(out, "index.html"), []byte("site"), 0o644)
 	os.WriteFile(filepath.Join(out, "digest", "old.txt"), []byte("keep"), 0o644)
 	code, stdout, errOut := runCLI("digest", "-s", "../..", "-d", out, "--as-of", "2026-11-20")
-	if code != 0 || !strings.Contains(stdout, "汇编完成：30 件法规制度，截至2026年11月20日") {
+	if code != 0 || !strings.Contains(stdout, "汇编完成：33 件法规制度，截至2026年11月20日") {
 		t.Fatalf("exit %d: %s %s", code, stdout, errOut)
 	}
 	html, err := os.ReadFile(filepath.Join(out, "digest", "index.html"))

@@ -18,7 +18,7 @@ func TestSampleDigestHTML(t *testing.T) {
 			t.Errorf("封面上没有“%s”", want)
 		}
 	}
-	if !strings.Contains(html, "<h1>编辑说明</h1>") || !strings.Contains(html, "共 30 件") {
+	if !strings.Contains(html, "<h1>编辑说明</h1>") || !strings.Contains(html, "共 33 件") {
 		t.Errorf("编辑说明不全")
 	}
 

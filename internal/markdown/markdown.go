@@ -88,6 +88,19 @@ type Resolver interface {
 	Link(dest string, line int, image bool) (out string, ok bool)
 }
 
+// Citer is a Resolver that also links citations in the text (《条例》第五条):
+// for the text of a text node, found on the given file line, it returns
+// the spans to make links, in order and not overlapping.
+type Citer interface {
+	Cite(text string, line int) []Cite
+}
+
+// Cite is a span of a text node to link: bytes Start to End, to Dest.
+type Cite struct {
+	Start, End int
+	Dest       string
+}
+
 // Input is one page to convert.
 type Input struct {
 	Source        []byte
@@ -367,6 +380,8 @@ func truncate(s string, n int) string {
 func (p *page) rewriteLinks(doc ast.Node) {
 	var drop []ast.Node
 	var links []*ast.Link
+	var texts []*ast.Text // where citations may be linked
+	citer, cites := p.in.Resolver.(Citer)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -378,6 +393,10 @@ func (p *page) rewriteLinks(doc ast.Node) {
 			return ast.WalkContinue, nil
 		}
 		switch l := n.(type) {
+		case *ast.Text:
+			if cites && citable(l) {
+				texts = append(texts, l)
+			}
 		case *ast.Link:
 			out, ok := p.in.Resolver.Link(string(l.Destination), p.destLine(l, l.Destination), false)
 			if !ok {
@@ -400,6 +419,9 @@ func (p *page) rewriteLinks(doc ast.Node) {
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, t := range texts {
+		p.linkCitations(citer, t)
+	}
 	for _, n := range drop {
 		parent := n.Parent()
 		if _, isImage := n.(*ast.Image); !isImage {
@@ -537,4 +559,57 @@ func (p *page) lineAt(off int) int {
 	}
 	line := sort.SearchInts(p.lineStarts, off+1) - 1
 	return p.in.FirstLine + line
+}
+
+// citable reports whether a text node may hold a citation to link: not
+// in a link, code or a heading.
+func citable(t *ast.Text) bool {
+	for n := t.Parent(); n != nil; n = n.Parent() {
+		switch n.(type) {
+		case *ast.Link, *ast.Image, *ast.AutoLink, *ast.CodeSpan, *ast.Heading:
+			return false
+		}
+		if n.Type() == ast.TypeBlock {
+			return true
+		}
+	}
+	return true
+}
+
+// linkCitations splits a text node around the citations the Citer links.
+func (p *page) linkCitations(c Citer, t *ast.Text) {
+	seg := t.Segment
+	value := seg.Value(p.src)
+	if len(value) < len("第一条") {
+		return
+	}
+	spans := c.Cite(string(value), p.lineAt(seg.Start))
+	if len(spans) == 0 {
+		return
+	}
+	parent := t.Parent()
+	at := 0
+	piece := func(from, to int) *ast.Text {
+		n := ast.NewTextSegment(text.NewSegment(seg.Start+from, seg.Start+to))
+		parent.InsertBefore(parent, t, n)
+		return n
+	}
+	for _, s := range spans {
+		if s.Start < at || s.End > len(value) || s.End <= s.Start {
+			continue
+		}
+		if s.Start > at {
+			piece(at, s.Start)
+		}
+		l := ast.NewLink()
+		l.Destination = []byte(s.Dest)
+		l.SetAttributeString("class", []byte("cite"))
+		l.AppendChild(l, ast.NewTextSegment(text.NewSegment(seg.Start+s.Start, seg.Start+s.End)))
+		parent.InsertBefore(parent, t, l)
+		at = s.End
+	}
+	t.Segment = text.NewSegment(seg.Start+at, seg.Stop)
+	if at == len(value) && !t.SoftLineBreak() && !t.HardLineBreak() {
+		parent.RemoveChild(parent, t)
+	}
 }

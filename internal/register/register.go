@@ -15,22 +15,20 @@ import (
 )
 
 // Register is the clean-up office's ledger: every regulation page, its
-// status as recorded or presumed, and an index by title for citations and
-// versions.
+// status as recorded or presumed, and an index by title for citations.
+// Versions are the model's chains (site.Chain): the register, the clean-up
+// and the 汇编 read them rather than grouping titles again.
 type Register struct {
-	pages    []*site.Page
-	byKey    map[string][]*site.Page // TitleKey → pages, newest first
-	presumed map[*site.Page]string   // status of the pages that record none
+	pages []*site.Page
+	byKey map[string][]*site.Page // TitleKey → pages, newest first
 }
 
-// New indexes the regulations of s.
-//
-// A regulation without a status (a file copied in without front matter) is
-// presumed 已废止 when it has a repeal decision, 已修改 when another page
-// replaces it or a newer page has the same title, and 现行有效 otherwise:
-// an office that copies laws into the knowledge base expects to find them.
+// New indexes the regulations of s. A regulation without a status (a file
+// copied in without front matter) is presumed as site.Page.PresumedStatus
+// says: an office that copies laws into the knowledge base expects to find
+// them in force unless something replaces them.
 func New(s *site.Site) *Register {
-	r := &Register{byKey: map[string][]*site.Page{}, presumed: map[*site.Page]string{}}
+	r := &Register{byKey: map[string][]*site.Page{}}
 	for _, p := range s.Pages {
 		if IsRegulation(p) {
 			r.pages = append(r.pages, p)
@@ -46,19 +44,6 @@ func New(s *site.Site) *Register {
 			return strings.Compare(a.Src.Path, b.Src.Path)
 		})
 	}
-	for _, p := range r.pages {
-		if p.Status() != "" {
-			continue
-		}
-		switch {
-		case p.Reg().Repeal != nil:
-			r.presumed[p] = content.Repealed
-		case len(p.SupersededBy) > 0 || r.Newer(p) != nil:
-			r.presumed[p] = content.Amended
-		default:
-			r.presumed[p] = content.InForce
-		}
-	}
 	return r
 }
 
@@ -66,12 +51,7 @@ func New(s *site.Site) *Register {
 func (r *Register) Pages() []*site.Page { return r.pages }
 
 // Status returns the recorded status of p, else the presumed one.
-func (r *Register) Status(p *site.Page) string {
-	if s := p.Status(); s != "" {
-		return s
-	}
-	return r.presumed[p]
-}
+func (r *Register) Status(p *site.Page) string { return p.PresumedStatus() }
 
 // Presumed reports whether p records no status of its own.
 func (r *Register) Presumed(p *site.Page) bool { return p.Status() == "" }
@@ -83,19 +63,8 @@ func (r *Register) Versions(title string) []*site.Page { return r.byKey[TitleKey
 // VersionsOfKey is Versions for a title already made a TitleKey.
 func (r *Register) VersionsOfKey(key string) []*site.Page { return r.byKey[key] }
 
-// Newer returns the newest page with the same title as p whose issue date
-// is later than p's, or nil.
-func (r *Register) Newer(p *site.Page) *site.Page {
-	if p.Date.IsZero() {
-		return nil
-	}
-	for _, q := range r.byKey[TitleKey(p.Title)] {
-		if q != p && q.Date.After(p.Date) {
-			return q
-		}
-	}
-	return nil
-}
+// Newer returns the newest version of p's chain issued after p, or nil.
+func (r *Register) Newer(p *site.Page) *site.Page { return p.Later() }
 
 // Live reports whether a status means the document is or will be in force.
 func Live(status string) bool { return status == content.InForce || status == content.Pending }

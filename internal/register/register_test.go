@@ -1,6 +1,7 @@
 package register_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -118,5 +119,106 @@ func TestLiveDead(t *testing.T) {
 		if got := [2]bool{register.Live(status), register.Dead(status)}; got != want {
 			t.Errorf("Live/Dead(%q) = %v，应为 %v", status, got, want)
 		}
+	}
+}
+
+// The sample site's versioned regulations form chains, oldest first, linked
+// by supersedes or by title; an old version recorded 现行有效 shows that it
+// has been replaced, and the register presumes through the chain.
+func TestChains(t *testing.T) {
+	s, diags := build.Load(build.Options{SiteDir: "../..", Defaults: djkb.Defaults})
+	if s == nil || diags.HasErrors() {
+		t.Fatalf("示例站点无法加载：%v", diags.Items())
+	}
+	p := s.Page("regulations/本单位制度/东江省统计局机关党内谈话提醒办法.md")
+	if p == nil || p.Chain == nil || len(p.Chain.Versions) != 3 {
+		t.Fatalf("谈话提醒办法应有 3 个版本的版本链：%v", p)
+	}
+	var years []int
+	for _, v := range p.Chain.Versions {
+		years = append(years, v.Date.Year())
+	}
+	if years[0] != 2016 || years[1] != 2020 || years[2] != 2024 || p.Chain.Current() != p || !p.IsCurrent() {
+		t.Errorf("版本链应按 2016、2020、2024 排列，现行为 2024 年版：%v", years)
+	}
+	if len(p.Chain.Steps) != 2 || p.Chain.StepTo(p).Old != p.Chain.Versions[1] {
+		t.Errorf("应有两份相邻版本的修订对照")
+	}
+	old := s.Page("regulations/本单位制度/东江省统计局主题党日活动规定（2018）.md")
+	if got := old.ShownStatus(); got != site.Replaced || old.Status() != "现行有效" {
+		t.Errorf("2018 年版主题党日规定登记为现行有效但已被替代，页面应显示“%s”，实为“%s”", site.Replaced, got)
+	}
+	if len(s.Chains) < 5 {
+		t.Errorf("示例站点应至少有 5 条版本链，实有 %d 条", len(s.Chains))
+	}
+}
+
+// Pages that name each other form one chain even with different titles,
+// and two copies of one document (same title, same date) form none.
+func TestChainLinks(t *testing.T) {
+	s := siteOf(t, map[string]string{
+		"甲办法.md":  reg(`title = "甲办法"`+"\nissued = 2010-01-01", "第一条　甲。"),
+		"乙办法.md":  reg(`title = "乙办法"`+"\nissued = 2020-01-01\nsupersedes = \"regulations/甲办法.md\"", "第一条　乙。"),
+		"丙规定.md":  reg(`title = "丙规定"`+"\nissued = 2015-01-01", "第一条　丙。"),
+		"丙规定2.md": reg(`title = "丙规定"`+"\nissued = 2015-01-01", "第一条　丙。"),
+	})
+	a, b := s.Page("regulations/甲办法.md"), s.Page("regulations/乙办法.md")
+	if a.Chain == nil || a.Chain != b.Chain || a.Chain.Versions[0] != a {
+		t.Fatalf("乙办法 supersedes 甲办法，应在同一版本链中，甲在前")
+	}
+	if got := register.New(s).Status(a); got != "已修改" {
+		t.Errorf("甲办法未登记状态、已被替代，推定应为已修改，实为 %q", got)
+	}
+	if s.Page("regulations/丙规定.md").Chain != nil {
+		t.Errorf("同名同日的两份文件不是两个版本")
+	}
+}
+
+// Citations in the text resolve to pages and articles in the model: titles
+// with and without their 中国共产党 prefix, 文号 in any bracket, 本办法 and
+// 前条; an article the cited document lacks is a warning with file and
+// line, and a document the knowledge base lacks is left alone.
+func TestCitationsResolve(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.Write(t, dir, map[string]string{
+		"site.toml": "title = \"测试\"\n",
+		"content/regulations/甲条例.md": reg(`title = "中国共产党甲条例"`+"\ndoc_number = \"中办发〔2019〕1号\"\nissued = 2019-01-01",
+			"第一条　甲一。\n\n第二条　甲二。\n\n第三条　甲三。"),
+		"content/regulations/乙办法.md": reg(`title = "乙办法"`+"\nissued = 2020-01-01",
+			"第一条　根据《甲条例》第二条、第九条和中办发[2019]1号，参照《丙法》，制定本办法。\n\n第二条　依照本办法第一条执行；前条另有规定的除外。"),
+		"content/cases/案例.md": "+++\ntitle = \"案例\"\n+++\n\n违反《中国共产党甲条例》第三条。\n",
+	})
+	s, diags := build.Load(build.Options{SiteDir: dir, Defaults: djkb.Defaults})
+	if s == nil || diags.HasErrors() {
+		t.Fatalf("测试站点有错误：%v", diags.Items())
+	}
+	cited := map[string][]string{}
+	for _, p := range s.Pages {
+		for _, c := range p.CitedBy() {
+			for _, from := range c.Pages {
+				cited[p.Title+c.Anchor] = append(cited[p.Title+c.Anchor], from.Title)
+			}
+		}
+	}
+	want := map[string][]string{
+		"中国共产党甲条例第二条": {"乙办法"},
+		"中国共产党甲条例第三条": {"案例"},
+		"中国共产党甲条例":    {"乙办法"}, // by its 文号
+		"乙办法第一条":      {"乙办法"},
+	}
+	for k, v := range want {
+		if strings.Join(cited[k], ",") != strings.Join(v, ",") {
+			t.Errorf("%s 被引用：%v，应为 %v", k, cited[k], v)
+		}
+	}
+	if len(cited) != len(want) {
+		t.Errorf("被引用 %v，应只有 %v", cited, want)
+	}
+	var warned []string
+	for _, d := range diags.Items() {
+		warned = append(warned, fmt.Sprintf("%s:%d %s", d.Path, d.Line, d.Message))
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "乙办法.md:6") || !strings.Contains(warned[0], "没有第九条") {
+		t.Errorf("应只就“第九条”警告一次（乙办法.md 第 6 行）：%v", warned)
 	}
 }

@@ -147,12 +147,23 @@ func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]u
 		h.refs(p.SupersededBy)
 		h.refs(p.References)
 		h.refs(p.Regulations)
+		if p.Chain != nil {
+			h.num(p.Chain.Sum)
+		}
+		h.num(p.CiteSum)
+		for _, c := range p.CitedBy() {
+			h.str(c.Anchor)
+			h.cards(c.Pages)
+		}
 		for _, t := range r.Site.Taxonomies {
 			for _, term := range p.Terms[t.Path] {
 				h.str(term.URL)
 				h.str(term.Name)
 			}
 		}
+	}
+	if st := v.Step; st != nil {
+		h.num(st.Chain.Sum)
 	}
 	if s := v.Section; s != nil {
 		h.section(s)

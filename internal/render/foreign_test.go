@@ -151,6 +151,11 @@ func TestForeignConventions(t *testing.T) {
 	if law == nil || len(law.Chapters) != 3 {
 		t.Fatalf("刑法应是有三个部分的文件：%+v", law)
 	}
+	// A citation of an article of a document kept in several files links to
+	// the part that holds the article.
+	if page, want := b.html["学习资料/三会一课/index.html"], `regulations/laws/criminal-law/01-general-provisions/index.html#%E7%AC%AC%E4%BA%8C%E5%8D%81%E6%9D%A1"`; !strings.Contains(page, want) {
+		t.Errorf("引用《中华人民共和国刑法》第二十条没有链接到总则一编的第二十条（%s）", want)
+	}
 	var walk []string
 	for p := law.Next; p != nil && p.Document == law; p = p.Next {
 		b.checkChapter(p)

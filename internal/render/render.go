@@ -72,6 +72,12 @@ func (r *Renderer) Views() []*View {
 			}
 		}
 	}
+	for _, c := range s.Chains {
+		for _, st := range c.Steps {
+			add(&View{Kind: "compare", Title: st.New.Title + " 修订对照", URLPath: st.URL, Step: st, Section: st.New.Section,
+				Crumbs: append(sectionCrumbs(st.New.Section), Crumb{Title: st.New.Title, URL: st.New.URL})})
+		}
+	}
 	add(&View{Kind: "search", Title: "搜索", URLPath: "search/"})
 	add(&View{Kind: "bookmarks", Title: "我的收藏", URLPath: "bookmarks/"})
 	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", report: r.Report})

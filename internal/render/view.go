@@ -22,6 +22,7 @@ type View struct {
 	Pager    *Pager
 	Taxonomy *site.Taxonomy
 	Term     *site.Term
+	Step     *site.Step // on a comparison page (修订对照): the two versions
 	Crumbs   []Crumb
 	// report returns the clean-up page's report, on the cleanup view only.
 	report func() Report

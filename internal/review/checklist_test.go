@@ -11,8 +11,8 @@ func TestChecklistFindings(t *testing.T) {
 	s := loadSample(t)
 	opts := review.OptionsFor(s.Config, review.ContentDate(s))
 	all := review.Checklists(s, nil, opts)
-	if len(all) != 4 {
-		t.Errorf("需要报备的文件有 %d 份，应为 4 份", len(all))
+	if len(all) != 6 {
+		t.Errorf("需要报备的文件有 %d 份，应为 6 份", len(all))
 	}
 	lists := review.Checklists(s, []string{"regulations/本单位制度/东江省统计局机关党组织换届选举工作办法.md"}, opts)
 	if len(lists) != 1 || len(lists[0].Aspects) != 4 {

@@ -19,7 +19,7 @@ func TestPageIgnoresHeldMarkdown(t *testing.T) {
 		t.Errorf("清理页面随正文是否保留而不同")
 	}
 	pg := review.NewPage(s)
-	if pg.Checked != 41 || pg.Counts.Errors != 8 || pg.Batch != "2026年度集中清理" || pg.WantedBatch != "" {
+	if pg.Checked != 49 || pg.Counts.Errors != 8 || pg.Batch != "2026年度集中清理" || pg.WantedBatch != "" {
 		t.Errorf("清理页面数据不对：%+v", pg)
 	}
 }
@@ -28,8 +28,8 @@ func TestPageIgnoresHeldMarkdown(t *testing.T) {
 // lists what it has still to decide and the 备案审查 still due.
 func TestPageShowsBatchProgress(t *testing.T) {
 	pg := review.NewPage(loadSample(t))
-	if pg.Progress.Batch != "2026年度集中清理" || pg.Progress.Decided != 20 || pg.Progress.Total != 35 || len(pg.Pending) != 15 {
-		t.Errorf("进度 %+v，待定 %d 件；应为 20/35，待定 15 件", pg.Progress, len(pg.Pending))
+	if pg.Progress.Batch != "2026年度集中清理" || pg.Progress.Decided != 20 || pg.Progress.Total != 38 || len(pg.Pending) != 18 {
+		t.Errorf("进度 %+v，待定 %d 件；应为 20/38，待定 18 件", pg.Progress, len(pg.Pending))
 	}
 	overdue := 0
 	for _, f := range pg.Filing {

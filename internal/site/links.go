@@ -30,6 +30,7 @@ type Linker struct {
 	// Relative is set once a relative link or image was resolved: the
 	// page's HTML then depends on the other pages' URLs.
 	Relative bool
+	used     []int // the page's citations already linked
 }
 
 // Linker returns the link resolver for p.

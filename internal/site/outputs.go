@@ -115,6 +115,11 @@ func (s *Site) outputs(static []StaticFile) []output {
 	for _, p := range s.Pages {
 		add(p.URL, pageMaker(p))
 	}
+	for _, c := range s.Chains {
+		for _, st := range c.Steps {
+			gen(st.URL, "《"+st.New.Title+"》的修订对照页（"+CompareDir+"）")
+		}
+	}
 	for _, t := range s.Taxonomies {
 		for _, term := range t.Terms {
 			src := term.first.Src

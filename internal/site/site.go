@@ -27,6 +27,7 @@ type Site struct {
 	Pages      []*Page    // every regular page (not section indexes), sorted by path
 	Taxonomies []*Taxonomy
 	Assets     []content.Asset
+	Chains     []*Chain // the regulations with versions, by the first version's path
 
 	byPath    map[string]*Page    // "regulations/a.md"
 	byDocNo   map[string]*Page    // 文号 → the page carrying it
@@ -88,6 +89,13 @@ type Page struct {
 	Prev, Next   *Page
 	Terms        map[string][]*Term // taxonomy path → terms of this page
 	LogoURL      string             // for a brand: site-relative URL of its logo
+	Chain        *Chain             // for a regulation with versions
+	// CiteSum fingerprints what the page shows of the articles it cites.
+	CiteSum   uint64
+	cites     []Cite    // citations in the text that resolve, in order
+	citedBy   []CitedBy // of this page, by article
+	citeJSON  template.JS
+	citesHash uint64
 
 	// Sum fingerprints the page's file, the same from one build to the
 	// next: a browser compares it with the one it saw at a reader's last
@@ -248,6 +256,8 @@ func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.L
 		sortPages(sec.All)
 	}
 	s.resolveRefs(diags)
+	s.buildChains()
+	s.buildCitations(diags)
 	s.buildTaxonomies()
 	s.checkOutputs(static, diags)
 	s.relate()

@@ -1,0 +1,144 @@
+package browsertest
+
+import (
+	"flag"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"djkb/internal/chromium/chromiumtest"
+)
+
+var versionShots = flag.String("version-shots", "", "TestVersionsAndCitations 把修订对照、引用浮窗和条文沿革的截图（1280 和 390 像素）写到这个文件夹")
+
+// TestVersionsAndCitations, over HTTP and from file://: the comparison page
+// and its selector of any two versions, as-of reading by ?asof=, an
+// article's 沿革, and the popover of a cited article.
+func TestVersionsAndCitations(t *testing.T) {
+	for _, mode := range []string{"http", "file"} {
+		t.Run(mode, func(t *testing.T) {
+			b, srv := linkMode(t, mode)
+			ctx := chromiumtest.New(t)
+			tb := newTab(t, ctx, b.base(srv))
+			current := b.Site.Page("regulations/本单位制度/东江省统计局机关党内谈话提醒办法.md")
+			if current == nil || current.Chain == nil {
+				t.Fatal("示例站点缺少谈话提醒办法的版本链")
+			}
+			trial := current.Chain.Versions[0]
+
+			// 修订对照, then another pair from the selector.
+			tb.open(b.pageURL(srv, current.Chain.StepTo(current).URL))
+			if n := eval[int](tb, `document.querySelectorAll(".cmp-row").length`); n < 10 {
+				t.Errorf("对照页只有 %d 行", n)
+			}
+			if s := eval[string](tb, `document.querySelector(".compare-summary").textContent`); !strings.Contains(s, "3 条修改") {
+				t.Errorf("修改说明是“%s”，应有“3 条修改”", s)
+			}
+			tb.wait(`!document.querySelector("form.compare-pick").hidden`)
+			shown := eval[int](tb, `(function () {
+				var c = document.querySelector("input[name=changed]");
+				c.click();
+				var n = 0, rows = document.querySelectorAll(".cmp-row");
+				for (var i = 0; i < rows.length; i++) { if (rows[i].offsetParent) { n++; } }
+				return n;
+			})()`)
+			if all := eval[int](tb, `document.querySelectorAll(".cmp-row").length`); shown == 0 || shown >= all {
+				t.Errorf("“只看有变化的条文”显示 %d 行（共 %d 行）", shown, all)
+			}
+			eval[bool](tb, `(document.querySelector("input[name=changed]").click(), true)`)
+			eval[bool](tb, `(function () {
+				var a = document.querySelector("select[name=a]");
+				a.value = "0";
+				a.dispatchEvent(new Event("change", {bubbles: true}));
+				return true;
+			})()`)
+			if s := eval[string](tb, `document.querySelector(".compare-summary").textContent`); !strings.Contains(s, "6 条修改") {
+				t.Errorf("选 2016 年版与 2024 年版对照后，修改说明是“%s”，应有“6 条修改”", s)
+			}
+			if s := eval[string](tb, `document.querySelector(".compare-versions a").textContent`); !strings.Contains(s, "2016年3月18日") {
+				t.Errorf("对照的旧版本显示为“%s”，应为 2016 年版", s)
+			}
+			tb.shots("compare", b.pageURL(srv, current.Chain.StepTo(current).URL), "")
+
+			// As-of reading: the current version's address with a date opens
+			// the version in force then, with a note.
+			tb.open(b.pageURL(srv, current.URL) + "?asof=2019-01-01")
+			tb.wait(`!!document.querySelector(".notice-asof")`)
+			if got := eval[string](tb, "decodeURI(location.pathname)"); !strings.Contains(got, strings.TrimSuffix(trial.URL, "/")) {
+				t.Errorf("?asof=2019-01-01 打开了 %s，应为 2016 年试行版本", got)
+			}
+			if s := eval[string](tb, `document.querySelector(".notice-asof").textContent`); !strings.Contains(s, "2019年1月1日") || !strings.Contains(s, "本页") {
+				t.Errorf("按日期查看的说明是“%s”", s)
+			}
+			tb.open(b.pageURL(srv, trial.URL) + "?v=" + current.Date.Format("2006-01-02") + "#第五条")
+			tb.wait(`location.hash !== "" && !!document.querySelector(".chain-data") && JSON.parse(document.querySelector(".chain-data").textContent) && document.querySelector("form.asof").getAttribute("data-this") === "2"`)
+
+			// 沿革 of an article of the current version.
+			tb.open(b.pageURL(srv, current.URL))
+			tb.wait(`!!document.querySelector("#第五条 .article-history")`)
+			eval[bool](tb, `(document.querySelector("#第五条 .article-history").click(), true)`)
+			if s := eval[string](tb, `document.getElementById("history-第五条").textContent`); !strings.Contains(s, "2016年3月18日") || !strings.Contains(s, "拆分") {
+				t.Errorf("第五条的沿革是“%s”，应从 2016 年版说起，并说明由第四条拆分而来", s)
+			}
+			tb.shots("history", b.pageURL(srv, current.URL), `document.querySelector("#第五条 .article-history").click(); document.getElementById("第五条").scrollIntoView()`)
+
+			// The popover of a cited article, with the status of an old version.
+			c := b.Site.Page("cases/警示案例/某处党员统计数据报送差错未及时谈话提醒.md")
+			tb.open(b.pageURL(srv, c.URL))
+			eval[bool](tb, `(document.querySelector("a.cite").focus(), true)`)
+			tb.wait(`!!document.querySelector(".cite-pop")`)
+			pop := eval[string](tb, `document.querySelector(".cite-pop").textContent`)
+			if !strings.Contains(pop, "谈话提醒应当制作谈话记录") || !strings.Contains(pop, "已修改") {
+				t.Errorf("引用浮窗是“%s”，应有第六条的文字和“已修改”", pop)
+			}
+			tb.shots("popover", b.pageURL(srv, c.URL), `var a = document.querySelector("a.cite"); a.scrollIntoView({block: "center"}); a.focus()`)
+			if p := tb.takeProblems(); len(p) > 0 {
+				t.Errorf("页面出错：%v", p)
+			}
+		})
+	}
+}
+
+// wait polls a JavaScript condition for up to five seconds.
+func (tb *tab) wait(cond string) {
+	tb.t.Helper()
+	for range 50 {
+		if ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](cond)); err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	tb.t.Fatalf("等待“%s”超时（%s）", cond, tb.location())
+}
+
+// shots writes screenshots of a page at 1280 and 390 pixels, after running
+// js, when -version-shots names a folder.
+func (tb *tab) shots(name, u, js string) {
+	tb.t.Helper()
+	if *versionShots == "" {
+		return
+	}
+	if err := os.MkdirAll(*versionShots, 0o755); err != nil {
+		tb.t.Fatal(err)
+	}
+	mode := "http"
+	if strings.HasPrefix(u, "file:") {
+		mode = "file"
+	}
+	for _, s := range []screen{desktop, phone} {
+		tb.show(u, s)
+		if js != "" {
+			eval[any](tb, "(function () { "+js+" })()")
+		}
+		time.Sleep(200 * time.Millisecond)
+		img, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			tb.t.Fatal(err)
+		}
+		checkPNG(tb.t.(*testing.T), name, img, s.Width)
+		writeShot(tb.t.(*testing.T), *versionShots, name+"-"+s.Name+"-"+mode+".png", img)
+	}
+}

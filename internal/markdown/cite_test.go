@@ -1,0 +1,46 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// citer links every 《条例》 and records the lines it was asked about.
+type citer struct{ lines []int }
+
+func (c *citer) Link(dest string, _ int, _ bool) (string, bool) { return dest, true }
+
+func (c *citer) Cite(text string, line int) []Cite {
+	c.lines = append(c.lines, line)
+	var out []Cite
+	for at := 0; ; {
+		i := strings.Index(text[at:], "《条例》")
+		if i < 0 {
+			return out
+		}
+		out = append(out, Cite{Start: at + i, End: at + i + len("《条例》"), Dest: "t.md#第一条"})
+		at += i + len("《条例》")
+	}
+}
+
+// Citations become links in text, on the text's line, but never inside a
+// link, code or a heading, and the text around them stays as it was.
+func TestCitationLinks(t *testing.T) {
+	src := "# 依照《条例》\n\n依照《条例》和《条例》，**强调《条例》**。\n第二行《条例》\n\n[《条例》](x.md) `《条例》`\n"
+	c := &citer{}
+	res, err := New(Options{}).Convert(Input{Source: []byte(src), FirstLine: 5, Resolver: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := `<a href="t.md#%E7%AC%AC%E4%B8%80%E6%9D%A1" class="cite">《条例》</a>`
+	want := "<p>依照" + link + "和" + link + "，<strong>强调" + link + "</strong>。第二行" + link + "</p>"
+	if !strings.Contains(res.HTML, want) {
+		t.Errorf("引用没有按原样变成链接：\n%s\n应含：\n%s", res.HTML, want)
+	}
+	if strings.Count(res.HTML, `class="cite"`) != 4 {
+		t.Errorf("标题、已有链接和代码中的《条例》不应再加链接：\n%s", res.HTML)
+	}
+	if len(c.lines) == 0 || c.lines[0] != 7 {
+		t.Errorf("第一段文字应报在第 7 行，实为 %v", c.lines)
+	}
+}

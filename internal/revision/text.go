@@ -1,0 +1,261 @@
+package revision
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// ignored reports whether a character is left out of every comparison:
+// spaces and the punctuation that revisions retouch without amending
+// (、，：；。 and their half-width forms, quotation marks, line breaks).
+func ignored(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '　', '、', '，', ',', '：', ':', '；', ';', '。', '.', '“', '”', '"', '‘', '’', '\'', '「', '」', '『', '』':
+		return true
+	}
+	return r > 0x7f && unicode.IsSpace(r)
+}
+
+// fold makes full-width letters, digits and brackets half-width.
+func fold(r rune) rune {
+	switch {
+	case r >= '！' && r <= '～':
+		return r - ('！' - '!')
+	case r == '〔' || r == '［':
+		return '['
+	case r == '〕' || r == '］':
+		return ']'
+	}
+	return r
+}
+
+// Key is the text as compared: folded, without ignored characters.
+func Key(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		if !ignored(r) {
+			b.WriteRune(fold(r))
+		}
+	}
+	return b.String()
+}
+
+// bigrams returns the sorted pairs of adjacent characters of a key (a
+// single character counts as a pair with itself).
+func bigrams(key string) []uint64 {
+	rs := []rune(key)
+	if len(rs) == 1 {
+		return []uint64{uint64(rs[0])<<32 | uint64(rs[0])}
+	}
+	out := make([]uint64, 0, len(rs))
+	for i := 1; i < len(rs); i++ {
+		out = append(out, uint64(rs[i-1])<<32|uint64(rs[i]))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// sketchSize is the number of hashes a sketch keeps.
+const sketchSize = 16
+
+// sketch is a bottom-k sketch of a text's pairs: the smallest hashes of its
+// distinct pairs, sorted. Two sketches estimate how alike two texts are in
+// a few steps, so that the full comparison runs only on likely pairs.
+type sketch []uint64
+
+func sketchOf(pairs []uint64) sketch {
+	s := make(sketch, 0, sketchSize)
+	for _, p := range pairs {
+		s = addHash(s, p)
+	}
+	return s
+}
+
+// addHash adds a pair to a sketch, keeping the smallest distinct hashes.
+func addHash(s sketch, pair uint64) sketch {
+	h := pair * 0x9E3779B97F4A7C15
+	h ^= h >> 29
+	if len(s) == sketchSize && h >= s[len(s)-1] {
+		return s
+	}
+	at, found := slices.BinarySearch(s, h)
+	if found {
+		return s
+	}
+	if len(s) == sketchSize {
+		s = s[:len(s)-1]
+	}
+	return slices.Insert(s, at, h)
+}
+
+// likeness estimates the Jaccard index of the two texts' distinct pairs.
+func likeness(a, b sketch) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	both, seen, i, j := 0, 0, 0, 0
+	for seen < max(len(a), len(b)) && (i < len(a) || j < len(b)) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			i++
+		case i == len(a) || b[j] < a[i]:
+			j++
+		default:
+			both++
+			i++
+			j++
+		}
+		seen++
+	}
+	return float64(both) / float64(seen)
+}
+
+// common counts the pairs two sorted lists share, with repeats.
+func common(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// dice is Dice's coefficient of two texts' pairs: 1 for the same text.
+func dice(a, b []uint64) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	return 2 * float64(common(a, b)) / float64(len(a)+len(b))
+}
+
+// containment is the share of a's pairs that b also has.
+func containment(a, b []uint64) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	return float64(common(a, b)) / float64(len(a))
+}
+
+// maxCells bounds the table Diff fills; beyond it (articles of thousands
+// of characters on both sides) the whole text is shown replaced.
+const maxCells = 1 << 20
+
+// Diff marks what changed from old to new, character by character, over
+// the compared characters; punctuation is never marked, and a run both
+// versions have keeps each version's own punctuation (Segment.Old).
+func Diff(old, new string) []Segment {
+	or, nr := []rune(old), []rune(new)
+	oi, ni := kept(or), kept(nr)
+	var segs []Segment
+	add := func(op byte, o, n []rune) {
+		if len(o)+len(n) == 0 {
+			return
+		}
+		if k := len(segs); k > 0 && segs[k-1].Op == op {
+			segs[k-1].Old += string(o)
+			segs[k-1].Text += string(n)
+			return
+		}
+		segs = append(segs, Segment{Op: op, Text: string(n), Old: string(o)})
+	}
+	if len(oi)*len(ni) > maxCells {
+		add('-', or, nil)
+		add('+', nil, nr)
+		return tidy(segs)
+	}
+	// lcs[a][b] is the longest common run of oi[a:] and ni[b:].
+	w := len(ni) + 1
+	lcs := make([]int32, (len(oi)+1)*w)
+	for a := len(oi) - 1; a >= 0; a-- {
+		for b := len(ni) - 1; b >= 0; b-- {
+			if fold(or[oi[a]]) == fold(nr[ni[b]]) {
+				lcs[a*w+b] = lcs[(a+1)*w+b+1] + 1
+			} else {
+				lcs[a*w+b] = max(lcs[(a+1)*w+b], lcs[a*w+b+1])
+			}
+		}
+	}
+	po, pn := 0, 0 // the next runes of old and new not yet shown
+	a, b := 0, 0
+	for a < len(oi) || b < len(ni) {
+		switch {
+		case a < len(oi) && b < len(ni) && fold(or[oi[a]]) == fold(nr[ni[b]]):
+			add('=', or[po:oi[a]+1], nr[pn:ni[b]+1])
+			po, pn = oi[a]+1, ni[b]+1
+			a++
+			b++
+		case a < len(oi) && (b == len(ni) || lcs[(a+1)*w+b] >= lcs[a*w+b+1]):
+			add('=', or[po:oi[a]], nil) // punctuation before the deletion
+			add('-', or[oi[a]:oi[a]+1], nil)
+			po = oi[a] + 1
+			a++
+		default:
+			add('=', nil, nr[pn:ni[b]])
+			add('+', nil, nr[ni[b]:ni[b]+1])
+			pn = ni[b] + 1
+			b++
+		}
+	}
+	add('=', or[po:], nr[pn:])
+	return tidy(segs)
+}
+
+// tidy makes a diff readable: a run of one or two characters left equal
+// between changes (党[-支部书记-]员[-谈话-]) is shown changed, and each
+// stretch of changes becomes one deletion and one insertion.
+func tidy(segs []Segment) []Segment {
+	var out []Segment
+	var del, ins strings.Builder
+	flush := func() {
+		if Key(del.String()) != "" {
+			out = append(out, Segment{Op: '-', Text: del.String()})
+		}
+		if Key(ins.String()) != "" {
+			out = append(out, Segment{Op: '+', Text: ins.String()})
+		}
+		del.Reset()
+		ins.Reset()
+	}
+	for k, s := range segs {
+		switch {
+		case s.Op == '-':
+			del.WriteString(s.Text + s.Old)
+		case s.Op == '+':
+			ins.WriteString(s.Text)
+		case k > 0 && k < len(segs)-1 && len([]rune(Key(s.Text))) <= 2:
+			del.WriteString(s.Old)
+			ins.WriteString(s.Text)
+		default:
+			flush()
+			if n := len(out); n > 0 && out[n-1].Op == '=' {
+				out[n-1].Text += s.Text
+				out[n-1].Old += s.Old
+				continue
+			}
+			out = append(out, s)
+		}
+	}
+	flush()
+	return out
+}
+
+// kept returns the indexes of the runes that are compared.
+func kept(rs []rune) []int {
+	out := make([]int, 0, len(rs))
+	for i, r := range rs {
+		if !ignored(r) {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -1,0 +1,603 @@
+package site
+
+import (
+	"bytes"
+	"hash/maphash"
+	"html/template"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"djkb/internal/citation"
+	"djkb/internal/content"
+	"djkb/internal/diag"
+	"djkb/internal/markdown"
+	"djkb/internal/parallel"
+	"djkb/internal/revision"
+)
+
+// Cite is a citation in a page's text that resolves to a page of the site
+// (and an article of it): found in the model stage, linked by the convert
+// stage (Linker.Cite) and counted for the cited page's 被引用.
+type Cite struct {
+	Line   int
+	Text   string // the text that becomes the link, as the Markdown has it
+	Target *Page
+	Anchor string // 第十二条, "" for the page itself
+}
+
+// CitedBy is one page citing an article, or the whole page (Anchor "").
+type CitedBy struct {
+	Anchor string
+	Pages  []*Page
+}
+
+// citeAliases are names staff use for documents whose titles say more.
+var citeAliases = map[string]string{"党章": "中国共产党章程"}
+
+// CiteKey is the form of a title citations are matched by: TitleKey,
+// without a leading 中华人民共和国 or 中国共产党, so that 《公务员法》 and
+// 《中华人民共和国公务员法》, 《纪律处分条例》 and 《中国共产党纪律处分条例》
+// meet.
+func CiteKey(title string) string {
+	if full, ok := citeAliases[title]; ok {
+		title = full
+	}
+	k := TitleKey(title)
+	for _, p := range []string{"中华人民共和国", "中国共产党"} {
+		if rest := strings.TrimPrefix(k, p); rest != "" {
+			k = rest
+		}
+	}
+	return k
+}
+
+// citeIndex is what citations resolve against, built in the model stage.
+type citeIndex struct {
+	byKey    map[string][]*Page // CiteKey → regulations, newest first
+	byDocNo  map[string]*Page   // normalised 文号 → page
+	articles map[*Page][]string // regulation → its article labels, in order
+	sorted   map[*Page][]string // the same, sorted
+	entry    map[*Page]*srcEntry
+	exact    map[*Page]string // regulation → its title as compared (revision.Key)
+}
+
+// buildCitations finds the citations of every page, resolves them, and
+// records what cites each regulation. Citations whose document is known
+// but whose article is not are reported: the editor has the number wrong.
+// Documents the knowledge base does not hold are the clean-up report's
+// (check 4), not a build warning.
+func (s *Site) buildCitations(diags *diag.List) {
+	idx := &citeIndex{byKey: map[string][]*Page{}, byDocNo: map[string]*Page{}, articles: map[*Page][]string{}, sorted: map[*Page][]string{}, exact: map[*Page]string{}}
+	es := entries(s.Pages)
+	defer publish(s.Pages, es)
+	isReg := func(p *Page) bool { return p.Kind == content.KindRegulation && p.Reg() != nil }
+	// A chapter of a document kept in several files may have no front
+	// matter, but holds the document's articles.
+	hasArticles := func(p *Page) bool { return isReg(p) || p.Document != nil }
+	parallel.Each(len(s.Pages), func(i int) {
+		if p := s.Pages[i]; hasArticles(p) {
+			es[i].articleLabels(p.Src)
+		}
+	})
+	idx.entry = make(map[*Page]*srcEntry, len(s.Pages))
+	for i, p := range s.Pages {
+		idx.entry[p] = es[i]
+		if !hasArticles(p) {
+			continue
+		}
+		idx.articles[p], idx.sorted[p] = es[i].articleLabels(p.Src)
+		if !isReg(p) {
+			continue
+		}
+		idx.exact[p] = revision.Key(p.Title)
+		k := CiteKey(p.Title)
+		idx.byKey[k] = append(idx.byKey[k], p)
+		if d := p.Reg().DocNumber; d != "" {
+			idx.byDocNo[citation.NormalDocNumber(d)] = p
+		}
+	}
+	for _, list := range idx.byKey {
+		sortByDate(list)
+	}
+	scanned := make([][]found, len(s.Pages))
+	parallel.Each(len(s.Pages), func(i int) { scanned[i] = es[i].citations(s.Pages[i].Src) })
+	type resolved struct {
+		cites []Cite
+		bad   []badCite
+	}
+	all := make([]resolved, len(s.Pages))
+	parallel.Each(len(s.Pages), func(i int) {
+		all[i].cites, all[i].bad = idx.resolveAll(s.Pages[i], scanned[i])
+	})
+	for i, p := range s.Pages {
+		p.cites = all[i].cites
+		p.citesHash = citesHash(p.cites)
+		for _, b := range all[i].bad {
+			diags.Warnf(p.Src.File, b.line, "%s：请核对条号；引用的文件中没有这一条，因此没有加链接", b.msg)
+		}
+		for _, c := range p.cites {
+			c.Target.addCitedBy(c.Anchor, p)
+			c.Target.addReferrer(p)
+		}
+	}
+	for _, p := range s.Pages {
+		for i := range p.citedBy {
+			sortPages(p.citedBy[i].Pages)
+		}
+		slices.SortStableFunc(p.citedBy, func(a, b CitedBy) int {
+			return articleOrder(idx.articles[p], a.Anchor) - articleOrder(idx.articles[p], b.Anchor)
+		})
+	}
+	s.citeData(idx)
+}
+
+func articleOrder(labels []string, anchor string) int {
+	if anchor == "" {
+		return -1
+	}
+	return slices.Index(labels, anchor)
+}
+
+func (p *Page) addCitedBy(anchor string, from *Page) {
+	for i := range p.citedBy {
+		if p.citedBy[i].Anchor == anchor {
+			if !slices.Contains(p.citedBy[i].Pages, from) {
+				p.citedBy[i].Pages = append(p.citedBy[i].Pages, from)
+			}
+			return
+		}
+	}
+	p.citedBy = append(p.citedBy, CitedBy{Anchor: anchor, Pages: []*Page{from}})
+}
+
+// CitedBy lists, article by article, the pages whose text cites this one
+// (Anchor "" for citations of the whole document).
+func (p *Page) CitedBy() []CitedBy { return p.citedBy }
+
+// articleLabels returns the labels of the articles of a regulation's
+// Markdown, as the anchors have them (the first of a repeated number).
+func articleLabels(md []byte) []string {
+	var out []string
+	for len(md) > 0 {
+		var line []byte
+		line, md, _ = bytes.Cut(md, []byte("\n"))
+		if l := markdown.ArticleLabel(bytes.TrimLeft(line, " \t")); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+type badCite struct {
+	line int
+	msg  string
+}
+
+// mdLinkRe finds the links an editor wrote: their text is theirs.
+var mdLinkRe = regexp.MustCompile(`!?\[[^\]]*\]\([^)]*\)`)
+
+// found is a citation as the scan found it, before resolving: its text
+// and the match, with offsets into that text.
+type found struct {
+	line    int
+	article string // the article being read, for 前条
+	text    string
+	m       citation.Match
+}
+
+// keep is set by djkb serve's session: only a process that builds the
+// same site again keeps the caches below, which a one-shot build would
+// only have to carry (and its garbage collector to scan).
+var keep atomic.Bool
+
+// KeepBetweenBuilds makes the model keep, from one build to the next,
+// what it derives from each unchanged file alone.
+func KeepBetweenBuilds() { keep.Store(true) }
+
+// srcCache keeps, by source, what the model derives from one file's text
+// alone: its citations as found, its article labels and articles. djkb
+// serve builds the model after every edit, and most files are unchanged;
+// each build keeps only the entries of its own files.
+var srcCache struct {
+	sync.Mutex
+	m map[*content.Source]*srcEntry
+}
+
+type srcEntry struct {
+	hash     uint64
+	scanned  bool
+	found    []found
+	labels   []string // nil until asked for
+	sorted   []string
+	previews map[string]string // article → text for a popover, nil until asked for
+	citeJSON template.JS       // the page's popover data, for citeSum
+	citeSum  uint64
+}
+
+// entries returns each page's entry: the last build's where the file is
+// unchanged, else an empty one. publish keeps them for the next build.
+func entries(pages []*Page) []*srcEntry {
+	srcCache.Lock()
+	old := srcCache.m
+	srcCache.Unlock()
+	if !keep.Load() {
+		old = nil
+	}
+	out := make([]*srcEntry, len(pages))
+	for i, p := range pages {
+		if e := old[p.Src]; e != nil && e.hash == p.Src.Hash {
+			out[i] = e
+		} else {
+			out[i] = &srcEntry{hash: p.Src.Hash}
+		}
+	}
+	return out
+}
+
+func publish(pages []*Page, es []*srcEntry) {
+	if !keep.Load() {
+		return
+	}
+	next := make(map[*content.Source]*srcEntry, len(pages))
+	for i, p := range pages {
+		next[p.Src] = es[i]
+	}
+	srcCache.Lock()
+	srcCache.m = next
+	srcCache.Unlock()
+}
+
+func (e *srcEntry) citations(src *content.Source) []found {
+	if !e.scanned {
+		e.found, e.scanned = scan(src), true
+	}
+	return e.found
+}
+
+func (e *srcEntry) articleLabels(src *content.Source) ([]string, []string) {
+	if e.labels == nil {
+		e.labels = articleLabels(src.Body())
+		if e.labels == nil {
+			e.labels = []string{}
+		}
+		e.sorted = slices.Sorted(slices.Values(e.labels))
+	}
+	return e.labels, e.sorted
+}
+
+// previewsOf makes, once, the text of each article as a popover shows it.
+func (e *srcEntry) previewsOf(src *content.Source) {
+	if e.previews != nil {
+		return
+	}
+	e.previews = map[string]string{}
+	for _, a := range revision.Split(src.Body()) {
+		if _, dup := e.previews[a.Label]; !dup {
+			e.previews[a.Label] = clipRunes(a.Text, maxPreview)
+		}
+	}
+}
+
+// scan reads a page's Markdown line by line for citations.
+func scan(src *content.Source) []found {
+	body := src.Body()
+	if body == nil {
+		return nil
+	}
+	var sc citation.Scanner
+	var out []found
+	article, fence := "", false
+	line := src.BodyLine - 1
+	for len(body) > 0 {
+		var raw []byte
+		raw, body, _ = bytes.Cut(body, []byte("\n"))
+		line++
+		t := bytes.TrimLeft(raw, " \t>")
+		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
+			fence = !fence
+			continue
+		}
+		if fence || bytes.HasPrefix(t, []byte("#")) || len(t) == 0 || !citation.MayCite(string(t)) {
+			continue
+		}
+		text := string(t)
+		skipFirst := false
+		if l := markdown.ArticleLabel(t); l != "" {
+			article, skipFirst = l, true
+		}
+		var links [][]int
+		if strings.Contains(text, "](") {
+			links = mdLinkRe.FindAllStringIndex(text, -1)
+		}
+		for _, m := range sc.Scan(text) {
+			if skipFirst && m.Start == strings.Index(text, "第") && m.Kind == citation.Self && m.Word == "第" {
+				continue // the article's own number
+			}
+			if inLink(links, m.Start, m.End) {
+				continue
+			}
+			// A copy: the line itself can go.
+			out = append(out, found{line: line, article: article, text: strings.Clone(text[m.Start:m.End]), m: rebase(m)})
+		}
+	}
+	return out
+}
+
+// rebase makes a match's offsets relative to its own text.
+func rebase(m citation.Match) citation.Match {
+	d := m.Start
+	m.Start, m.End = 0, m.End-d
+	if m.TitleEnd > 0 {
+		m.TitleEnd -= d
+	}
+	arts := make([]citation.Article, len(m.Articles))
+	for i, a := range m.Articles {
+		a.Start, a.End = a.Start-d, a.End-d
+		arts[i] = a
+	}
+	m.Articles = arts
+	return m
+}
+
+// resolveAll resolves the citations a page's scan found.
+func (idx *citeIndex) resolveAll(p *Page, fs []found) ([]Cite, []badCite) {
+	var cites []Cite
+	var bad []badCite
+	for _, f := range fs {
+		c, b := idx.resolve(p, f.m, f.text, f.article, f.line)
+		cites = append(cites, c...)
+		bad = append(bad, b...)
+	}
+	return cites, bad
+}
+
+func inLink(links [][]int, start, end int) bool {
+	for _, l := range links {
+		if start < l[1] && end > l[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve turns a match into the citations to link; nothing that does not
+// resolve is linked.
+func (idx *citeIndex) resolve(from *Page, m citation.Match, text, article string, line int) ([]Cite, []badCite) {
+	var target *Page
+	name := ""
+	switch m.Kind {
+	case citation.Title, citation.Abbrev:
+		target = idx.version(from, m.Title)
+		name = "《" + m.Title + "》"
+	case citation.Self:
+		if from.Kind != content.KindRegulation || len(m.Articles) == 0 {
+			return nil, nil
+		}
+		target, name = from, "本文件"
+	case citation.Near:
+		if m.Word != "前条" || article == "" {
+			return nil, nil // the article being read
+		}
+		labels := idx.articles[from]
+		if i := slices.Index(labels, article); i > 0 {
+			return []Cite{{Line: line, Text: text[m.Start:m.End], Target: from, Anchor: labels[i-1]}}, nil
+		}
+		return nil, nil
+	case citation.DocNumber:
+		for i := 0; i < len(m.Issuer); {
+			if p := idx.byDocNo[citation.NormalDocNumber(text[m.Start+i:m.End])]; p != nil && p != from {
+				return []Cite{{Line: line, Text: text[m.Start+i : m.End], Target: p}}, nil
+			}
+			_, size := utf8.DecodeRuneInString(m.Issuer[i:])
+			i += size
+		}
+		return nil, nil
+	}
+	if target == nil {
+		return nil, nil
+	}
+	if len(m.Articles) == 0 {
+		if target == from {
+			return nil, nil
+		}
+		end := m.End
+		if m.TitleEnd > 0 {
+			end = m.TitleEnd // not the 简称 it defines
+		}
+		return []Cite{{Line: line, Text: text[m.Start:end], Target: target}}, nil
+	}
+	var out []Cite
+	var bad []badCite
+	for _, a := range m.Articles {
+		holder := idx.holder(target, a.Label)
+		if holder == nil {
+			if target != from { // 本法第五百条 in a law copied in is its own affair
+				bad = append(bad, badCite{line, "“" + text[a.Start:a.End] + "”：" + name + "没有" + a.Label})
+			}
+			continue
+		}
+		out = append(out, Cite{Line: line, Text: text[a.Start:a.End], Target: holder, Anchor: a.Label})
+	}
+	return out, bad
+}
+
+// holder is the page that holds an article of target: target itself, or,
+// for a document kept in several files, the chapter that holds it.
+func (idx *citeIndex) holder(target *Page, label string) *Page {
+	if _, ok := slices.BinarySearch(idx.sorted[target], label); ok {
+		return target
+	}
+	for _, ch := range target.Chapters {
+		if _, ok := slices.BinarySearch(idx.sorted[ch], label); ok {
+			return ch
+		}
+	}
+	return nil
+}
+
+// version chooses the page a title citation goes to: the only document of
+// that title, or, among the versions of one chain, the version in force
+// when the citing page was dated (a case is judged under the rule of its
+// time), else the current one. Different documents sharing a short title
+// are ambiguous and not linked.
+func (idx *citeIndex) version(from *Page, title string) *Page {
+	pages := idx.byKey[CiteKey(title)]
+	switch {
+	case len(pages) == 0:
+		return nil
+	case len(pages) == 1:
+		return pages[0]
+	}
+	c := pages[0].Chain
+	var exact *Page // a version whose title is the one cited, （试行） and all
+	cited := revision.Key(title)
+	for _, p := range pages {
+		if p.Chain == nil || p.Chain != c {
+			return nil
+		}
+		if idx.exact[p] == cited {
+			exact = p
+		}
+	}
+	if exact != nil && idx.exact[c.Current()] != cited {
+		return exact
+	}
+	if from.Chain == c || from.Date.IsZero() {
+		return c.Current()
+	}
+	var at *Page
+	for _, v := range c.Versions {
+		if s := Start(v); !s.IsZero() && !s.After(from.Date) {
+			at = v
+		}
+	}
+	if at == nil {
+		return c.Current()
+	}
+	return at
+}
+
+// citeTarget is what a page's scripts show of a cited article (popover).
+type citeTarget struct {
+	Title  string `json:"t"`
+	Label  string `json:"a,omitempty"`
+	Status string `json:"s,omitempty"` // when not in force
+	Text   string `json:"x,omitempty"`
+}
+
+// maxPreview bounds the characters of an article a popover shows.
+const maxPreview = 300
+
+// citeData prepares, for each citing page, the text of the articles it
+// cites (JSON keyed by the link as the page writes it), and its
+// fingerprint.
+func (s *Site) citeData(idx *citeIndex) {
+	seen := map[*Page]bool{}
+	var targets []*Page
+	for _, p := range s.Pages {
+		for _, c := range p.cites {
+			if c.Anchor != "" && !seen[c.Target] {
+				seen[c.Target] = true
+				targets = append(targets, c.Target)
+			}
+		}
+	}
+	parallel.Each(len(targets), func(i int) { idx.entry[targets[i]].previewsOf(targets[i].Src) })
+	texts := func(t *Page) map[string]string { return idx.entry[t].previews }
+	for _, p := range s.Pages {
+		if len(p.cites) == 0 {
+			continue
+		}
+		data := map[string]citeTarget{}
+		var h maphash.Hash
+		h.SetSeed(chainSeed)
+		for _, c := range p.cites {
+			key := s.citeDest(p, c)
+			if _, ok := data[key]; ok {
+				continue
+			}
+			t := citeTarget{Title: c.Target.Title, Label: c.Anchor, Text: texts(c.Target)[c.Anchor]}
+			if st := c.Target.ShownStatus(); st != content.InForce {
+				t.Status = st
+			}
+			data[key] = t
+			h.WriteString(key + t.Title + t.Status + t.Text + c.Target.URL)
+		}
+		p.CiteSum = h.Sum64()
+		if e := idx.entry[p]; e.citeSum == p.CiteSum && e.citeJSON != "" {
+			p.citeJSON = e.citeJSON // djkb serve: what it cites is as it was
+		} else {
+			p.citeJSON = marshalJS(data)
+			e.citeJSON, e.citeSum = p.citeJSON, p.CiteSum
+		}
+	}
+}
+
+// CiteData is the JSON of the articles the page cites, for the popover.
+func (p *Page) CiteData() template.JS { return p.citeJSON }
+
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "……"
+}
+
+// Cite implements markdown.Citer: the citations the model found on this
+// line, where the text node holds them.
+func (l *Linker) Cite(text string, line int) []markdown.Cite {
+	var out []markdown.Cite
+	at := 0
+	for i, c := range l.page.cites {
+		if c.Line != line || l.usedCite(i) {
+			continue
+		}
+		j := strings.Index(text[at:], c.Text)
+		if j < 0 {
+			continue
+		}
+		l.used = append(l.used, i)
+		start := at + j
+		out = append(out, markdown.Cite{Start: start, End: start + len(c.Text), Dest: l.site.citeDest(l.page, c)})
+		at = start + len(c.Text)
+		l.Relative = true
+	}
+	return out
+}
+
+func (l *Linker) usedCite(i int) bool { return slices.Contains(l.used, i) }
+
+// citeDest is the link a citation on page p becomes.
+func (s *Site) citeDest(p *Page, c Cite) string {
+	dest := ""
+	if c.Target != p {
+		dest = Rel(p.URL, c.Target.URL, s.Config.FileLinks)
+	}
+	if c.Anchor != "" {
+		dest += "#" + EscapePath(c.Anchor)
+	}
+	return dest
+}
+
+// CitesHash fingerprints the page's citations as resolved: where each
+// goes. The page's converted HTML holds them, so a session converts the
+// page again when it changes, though the page's own file did not.
+func (p *Page) CitesHash() uint64 { return p.citesHash }
+
+func citesHash(cites []Cite) uint64 {
+	if len(cites) == 0 {
+		return 0
+	}
+	var h maphash.Hash
+	h.SetSeed(chainSeed)
+	for _, c := range cites {
+		maphash.WriteComparable(&h, c.Line)
+		h.WriteString(c.Text + "\x00" + c.Target.URL + "\x00" + c.Anchor + "\x00")
+	}
+	return h.Sum64()
+}
