@@ -115,6 +115,8 @@ func TestKeyboard(t *testing.T) {
 	before := eval[int](tb, `document.querySelectorAll(".page-list > li:not([hidden])").length`)
 	word := firstWord(reg.Title)
 	tb.press(word)
+	// The whole section's list loads on the first filtering: wait for it.
+	tb.wait(fmt.Sprintf(`document.querySelectorAll(".page-list > li:not([hidden])").length < %d`, before))
 	after := eval[int](tb, `document.querySelectorAll(".page-list > li:not([hidden])").length`)
 	if after == 0 || after >= before {
 		t.Errorf("在筛选框输入“%s”后列表显示 %d 篇（之前 %d 篇），应减少且不为零", word, after, before)

@@ -78,12 +78,18 @@ func TestVersionsAndCitations(t *testing.T) {
 
 			// 沿革 of an article of the current version.
 			tb.open(b.pageURL(srv, current.URL))
-			tb.wait(`!!document.querySelector("#第五条 .article-history")`)
-			eval[bool](tb, `(document.querySelector("#第五条 .article-history").click(), true)`)
+			// It is an entry of the article's menu, which the number opens.
+			tb.wait(`!!document.querySelector("#第五条 button.article-no")`)
+			eval[bool](tb, `(document.querySelector("#第五条 button.article-no").click(), true)`)
+			tb.wait(`!!document.querySelector("#第五条 .article-menu-extra")`)
+			if s := eval[string](tb, `document.querySelector("#第五条 .article-menu").textContent`); !strings.Contains(s, "复制引用") || !strings.Contains(s, "沿革") {
+				t.Errorf("第五条的菜单是“%s”，应有“复制引用”和“沿革”", s)
+			}
+			eval[bool](tb, `(Array.prototype.filter.call(document.querySelectorAll("#第五条 .article-menu-extra"), function (b) { return b.textContent === "沿革"; })[0].click(), true)`)
 			if s := eval[string](tb, `document.getElementById("history-第五条").textContent`); !strings.Contains(s, "2016年3月18日") || !strings.Contains(s, "拆分") {
 				t.Errorf("第五条的沿革是“%s”，应从 2016 年版说起，并说明由第四条拆分而来", s)
 			}
-			tb.shots("history", b.pageURL(srv, current.URL), `document.querySelector("#第五条 .article-history").click(); document.getElementById("第五条").scrollIntoView()`)
+			tb.shots("history", b.pageURL(srv, current.URL), `document.querySelector("#第五条 button.article-no").click(); Array.prototype.filter.call(document.querySelectorAll("#第五条 .article-menu-extra"), function (b) { return b.textContent === "沿革"; })[0].click(); document.getElementById("第五条").scrollIntoView()`)
 
 			// The popover of a cited article, with the status of an old version.
 			c := b.Site.Page("cases/警示案例/某处党员统计数据报送差错未及时谈话提醒.md")

@@ -220,24 +220,16 @@
     copy(c.text + "\n" + c.url, function (ok) { done(ok, c); });
   };
 
-  ready(function () {
+  // 复制引用 in each article's menu (site.js).
   if (document.querySelector(".regulation .content p.article[id]")) {
-    var arts = document.querySelectorAll(".regulation .content p.article[id]");
-    for (var j = 0; j < arts.length; j++) {
-      (function (p) {
-        var b = el("button", "cite-copy link-button", "引用");
-        b.type = "button";
-        b.setAttribute("aria-label", "复制规范引用：" + citation(p).text);
-        b.addEventListener("click", function () {
-          window.djkbCopyCitation(p, function (ok, c) {
-            b.textContent = ok ? "已复制引用" : "复制失败";
-            b.title = c.text + " " + c.url;
-            window.setTimeout(function () { b.textContent = "引用"; }, 2500);
-          });
+    (window.djkbArticleActions = window.djkbArticleActions || []).push({
+      text: function () { return "复制引用"; },
+      run: function (p, b) {
+        window.djkbCopyCitation(p, function (ok, c) {
+          b.textContent = ok ? "已复制引用" : "复制失败";
+          b.title = c.text + " " + c.url;
         });
-        insertAfterNumber(p, b);
-      })(arts[j]);
-    }
+      }
+    });
   }
-  });
 })();

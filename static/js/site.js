@@ -1,6 +1,7 @@
 /* djkb site.js: small enhancements of the server-rendered pages. Everything
    works without it; with it:
-   - an article's number opens a small menu: 复制链接, 收藏本条;
+   - an article's number opens a small menu: 复制链接, 收藏本条, and what
+     other scripts add (window.djkbArticleActions);
    - single pages get 收藏本页 and 打印, a mark when they changed since the
      reader's last visit, and a place among the recent pages (localStorage);
    - the table of contents marks the part being read, and on narrow screens
@@ -325,6 +326,27 @@
   // number was pressed, positioned out of the text's flow.
   var menu, menuCopy, menuSave, menuOwner;
 
+  // Other scripts add entries to the article menu (cite.js: 复制引用;
+  // versions.js: 沿革) by pushing {text: function (p) → label or "",
+  // run: function (p, button)} here, before or after this script runs.
+  var menuActions = window.djkbArticleActions = window.djkbArticleActions || [];
+
+  function addActions(p) {
+    each(menu.querySelectorAll(".article-menu-extra"), function (b) {
+      menu.removeChild(b);
+    });
+    each(menuActions, function (action) {
+      var text = action.text(p);
+      if (text) {
+        var b = el("button", { type: "button", "class": "article-menu-extra" }, text);
+        b.addEventListener("click", function () {
+          action.run(p, b);
+        });
+        menu.appendChild(b);
+      }
+    });
+  }
+
   function closeMenu(focusBack) {
     if (!menuOwner) {
       return;
@@ -393,6 +415,7 @@
     menu.style.left = button.offsetLeft + "px";
     menuCopy.textContent = "复制链接";
     setPressed(menuSave, isBookmarked(pageEntry("#" + p.id).k), "收藏本条", "已收藏本条");
+    addActions(p);
     menu.hidden = false;
     button.setAttribute("aria-controls", menu.id);
     button.setAttribute("aria-expanded", "true");

@@ -151,14 +151,12 @@
     }
 
     /* 沿革 of each article of the newest version ------------------------ */
+    // 沿革 in each article's menu (site.js), shown below the article.
     if (here === data.versions.length - 1 && data.history) {
-      var addAll = function () {
-        var each = document.querySelectorAll(".content p.article[id]");
-        for (var i = 0; i < each.length; i++) {
-          addHistory(each[i], link);
-        }
-      };
-      document.addEventListener("DOMContentLoaded", addAll); // after site.js, which sets the numbers
+      (window.djkbArticleActions = window.djkbArticleActions || []).push({
+        text: function (p) { return data.history[articleOf(p)] ? "沿革" : ""; },
+        run: function (p, b) { toggleHistory(p, b, link); }
+      });
     }
   }
 
@@ -191,33 +189,24 @@
   }
   window.djkbArticleHistory = articleHistory;
 
-  function addHistory(p, link) {
-    var label = p.id.replace(/-\d+$/, "");
-    var list = articleHistory(label, link);
-    if (!list) {
-      return;
+  function articleOf(p) {
+    return p.id.replace(/-\d+$/, "");
+  }
+
+  // toggleHistory shows or hides the 沿革 of article p below it.
+  function toggleHistory(p, button, link) {
+    var box = document.getElementById("history-" + p.id);
+    if (!box) {
+      var label = articleOf(p);
+      box = el("div", "history-pop");
+      box.id = "history-" + p.id;
+      box.hidden = true;
+      box.appendChild(el("p", "history-title", label + "的沿革"));
+      box.appendChild(articleHistory(label, link));
+      p.parentNode.insertBefore(box, p.nextSibling);
     }
-    var button = el("button", "article-history link-button", "沿革");
-    button.type = "button";
-    button.setAttribute("aria-expanded", "false");
-    button.setAttribute("aria-label", label + "的沿革");
-    var box = el("div", "history-pop");
-    box.id = "history-" + p.id;
-    box.hidden = true;
-    box.appendChild(el("p", "history-title", label + "的沿革"));
-    box.appendChild(list);
-    button.setAttribute("aria-controls", box.id);
-    button.addEventListener("click", function () {
-      box.hidden = !box.hidden;
-      button.setAttribute("aria-expanded", String(!box.hidden));
-    });
-    var no = p.querySelector(".article-no");
-    if (no && no.parentNode === p) {
-      p.insertBefore(button, no.nextSibling);
-    } else {
-      p.insertBefore(button, p.firstChild);
-    }
-    p.parentNode.insertBefore(box, p.nextSibling);
+    box.hidden = !box.hidden;
+    button.textContent = box.hidden ? "沿革" : "收起沿革";
   }
 
   /* 修订对照: any two versions ----------------------------------------- */
