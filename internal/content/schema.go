@@ -117,7 +117,7 @@ var Fields = []Field{
 		{Key: "date", Label: "日期", Type: Date},
 		{Key: "event", Label: "事件", Type: Text},
 	}},
-	{Key: "supersedes", Label: "替代文件", Type: List, Kinds: regulation, Review: []string{"replaced-in-force"}, Note: "页面路径（相对于 content，如 regulations/a.md）或文号；新版本写旧版本，各版本连成版本链（同名而印发日期不同的也连成一条）"},
+	{Key: "supersedes", Label: "替代文件", Type: List, Kinds: regulation, Review: []string{"replaced-in-force"}, Note: "页面路径（相对于 content，如 regulations/a.md）或文号；新版本写旧版本，各版本连成版本链（同名、同一制定机关而印发日期不同的也连成一条）"},
 	{Key: "superseded_by", Label: "已被替代", Type: List, Kinds: regulation, Review: []string{"replaced-in-force", "paperwork-missing"}, Note: "页面路径或文号；与 supersedes 写一边即可，另一边自动补上"},
 	{Key: "repeal", Label: "废止依据", Type: Table, Kinds: regulation, Review: []string{"replaced-in-force", "paperwork-missing"}, Parts: []Field{
 		{Key: "decision", Label: "决定", Type: Text},

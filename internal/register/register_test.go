@@ -161,6 +161,9 @@ func TestChainLinks(t *testing.T) {
 		"乙办法.md":  reg(`title = "乙办法"`+"\nissued = 2020-01-01\nsupersedes = \"regulations/甲办法.md\"", "第一条　乙。"),
 		"丙规定.md":  reg(`title = "丙规定"`+"\nissued = 2015-01-01", "第一条　丙。"),
 		"丙规定2.md": reg(`title = "丙规定"`+"\nissued = 2015-01-01", "第一条　丙。"),
+		"丁条例.md":  reg(`title = "河道管理条例"`+"\nissued = 2012-01-01\nissuer = [\"甲省人大常委会\"]", "第一条　甲省。"),
+		"丁条例2.md": reg(`title = "河道管理条例"`+"\nissued = 2018-01-01\nissuer = [\"乙省人大常委会\"]", "第一条　乙省。"),
+		"戊条例.md":  reg(`title = "河道管理条例"`+"\nissued = 2021-01-01\nissuer = [\"甲省人大常委会\"]", "第一条　甲省新。"),
 	})
 	a, b := s.Page("regulations/甲办法.md"), s.Page("regulations/乙办法.md")
 	if a.Chain == nil || a.Chain != b.Chain || a.Chain.Versions[0] != a {
@@ -171,6 +174,12 @@ func TestChainLinks(t *testing.T) {
 	}
 	if s.Page("regulations/丙规定.md").Chain != nil {
 		t.Errorf("同名同日的两份文件不是两个版本")
+	}
+	// One title from two issuers is two documents: each province's own
+	// versions form its chain.
+	jia, yi, jia2 := s.Page("regulations/丁条例.md"), s.Page("regulations/丁条例2.md"), s.Page("regulations/戊条例.md")
+	if jia.Chain == nil || jia.Chain != jia2.Chain || yi.Chain != nil {
+		t.Errorf("甲省的两版河道管理条例应是一条版本链，乙省的不在其中：%v %v %v", jia.Chain, jia2.Chain, yi.Chain)
 	}
 }
 

@@ -170,7 +170,7 @@ func (s *Site) buildChains() {
 		if p.Date.IsZero() {
 			continue
 		}
-		k := TitleKey(p.Title)
+		k := versionKey(p)
 		if j, ok := byKey[k]; ok {
 			differ[k] = differ[k] || !dates[k].Equal(p.Date)
 			union(i, j)
@@ -196,12 +196,23 @@ func (s *Site) buildChains() {
 	s.compareAll()
 }
 
+// versionKey is what same-titled versions of one regulation share: the
+// title and the first issuer. Provinces issue rules of one title (河道管理
+// 条例) that are different documents, not versions of each other.
+func versionKey(p *Page) string {
+	k := TitleKey(p.Title)
+	if r := p.Reg(); len(r.Issuer) > 0 {
+		k += "\x00" + r.Issuer[0]
+	}
+	return k
+}
+
 // linked reports whether a group is a chain: some page names another, or
 // same-titled pages differ in date (two copies of one document are not
 // versions of it).
 func linked(g []*Page, differ map[string]bool) bool {
 	for _, p := range g {
-		if len(p.Supersedes) > 0 || len(p.SupersededBy) > 0 || differ[TitleKey(p.Title)] {
+		if len(p.Supersedes) > 0 || len(p.SupersededBy) > 0 || differ[versionKey(p)] {
 			return true
 		}
 	}
