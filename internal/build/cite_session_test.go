@@ -42,3 +42,32 @@ func TestSessionFollowsCitations(t *testing.T) {
 	}
 	compareWithDir(t, "删去被引用的第八条之后", sess, out)
 }
+
+// TestSessionFollowsGlossary: a term added to the glossary links its first
+// mention on pages whose own files did not change; the session writes
+// what a clean build writes.
+func TestSessionFollowsGlossary(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	site := copySample(t, root, "")
+	sess := NewSession(Options{SiteDir: site, Defaults: djkb.Defaults, NoSearch: true})
+	if _, _, err := sess.Build(); err != nil {
+		t.Fatal(err)
+	}
+	glossary := filepath.Join(site, "content", "glossary.md")
+	data, err := os.ReadFile(glossary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(glossary, append(data, "\n## 谈话提醒\n\n又称：提醒谈话\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sess.Changed([]string{"content/glossary.md"})
+	if _, _, err := sess.Build(); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(Options{SiteDir: site, OutDir: out, Defaults: djkb.Defaults, NoSearch: true}); err != nil {
+		t.Fatal(err)
+	}
+	compareWithDir(t, "术语表新增词条之后", sess, out)
+}

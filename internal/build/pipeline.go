@@ -49,6 +49,7 @@ type cache struct {
 	sources *content.Cache                 // parsed files
 	conv    map[*content.Source]*converted // converted Markdown
 	env     uint64                         // what links resolved against when conv was filled
+	terms   uint64                         // the glossary pages linked to (site.TermsHash) when conv was filled
 	sitemap sitemapCache                   // the last sitemap: most edits change none of its URLs and dates
 	// prints holds the fingerprint of each view's output file that the
 	// session holds from its last build.
@@ -386,17 +387,19 @@ func (p *pipeline) convertAndRender(s *site.Site, r *render.Renderer, views []*r
 func (p *pipeline) convertAll(s *site.Site, pages []*site.Page, diags *diag.List) {
 	c := p.strategy.cache
 	var kept map[*content.Source]*converted
-	envChanged := false
+	envChanged, termsChanged := false, false
 	if c != nil {
 		env := linkEnv(s)
 		envChanged, c.env = env != c.env, env
+		// Any page may mention a term added to the glossary.
+		termsChanged, c.terms = s.TermsHash() != c.terms, s.TermsHash()
 		kept = c.conv
 	}
 	conv := newConverter(s)
 	results := make([]*converted, len(pages))
 	var todo []int
 	for i, pg := range pages {
-		if k, ok := kept[pg.Src]; ok && !(envChanged && k.relative) && k.cites == pg.CitesHash() {
+		if k, ok := kept[pg.Src]; ok && !termsChanged && !(envChanged && k.relative) && k.cites == pg.CitesHash() {
 			results[i] = k
 		} else {
 			todo = append(todo, i)

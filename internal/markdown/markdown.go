@@ -95,6 +95,13 @@ type Citer interface {
 	Cite(text string, line int) []Cite
 }
 
+// Glosser is a Resolver that also links terms of the site's glossary in
+// the text: for the text of a text node, it returns the spans to link, in
+// order and not overlapping. Citations are linked first.
+type Glosser interface {
+	Terms(text string) []Cite
+}
+
 // Cite is a span of a text node to link: bytes Start to End, to Dest.
 type Cite struct {
 	Start, End int
@@ -422,6 +429,9 @@ func (p *page) rewriteLinks(doc ast.Node) {
 	for _, t := range texts {
 		p.linkCitations(citer, t)
 	}
+	if g, ok := p.in.Resolver.(Glosser); ok {
+		p.linkTerms(g, doc)
+	}
 	for _, n := range drop {
 		parent := n.Parent()
 		if _, isImage := n.(*ast.Image); !isImage {
@@ -578,15 +588,38 @@ func citable(t *ast.Text) bool {
 
 // linkCitations splits a text node around the citations the Citer links.
 func (p *page) linkCitations(c Citer, t *ast.Text) {
-	seg := t.Segment
-	value := seg.Value(p.src)
+	value := t.Segment.Value(p.src)
 	if len(value) < len("第一条") {
 		return
 	}
-	spans := c.Cite(string(value), p.lineAt(seg.Start))
+	p.linkSpans(t, c.Cite(string(value), p.lineAt(t.Segment.Start)), "cite")
+}
+
+// linkTerms links the glossary terms the Glosser finds in the text nodes
+// that are not in a link, code or heading, in reading order.
+func (p *page) linkTerms(g Glosser, doc ast.Node) {
+	var texts []*ast.Text
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*ast.Text); ok && entering && citable(t) {
+			texts = append(texts, t)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range texts {
+		if spans := g.Terms(string(t.Segment.Value(p.src))); len(spans) > 0 {
+			p.linkSpans(t, spans, "term")
+		}
+	}
+}
+
+// linkSpans splits a text node around spans, each becoming a link of the
+// class given.
+func (p *page) linkSpans(t *ast.Text, spans []Cite, class string) {
 	if len(spans) == 0 {
 		return
 	}
+	seg := t.Segment
+	value := seg.Value(p.src)
 	parent := t.Parent()
 	at := 0
 	piece := func(from, to int) *ast.Text {
@@ -603,7 +636,7 @@ func (p *page) linkCitations(c Citer, t *ast.Text) {
 		}
 		l := ast.NewLink()
 		l.Destination = []byte(s.Dest)
-		l.SetAttributeString("class", []byte("cite"))
+		l.SetAttributeString("class", []byte(class))
 		l.AppendChild(l, ast.NewTextSegment(text.NewSegment(seg.Start+s.Start, seg.Start+s.End)))
 		parent.InsertBefore(parent, t, l)
 		at = s.End

@@ -2,17 +2,16 @@ package search
 
 import (
 	"strings"
+
+	"djkb/internal/glossary"
 )
 
 // GlossaryPath is the source of the glossary page (术语表), relative to
-// content/. Each of its headings is a term; a line “又称：A、B” under it
-// lists the term's other names. A query for any name of an entry also finds
-// the pages of the others, after its own results and labelled 含同义词
-// (engine.js synonyms); the names are also phrases a pinyin query may spell.
-const GlossaryPath = "glossary.md"
-
-// aliasPrefixes open the line of a term's other names.
-var aliasPrefixes = []string{"又称：", "又称:", "同义词：", "同义词:", "简称：", "简称:", "全称：", "全称:"}
+// content/ (see package glossary). A query for any name of an entry also
+// finds the pages of the others, after its own results and labelled
+// 含同义词 (engine.js synonyms); the names are also phrases a pinyin query
+// may spell.
+const GlossaryPath = glossary.Path
 
 // An entry of the glossary: its names, the heading's first, and the
 // heading's anchor on the glossary page.
@@ -36,11 +35,8 @@ func readGlossary(docs []Doc) ([]glossaryEntry, string) {
 			}
 			e := glossaryEntry{Names: []string{term}, Anchor: p.Anchor}
 			for _, line := range strings.Split(p.Text, "\n") {
-				line = strings.TrimSpace(line)
-				for _, pre := range aliasPrefixes {
-					if rest, ok := strings.CutPrefix(line, pre); ok {
-						e.Names = appendNames(e.Names, rest)
-					}
+				if names, ok := glossary.Aliases(line); ok {
+					e.Names = glossary.AppendNames(e.Names, strings.Join(names, "、"))
 				}
 			}
 			if len(e.Names) > 1 {
@@ -50,27 +46,6 @@ func readGlossary(docs []Doc) ([]glossaryEntry, string) {
 		return out, docs[i].URL
 	}
 	return nil, ""
-}
-
-// appendNames adds the names of a list written with 、，, ; or spaces.
-func appendNames(names []string, list string) []string {
-	for _, n := range strings.FieldsFunc(list, func(r rune) bool {
-		return strings.ContainsRune("、，,；; 　。", r)
-	}) {
-		if n = strings.Trim(n, "“”\"《》"); n != "" && !contains(names, n) {
-			names = append(names, n)
-		}
-	}
-	return names
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // glossaryNames lists every name of every entry, for pinyin.

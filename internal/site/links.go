@@ -29,8 +29,9 @@ type Linker struct {
 	Links []OutLink
 	// Relative is set once a relative link or image was resolved: the
 	// page's HTML then depends on the other pages' URLs.
-	Relative bool
-	used     []int // the page's citations already linked
+	Relative  bool
+	used      []int        // the page's citations already linked
+	termsUsed map[int]bool // the glossary entries already linked
 }
 
 // Linker returns the link resolver for p.

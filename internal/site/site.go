@@ -34,6 +34,7 @@ type Site struct {
 	sections  map[string]*Section // "regulations/a" → section
 	assetPath map[string]bool
 	pageURLs  map[string]bool
+	terms     *terms // the glossary's terms, when the site has one
 }
 
 // Section is a folder of content.
@@ -258,6 +259,7 @@ func New(cfg config.Config, set *content.Set, static []StaticFile, diags *diag.L
 	s.resolveRefs(diags)
 	s.buildChains()
 	s.buildCitations(diags)
+	s.buildTerms()
 	s.buildTaxonomies()
 	s.checkOutputs(static, diags)
 	s.relate()
