@@ -14,7 +14,7 @@ import (
 func TestGlossaryTermLinks(t *testing.T) {
 	dir := t.TempDir()
 	sitetest.Write(t, dir, map[string]string{
-		"site.toml": "title = \"测试\"\n",
+		"site.toml":           "title = \"测试\"\n",
 		"content/glossary.md": "+++\ntitle = \"术语表\"\n+++\n\n## 三会一课\n\n又称：支部委员会、党课\n\n三会一课是基本制度。\n\n## 党建\n\n又称：党的建设\n",
 		"content/学习/甲.md": "+++\ntitle = \"甲\"\n+++\n\n## 三会一课的要求\n\n落实三会一课，抓好党建。再说三会一课。\n\n" +
 			"召开支部委员会，上好党课。见[三会一课](../glossary.md)和 `党建`。\n",
