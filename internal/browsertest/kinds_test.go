@@ -42,6 +42,17 @@ func pagesOfEachKind(t testing.TB, b *builtSite) []kindPage {
 		{"bookmarks", "bookmarks/"},
 		{"404", "404.html"},
 	}
+	// A 修订对照 page: the last step of the longest chain.
+	var step *site.Step
+	for _, c := range s.Chains {
+		if len(c.Steps) > 0 && (step == nil || len(c.Steps) > len(step.Chain.Steps)) {
+			step = c.Steps[len(c.Steps)-1]
+		}
+	}
+	if step == nil {
+		t.Fatal("示例站点没有版本链")
+	}
+	out = append(out, kindPage{"compare", step.URL})
 	if hasSearchPage(t) {
 		out = append(out, kindPage{"search", "search/"})
 	} else {

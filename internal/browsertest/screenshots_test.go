@@ -45,6 +45,8 @@ var readmeShots = []struct {
 	{"home", phone},
 	{"regulation", desktop},
 	{"regulation", phone},
+	{"compare", desktop},
+	{"section", phone},
 }
 
 // TestScreenshots takes the README screenshots of the sample site:
