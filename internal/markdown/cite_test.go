@@ -24,7 +24,8 @@ func (c *citer) Cite(text string, line int) []Cite {
 }
 
 // Citations become links in text, on the text's line, but never inside a
-// link, code or a heading, and the text around them stays as it was.
+// link, code or a heading, and the text around them stays as it was; the
+// brackets at a link's ends stay outside it.
 func TestCitationLinks(t *testing.T) {
 	src := "# 依照《条例》\n\n依照《条例》和《条例》，**强调《条例》**。\n第二行《条例》\n\n[《条例》](x.md) `《条例》`\n"
 	c := &citer{}
@@ -32,7 +33,8 @@ func TestCitationLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	link := `<a href="t.md#%E7%AC%AC%E4%B8%80%E6%9D%A1" class="cite">《条例》</a>`
+	// The brackets go outside the link, as for every link (punctuationOut).
+	link := `《<a href="t.md#%E7%AC%AC%E4%B8%80%E6%9D%A1" class="cite">条例</a>》`
 	want := "<p>依照" + link + "和" + link + "，<strong>强调" + link + "</strong>。第二行" + link + "</p>"
 	if !strings.Contains(res.HTML, want) {
 		t.Errorf("引用没有按原样变成链接：\n%s\n应含：\n%s", res.HTML, want)

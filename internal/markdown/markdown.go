@@ -639,6 +639,7 @@ func (p *page) linkSpans(t *ast.Text, spans []Cite, class string) {
 		l.SetAttributeString("class", []byte(class))
 		l.AppendChild(l, ast.NewTextSegment(text.NewSegment(seg.Start+s.Start, seg.Start+s.End)))
 		parent.InsertBefore(parent, t, l)
+		p.punctuationOut(l) // 《条例》 underlines only 条例
 		at = s.End
 	}
 	t.Segment = text.NewSegment(seg.Start+at, seg.Stop)
