@@ -27,43 +27,50 @@ var (
 //
 // A posting list is the Rice code of codec.AppendRice.
 
-// listCoder Rice-codes the posting lists of a chunk of terms on two
-// goroutines, reusing its buffers from chunk to chunk.
+// listCoder reads the posting lists of a chunk of terms and Rice-codes
+// them on two goroutines, reusing its buffers from chunk to chunk. The
+// lists are read in term order on one goroutine, so that the spill files
+// are read front to back, once.
 type listCoder struct {
-	p       *postings
-	out     [][]byte
-	bufs    [2][]byte
-	ids     [2][]int32
-	readers [2]postingsReader
+	r    postingsReader
+	out  [][]byte
+	bufs [2][]byte
+	ids  []int32
+	ends []int // of each list in ids
 }
 
 // code codes the lists of terms lo..hi-1 into c.out; they stay valid until
 // the next call.
 func (c *listCoder) code(lo, hi int) {
 	c.out = c.out[:0]
-	for range hi - lo {
+	c.ids, c.ends = c.ids[:0], c.ends[:0]
+	for g := lo; g < hi; g++ {
+		c.ids = c.r.ids(c.ids, g)
+		c.ends = append(c.ends, len(c.ids))
 		c.out = append(c.out, nil)
 	}
 	var wg sync.WaitGroup
-	mid := (lo + hi) / 2
-	for h, rg := range [][2]int{{lo, mid}, {mid, hi}} {
+	mid := (hi - lo) / 2
+	for h, rg := range [][2]int{{0, mid}, {mid, hi - lo}} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			buf, ids := c.bufs[h][:0], c.ids[h]
-			pr := &c.readers[h]
+			buf := c.bufs[h][:0]
 			var ends []int
-			for g := rg[0]; g < rg[1]; g++ {
-				ids = pr.ids(ids[:0], g)
-				buf = codec.AppendRice(buf, ids)
+			for i := rg[0]; i < rg[1]; i++ {
+				start := 0
+				if i > 0 {
+					start = c.ends[i-1]
+				}
+				buf = codec.AppendRice(buf, c.ids[start:c.ends[i]])
 				ends = append(ends, len(buf))
 			}
 			start := 0
 			for i, end := range ends {
-				c.out[rg[0]-lo+i] = buf[start:end:end]
+				c.out[rg[0]+i] = buf[start:end:end]
 				start = end
 			}
-			c.bufs[h], c.ids[h] = buf, ids
+			c.bufs[h] = buf
 		}()
 	}
 	wg.Wait()
@@ -86,7 +93,7 @@ func writeDictionary(o *indexFiles, p *postings) []string {
 			large, file = large[:0], file+1
 		}
 	}
-	lc := listCoder{p: p, readers: [2]postingsReader{{p: p}, {p: p}}}
+	lc := listCoder{r: postingsReader{p: p}}
 	listAt := func(i int) []byte {
 		if i%listChunk == 0 {
 			lc.code(i, min(i+listChunk, p.len()))
