@@ -27,26 +27,61 @@ var (
 //
 // A posting list is the Rice code of codec.AppendRice.
 
-// listCoder reads the posting lists of a chunk of terms and Rice-codes
+// listCoder reads the posting lists of chunks of terms and Rice-codes
 // them on two goroutines, reusing its buffers from chunk to chunk. The
-// lists are read in term order on one goroutine, so that the spill files
-// are read front to back, once.
+// lists are read in term order on a goroutine of their own, a chunk ahead
+// of the coders, so that the spill files are read front to back, once.
 type listCoder struct {
-	r    postingsReader
-	out  [][]byte
-	bufs [2][]byte
+	r     postingsReader
+	out   [][]byte
+	bufs  [2][]byte
+	lists [2]readLists  // the chunk being coded, and the next being read
+	ahead chan struct{} // closed once lists[1] is read; nil when no read is under way
+}
+
+// readLists is the lists of a chunk of terms, one after the other.
+type readLists struct {
 	ids  []int32
 	ends []int // of each list in ids
 }
 
-// code codes the lists of terms lo..hi-1 into c.out; they stay valid until
-// the next call.
-func (c *listCoder) code(lo, hi int) {
+func (l *readLists) list(i int) []int32 {
+	start := 0
+	if i > 0 {
+		start = l.ends[i-1]
+	}
+	return l.ids[start:l.ends[i]]
+}
+
+// read reads the lists of terms lo..hi-1 into lists[1], on a goroutine.
+func (c *listCoder) read(lo, hi int) {
+	c.ahead = make(chan struct{})
+	go func() {
+		defer close(c.ahead)
+		l := &c.lists[1]
+		l.ids, l.ends = l.ids[:0], l.ends[:0]
+		for g := lo; g < hi; g++ {
+			l.ids = c.r.ids(l.ids, g)
+			l.ends = append(l.ends, len(l.ids))
+		}
+	}()
+}
+
+// code codes the lists of terms lo..hi-1 into c.out, where chunks are read
+// in order, each up to next; they stay valid until the next call.
+func (c *listCoder) code(lo, hi, next int) {
+	if c.ahead == nil {
+		c.read(lo, hi)
+	}
+	<-c.ahead
+	c.lists[0], c.lists[1] = c.lists[1], c.lists[0]
+	c.ahead = nil
+	if hi < next {
+		c.read(hi, next)
+	}
+	l := &c.lists[0]
 	c.out = c.out[:0]
-	c.ids, c.ends = c.ids[:0], c.ends[:0]
-	for g := lo; g < hi; g++ {
-		c.ids = c.r.ids(c.ids, g)
-		c.ends = append(c.ends, len(c.ids))
+	for range hi - lo {
 		c.out = append(c.out, nil)
 	}
 	var wg sync.WaitGroup
@@ -58,11 +93,7 @@ func (c *listCoder) code(lo, hi int) {
 			buf := c.bufs[h][:0]
 			var ends []int
 			for i := rg[0]; i < rg[1]; i++ {
-				start := 0
-				if i > 0 {
-					start = c.ends[i-1]
-				}
-				buf = codec.AppendRice(buf, c.ids[start:c.ends[i]])
+				buf = codec.AppendRice(buf, l.list(i))
 				ends = append(ends, len(buf))
 			}
 			start := 0
@@ -96,7 +127,7 @@ func writeDictionary(o *indexFiles, p *postings) []string {
 	lc := listCoder{r: postingsReader{p: p}}
 	listAt := func(i int) []byte {
 		if i%listChunk == 0 {
-			lc.code(i, min(i+listChunk, p.len()))
+			lc.code(i, min(i+listChunk, p.len()), min(i+2*listChunk, p.len()))
 		}
 		return lc.out[i%listChunk]
 	}

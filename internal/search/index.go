@@ -42,11 +42,11 @@ func (pr *postingsReader) ids(dst []int32, g int) []int32 {
 	}
 	for len(pr.heap) > 0 {
 		c := &pr.curs[pr.heap[0]]
-		if pr.termOf(c) != int32(g) {
+		if c.g != int32(g) {
 			break
 		}
 		dst = appendGaps(dst, c.data, c.first-1)
-		if c.next() {
+		if pr.next(c) {
 			pr.down(0)
 		} else {
 			last := len(pr.heap) - 1
@@ -62,7 +62,7 @@ func (pr *postingsReader) start() {
 	for w, r := range pr.p.runs {
 		for _, b := range r.batches {
 			c := batchCursor{file: r.spill, run: int32(w), first: b.first, pos: b.at, end: b.end}
-			if c.next() {
+			if pr.next(&c) {
 				pr.curs = append(pr.curs, c)
 			}
 		}
@@ -75,12 +75,20 @@ func (pr *postingsReader) start() {
 	}
 }
 
-func (pr *postingsReader) termOf(c *batchCursor) int32 { return pr.p.global[c.run][c.term] }
+// next moves c to its next record and notes the record's term; false at
+// the end of the batch.
+func (pr *postingsReader) next(c *batchCursor) bool {
+	if !c.next() {
+		return false
+	}
+	c.g = pr.p.global[c.run][c.term]
+	return true
+}
 
 func (pr *postingsReader) less(i, j int) bool {
 	a, b := pr.heap[i], pr.heap[j]
-	ta, tb := pr.termOf(&pr.curs[a]), pr.termOf(&pr.curs[b])
-	return ta < tb || ta == tb && a < b
+	ga, gb := pr.curs[a].g, pr.curs[b].g
+	return ga < gb || ga == gb && a < b
 }
 
 func (pr *postingsReader) down(i int) {
@@ -112,6 +120,7 @@ type batchCursor struct {
 	buf      []byte
 	i        int    // the next record in buf
 	term     int32  // the current record's term, local to the run
+	g        int32  // and in the merged term list
 	data     []byte // its gaps
 }
 
