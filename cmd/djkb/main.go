@@ -13,33 +13,27 @@ import (
 )
 
 func main() {
-	gcPercent, adaptLimit := collectorSettings(os.Args[1:], os.Getenv)
-	if gcPercent > 0 {
+	if gcPercent, ok := collectorSettings(os.Args[1:], os.Getenv); ok {
 		debug.SetGCPercent(gcPercent)
-	}
-	if adaptLimit {
-		adaptMemoryLimit()
-		// Huge pages for the heap the base limit allows: fewer page faults.
-		hugePagesForHeap(baseLimit)
+		// Huge pages for the first part of the heap: fewer page faults.
+		hugePagesForHeap(360 << 20)
 	}
 	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// collectorSettings returns, for a command, the GOGC to set (0: leave it)
-// and whether to adapt the memory limit to the live heap (see limitFor).
+// collectorSettings returns the collector's GOGC for a command, and false
+// when the runtime's defaults stand.
 //
-// A build's live data shrinks as its pages are written. Collecting at half
-// again the live heap, not at twice, keeps the heap clear of the limit,
-// where the runtime would hand memory back to the system and fault it in
-// again. djkb serve keeps the defaults: it holds the whole site, and a
-// limit would keep the collector running through every rebuild. GOGC and
-// GOMEMLIMIT override.
-func collectorSettings(args []string, getenv func(string) string) (gcPercent int, adaptLimit bool) {
-	if len(args) > 0 && args[0] == "serve" {
+// There is no memory limit: a build's live heap grows with the site (every
+// page's text waits for the search index), and a limit below it keeps the
+// collector running without pause, at a cost that grows faster than the
+// site. Collecting at half again the live heap, not at twice, keeps a
+// build's memory near what it needs instead, at a cost in step with what it
+// allocates. djkb serve keeps the defaults: it holds the whole site. GOGC
+// overrides, and GOMEMLIMIT sets a limit.
+func collectorSettings(args []string, getenv func(string) string) (int, bool) {
+	if len(args) > 0 && args[0] == "serve" || getenv("GOGC") != "" {
 		return 0, false
 	}
-	if getenv("GOGC") == "" {
-		gcPercent = 50
-	}
-	return gcPercent, getenv("GOMEMLIMIT") == ""
+	return 50, true
 }
