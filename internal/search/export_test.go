@@ -9,10 +9,10 @@ func SmallShards() func() {
 	return func() { inlineMax, dictShardBytes, largeFileBytes, textShardBytes, metaShardBytes = a, b, c, d, e }
 }
 
-// SpillIn makes Write move its posting batches to temporary files in dir
-// from the first byte; the returned function restores the defaults.
+// SpillIn makes Write keep its temporary files in dir; the returned
+// function restores the system's temporary folder.
 func SpillIn(dir string) func() {
-	oldDir, oldAfter := spillDir, spillAfter
-	spillDir, spillAfter = dir, 0
-	return func() { spillDir, spillAfter = oldDir, oldAfter }
+	old := spillDir
+	spillDir = dir
+	return func() { spillDir = old }
 }

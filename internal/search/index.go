@@ -256,7 +256,7 @@ func indexBlocks(o *indexFiles, ts *textShards) *postings {
 		if w == 0 {
 			first = 0
 		}
-		runs[w] = &indexRun{tt: newTermTable(), first: int32(first), end: int32(end), since: int32(first), spill: &spill{}}
+		runs[w] = &indexRun{tt: newTermTable(), first: int32(first), end: int32(end), since: int32(first), spill: newSpill()}
 		wg.Add(1)
 		go func(r *indexRun) {
 			defer wg.Done()

@@ -7,51 +7,36 @@ import (
 )
 
 // spill holds the index pass's posting batches outside the heap, in a
-// temporary file, once they pass spillAfter bytes, so that the memory a
-// Write needs does not grow with the corpus. The file is unlinked as soon
-// as it is made where the system allows it (so that nothing is left
-// behind, even when the build is killed), and removed on close elsewhere.
-// When no temporary file can be made the batches stay in memory.
+// temporary file, so that the memory a Write needs does not grow with the
+// corpus. The file is unlinked as soon as it is made where the system
+// allows it (so that nothing is left behind, even when the build is
+// killed), and removed on close elsewhere. When no temporary file can be
+// made the batches stay in memory.
 type spill struct {
-	f     *os.File
-	name  string // to remove on close: the file could not be unlinked while open
-	mem   []byte // the batches, when there is no file
-	tried bool   // to make the file
-	size  int64
-	err   error
+	f    *os.File
+	name string // to remove on close: the file could not be unlinked while open
+	mem  []byte // the batches, when there is no file
+	size int64
+	err  error
 }
 
-var (
-	// spillDir is where spill files go; "" is the system's temporary
-	// folder.
-	spillDir = ""
-	// spillAfter is how many bytes of batches a run keeps in memory: a
-	// small site's index needs no file.
-	spillAfter = 32 << 20
-)
+// spillDir is where spill files go; "" is the system's temporary folder.
+var spillDir = ""
 
-// toFile moves the batches into a temporary file, if one can be made.
-func (s *spill) toFile() {
-	s.tried = true
+func newSpill() *spill {
 	f, err := os.CreateTemp(spillDir, "djkb-index-*")
 	if err != nil {
-		return
+		return &spill{}
 	}
+	s := &spill{f: f}
 	if os.Remove(f.Name()) != nil {
 		s.name = f.Name()
 	}
-	s.f = f
-	if _, err := f.Write(s.mem); err != nil {
-		s.fail(err)
-	}
-	s.mem = nil
+	return s
 }
 
 // append adds b at the end and returns where it starts.
 func (s *spill) append(b []byte) int64 {
-	if !s.tried && len(s.mem)+len(b) > spillAfter {
-		s.toFile()
-	}
 	at := s.size
 	s.size += int64(len(b))
 	switch {
