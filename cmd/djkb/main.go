@@ -13,23 +13,27 @@ import (
 )
 
 func main() {
-	// A soft memory limit keeps a large build within an office PC's means:
-	// the collector runs more often near it instead of letting the heap
-	// double. GOMEMLIMIT overrides it. djkb serve has none: it keeps the
-	// whole site in memory, and a limit below that would keep the collector
-	// running through every rebuild.
-	serving := len(os.Args) > 1 && os.Args[1] == "serve"
-	if os.Getenv("GOMEMLIMIT") == "" && !serving {
-		debug.SetMemoryLimit(360 << 20)
-		// Huge pages for the heap the limit allows: fewer page faults.
+	if gcPercent, ok := collectorSettings(os.Args[1:], os.Getenv); ok {
+		debug.SetGCPercent(gcPercent)
+		// Huge pages for the first part of the heap: fewer page faults.
 		hugePagesForHeap(360 << 20)
 	}
-	// A build's live data shrinks as its pages are written. Collecting at
-	// half again the live heap, not at twice, keeps the heap clear of the
-	// limit, where the runtime would hand memory back to the system and
-	// fault it in again. GOGC overrides it.
-	if os.Getenv("GOGC") == "" && !serving {
-		debug.SetGCPercent(50)
-	}
 	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// collectorSettings returns the collector's GOGC for a command, and false
+// when the runtime's defaults stand.
+//
+// There is no memory limit: a build's live heap grows with the site (every
+// page's text waits for the search index), and a limit below it keeps the
+// collector running without pause, at a cost that grows faster than the
+// site. Collecting at half again the live heap, not at twice, keeps a
+// build's memory near what it needs instead, at a cost in step with what it
+// allocates. djkb serve keeps the defaults: it holds the whole site. GOGC
+// overrides, and GOMEMLIMIT sets a limit.
+func collectorSettings(args []string, getenv func(string) string) (int, bool) {
+	if len(args) > 0 && args[0] == "serve" || getenv("GOGC") != "" {
+		return 0, false
+	}
+	return 50, true
 }

@@ -27,43 +27,81 @@ var (
 //
 // A posting list is the Rice code of codec.AppendRice.
 
-// listCoder Rice-codes the posting lists of a chunk of terms on two
-// goroutines, reusing its buffers from chunk to chunk.
+// listCoder reads the posting lists of chunks of terms and Rice-codes
+// them on two goroutines, reusing its buffers from chunk to chunk. The
+// lists are read in term order on a goroutine of their own, a chunk ahead
+// of the coders, so that the spill files are read front to back, once.
 type listCoder struct {
-	p       *postings
-	out     [][]byte
-	bufs    [2][]byte
-	ids     [2][]int32
-	readers [2]postingsReader
+	r     postingsReader
+	out   [][]byte
+	bufs  [2][]byte
+	lists [2]readLists  // the chunk being coded, and the next being read
+	ahead chan struct{} // closed once lists[1] is read; nil when no read is under way
 }
 
-// code codes the lists of terms lo..hi-1 into c.out; they stay valid until
-// the next call.
-func (c *listCoder) code(lo, hi int) {
+// readLists is the lists of a chunk of terms, one after the other.
+type readLists struct {
+	ids  []int32
+	ends []int // of each list in ids
+}
+
+func (l *readLists) list(i int) []int32 {
+	start := 0
+	if i > 0 {
+		start = l.ends[i-1]
+	}
+	return l.ids[start:l.ends[i]]
+}
+
+// read reads the lists of terms lo..hi-1 into lists[1], on a goroutine.
+func (c *listCoder) read(lo, hi int) {
+	c.ahead = make(chan struct{})
+	go func() {
+		defer close(c.ahead)
+		l := &c.lists[1]
+		l.ids, l.ends = l.ids[:0], l.ends[:0]
+		for g := lo; g < hi; g++ {
+			l.ids = c.r.ids(l.ids, g)
+			l.ends = append(l.ends, len(l.ids))
+		}
+	}()
+}
+
+// code codes the lists of terms lo..hi-1 into c.out, where chunks are read
+// in order, each up to next; they stay valid until the next call.
+func (c *listCoder) code(lo, hi, next int) {
+	if c.ahead == nil {
+		c.read(lo, hi)
+	}
+	<-c.ahead
+	c.lists[0], c.lists[1] = c.lists[1], c.lists[0]
+	c.ahead = nil
+	if hi < next {
+		c.read(hi, next)
+	}
+	l := &c.lists[0]
 	c.out = c.out[:0]
 	for range hi - lo {
 		c.out = append(c.out, nil)
 	}
 	var wg sync.WaitGroup
-	mid := (lo + hi) / 2
-	for h, rg := range [][2]int{{lo, mid}, {mid, hi}} {
+	mid := (hi - lo) / 2
+	for h, rg := range [][2]int{{0, mid}, {mid, hi - lo}} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			buf, ids := c.bufs[h][:0], c.ids[h]
-			pr := &c.readers[h]
+			buf := c.bufs[h][:0]
 			var ends []int
-			for g := rg[0]; g < rg[1]; g++ {
-				ids = pr.ids(ids[:0], g)
-				buf = codec.AppendRice(buf, ids)
+			for i := rg[0]; i < rg[1]; i++ {
+				buf = codec.AppendRice(buf, l.list(i))
 				ends = append(ends, len(buf))
 			}
 			start := 0
 			for i, end := range ends {
-				c.out[rg[0]-lo+i] = buf[start:end:end]
+				c.out[rg[0]+i] = buf[start:end:end]
 				start = end
 			}
-			c.bufs[h], c.ids[h] = buf, ids
+			c.bufs[h] = buf
 		}()
 	}
 	wg.Wait()
@@ -86,10 +124,10 @@ func writeDictionary(o *indexFiles, p *postings) []string {
 			large, file = large[:0], file+1
 		}
 	}
-	lc := listCoder{p: p, readers: [2]postingsReader{{p: p}, {p: p}}}
+	lc := listCoder{r: postingsReader{p: p}}
 	listAt := func(i int) []byte {
 		if i%listChunk == 0 {
-			lc.code(i, min(i+listChunk, p.len()))
+			lc.code(i, min(i+listChunk, p.len()), min(i+2*listChunk, p.len()))
 		}
 		return lc.out[i%listChunk]
 	}

@@ -8,3 +8,11 @@ func SmallShards() func() {
 	inlineMax, dictShardBytes, largeFileBytes, textShardBytes, metaShardBytes = 2, 200, 40, 600, 200
 	return func() { inlineMax, dictShardBytes, largeFileBytes, textShardBytes, metaShardBytes = a, b, c, d, e }
 }
+
+// SpillIn makes Write keep its temporary files in dir; the returned
+// function restores the system's temporary folder.
+func SpillIn(dir string) func() {
+	old := spillDir
+	spillDir = dir
+	return func() { spillDir = old }
+}

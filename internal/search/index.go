@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"sync"
 
@@ -16,65 +17,162 @@ import (
 // postings is the inverted index: terms in key order, each with its blocks,
 // which a postingsReader gathers from the runs of the index pass.
 type postings struct {
-	keys   []uint64 // Han key, or wordBit | index into words
-	words  []string // sorted
-	df     []int32  // length of each list
-	runs   []*indexRun
-	locals []int32 // the local term of term g in run w is locals[g*len(runs)+w], or -1
-	// before[g*len(runs)+w] is how many of run w's terms sort before term g.
-	before []int32
+	keys  []uint64 // Han key, or wordBit | index into words
+	words []string // sorted
+	df    []int32  // length of each list
+	runs  []*indexRun
+	// global[w][n] is the number, in keys, of run w's term n.
+	global [][]int32
 }
 
-// postingsReader reads the lists of consecutive terms. The batches of a
-// run hold their terms in key order, so it reads each batch front to back,
-// keeping a cursor in each.
+// postingsReader reads the lists of the terms in order, every batch of
+// every run front to back, once: a heap holds each batch's next record,
+// least term first and, for a term, the batches in block order.
 type postingsReader struct {
 	p    *postings
-	next int       // the term the cursors stand at
-	cur  [][]int32 // cur[w][i]: the next entry of batch i of run w
+	curs []batchCursor
+	heap []int32 // into curs
 }
 
-// seek places the cursors at term g.
-func (pr *postingsReader) seek(g int) {
-	if pr.cur == nil {
-		pr.cur = make([][]int32, len(pr.p.runs))
-	}
-	for w, r := range pr.p.runs {
-		pr.cur[w] = pr.cur[w][:0]
-		before := pr.p.before[g*len(pr.p.runs)+w]
-		for i := range r.batches {
-			terms := r.batches[i].terms
-			at, _ := slices.BinarySearchFunc(terms, before, func(n, rank int32) int { return cmp.Compare(r.rank[n], rank) })
-			pr.cur[w] = append(pr.cur[w], int32(at))
-		}
-	}
-}
-
-// ids appends the blocks of term g to dst. Reading the terms in order moves
-// the cursors along; reading any other term first seeks.
+// ids appends the blocks of term g to dst. Terms must be read in order,
+// from the first.
 func (pr *postingsReader) ids(dst []int32, g int) []int32 {
-	if pr.cur == nil || g != pr.next {
-		pr.seek(g)
+	if pr.curs == nil {
+		pr.start()
 	}
-	pr.next = g + 1
-	for w, r := range pr.p.runs {
-		n := pr.p.locals[g*len(pr.p.runs)+w]
-		if n < 0 {
-			continue
+	for len(pr.heap) > 0 {
+		c := &pr.curs[pr.heap[0]]
+		if c.g != int32(g) {
+			break
 		}
-		cur := pr.cur[w]
-		for i := range r.batches {
-			pb := &r.batches[i]
-			if c := cur[i]; int(c) < len(pb.terms) && pb.terms[c] == n {
-				dst = appendGaps(dst, pb.data[pb.off[c]:pb.off[c+1]], pb.first-1)
-				cur[i]++
-			}
+		dst = appendGaps(dst, c.data, c.first-1)
+		if pr.next(c) {
+			pr.down(0)
+		} else {
+			last := len(pr.heap) - 1
+			pr.heap[0] = pr.heap[last]
+			pr.heap = pr.heap[:last]
+			pr.down(0)
 		}
 	}
 	return dst
 }
 
+func (pr *postingsReader) start() {
+	for w, r := range pr.p.runs {
+		for _, b := range r.batches {
+			c := batchCursor{file: r.spill, run: int32(w), first: b.first, pos: b.at, end: b.end}
+			if pr.next(&c) {
+				pr.curs = append(pr.curs, c)
+			}
+		}
+	}
+	for i := range pr.curs {
+		pr.heap = append(pr.heap, int32(i))
+	}
+	for i := len(pr.heap)/2 - 1; i >= 0; i-- {
+		pr.down(i)
+	}
+}
+
+// next moves c to its next record and notes the record's term; false at
+// the end of the batch.
+func (pr *postingsReader) next(c *batchCursor) bool {
+	if !c.next() {
+		return false
+	}
+	c.g = pr.p.global[c.run][c.term]
+	return true
+}
+
+func (pr *postingsReader) less(i, j int) bool {
+	a, b := pr.heap[i], pr.heap[j]
+	ga, gb := pr.curs[a].g, pr.curs[b].g
+	return ga < gb || ga == gb && a < b
+}
+
+func (pr *postingsReader) down(i int) {
+	h := pr.heap
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && pr.less(r, l) {
+			m = r
+		}
+		if !pr.less(m, i) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+}
+
+// A batchCursor reads a batch's records from its spill file through a
+// window that grows to hold the largest record.
+type batchCursor struct {
+	file     *spill
+	run      int32
+	first    int32 // the batch's gaps' base
+	pos, end int64 // file offsets: the next byte to read, the batch's end
+	buf      []byte
+	i        int    // the next record in buf
+	term     int32  // the current record's term, local to the run
+	g        int32  // and in the merged term list
+	data     []byte // its gaps
+}
+
+// cursorRead is how much a cursor reads at a time.
+const cursorRead = 16 << 10
+
+// next moves to the next record; false at the end of the batch.
+func (c *batchCursor) next() bool {
+	if !c.fill(2 * binary.MaxVarintLen32) {
+		return false
+	}
+	n, k1 := binary.Uvarint(c.buf[c.i:])
+	size, k2 := binary.Uvarint(c.buf[c.i+k1:])
+	c.i += k1 + k2
+	c.fill(int(size))
+	c.term, c.data = int32(n), c.buf[c.i:c.i+int(size)]
+	c.i += int(size)
+	return true
+}
+
+// fill makes buf hold at least n unread bytes, or all the batch has left;
+// false when that is nothing.
+func (c *batchCursor) fill(n int) bool {
+	have := len(c.buf) - c.i
+	if have >= n || c.pos == c.end {
+		return have > 0
+	}
+	want := int(min(int64(max(n, cursorRead)-have), c.end-c.pos))
+	if cap(c.buf) < have+want {
+		c.buf = append(make([]byte, 0, have+want), c.buf[c.i:]...)
+	} else {
+		c.buf = append(c.buf[:0], c.buf[c.i:]...)
+	}
+	c.i = 0
+	c.buf = c.buf[:have+want]
+	c.file.readAt(c.buf[have:], c.pos)
+	c.pos += int64(want)
+	return true
+}
+
 func (p *postings) len() int { return len(p.keys) }
+
+// close frees the runs' spill files and returns the first error they met.
+func (p *postings) close() error {
+	var first error
+	for _, r := range p.runs {
+		if err := r.spill.close(); first == nil {
+			first = err
+		}
+	}
+	return first
+}
 
 // keyString returns term i's key as the browser spells it.
 func (p *postings) keyString(i int) string {
@@ -92,11 +190,11 @@ func (p *postings) keyString(i int) string {
 // indexRun is one worker's share of the index pass over a contiguous range
 // of block numbers: it tokenizes titles and blocks into posting lists and
 // codes the blocks' text. Postings wait in batch (term number and block,
-// each term's blocks in order); each full batch is grouped by term and kept
-// as a postBatch with its terms in key order, so that postings are never
-// appended one by one to per-term buffers (a cache miss each, and garbage
-// as they grow), and so that the lists are read back, in key order, front
-// to back.
+// each term's blocks in order); each full batch is grouped by term and
+// spilled as a postBatch with its terms in key order, so that postings are
+// never appended one by one to per-term buffers (a cache miss each, and
+// garbage as they grow), so that they take no memory once grouped, and so
+// that the lists are read back, in key order, front to back.
 type indexRun struct {
 	tt      *termTable
 	first   int32
@@ -105,25 +203,24 @@ type indexRun struct {
 	df      []int32      // by term number
 	order   []int32      // the term numbers in key order
 	keysAt  []sortKey    // the sort keys of order's terms
-	rank    []int32      // by term number: its place in order, once all are in
 	fresh   []rankedTerm // sortTerms's buffer, reused
 	batch   []int32
 	since   int32 // no block of batch comes before it (its gaps' base)
 	batches []postBatch
+	spill   *spill  // holds the batches
 	sorted  []int32 // scratch of flush
 	counts  []int32
 	buf     []byte
-	store   arena // holds the batches' data
+	gaps    []byte
 }
 
-// A postBatch holds the blocks of a batch for each term it holds, in key
-// order: term terms[i]'s varint gaps (the first from first-1) are
-// data[off[i]:off[i+1]].
+// A postBatch is the blocks of a batch for each term it holds, kept in the
+// run's spill file from at to end as one record for each term, in key
+// order: uvarint term number, uvarint length, then the blocks' varint gaps
+// (the first from first-1).
 type postBatch struct {
-	first int32
-	terms []int32
-	off   []int32
-	data  []byte
+	first   int32
+	at, end int64
 }
 
 const batchLen = 1 << 20 // int32s of a batch (half as many postings)
@@ -159,7 +256,7 @@ func indexBlocks(o *indexFiles, ts *textShards) *postings {
 		if w == 0 {
 			first = 0
 		}
-		runs[w] = &indexRun{tt: newTermTable(), first: int32(first), end: int32(end), since: int32(first)}
+		runs[w] = &indexRun{tt: newTermTable(), first: int32(first), end: int32(end), since: int32(first), spill: newSpill()}
 		wg.Add(1)
 		go func(r *indexRun) {
 			defer wg.Done()
@@ -221,7 +318,7 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 		releaseText(blocks[cuts[shard]:cuts[shard+1]])
 	}
 	r.flush()
-	r.rankTerms()
+	r.sortTerms()
 	r.batch, r.sorted, r.counts, r.buf = nil, nil, nil, nil
 	r.fresh = nil
 }
@@ -289,18 +386,9 @@ func growTo[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// rankTerms numbers the terms in key order, for postingsReader.seek.
-func (r *indexRun) rankTerms() {
-	r.sortTerms()
-	r.rank = make([]int32, len(r.order))
-	for k, n := range r.order {
-		r.rank[n] = int32(k)
-	}
-}
-
 // flush looks up the keys still queued, groups the batch by term (a
-// counting sort, which keeps each term's blocks in order) and keeps it as a
-// postBatch, its terms in key order.
+// counting sort, which keeps each term's blocks in order) and spills it as
+// a postBatch, its terms in key order.
 func (r *indexRun) flush() {
 	r.batch = r.tt.lookup(r.batch)
 	if len(r.batch) == 0 {
@@ -332,15 +420,8 @@ func (r *indexRun) flush() {
 		counts[n]++
 	}
 	// Term n's blocks are now sorted[counts[n-1]:counts[n]].
-	present, prev := 0, int32(0)
-	for _, end := range counts[:nt] {
-		if end != prev {
-			present++
-		}
-		prev = end
-	}
-	pb := postBatch{first: r.since, terms: make([]int32, 0, present), off: make([]int32, 0, present+1)}
-	buf := r.buf[:0]
+	pb := postBatch{first: r.since}
+	buf, gaps := r.buf[:0], r.gaps[:0]
 	for _, n := range r.order {
 		start, end := int32(0), counts[n]
 		if n > 0 {
@@ -349,18 +430,20 @@ func (r *indexRun) flush() {
 		if end == start {
 			continue
 		}
-		pb.terms = append(pb.terms, n)
-		pb.off = append(pb.off, int32(len(buf)))
+		gaps = gaps[:0]
 		prev := pb.first - 1
 		for _, b := range sorted[start:end] {
-			buf = codec.AppendUvarint(buf, uint64(b-prev))
+			gaps = codec.AppendUvarint(gaps, uint64(b-prev))
 			prev = b
 		}
+		buf = codec.AppendUvarint(buf, uint64(n))
+		buf = codec.AppendUvarint(buf, uint64(len(gaps)))
+		buf = append(buf, gaps...)
 		r.df[n] += end - start
 	}
-	pb.off = append(pb.off, int32(len(buf)))
-	pb.data = r.store.end(append(r.store.start(len(buf)), buf...))
-	r.buf = buf
+	pb.at = r.spill.append(buf)
+	pb.end = pb.at + int64(len(buf))
+	r.buf, r.gaps = buf, gaps
 	r.batches = append(r.batches, pb)
 	r.batch = r.batch[:0]
 	r.since = r.b
@@ -394,15 +477,18 @@ func compareSortKey(a, b sortKey) int {
 }
 
 // mergeRuns merges the runs' terms, each run's already in key order, into
-// one term list, noting for each term its place in every run; a
-// postingsReader then reads the lists from the runs' batches.
+// one term list, noting the number each run's terms get in it; a
+// postingsReader then reads the lists from the runs' batches. The runs keep
+// only their batches.
 func mergeRuns(runs []*indexRun) *postings {
 	most := 0 // terms at most: those of all runs, if none were shared
 	for _, r := range runs {
 		most += len(r.order)
 	}
-	p := &postings{keys: make([]uint64, 0, most), df: make([]int32, 0, most)}
-	locals, before := make([]int32, 0, most*len(runs)), make([]int32, 0, most*len(runs))
+	p := &postings{keys: make([]uint64, 0, most), df: make([]int32, 0, most), runs: runs, global: make([][]int32, len(runs))}
+	for w, r := range runs {
+		p.global[w] = make([]int32, len(r.order))
+	}
 	pos := make([]int, len(runs)) // the next term of each run, in its order
 	for {
 		best := -1
@@ -420,21 +506,22 @@ func mergeRuns(runs []*indexRun) *postings {
 			key = wordBit | uint64(len(p.words))
 			p.words = append(p.words, sk.word)
 		}
+		g := int32(len(p.keys))
 		p.keys = append(p.keys, key)
 		var df int32
 		for w, r := range runs {
-			before = append(before, int32(pos[w]))
-			loc := int32(-1)
 			if pos[w] < len(r.order) && compareSortKey(r.keysAt[pos[w]], sk) == 0 {
-				loc = r.order[pos[w]]
-				df += r.df[loc]
+				n := r.order[pos[w]]
+				p.global[w][n] = g
+				df += r.df[n]
 				pos[w]++
 			}
-			locals = append(locals, loc)
 		}
 		p.df = append(p.df, df)
 	}
-	p.runs, p.locals, p.before = runs, locals, before
+	for _, r := range runs {
+		r.tt, r.order, r.keysAt, r.df = nil, nil, nil, nil
+	}
 	return p
 }
 

@@ -56,6 +56,9 @@ func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 		Trace("%d docs, %d blocks, %d terms, %d symbols", len(docs), len(blocks), post.len(), len(tc.lens))
 	}
 	dictFirst := writeDictionary(o, post)
+	if err := post.close(); err != nil {
+		o.fail(err)
+	}
 	post = nil
 	t.done("dictionary")
 	var sc script

@@ -152,3 +152,23 @@ func TestWriteEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestWriteSpill checks that the posting batches spilled to a temporary
+// file leave nothing behind, and that without a temporary folder (kept in
+// memory) the index is the same.
+func TestWriteSpill(t *testing.T) {
+	defer search.SmallShards()()
+	docs := longCorpus()
+	tmp := t.TempDir()
+	restore := search.SpillIn(tmp)
+	spilled := readAll(t, writeIndex(t, docs))
+	restore()
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("Write left %d temporary files", len(left))
+	}
+	defer search.SpillIn(filepath.Join(tmp, "missing"))()
+	kept := readAll(t, writeIndex(t, docs))
+	if !reflect.DeepEqual(spilled, kept) {
+		t.Error("the index differs when its batches stay in memory")
+	}
+}
