@@ -18,7 +18,9 @@ import (
 // says nothing of its dates, or was replaced at a date it does not give,
 // has no interval to claim; cases are not regulations.
 func TestValidity(t *testing.T) {
-	reg := func(front string) string { return "+++\n" + strings.TrimSpace(front) + "\n+++\n\n第一条　正文。\n" }
+	reg := func(front string) string {
+		return "+++\n" + strings.TrimSpace(front) + "\n+++\n\n第一条　正文。\n"
+	}
 	dir := t.TempDir()
 	sitetest.Write(t, dir, map[string]string{
 		"site.toml": "title = \"测试\"\n",
@@ -49,7 +51,7 @@ valid_until = 2014-12-31
 status = "宣布失效"`),
 		"content/regulations/仅印发.md": reg(`title = "仅印发"
 issued = 2015-09-09`),
-		"content/regulations/无日期.md":  reg(`title = "无日期"`),
+		"content/regulations/无日期.md": reg(`title = "无日期"`),
 		"content/regulations/已修改无新版.md": reg(`title = "已修改无新版"
 issued = 2013-01-01
 status = "已修改"`),
