@@ -8,3 +8,6 @@ func SmallShards() func() {
 	inlineMax, dictShardBytes, largeFileBytes, textShardBytes, metaShardBytes = 2, 200, 40, 600, 200
 	return func() { inlineMax, dictShardBytes, largeFileBytes, textShardBytes, metaShardBytes = a, b, c, d, e }
 }
+
+// DateDays is dateDays, for the date vectors.
+var DateDays = dateDays

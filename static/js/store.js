@@ -284,8 +284,32 @@
         });
         return { key: f[0], label: f[1], values: f[2], docs: docs };
       });
-      return { facets: facets, dates: dates };
+      return { facets: facets, dates: dates, validity: validity(p[2], dates, nd) };
     });
+  };
+
+  // validity decodes when the regulations were in force (validityTable in
+  // meta.go): {from, until} per document, in days as dates are. from is 0
+  // when unknown; until is 0 when no end is known, -1 when the regulation
+  // ended at a date it does not record; -2 in both for a document that is
+  // not a regulation.
+  function validity(text, dates, nd) {
+    var from = new Int32Array(nd).fill(-2), until = new Int32Array(nd).fill(-2);
+    if (text) {
+      var b = codec.bytes(text), rd = new codec.Reader(b), n = rd.uv(), r = codec.riceEnd(b, rd.p, n);
+      rd.p = r.end;
+      for (var i = 0; i < n; i++) {
+        var d = r.ids[i], f = rd.uv(), u = rd.uv();
+        from[d] = f ? dates[d] + ((f - 1) % 2 ? -(f >> 1) : (f - 1) / 2) : 0;
+        until[d] = u === 0 ? 0 : u === 1 ? -1 : from[d] + u - 2;
+      }
+    }
+    return { from: from, until: until };
+  }
+
+  // validity resolves to when the documents were in force (see validity).
+  Store.prototype.validity = function () {
+    return this.facetFile().then(function (f) { return f.validity; });
   };
 
   // defaultURL mirrors meta.go: "a/b.md" -> "a/b/", "a/_index.md" -> "a/".
