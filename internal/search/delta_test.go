@@ -129,7 +129,7 @@ func TestWriteDelta(t *testing.T) {
 	if m["base"] != search.ManifestID(mainFile) || m["base"] == "" || m["nd"].(float64) != 5 {
 		t.Errorf("delta manifest: base %v (main %s), nd %v", m["base"], search.ManifestID(mainFile), m["nd"])
 	}
-	for _, sub := range []string{"d/0.js", "t/0.js", "m/0.js", "c.js", "f.js"} {
+	for _, sub := range []string{"d/0.js", "t/0.js", "m/0.js", "c.js", "f.js", "v.js"} {
 		data, err := os.ReadFile(filepath.Join(dir, "x", sub))
 		if err != nil {
 			t.Fatal(err)

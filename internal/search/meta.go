@@ -212,8 +212,8 @@ func dateTable(docs []Doc) []byte {
 	return out
 }
 
-// validityTable codes when the documents that have a Validity (the
-// regulations) were in force, for the 当时有效 filter: their number n and
+// validityTable codes, for v.js, when the documents that have a Validity
+// (the regulations) were in force, for the 当时有效 filter: their number n and
 // ids (Rice-coded, as the facets' lists), then two uvarints each, in days
 // (as dateDays): f, 0 when From is unknown, else From minus the document's
 // date in dateTable, zigzag-coded, plus one (1 for the many that took

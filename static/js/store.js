@@ -1,7 +1,8 @@
 /* djkb search: the index as the engine sees it. It reads the manifest and
  * loads, parses and caches the shards: dictionary (d/), long posting lists
  * (p/), block text (t/), titles and paths (m/), the text code (c) and the
- * facets (f), and the phrases of pinyin queries (py). A text shard also carries the titles and paths of its blocks'
+ * facets (f), when regulations were in force (v), and the phrases of
+ * pinyin queries (py). A text shard also carries the titles and paths of its blocks'
  * documents, so a result whose text was read needs no m/ file. Block
  * numbers: 0..nd-1 are the documents' titles, nd+i is body block i. */
 (function (root, factory) {
@@ -284,7 +285,7 @@
         });
         return { key: f[0], label: f[1], values: f[2], docs: docs };
       });
-      return { facets: facets, dates: dates, validity: validity(p[2], dates, nd) };
+      return { facets: facets, dates: dates };
     });
   };
 
@@ -307,9 +308,15 @@
     return { from: from, until: until };
   }
 
-  // validity resolves to when the documents were in force (see validity).
+  // validity resolves to when the documents were in force (see
+  // validity), from v.js, which only the 当时有效 filter loads.
   Store.prototype.validity = function () {
-    return this.facetFile().then(function (f) { return f.validity; });
+    var self = this;
+    return this.once('validity', function () {
+      return Promise.all([self.facetFile(), self.file('v', function (p) { return p; })]).then(function (r) {
+        return validity(r[1], r[0].dates, self.nd);
+      });
+    });
   };
 
   // defaultURL mirrors meta.go: "a/b.md" -> "a/b/", "a/_index.md" -> "a/".

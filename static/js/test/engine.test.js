@@ -272,3 +272,12 @@ test('as of a date, by the validity alone: no dates at all is kept, unsure', asy
   assert.deepStrictEqual(await mask(dateOf(200)), [0, 1, 0, 1, 1, 0]);
   assert.strictEqual(await e.allowed({ asof: ['2019-13-01'] }), null);
 });
+
+test('only the 当时有效 filter loads v.js', async () => {
+  const ix = fresh();
+  await ix.engine.search('三会一课', { facets: true });
+  await ix.engine.search('', { filters: { status: ['现行有效'] }, facets: true });
+  assert.ok(!ix.loader.loaded.includes('v'), ix.loader.loaded.join(' '));
+  await ix.engine.search('三会一课', { filters: { asof: ['2020-01-01'] }, facets: true });
+  assert.strictEqual(ix.loader.loaded.filter((n) => n === 'v').length, 1);
+});
