@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"iter"
+	"time"
 
 	"djkb/internal/content"
 	"djkb/internal/markdown"
@@ -46,13 +47,14 @@ func searchDocs(s *site.Site, cache *partsCache) []search.Doc {
 		if t := p.TopSection(); t != nil {
 			d.Section = t.Title
 		}
-		if !p.Date.IsZero() {
-			d.Date = p.Date.Format("2006-01-02")
-		}
+		d.Date = isoDay(p.Date)
 		for _, f := range facets {
 			if v := p.Values(f.Key); len(v) > 0 {
 				d.Facets[f.Key] = v
 			}
+		}
+		if v, ok := p.Validity(); ok {
+			d.InForce = &search.Validity{From: isoDay(v.From), Until: isoDay(v.Until), Ended: v.Ended}
 		}
 		docs = append(docs, d)
 	}
@@ -60,6 +62,14 @@ func searchDocs(s *site.Site, cache *partsCache) []search.Doc {
 		*cache = next
 	}
 	return docs
+}
+
+// isoDay writes a date as the index takes it, "" for none.
+func isoDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }
 
 // partsCache holds the index's copy of each page's parts, by source path,

@@ -56,10 +56,22 @@ func handCorpus() []search.Doc {
 		},
 		{Path: "about.md", URL: "about/", Title: "关于本站", Parts: []search.Part{{Text: "本站收录机关党建法规制度、典型案例和党建品牌。𠀀𠀁字用于测试扩展汉字。"}}},
 	}
+	// When each regulation was in force (the 当时有效 filter): the old
+	// 支部工作规定 until the 条例 replaced it; the 会议制度 from a 施行日期
+	// after its date.
+	docs[0].InForce = &search.Validity{From: "2018-10-28"}
+	docs[1].InForce = &search.Validity{From: "2019-04-15"}
+	docs[2].InForce = &search.Validity{From: "2004-05-01", Until: "2018-10-28"}
+	docs[3].InForce = &search.Validity{From: "2021-03-15"}
 	// Two versions with the same text: the newer ranks first.
 	for _, y := range []string{"2020", "2022"} {
-		docs = append(docs, reg("regulations/本单位制度/请示报告制度（"+y+"）.md", "请示报告制度", y+"-05-01", "现行有效",
-			search.Part{Text: "重大事项应当及时向机关党委请示报告。"}))
+		d := reg("regulations/本单位制度/请示报告制度（"+y+"）.md", "请示报告制度", y+"-05-01", "现行有效",
+			search.Part{Text: "重大事项应当及时向机关党委请示报告。"})
+		d.InForce = &search.Validity{From: y + "-05-01"}
+		if y == "2020" {
+			d.InForce.Until = "2022-05-01"
+		}
+		docs = append(docs, d)
 	}
 	// A long regulation whose articles span several blocks.
 	var parts []search.Part
@@ -71,7 +83,10 @@ func handCorpus() []search.Doc {
 		}
 		parts = append(parts, art(n, text))
 	}
-	docs = append(docs, reg("regulations/党内法规/长篇条例.md", "长篇条例", "2020-01-01", "已修改", parts...))
+	// 已修改 with no later version: out of force since a date not recorded.
+	long := reg("regulations/党内法规/长篇条例.md", "长篇条例", "2020-01-01", "已修改", parts...)
+	long.InForce = &search.Validity{From: "2020-01-01", Ended: true}
+	docs = append(docs, long)
 	return docs
 }
 

@@ -87,7 +87,7 @@ func DiffDocs(main []Doc, at map[string]int, now []Doc) (dead []int, fresh []Doc
 // reused are the same strings, which compare at once.
 func sameDoc(a, b *Doc) bool {
 	if a.URL != b.URL || a.Path != b.Path || a.Title != b.Title || a.Section != b.Section ||
-		a.Date != b.Date || a.Status != b.Status || len(a.Facets) != len(b.Facets) ||
+		a.Date != b.Date || a.Status != b.Status || len(a.Facets) != len(b.Facets) || !sameValidity(a.InForce, b.InForce) ||
 		len(a.Parts) != len(b.Parts) || len(a.Parts) > 0 && &a.Parts[0] != &b.Parts[0] && !slices.Equal(a.Parts, b.Parts) {
 		return false
 	}
@@ -98,6 +98,8 @@ func sameDoc(a, b *Doc) bool {
 	}
 	return true
 }
+
+func sameValidity(a, b *Validity) bool { return a == b || a != nil && b != nil && *a == *b }
 
 // ManifestID returns the id of the index whose manifest.js is data, or ""
 // when data is not a manifest.

@@ -30,6 +30,11 @@ func editedCorpus() []search.Doc {
 		case "regulations/党内法规/中国共产党党和国家机关基层组织工作条例.md":
 			d.Status = "已废止"
 			d.Facets["status"] = []string{"已废止"}
+			d.InForce = &search.Validity{From: d.InForce.From, Until: "2023-06-30"}
+		case "regulations/本单位制度/请示报告制度（2020）.md":
+			// The next version's 施行日期 changed: only when this one
+			// was in force did.
+			d.InForce = &search.Validity{From: d.InForce.From, Until: "2022-06-01"}
 		case "brands/红色引擎.md":
 			continue
 		}
@@ -63,9 +68,9 @@ func TestDiffDocs(t *testing.T) {
 	}
 	slices.Sort(deadPaths)
 	wantDead := []string{"brands/红色引擎.md", "cases/机关党建/数据堡垒.md",
-		"regulations/党内法规/中国共产党党和国家机关基层组织工作条例.md", "regulations/本单位制度/机关党委会议制度.md"}
+		"regulations/党内法规/中国共产党党和国家机关基层组织工作条例.md", "regulations/本单位制度/机关党委会议制度.md", "regulations/本单位制度/请示报告制度（2020）.md"}
 	wantFresh := []string{"cases/机关党建/数据堡垒.md", "cases/机关党建/新建案例.md",
-		"regulations/党内法规/中国共产党党和国家机关基层组织工作条例.md", "regulations/本单位制度/机关党委会议制度.md"}
+		"regulations/党内法规/中国共产党党和国家机关基层组织工作条例.md", "regulations/本单位制度/机关党委会议制度.md", "regulations/本单位制度/请示报告制度（2020）.md"}
 	if !reflect.DeepEqual(deadPaths, wantDead) || !reflect.DeepEqual(freshPaths, wantFresh) {
 		t.Fatalf("dead %v, fresh %v; want %v, %v", deadPaths, freshPaths, wantDead, wantFresh)
 	}
@@ -121,10 +126,10 @@ func TestWriteDelta(t *testing.T) {
 		t.Fatal(err)
 	}
 	mainFile, _ := os.ReadFile(filepath.Join(dir, "manifest.js"))
-	if m["base"] != search.ManifestID(mainFile) || m["base"] == "" || m["nd"].(float64) != 4 {
+	if m["base"] != search.ManifestID(mainFile) || m["base"] == "" || m["nd"].(float64) != 5 {
 		t.Errorf("delta manifest: base %v (main %s), nd %v", m["base"], search.ManifestID(mainFile), m["nd"])
 	}
-	for _, sub := range []string{"d/0.js", "t/0.js", "m/0.js", "c.js", "f.js"} {
+	for _, sub := range []string{"d/0.js", "t/0.js", "m/0.js", "c.js", "f.js", "v.js"} {
 		data, err := os.ReadFile(filepath.Join(dir, "x", sub))
 		if err != nil {
 			t.Fatal(err)

@@ -16,3 +16,6 @@ func SpillIn(dir string) func() {
 	spillDir = dir
 	return func() { spillDir = old }
 }
+
+// DateDays is dateDays, for the date vectors.
+var DateDays = dateDays

@@ -32,7 +32,16 @@ type Doc struct {
 	Date    string              // "YYYY-MM-DD" or "" (issue date for regulations; newer ranks first on ties)
 	Status  string              // 效力状态 for regulations ("现行有效", "已废止", ...), "" otherwise
 	Facets  map[string][]string // facet key -> values, for the keys of Options.Facets
+	InForce *Validity           // for regulations: when it was in force (the 当时有效 filter); nil for other pages
 	Parts   []Part
+}
+
+// Validity is when a regulation was in force: from From up to, not
+// including, Until, as "YYYY-MM-DD" dates; "" where the page records none.
+// Ended marks a regulation out of force since a date it does not record.
+type Validity struct {
+	From, Until string
+	Ended       bool
 }
 
 // Facet names a facet: its key in Doc.Facets and its Chinese label. The order

@@ -21,6 +21,7 @@ import (
 //	manifest.js  counts, blocks per document, shard boundaries, facet names
 //	c.js         the text code (codebook)
 //	f.js         facet values and dates of the documents
+//	v.js         when the regulations were in force (the 当时有效 filter)
 //	py.js        phrases a query may name in pinyin (see pinyin.go)
 //	g.js         the glossary's entries, when the site has one (glossary.go)
 //	d/N.js       dictionary shards: terms, document frequencies, short posting lists
@@ -66,6 +67,7 @@ func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 	sc.writeBin(o, "c", tc.codebook())
 	facets := facetData(docs, opts.Facets)
 	sc.writeJSON(o, "f", []any{nonNil(facets), codec.B91(dateTable(docs))})
+	sc.writeJSON(o, "v", codec.B91(validityTable(docs)))
 	sc.writeJSON(o, "py", pinyinData(docs, append(slices.Clip(opts.Terms), glossaryNames(gloss)...)))
 	if gloss != nil {
 		sc.writeJSON(o, "g", []any{glossURL, gloss})

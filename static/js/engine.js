@@ -173,14 +173,17 @@
     return dy - dx || (y.date || 0) - (x.date || 0) || x.d - y.d;
   };
 
-  // allowed resolves to a per-document mask for the filters, or null.
+  // allowed resolves to a per-document mask for the filters, or null:
+  // facet keys, and asof, a date (see asofOf), for the documents in force
+  // that day.
   Engine.prototype.allowed = function (filters, skipKey) {
-    var keys = Object.keys(filters || {}).filter(function (k) { return k !== skipKey && filters[k] && filters[k].length; });
-    if (!keys.length) return Promise.resolve(null);
+    var keys = Object.keys(filters || {}).filter(function (k) { return k !== skipKey && k !== 'asof' && filters[k] && filters[k].length; });
+    var day = dayOf(asofOf(filters));
+    if (!keys.length && !day) return Promise.resolve(null);
     var nd = this.s.nd;
-    return this.s.facets().then(function (fs) {
-      var mask = new Uint8Array(nd);
-      mask.fill(1);
+    return Promise.all([keys.length ? this.s.facets() : null, day ? this.s.validity() : null]).then(function (r) {
+      var fs = r[0], mask = new Uint8Array(nd);
+      for (var d = 0; d < nd; d++) mask[d] = !day || inForce(r[1], d, day) ? 1 : 0;
       keys.forEach(function (k) {
         var f = fs.filter(function (x) { return x.key === k; })[0];
         var want = {};
@@ -193,6 +196,45 @@
         }
       });
       return mask;
+    });
+  };
+
+  // asofOf returns the date of the 当时有效 filter, filters.asof (a string
+  // or a list of one), when it is a date written YYYY-MM-DD, else ''.
+  function asofOf(filters) {
+    var v = filters && filters.asof;
+    if (v && typeof v === 'object') v = v[0];
+    return dayOf(v) ? v : '';
+  }
+
+  // dayOf returns the days of a date written YYYY-MM-DD as the index counts
+  // them (1 for 1900-01-01), or 0 when it is no such date.
+  function dayOf(s) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof s === 'string' ? s : '');
+    if (!m || +m[1] < 1900) return 0;
+    var t = Date.UTC(+m[1], m[2] - 1, +m[3]), back = new Date(t);
+    if (back.getUTCMonth() !== m[2] - 1 || back.getUTCDate() !== +m[3]) return 0;
+    return Math.round((t - Date.UTC(1900, 0, 1)) / 864e5) + 1;
+  }
+
+  // inForce says whether document d was in force on day, by the validity
+  // of the store: 1 it was, 0 it was not or is no regulation, 2 its dates
+  // cannot tell (no date it took effect, or an end it does not date):
+  // such a regulation is kept, and its result says so.
+  function inForce(v, d, day) {
+    var from = v.from[d], until = v.until[d];
+    if (from === -2 || (until > 0 && day >= until) || (from > 0 && day < from)) return 0;
+    return from === 0 || until === -1 ? 2 : 1;
+  }
+
+  // markAsOf notes on an answer filtered to a date that date (asof) and,
+  // on each result whose dates cannot tell, asofUnknown.
+  Engine.prototype.markAsOf = function (out, hits, asof) {
+    var day = dayOf(asof);
+    return this.s.validity().then(function (v) {
+      out.asof = asof;
+      out.results.forEach(function (r, i) { if (inForce(v, hits[i].d, day) === 2) r.asofUnknown = true; });
+      return out;
     });
   };
 
@@ -336,8 +378,10 @@
         if (res.total === 0 && pos.length && opts.field !== 'title') return self.partial(pos, mask, excluded, limit + offset);
         return res;
       }).then(function (res) {
-        var base = res.partial ? res.docSet : self.matching(posC, excluded);
-        return self.finish(res, offset, limit, opts.facets ? self.facetCounts(opts.filters, base) : null);
+        var base = res.partial ? res.docSet : self.matching(posC, excluded), asof = asofOf(opts.filters);
+        return self.finish(res, offset, limit, opts.facets ? self.facetCounts(opts.filters, base) : null).then(function (out) {
+          return asof ? self.markAsOf(out, res.hits.slice(offset, offset + limit), asof) : out;
+        });
       });
     });
   };
@@ -643,5 +687,5 @@
     });
   };
 
-  return { Engine: Engine, intersect: intersect };
+  return { Engine: Engine, intersect: intersect, dayOf: dayOf };
 });

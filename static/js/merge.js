@@ -7,7 +7,8 @@
  * marked dead, so that the main index's numbers hold), then the delta's:
  * titles 0..nd-1, then the main index's body blocks, then the delta's. The
  * engine sees one index: posting lists are the main's without the dead
- * documents' blocks plus the delta's, facets and dates are joined. */
+ * documents' blocks plus the delta's, facets, dates and validity are
+ * joined. */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory(require('./tokenizer.js'));
   else (root.djkbSearch = root.djkbSearch || {}).merge = factory(root.djkbSearch.tokenizer);
@@ -127,6 +128,18 @@
         out.set(r[0]);
         out.set(r[1], self.n0);
         return out;
+      });
+    });
+  };
+
+  Merged.prototype.validity = function () {
+    var self = this;
+    return this.once('validity', function () {
+      return Promise.all([self.main.validity(), self.x.validity()]).then(function (r) {
+        var from = new Int32Array(self.nd), until = new Int32Array(self.nd);
+        from.set(r[0].from); from.set(r[1].from, self.n0);
+        until.set(r[0].until); until.set(r[1].until, self.n0);
+        return { from: from, until: until };
       });
     });
   };

@@ -17,6 +17,7 @@
   var emptyEl = box.querySelector('.search-empty');
   var list = box.querySelector('.search-results');
   var moreBtn = box.querySelector('.search-more');
+  var asofInput = box.querySelector('#search-asof');
   var PAGE = 10, DELAY = 180, SHOWN_VALUES = 8;
   var STATUS_CLASS = { '现行有效': 'status-valid', '已修改': 'status-amended', '已废止': 'status-repealed', '宣布失效': 'status-void', '尚未施行': 'status-pending' };
   var state = { q: '', filters: {}, shown: 0 }, facetKeys = [], expanded = {}, seq = 0, timer = 0;
@@ -44,6 +45,7 @@
     state.q = (params.q && params.q[0]) || '';
     state.filters = {};
     facetKeys.forEach(function (k) { if (params[k]) state.filters[k] = params[k]; });
+    if (params.asof && ISO_DATE.test(params.asof[0])) state.filters.asof = [params.asof[0]];
     state.field = params['in'] && params['in'][0] === 'title' ? 'title' : '';
   }
   function parseParams(search) {
@@ -59,7 +61,7 @@
     var parts = [];
     if (state.q) parts.push('q=' + uri.encode(state.q));
     if (state.field) parts.push('in=' + state.field);
-    facetKeys.forEach(function (k) {
+    facetKeys.concat('asof').forEach(function (k) {
       (state.filters[k] || []).forEach(function (v) { parts.push(uri.encode(k) + '=' + uri.encode(v)); });
     });
     var url = root.location.pathname + (parts.length ? '?' + parts.join('&') : '') + root.location.hash;
@@ -114,6 +116,7 @@
       }
       res.results.forEach(function (r) { list.appendChild(renderResult(r, res.partial)); });
       carryHighlight(res);
+      carryAsOf(res);
       state.shown += res.results.length;
       statusEl.textContent = statusText(res);
       noteExpansion(res);
@@ -128,6 +131,9 @@
   }
 
   function statusText(res) {
+    return (res.asof ? '当时有效（' + chineseDate(res.asof) + '）：' : '') + countText(res);
+  }
+  function countText(res) {
     if (!res.total) {
       return activeFilters() ? '没有符合条件的结果。可以减少筛选条件，或换一个说法。' :
         '没有找到包含这些字词的内容。可以检查错别字，减少字数，或用空格把长词拆开。';
@@ -149,6 +155,37 @@
       var path = at < 0 ? href : href.slice(0, at), hash = at < 0 ? '' : href.slice(at);
       a.setAttribute('href', path + (path.indexOf('?') < 0 ? '?' : '&') + 'hl=' + uri.encode(hl) + hash);
       a.setAttribute('data-hl', '');
+    });
+  }
+
+  /* 当时有效 ------------------------------------------------------------ */
+  // The date input beside the filters keeps, like ?asof=YYYY-MM-DD, the
+  // regulations in force on that day (the engine's filters.asof); results
+  // link to their page with the date, whose as-of note (versions.js) then
+  // confirms the version.
+  var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+  function chineseDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return m ? Number(m[1]) + '年' + Number(m[2]) + '月' + Number(m[3]) + '日' : iso;
+  }
+  function asofFilter() {
+    if (!asofInput) return;
+    asofInput.addEventListener('change', function () {
+      if (ISO_DATE.test(asofInput.value)) state.filters.asof = [asofInput.value];
+      else delete state.filters.asof;
+      run(false);
+    });
+  }
+  function showAsOf() {
+    if (asofInput) asofInput.value = state.filters.asof ? state.filters.asof[0] : '';
+  }
+  function carryAsOf(res) {
+    if (!res.asof) return;
+    Array.prototype.forEach.call(list.querySelectorAll('a[href]:not([data-asof])'), function (a) {
+      var href = a.getAttribute('href'), at = href.indexOf('#');
+      var path = at < 0 ? href : href.slice(0, at), hash = at < 0 ? '' : href.slice(at);
+      a.setAttribute('href', path + (path.indexOf('?') < 0 ? '?' : '&') + 'asof=' + res.asof + hash);
+      a.setAttribute('data-asof', '');
     });
   }
 
@@ -238,6 +275,11 @@
     if (partial) meta.appendChild(el('span', 'badge result-partial', '部分匹配'));
     if (r.section) meta.appendChild(el('span', 'badge result-section', r.section));
     if (r.status) meta.appendChild(el('span', 'status ' + (STATUS_CLASS[r.status] || ''), r.status));
+    if (r.asofUnknown) {
+      var unsure = el('span', 'badge result-asof-unknown', '当日是否有效不详');
+      unsure.title = '本文件没有记载施行日期，或没有记载何时失效，无法确定当日是否有效';
+      meta.appendChild(unsure);
+    }
     if (r.date) meta.appendChild(el('span', 'result-date', r.date));
     li.appendChild(meta);
     if (r.excerpt) {
@@ -300,7 +342,7 @@
     var clear = el('button', 'facet-clear', '清除筛选');
     clear.type = 'button';
     clear.hidden = !activeFilters();
-    clear.addEventListener('click', function () { state.filters = {}; run(false); input.focus(); });
+    clear.addEventListener('click', function () { state.filters = {}; showAsOf(); run(false); input.focus(); });
     facetsEl.appendChild(clear);
     var n = activeFilters();
     filtersEl.querySelector('summary').textContent = n ? '筛选（已选 ' + n + ' 项）' : '筛选';
@@ -368,6 +410,8 @@
     facetKeys = index.facetNames.map(function (f) { return f[0]; });
     readURL();
     titleSwitch();
+    showAsOf();
+    asofFilter();
     input.value = state.q;
     if (header && !header.value) header.value = state.q;
     run(false);

@@ -1,7 +1,8 @@
 /* djkb search: the index as the engine sees it. It reads the manifest and
  * loads, parses and caches the shards: dictionary (d/), long posting lists
  * (p/), block text (t/), titles and paths (m/), the text code (c) and the
- * facets (f), and the phrases of pinyin queries (py). A text shard also carries the titles and paths of its blocks'
+ * facets (f), when regulations were in force (v), and the phrases of
+ * pinyin queries (py). A text shard also carries the titles and paths of its blocks'
  * documents, so a result whose text was read needs no m/ file. Block
  * numbers: 0..nd-1 are the documents' titles, nd+i is body block i. */
 (function (root, factory) {
@@ -285,6 +286,36 @@
         return { key: f[0], label: f[1], values: f[2], docs: docs };
       });
       return { facets: facets, dates: dates };
+    });
+  };
+
+  // validity decodes when the regulations were in force (validityTable in
+  // meta.go): {from, until} per document, in days as dates are. from is 0
+  // when unknown; until is 0 when no end is known, -1 when the regulation
+  // ended at a date it does not record; -2 in both for a document that is
+  // not a regulation.
+  function validity(text, dates, nd) {
+    var from = new Int32Array(nd).fill(-2), until = new Int32Array(nd).fill(-2);
+    if (text) {
+      var b = codec.bytes(text), rd = new codec.Reader(b), n = rd.uv(), r = codec.riceEnd(b, rd.p, n);
+      rd.p = r.end;
+      for (var i = 0; i < n; i++) {
+        var d = r.ids[i], f = rd.uv(), u = rd.uv();
+        from[d] = f ? dates[d] + ((f - 1) % 2 ? -(f >> 1) : (f - 1) / 2) : 0;
+        until[d] = u === 0 ? 0 : u === 1 ? -1 : from[d] + u - 2;
+      }
+    }
+    return { from: from, until: until };
+  }
+
+  // validity resolves to when the documents were in force (see
+  // validity), from v.js, which only the 当时有效 filter loads.
+  Store.prototype.validity = function () {
+    var self = this;
+    return this.once('validity', function () {
+      return Promise.all([self.facetFile(), self.file('v', function (p) { return p; })]).then(function (r) {
+        return validity(r[1], r[0].dates, self.nd);
+      });
     });
   };
 

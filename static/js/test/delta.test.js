@@ -29,15 +29,16 @@ function openDelta(dir) {
 // indexes number the documents differently).
 async function answer(engine, q, opts) {
   const r = await engine.search(q, Object.assign({ limit: 100, facets: true }, opts));
-  const results = r.results.map((x) => ({ path: x.path, title: x.title, score: x.score, status: x.status, excerpt: x.excerpt, subs: x.subresults.map((s) => s.url) }));
+  const results = r.results.map((x) => ({ path: x.path, title: x.title, score: x.score, status: x.status, excerpt: x.excerpt, subs: x.subresults.map((s) => s.url), asofUnknown: x.asofUnknown }));
   if (q) results.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
-  return { total: r.total, partial: r.partial, results, facets: r.facets };
+  return { total: r.total, partial: r.partial, results, facets: r.facets, asof: r.asof };
 }
 
 const queries = [
   ['增量索引测试短语'], ['三会一课'], ['三会一课', { filters: { status: ['现行有效'] } }], ['数据安全'], ['支部'],
   ['党'], ['红色引擎'], ['新建'], ['组织生活制度'], ['机关 -数据'], ['基层组织工作条例'],
   [''], ['', { filters: { status: ['已废止'] } }], ['', { filters: { tags: ['新专题'] } }], ['', { filters: { section: ['典型案例'] } }],
+  ['', { filters: { asof: ['2022-05-15'] } }], ['', { filters: { asof: ['2023-07-01'] } }], ['三会一课', { filters: { asof: ['2021-01-01'], status: ['现行有效'] } }],
 ];
 
 for (const [q, opts] of queries) {

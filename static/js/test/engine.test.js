@@ -7,6 +7,9 @@ const test = require('node:test');
 const assert = require('node:assert');
 const path = require('node:path');
 const { open } = require('./nodeindex.js');
+const { Engine, dayOf } = require('../engine.js');
+// dateOf is the date of a day number as the index counts them.
+const dateOf = (days) => new Date(Date.UTC(1900, 0, days)).toISOString().slice(0, 10);
 
 const dir = path.join(__dirname, '../../../internal/search/testdata/fixture');
 const fresh = () => open(dir, { root: '../' });
@@ -200,4 +203,81 @@ test('facet counts come without results too', async () => {
   assert.ok(!r.partial && r.total >= 4);
   const section = r.facets.find((f) => f.key === 'section');
   assert.ok(section.values.some((v) => v.value === '法规制度' && v.count >= 2));
+});
+
+// 当时有效: the regulations in force on a date (corpus_test.go gives each
+// its dates), alone or with a query and other filters.
+const REPORT20 = 'regulations/本单位制度/请示报告制度（2020）.md';
+const REPORT22 = 'regulations/本单位制度/请示报告制度（2022）.md';
+const asof = (day, q, filters) => search(q || '', { filters: Object.assign({ asof: [day] }, filters), limit: 100, facets: true });
+
+test('as of a date, only the regulations in force then', async () => {
+  const r2010 = await asof('2010-01-01');
+  assert.deepStrictEqual(paths(r2010), [OLD]);
+  assert.strictEqual(r2010.asof, '2010-01-01');
+  // A version ends the day the next takes effect.
+  assert.deepStrictEqual(paths(await asof('2018-10-27')), [OLD]);
+  assert.deepStrictEqual(paths(await asof('2018-10-28')), [BRANCH]);
+  const r2019 = await asof('2019-01-01');
+  assert.deepStrictEqual(paths(r2019), [BRANCH]);
+  // In force from the 施行日期, not the date of issue (zigzag-coded).
+  assert.ok(!paths(await asof('2021-03-14')).includes(MEETING));
+  assert.ok(paths(await asof('2021-03-15')).includes(MEETING));
+  assert.deepStrictEqual(paths(await asof('2021-01-01', '请示报告')), [REPORT20]);
+  assert.deepStrictEqual(paths(await asof('2023-01-01', '请示报告')), [REPORT22]);
+  // Cases, brands and pages are left out.
+  for (const p of paths(await asof('2024-01-01'))) assert.ok(p.startsWith('regulations/'), p);
+});
+
+test('as of a date: a regulation ended at a date it does not record is kept and marked', async () => {
+  assert.ok(!paths(await asof('2019-12-31')).includes(LONG));
+  const r = await asof('2021-01-01', '建立健全党内法规执行责任制');
+  assert.deepStrictEqual(paths(r), [LONG]);
+  assert.strictEqual(r.results[0].asofUnknown, true);
+  const sure = await asof('2021-01-01', '三会一课');
+  assert.ok(sure.results.length && sure.results.every((x) => !x.asofUnknown));
+});
+
+test('as of a date combines with the other filters and their counts', async () => {
+  const r = await asof('2023-01-01', '', { status: ['现行有效'] });
+  assert.deepStrictEqual(paths(r).sort(), [BRANCH, ORGAN, MEETING, REPORT22].sort());
+  const status = r.facets.find((f) => f.key === 'status');
+  const counts = Object.fromEntries(status.values.map((v) => [v.value, v.count]));
+  assert.deepStrictEqual([counts['现行有效'], counts['已修改'], counts['已废止']], [4, 1, 0]);
+  const section = r.facets.find((f) => f.key === 'section');
+  assert.ok(section.values.every((v) => v.value === '法规制度' || v.count === 0));
+});
+
+test('a date that is no date filters nothing', async () => {
+  for (const day of ['2019-02-29', '2019-1-1', '', 'x']) {
+    const r = await asof(day);
+    assert.strictEqual(r.asof, undefined, day);
+    assert.strictEqual(r.total, 10, day);
+  }
+});
+
+test('dates count as the index counts them (Go vectors)', () => {
+  const vs = JSON.parse(require('node:fs').readFileSync(path.join(__dirname, '../../../internal/search/testdata/date_vectors.json'), 'utf8'));
+  assert.ok(vs.length > 10);
+  for (const v of vs) assert.strictEqual(dayOf(v.date), v.days, v.date);
+});
+
+test('as of a date, by the validity alone: no dates at all is kept, unsure', async () => {
+  // from/until as store.js decodes them: -2 no regulation, 0 unknown, -1 ended undated.
+  const v = { from: Int32Array.from([-2, 0, 0, 100, 100, 100]), until: Int32Array.from([-2, 0, 90, 0, -1, 200]) };
+  const e = new Engine({ nd: 6, validity: () => Promise.resolve(v), facets: () => Promise.resolve([]) });
+  const mask = async (day) => Array.from(await e.allowed({ asof: [day] }));
+  assert.deepStrictEqual(await mask(dateOf(50)), [0, 1, 1, 0, 0, 0]);
+  assert.deepStrictEqual(await mask(dateOf(150)), [0, 1, 0, 1, 1, 1]);
+  assert.deepStrictEqual(await mask(dateOf(200)), [0, 1, 0, 1, 1, 0]);
+  assert.strictEqual(await e.allowed({ asof: ['2019-13-01'] }), null);
+});
+
+test('only the 当时有效 filter loads v.js', async () => {
+  const ix = fresh();
+  await ix.engine.search('三会一课', { facets: true });
+  await ix.engine.search('', { filters: { status: ['现行有效'] }, facets: true });
+  assert.ok(!ix.loader.loaded.includes('v'), ix.loader.loaded.join(' '));
+  await ix.engine.search('三会一课', { filters: { asof: ['2020-01-01'] }, facets: true });
+  assert.strictEqual(ix.loader.loaded.filter((n) => n === 'v').length, 1);
 });
