@@ -62,7 +62,9 @@ func plain(line []byte) string {
 	if strings.Contains(s, "](") {
 		s = linkRe.ReplaceAllString(s, "$1")
 	}
-	s = markupRe.Replace(s)
+	if strings.ContainsAny(s, "*_~`\\") { // most lines have no markup
+		s = markupRe.Replace(s)
+	}
 	s = strings.TrimLeft(s, "*_ \t")
 	return strings.TrimSpace(strings.TrimLeft(s, "　"))
 }

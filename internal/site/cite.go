@@ -288,39 +288,51 @@ func scan(src *content.Source) []found {
 	if body == nil {
 		return nil
 	}
+	all := string(body) // one copy: the lines are parts of it
 	var sc citation.Scanner
 	var out []found
 	article, fence := "", false
 	line := src.BodyLine - 1
-	for len(body) > 0 {
-		var raw []byte
-		raw, body, _ = bytes.Cut(body, []byte("\n"))
+	for at := 0; at < len(all); {
+		end := strings.IndexByte(all[at:], '\n')
+		if end < 0 {
+			end = len(all)
+		} else {
+			end += at
+		}
+		raw := all[at:end]
+		at = end + 1
 		line++
-		t := bytes.TrimLeft(raw, " \t>")
-		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
+		text := strings.TrimLeft(raw, " \t>")
+		if strings.HasPrefix(text, "```") || strings.HasPrefix(text, "~~~") {
 			fence = !fence
 			continue
 		}
-		if fence || bytes.HasPrefix(t, []byte("#")) || len(t) == 0 || !citation.MayCite(string(t)) {
+		if fence || strings.HasPrefix(text, "#") || len(text) == 0 {
 			continue
 		}
-		text := string(t)
 		skipFirst := false
-		if l := markdown.ArticleLabel(t); l != "" {
-			article, skipFirst = l, true
+		if strings.Contains(text, "第") {
+			if l := markdown.ArticleLabel(body[end-len(text) : end]); l != "" {
+				article, skipFirst = l, true
+			}
+		}
+		ms := sc.Scan(text)
+		if len(ms) == 0 {
+			continue
 		}
 		var links [][]int
 		if strings.Contains(text, "](") {
 			links = mdLinkRe.FindAllStringIndex(text, -1)
 		}
-		for _, m := range sc.Scan(text) {
+		for _, m := range ms {
 			if skipFirst && m.Start == strings.Index(text, "第") && m.Kind == citation.Self && m.Word == "第" {
 				continue // the article's own number
 			}
 			if inLink(links, m.Start, m.End) {
 				continue
 			}
-			// A copy: the line itself can go.
+			// A copy: the text itself can go.
 			out = append(out, found{line: line, article: article, text: strings.Clone(text[m.Start:m.End]), m: rebase(m)})
 		}
 	}
