@@ -269,16 +269,29 @@ func (e *srcEntry) articleLabels(src *content.Source) ([]string, []string) {
 	return e.labels, e.sorted
 }
 
-// previewsOf makes, once, the text of each article as a popover shows it.
-func (e *srcEntry) previewsOf(src *content.Source) {
-	if e.previews != nil {
+// previewsOf makes, once each, the text of the page's cited articles as a
+// popover shows it; most articles are never cited.
+func (e *srcEntry) previewsOf(src *content.Source, labels []string) {
+	missing := map[string]bool{}
+	for _, l := range labels {
+		if _, ok := e.previews[l]; !ok {
+			missing[l] = true
+		}
+	}
+	if len(missing) == 0 {
 		return
 	}
-	e.previews = map[string]string{}
-	for _, a := range revision.Split(src.Body()) {
-		if _, dup := e.previews[a.Label]; !dup {
+	if e.previews == nil {
+		e.previews = map[string]string{}
+	}
+	for _, a := range revision.SplitSome(src.Body(), func(l string) bool { return missing[l] }) {
+		if missing[a.Label] { // the first of a repeated number
 			e.previews[a.Label] = clipRunes(a.Text, maxPreview)
+			delete(missing, a.Label)
 		}
+	}
+	for l := range missing {
+		e.previews[l] = ""
 	}
 }
 
@@ -508,17 +521,20 @@ const maxPreview = 300
 // cites (JSON keyed by the link as the page writes it), and its
 // fingerprint.
 func (s *Site) citeData(idx *citeIndex) {
-	seen := map[*Page]bool{}
+	cited := map[*Page][]string{} // page → the articles of it cited
 	var targets []*Page
 	for _, p := range s.Pages {
 		for _, c := range p.cites {
-			if c.Anchor != "" && !seen[c.Target] {
-				seen[c.Target] = true
+			if c.Anchor == "" {
+				continue
+			}
+			if _, ok := cited[c.Target]; !ok {
 				targets = append(targets, c.Target)
 			}
+			cited[c.Target] = append(cited[c.Target], c.Anchor)
 		}
 	}
-	parallel.Each(len(targets), func(i int) { idx.entry[targets[i]].previewsOf(targets[i].Src) })
+	parallel.Each(len(targets), func(i int) { idx.entry[targets[i]].previewsOf(targets[i].Src, cited[targets[i]]) })
 	texts := func(t *Page) map[string]string { return idx.entry[t].previews }
 	for _, p := range s.Pages {
 		if len(p.cites) == 0 {
