@@ -216,7 +216,7 @@ func CompareVersions(ov, nv *Version) *Comparison {
 			if newFrom[j] >= 0 || !canReach(len(ok[i]), len(nk[j]), sameArticle) || likeness(op.sketch(i), np.sketch(j)) < likely {
 				continue
 			}
-			d := dice(op.of(i), np.of(j))
+			d := dice(op.of(i), np.of(j), sameArticle)
 			if d < sameArticle {
 				continue
 			}
@@ -359,7 +359,7 @@ func within(from *pairs, i int, others *pairs, m int) int {
 		if len(others.keys[k]) == 0 || float64(len(others.keys[k])) < partOf*float64(len(from.keys[i])) || likeness(from.sketch(i), others.sketch(k)) < likelyPart {
 			continue
 		}
-		if c := containment(from.of(i), others.of(k)); c >= best {
+		if c := containment(from.of(i), others.of(k), best); c >= best {
 			best, at = c, k
 		}
 	}
