@@ -352,16 +352,19 @@ func scan(src *content.Source) []found {
 	return out
 }
 
-// rebase makes a match's offsets relative to its own text.
+// rebase makes a match's offsets relative to its own text, and its
+// strings copies: the text they are parts of is the whole file's.
 func rebase(m citation.Match) citation.Match {
 	d := m.Start
 	m.Start, m.End = 0, m.End-d
 	if m.TitleEnd > 0 {
 		m.TitleEnd -= d
 	}
+	m.Title, m.Word, m.DocNumber, m.Issuer = strings.Clone(m.Title), strings.Clone(m.Word), strings.Clone(m.DocNumber), strings.Clone(m.Issuer)
 	arts := make([]citation.Article, len(m.Articles))
 	for i, a := range m.Articles {
 		a.Start, a.End = a.Start-d, a.End-d
+		a.Label = strings.Clone(a.Label)
 		arts[i] = a
 	}
 	m.Articles = arts
