@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
 	"djkb/internal/citation"
 	"djkb/internal/content"
@@ -301,7 +302,9 @@ func scan(src *content.Source) []found {
 	if body == nil {
 		return nil
 	}
-	all := string(body) // one copy: the lines are parts of it
+	// The body as a string without copying it: it does not change while
+	// the model is built, and what the scan keeps it copies (rebase).
+	all := unsafe.String(unsafe.SliceData(body), len(body))
 	var sc citation.Scanner
 	var out []found
 	article, fence := "", false
@@ -353,7 +356,8 @@ func scan(src *content.Source) []found {
 }
 
 // rebase makes a match's offsets relative to its own text, and its
-// strings copies: the text they are parts of is the whole file's.
+// strings copies: the text they are parts of is the file's, which a build
+// lets go once converted.
 func rebase(m citation.Match) citation.Match {
 	d := m.Start
 	m.Start, m.End = 0, m.End-d
