@@ -129,18 +129,30 @@ func (s *Site) buildCitations(diags *diag.List) {
 		for i := range p.citedBy {
 			sortPages(p.citedBy[i].Pages)
 		}
-		slices.SortStableFunc(p.citedBy, func(a, b CitedBy) int {
-			return articleOrder(idx.articles[p], a.Anchor) - articleOrder(idx.articles[p], b.Anchor)
-		})
+		if len(p.citedBy) > 1 {
+			sortCitedBy(p.citedBy, idx.articles[p])
+		}
 	}
 	s.citeData(idx)
 }
 
-func articleOrder(labels []string, anchor string) int {
-	if anchor == "" {
+// sortCitedBy puts the whole document first, then the articles in the
+// order of the text.
+func sortCitedBy(cs []CitedBy, labels []string) {
+	at := make(map[string]int, len(labels))
+	for i, l := range slices.Backward(labels) {
+		at[l] = i // the first of a repeated number
+	}
+	order := func(anchor string) int {
+		if anchor == "" {
+			return -1
+		}
+		if i, ok := at[anchor]; ok {
+			return i
+		}
 		return -1
 	}
-	return slices.Index(labels, anchor)
+	slices.SortStableFunc(cs, func(a, b CitedBy) int { return order(a.Anchor) - order(b.Anchor) })
 }
 
 func (p *Page) addCitedBy(anchor string, from *Page) {
@@ -547,29 +559,44 @@ func (s *Site) citeData(idx *citeIndex) {
 		if len(p.cites) == 0 {
 			continue
 		}
-		data := map[string]citeTarget{}
+		// The fingerprint of what the JSON is made of: the page's address,
+		// each cited page's and article's; the JSON only when it changed.
 		var h maphash.Hash
 		h.SetSeed(chainSeed)
+		h.WriteString(p.URL)
+		maphash.WriteComparable(&h, s.Config.FileLinks)
 		for _, c := range p.cites {
-			key := s.citeDest(p, c)
-			if _, ok := data[key]; ok {
-				continue
-			}
-			t := citeTarget{Title: c.Target.Title, Label: c.Anchor, Text: texts(c.Target)[c.Anchor]}
-			if st := c.Target.ShownStatus(); st != content.InForce {
-				t.Status = st
-			}
-			data[key] = t
-			h.WriteString(key + t.Title + t.Status + t.Text + c.Target.URL)
+			t := citeTargetOf(c, texts)
+			h.WriteString("\x00" + c.Target.URL + "\x00" + t.Label + "\x00" + t.Title + "\x00" + t.Status + "\x00" + t.Text)
 		}
 		p.CiteSum = h.Sum64()
 		if e := idx.entry[p]; e.citeSum == p.CiteSum && e.citeJSON != "" {
 			p.citeJSON = e.citeJSON // djkb serve: what it cites is as it was
-		} else {
-			p.citeJSON = marshalJS(data)
-			e.citeJSON, e.citeSum = p.citeJSON, p.CiteSum
+			continue
 		}
+		data := map[string]citeTarget{}
+		for _, c := range p.cites {
+			if key := s.citeDest(p, c); !hasKey(data, key) {
+				data[key] = citeTargetOf(c, texts)
+			}
+		}
+		p.citeJSON = marshalJS(data)
+		e := idx.entry[p]
+		e.citeJSON, e.citeSum = p.citeJSON, p.CiteSum
 	}
+}
+
+func hasKey[V any](m map[string]V, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+func citeTargetOf(c Cite, texts func(*Page) map[string]string) citeTarget {
+	t := citeTarget{Title: c.Target.Title, Label: c.Anchor, Text: texts(c.Target)[c.Anchor]}
+	if st := c.Target.ShownStatus(); st != content.InForce {
+		t.Status = st
+	}
+	return t
 }
 
 // CiteData is the JSON of the articles the page cites, for the popover.
