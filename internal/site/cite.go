@@ -200,6 +200,9 @@ type found struct {
 	article string // the article being read, for 前条
 	text    string
 	m       citation.Match
+	// Title, Abbrev: the cited title's CiteKey and revision.Key, made
+	// once with the scan, which djkb serve keeps.
+	key, exact string
 }
 
 // keep is set by djkb serve's session: only a process that builds the
@@ -361,7 +364,11 @@ func scan(src *content.Source) []found {
 				continue
 			}
 			// A copy: the text itself can go.
-			out = append(out, found{line: line, article: article, text: strings.Clone(text[m.Start:m.End]), m: rebase(m)})
+			f := found{line: line, article: article, text: strings.Clone(text[m.Start:m.End]), m: rebase(m)}
+			if m.Kind == citation.Title || m.Kind == citation.Abbrev {
+				f.key, f.exact = CiteKey(m.Title), revision.Key(m.Title)
+			}
+			out = append(out, f)
 		}
 	}
 	return out
@@ -392,7 +399,7 @@ func (idx *citeIndex) resolveAll(p *Page, fs []found) ([]Cite, []badCite) {
 	var cites []Cite
 	var bad []badCite
 	for _, f := range fs {
-		c, b := idx.resolve(p, f.m, f.text, f.article, f.line)
+		c, b := idx.resolve(p, f)
 		cites = append(cites, c...)
 		bad = append(bad, b...)
 	}
@@ -410,12 +417,13 @@ func inLink(links [][]int, start, end int) bool {
 
 // resolve turns a match into the citations to link; nothing that does not
 // resolve is linked.
-func (idx *citeIndex) resolve(from *Page, m citation.Match, text, article string, line int) ([]Cite, []badCite) {
+func (idx *citeIndex) resolve(from *Page, f found) ([]Cite, []badCite) {
+	m, text, article, line := f.m, f.text, f.article, f.line
 	var target *Page
 	name := ""
 	switch m.Kind {
 	case citation.Title, citation.Abbrev:
-		target = idx.version(from, m.Title)
+		target = idx.version(from, f.key, f.exact)
 		name = "《" + m.Title + "》"
 	case citation.Self:
 		if from.Kind != content.KindRegulation || len(m.Articles) == 0 {
@@ -483,13 +491,14 @@ func (idx *citeIndex) holder(target *Page, label string) *Page {
 	return nil
 }
 
-// version chooses the page a title citation goes to: the only document of
+// version chooses the page a title citation goes to (key its CiteKey,
+// cited its revision.Key): the only document of
 // that title, or, among the versions of one chain, the version in force
 // when the citing page was dated (a case is judged under the rule of its
 // time), else the current one. Different documents sharing a short title
 // are ambiguous and not linked.
-func (idx *citeIndex) version(from *Page, title string) *Page {
-	pages := idx.byKey[CiteKey(title)]
+func (idx *citeIndex) version(from *Page, key, cited string) *Page {
+	pages := idx.byKey[key]
 	switch {
 	case len(pages) == 0:
 		return nil
@@ -498,7 +507,6 @@ func (idx *citeIndex) version(from *Page, title string) *Page {
 	}
 	c := pages[0].Chain
 	var exact *Page // a version whose title is the one cited, （试行） and all
-	cited := revision.Key(title)
 	for _, p := range pages {
 		if p.Chain == nil || p.Chain != c {
 			return nil
