@@ -491,12 +491,12 @@ func (idx *citeIndex) holder(target *Page, label string) *Page {
 	return nil
 }
 
-// version chooses the page a title citation goes to (key its CiteKey,
-// cited its revision.Key): the only document of
-// that title, or, among the versions of one chain, the version in force
-// when the citing page was dated (a case is judged under the rule of its
-// time), else the current one. Different documents sharing a short title
-// are ambiguous and not linked.
+// version chooses the page a title citation goes to (key is the title's
+// CiteKey, cited its revision.Key): the only document of that title, or,
+// among the versions of one chain, the version in force when the citing
+// page was dated (a case is judged under the rule of its time), else the
+// current one. Different documents sharing a short title are ambiguous and
+// not linked.
 func (idx *citeIndex) version(from *Page, key, cited string) *Page {
 	pages := idx.byKey[key]
 	switch {
