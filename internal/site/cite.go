@@ -575,7 +575,7 @@ func (s *Site) citeData(idx *citeIndex) {
 		maphash.WriteComparable(&h, s.Config.FileLinks)
 		for _, c := range p.cites {
 			t := citeTargetOf(c, texts)
-			h.WriteString("\x00" + c.Target.URL + "\x00" + t.Label + "\x00" + t.Title + "\x00" + t.Status + "\x00" + t.Text)
+			writeStrings(&h, c.Target.URL, t.Label, t.Title, t.Status, t.Text)
 		}
 		p.CiteSum = h.Sum64()
 		if e := idx.entry[p]; e.citeSum == p.CiteSum && e.citeJSON != "" {
@@ -667,7 +667,16 @@ func citesHash(cites []Cite) uint64 {
 	h.SetSeed(chainSeed)
 	for _, c := range cites {
 		maphash.WriteComparable(&h, c.Line)
-		h.WriteString(c.Text + "\x00" + c.Target.URL + "\x00" + c.Anchor + "\x00")
+		writeStrings(&h, c.Text, c.Target.URL, c.Anchor)
 	}
 	return h.Sum64()
+}
+
+// writeStrings hashes each string followed by a zero byte, without
+// joining them first (a hash reads its bytes as one stream).
+func writeStrings(h *maphash.Hash, ss ...string) {
+	for _, s := range ss {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
 }
