@@ -75,7 +75,7 @@ func (s *Scanner) Scan(text string) []Match {
 	}
 	var out []Match
 	for i := 0; i < len(text); {
-		if !s.maybeAt(text[i]) {
+		if !s.maybeAt(text, i) {
 			i++
 			continue
 		}
@@ -97,8 +97,8 @@ func (s *Scanner) Scan(text string) []Match {
 	return out
 }
 
-// leadBytes are the first bytes of 《, 本, 前, 第 and the brackets of a
-// 文号: a citation can start only at one of them (or at a 简称).
+// leadBytes are the first bytes of the characters a citation can start
+// with (besides a 简称): 《, 本, 前, 第 and the brackets of a 文号.
 var leadBytes = func() (b [256]bool) {
 	for _, s := range []string{"《", "本", "前", "第", "〔", "[", "［", "（", "(", "【"} {
 		b[s[0]] = true
@@ -106,9 +106,29 @@ var leadBytes = func() (b [256]bool) {
 	return b
 }()
 
-// maybeAt reports cheaply whether a citation may start at a byte; other
-// bytes of a character are skipped too, as no lead byte is a continuation.
-func (s *Scanner) maybeAt(c byte) bool { return leadBytes[c] || (len(s.abbrevs) > 0 && c >= 0xc0) }
+// maybeAt reports cheaply whether a citation may start at byte i: at one
+// of the lead characters (most Chinese characters share their first byte
+// with one, so the whole character is compared), or at any character when
+// the text has defined a 简称. Other bytes of a character are skipped too,
+// as no lead byte is a continuation.
+func (s *Scanner) maybeAt(text string, i int) bool {
+	c := text[i]
+	switch {
+	case c >= 0xc0 && len(s.abbrevs) > 0:
+		return true
+	case !leadBytes[c]:
+		return false
+	case c < utf8.RuneSelf:
+		return true
+	case i+2 >= len(text):
+		return false
+	}
+	switch rune(c&0x0f)<<12 | rune(text[i+1]&0x3f)<<6 | rune(text[i+2]&0x3f) {
+	case '《', '本', '前', '第', '〔', '［', '（', '【':
+		return true
+	}
+	return false
+}
 
 // at reads a citation starting at byte i, if there is one.
 func (s *Scanner) at(text string, i int) (Match, bool) {

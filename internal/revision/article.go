@@ -24,7 +24,11 @@ type Article struct {
 // article starts at a paragraph beginning 第…条 and runs until the next
 // article or heading; its later paragraphs are joined with a line break.
 // Text before the first article (a preamble) is not an article.
-func Split(md []byte) []Article {
+func Split(md []byte) []Article { return SplitSome(md, nil) }
+
+// SplitSome is Split of only the articles whose number want accepts (all
+// when want is nil): the others' text is not read.
+func SplitSome(md []byte, want func(label string) bool) []Article {
 	var out []Article
 	var cur *Article
 	for len(md) > 0 {
@@ -37,9 +41,12 @@ func Split(md []byte) []Article {
 		case len(line) == 0:
 		default:
 			if label := markdown.ArticleLabel(line); label != "" {
-				i := bytes.Index(line, []byte(label)) + len(label)
-				out = append(out, Article{Label: label, Text: plain(line[i:])})
-				cur = &out[len(out)-1]
+				cur = nil
+				if want == nil || want(label) {
+					i := bytes.Index(line, []byte(label)) + len(label)
+					out = append(out, Article{Label: label, Text: plain(line[i:])})
+					cur = &out[len(out)-1]
+				}
 			} else if cur != nil {
 				if t := plain(line); t != "" {
 					cur.Text += "\n" + t
@@ -62,7 +69,9 @@ func plain(line []byte) string {
 	if strings.Contains(s, "](") {
 		s = linkRe.ReplaceAllString(s, "$1")
 	}
-	s = markupRe.Replace(s)
+	if strings.ContainsAny(s, "*_~`\\") { // most lines have no markup
+		s = markupRe.Replace(s)
+	}
 	s = strings.TrimLeft(s, "*_ \t")
 	return strings.TrimSpace(strings.TrimLeft(s, "　"))
 }

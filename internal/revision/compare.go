@@ -86,12 +86,17 @@ func (p *pairs) sketch(i int) sketch {
 	return p.sketches[i]
 }
 
-// wholeSketch is the sketch of a whole version's text, made in one pass.
-func wholeSketch(keys []string) sketch {
+// wholeSketch is the sketch of a whole version's text, made in one pass
+// over the articles' compared characters (their keys, unmade).
+func wholeSketch(arts []Article) sketch {
 	s := make(sketch, 0, sketchSize)
-	for _, k := range keys {
+	for _, a := range arts {
 		var prev rune = -1
-		for _, r := range k {
+		for _, r := range a.Text {
+			if ignored(r) {
+				continue
+			}
+			r = fold(r)
 			if prev >= 0 {
 				s = addHash(s, uint64(prev)<<32|uint64(r))
 			}
@@ -153,25 +158,32 @@ func Compare(old, new []Article) *Comparison {
 // version is compared with several others.
 type Version struct {
 	Articles []Article
-	keys     []string
 	whole    sketch
-	pairs    *pairs
+	pairs    *pairs // nil until the version is compared article by article
 }
 
 // NewVersion prepares articles for comparing.
 func NewVersion(arts []Article) *Version {
-	k := keys(arts)
-	return &Version{Articles: arts, keys: k, whole: wholeSketch(k), pairs: newPairs(k)}
+	return &Version{Articles: arts, whole: wholeSketch(arts)}
+}
+
+// byArticle returns the articles' keys and pairs, made the first time:
+// versions that share next to nothing are never compared by article.
+func (v *Version) byArticle() *pairs {
+	if v.pairs == nil {
+		v.pairs = newPairs(keys(v.Articles))
+	}
+	return v.pairs
 }
 
 // CompareVersions is Compare of prepared versions.
 func CompareVersions(ov, nv *Version) *Comparison {
 	old, new := ov.Articles, nv.Articles
-	ok, nk := ov.keys, nv.keys
 	if len(old) > 0 && len(new) > 0 && likeness(ov.whole, nv.whole) < rewritten {
 		return &Comparison{Rewritten: true, Count: map[Kind]int{}}
 	}
-	op, np := ov.pairs, nv.pairs
+	op, np := ov.byArticle(), nv.byArticle()
+	ok, nk := op.keys, np.keys
 	oldTo := make([]int, len(old)) // index into new, -1 unmatched
 	newFrom := make([]int, len(new))
 	for i := range oldTo {
@@ -216,7 +228,7 @@ func CompareVersions(ov, nv *Version) *Comparison {
 			if newFrom[j] >= 0 || !canReach(len(ok[i]), len(nk[j]), sameArticle) || likeness(op.sketch(i), np.sketch(j)) < likely {
 				continue
 			}
-			d := dice(op.of(i), np.of(j))
+			d := dice(op.of(i), np.of(j), sameArticle)
 			if d < sameArticle {
 				continue
 			}
@@ -359,7 +371,7 @@ func within(from *pairs, i int, others *pairs, m int) int {
 		if len(others.keys[k]) == 0 || float64(len(others.keys[k])) < partOf*float64(len(from.keys[i])) || likeness(from.sketch(i), others.sketch(k)) < likelyPart {
 			continue
 		}
-		if c := containment(from.of(i), others.of(k)); c >= best {
+		if c := containment(from.of(i), others.of(k), best); c >= best {
 			best, at = c, k
 		}
 	}

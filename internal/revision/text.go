@@ -112,10 +112,15 @@ func likeness(a, b sketch) float64 {
 	return float64(both) / float64(seen)
 }
 
-// common counts the pairs two sorted lists share, with repeats.
-func common(a, b []uint64) int {
+// common counts the pairs two sorted lists share, with repeats. It gives
+// up once the count cannot reach least, returning a count below it: most
+// pairs of articles compared share little.
+func common(a, b []uint64, least int) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
+		if n+min(len(a)-i, len(b)-j) < least {
+			return n
+		}
 		switch {
 		case a[i] == b[j]:
 			n++
@@ -130,20 +135,27 @@ func common(a, b []uint64) int {
 	return n
 }
 
-// dice is Dice's coefficient of two texts' pairs: 1 for the same text.
-func dice(a, b []uint64) float64 {
+// atLeast is a count of shared pairs below which a share of total cannot
+// reach least (a rounded-down bound, so that common gives up only where
+// the exact share would fall short too).
+func atLeast(least float64, total int) int { return int(least*float64(total)) - 1 }
+
+// dice is Dice's coefficient of two texts' pairs, 1 for the same text;
+// below least it may be any value below least.
+func dice(a, b []uint64, least float64) float64 {
 	if len(a)+len(b) == 0 {
 		return 1
 	}
-	return 2 * float64(common(a, b)) / float64(len(a)+len(b))
+	return 2 * float64(common(a, b, atLeast(least/2, len(a)+len(b)))) / float64(len(a)+len(b))
 }
 
-// containment is the share of a's pairs that b also has.
-func containment(a, b []uint64) float64 {
+// containment is the share of a's pairs that b also has; below least it
+// may be any value below least.
+func containment(a, b []uint64, least float64) float64 {
 	if len(a) == 0 {
 		return 0
 	}
-	return float64(common(a, b)) / float64(len(a))
+	return float64(common(a, b, atLeast(least, len(a)))) / float64(len(a))
 }
 
 // maxCells bounds the table Diff fills; beyond it (articles of thousands

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
 	"djkb/internal/citation"
 	"djkb/internal/content"
@@ -128,18 +129,30 @@ func (s *Site) buildCitations(diags *diag.List) {
 		for i := range p.citedBy {
 			sortPages(p.citedBy[i].Pages)
 		}
-		slices.SortStableFunc(p.citedBy, func(a, b CitedBy) int {
-			return articleOrder(idx.articles[p], a.Anchor) - articleOrder(idx.articles[p], b.Anchor)
-		})
+		if len(p.citedBy) > 1 {
+			sortCitedBy(p.citedBy, idx.articles[p])
+		}
 	}
 	s.citeData(idx)
 }
 
-func articleOrder(labels []string, anchor string) int {
-	if anchor == "" {
+// sortCitedBy puts the whole document first, then the articles in the
+// order of the text.
+func sortCitedBy(cs []CitedBy, labels []string) {
+	at := make(map[string]int, len(labels))
+	for i, l := range slices.Backward(labels) {
+		at[l] = i // the first of a repeated number
+	}
+	order := func(anchor string) int {
+		if anchor == "" {
+			return -1
+		}
+		if i, ok := at[anchor]; ok {
+			return i
+		}
 		return -1
 	}
-	return slices.Index(labels, anchor)
+	slices.SortStableFunc(cs, func(a, b CitedBy) int { return order(a.Anchor) - order(b.Anchor) })
 }
 
 func (p *Page) addCitedBy(anchor string, from *Page) {
@@ -187,6 +200,9 @@ type found struct {
 	article string // the article being read, for 前条
 	text    string
 	m       citation.Match
+	// Title, Abbrev: the cited title's CiteKey and revision.Key, made
+	// once with the scan, which djkb serve keeps.
+	key, exact string
 }
 
 // keep is set by djkb serve's session: only a process that builds the
@@ -269,16 +285,29 @@ func (e *srcEntry) articleLabels(src *content.Source) ([]string, []string) {
 	return e.labels, e.sorted
 }
 
-// previewsOf makes, once, the text of each article as a popover shows it.
-func (e *srcEntry) previewsOf(src *content.Source) {
-	if e.previews != nil {
+// previewsOf makes, once each, the text of the page's cited articles as a
+// popover shows it; most articles are never cited.
+func (e *srcEntry) previewsOf(src *content.Source, labels []string) {
+	missing := map[string]bool{}
+	for _, l := range labels {
+		if _, ok := e.previews[l]; !ok {
+			missing[l] = true
+		}
+	}
+	if len(missing) == 0 {
 		return
 	}
-	e.previews = map[string]string{}
-	for _, a := range revision.Split(src.Body()) {
-		if _, dup := e.previews[a.Label]; !dup {
+	if e.previews == nil {
+		e.previews = map[string]string{}
+	}
+	for _, a := range revision.SplitSome(src.Body(), func(l string) bool { return missing[l] }) {
+		if missing[a.Label] { // the first of a repeated number
 			e.previews[a.Label] = clipRunes(a.Text, maxPreview)
+			delete(missing, a.Label)
 		}
+	}
+	for l := range missing {
+		e.previews[l] = ""
 	}
 }
 
@@ -288,55 +317,77 @@ func scan(src *content.Source) []found {
 	if body == nil {
 		return nil
 	}
+	// The body as a string without copying it: it does not change while
+	// the model is built, and what the scan keeps it copies (rebase).
+	all := unsafe.String(unsafe.SliceData(body), len(body))
 	var sc citation.Scanner
 	var out []found
 	article, fence := "", false
 	line := src.BodyLine - 1
-	for len(body) > 0 {
-		var raw []byte
-		raw, body, _ = bytes.Cut(body, []byte("\n"))
+	for at := 0; at < len(all); {
+		end := strings.IndexByte(all[at:], '\n')
+		if end < 0 {
+			end = len(all)
+		} else {
+			end += at
+		}
+		raw := all[at:end]
+		at = end + 1
 		line++
-		t := bytes.TrimLeft(raw, " \t>")
-		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
+		text := strings.TrimLeft(raw, " \t>")
+		if strings.HasPrefix(text, "```") || strings.HasPrefix(text, "~~~") {
 			fence = !fence
 			continue
 		}
-		if fence || bytes.HasPrefix(t, []byte("#")) || len(t) == 0 || !citation.MayCite(string(t)) {
+		if fence || strings.HasPrefix(text, "#") || len(text) == 0 {
 			continue
 		}
-		text := string(t)
 		skipFirst := false
-		if l := markdown.ArticleLabel(t); l != "" {
-			article, skipFirst = l, true
+		if strings.Contains(text, "第") {
+			if l := markdown.ArticleLabel(body[end-len(text) : end]); l != "" {
+				article, skipFirst = l, true
+			}
+		}
+		ms := sc.Scan(text)
+		if len(ms) == 0 {
+			continue
 		}
 		var links [][]int
 		if strings.Contains(text, "](") {
 			links = mdLinkRe.FindAllStringIndex(text, -1)
 		}
-		for _, m := range sc.Scan(text) {
+		for _, m := range ms {
 			if skipFirst && m.Start == strings.Index(text, "第") && m.Kind == citation.Self && m.Word == "第" {
 				continue // the article's own number
 			}
 			if inLink(links, m.Start, m.End) {
 				continue
 			}
-			// A copy: the line itself can go.
-			out = append(out, found{line: line, article: article, text: strings.Clone(text[m.Start:m.End]), m: rebase(m)})
+			// A copy: the text itself can go.
+			f := found{line: line, article: article, text: strings.Clone(text[m.Start:m.End]), m: rebase(m)}
+			if m.Kind == citation.Title || m.Kind == citation.Abbrev {
+				f.key, f.exact = CiteKey(m.Title), revision.Key(m.Title)
+			}
+			out = append(out, f)
 		}
 	}
 	return out
 }
 
-// rebase makes a match's offsets relative to its own text.
+// rebase makes a match's offsets relative to its own text, and its
+// strings copies: the text they are parts of is the file's, which a build
+// lets go once converted.
 func rebase(m citation.Match) citation.Match {
 	d := m.Start
 	m.Start, m.End = 0, m.End-d
 	if m.TitleEnd > 0 {
 		m.TitleEnd -= d
 	}
+	m.Title, m.Word, m.DocNumber, m.Issuer = strings.Clone(m.Title), strings.Clone(m.Word), strings.Clone(m.DocNumber), strings.Clone(m.Issuer)
 	arts := make([]citation.Article, len(m.Articles))
 	for i, a := range m.Articles {
 		a.Start, a.End = a.Start-d, a.End-d
+		a.Label = strings.Clone(a.Label)
 		arts[i] = a
 	}
 	m.Articles = arts
@@ -348,7 +399,7 @@ func (idx *citeIndex) resolveAll(p *Page, fs []found) ([]Cite, []badCite) {
 	var cites []Cite
 	var bad []badCite
 	for _, f := range fs {
-		c, b := idx.resolve(p, f.m, f.text, f.article, f.line)
+		c, b := idx.resolve(p, f)
 		cites = append(cites, c...)
 		bad = append(bad, b...)
 	}
@@ -366,12 +417,13 @@ func inLink(links [][]int, start, end int) bool {
 
 // resolve turns a match into the citations to link; nothing that does not
 // resolve is linked.
-func (idx *citeIndex) resolve(from *Page, m citation.Match, text, article string, line int) ([]Cite, []badCite) {
+func (idx *citeIndex) resolve(from *Page, f found) ([]Cite, []badCite) {
+	m, text, article, line := f.m, f.text, f.article, f.line
 	var target *Page
 	name := ""
 	switch m.Kind {
 	case citation.Title, citation.Abbrev:
-		target = idx.version(from, m.Title)
+		target = idx.version(from, f.key, f.exact)
 		name = "《" + m.Title + "》"
 	case citation.Self:
 		if from.Kind != content.KindRegulation || len(m.Articles) == 0 {
@@ -439,13 +491,14 @@ func (idx *citeIndex) holder(target *Page, label string) *Page {
 	return nil
 }
 
-// version chooses the page a title citation goes to: the only document of
-// that title, or, among the versions of one chain, the version in force
-// when the citing page was dated (a case is judged under the rule of its
-// time), else the current one. Different documents sharing a short title
-// are ambiguous and not linked.
-func (idx *citeIndex) version(from *Page, title string) *Page {
-	pages := idx.byKey[CiteKey(title)]
+// version chooses the page a title citation goes to (key is the title's
+// CiteKey, cited its revision.Key): the only document of that title, or,
+// among the versions of one chain, the version in force when the citing
+// page was dated (a case is judged under the rule of its time), else the
+// current one. Different documents sharing a short title are ambiguous and
+// not linked.
+func (idx *citeIndex) version(from *Page, key, cited string) *Page {
+	pages := idx.byKey[key]
 	switch {
 	case len(pages) == 0:
 		return nil
@@ -454,7 +507,6 @@ func (idx *citeIndex) version(from *Page, title string) *Page {
 	}
 	c := pages[0].Chain
 	var exact *Page // a version whose title is the one cited, （试行） and all
-	cited := revision.Key(title)
 	for _, p := range pages {
 		if p.Chain == nil || p.Chain != c {
 			return nil
@@ -496,45 +548,63 @@ const maxPreview = 300
 // cites (JSON keyed by the link as the page writes it), and its
 // fingerprint.
 func (s *Site) citeData(idx *citeIndex) {
-	seen := map[*Page]bool{}
+	cited := map[*Page][]string{} // page → the articles of it cited
 	var targets []*Page
 	for _, p := range s.Pages {
 		for _, c := range p.cites {
-			if c.Anchor != "" && !seen[c.Target] {
-				seen[c.Target] = true
+			if c.Anchor == "" {
+				continue
+			}
+			if _, ok := cited[c.Target]; !ok {
 				targets = append(targets, c.Target)
 			}
+			cited[c.Target] = append(cited[c.Target], c.Anchor)
 		}
 	}
-	parallel.Each(len(targets), func(i int) { idx.entry[targets[i]].previewsOf(targets[i].Src) })
+	parallel.Each(len(targets), func(i int) { idx.entry[targets[i]].previewsOf(targets[i].Src, cited[targets[i]]) })
 	texts := func(t *Page) map[string]string { return idx.entry[t].previews }
 	for _, p := range s.Pages {
 		if len(p.cites) == 0 {
 			continue
 		}
-		data := map[string]citeTarget{}
+		// The fingerprint of what the JSON is made of: the page's address,
+		// each cited page's and article's; the JSON only when it changed.
 		var h maphash.Hash
 		h.SetSeed(chainSeed)
+		h.WriteString(p.URL)
+		maphash.WriteComparable(&h, s.Config.FileLinks)
 		for _, c := range p.cites {
-			key := s.citeDest(p, c)
-			if _, ok := data[key]; ok {
-				continue
-			}
-			t := citeTarget{Title: c.Target.Title, Label: c.Anchor, Text: texts(c.Target)[c.Anchor]}
-			if st := c.Target.ShownStatus(); st != content.InForce {
-				t.Status = st
-			}
-			data[key] = t
-			h.WriteString(key + t.Title + t.Status + t.Text + c.Target.URL)
+			t := citeTargetOf(c, texts)
+			writeStrings(&h, c.Target.URL, t.Label, t.Title, t.Status, t.Text)
 		}
 		p.CiteSum = h.Sum64()
 		if e := idx.entry[p]; e.citeSum == p.CiteSum && e.citeJSON != "" {
 			p.citeJSON = e.citeJSON // djkb serve: what it cites is as it was
-		} else {
-			p.citeJSON = marshalJS(data)
-			e.citeJSON, e.citeSum = p.citeJSON, p.CiteSum
+			continue
 		}
+		data := map[string]citeTarget{}
+		for _, c := range p.cites {
+			if key := s.citeDest(p, c); !hasKey(data, key) {
+				data[key] = citeTargetOf(c, texts)
+			}
+		}
+		p.citeJSON = marshalJS(data)
+		e := idx.entry[p]
+		e.citeJSON, e.citeSum = p.citeJSON, p.CiteSum
 	}
+}
+
+func hasKey[V any](m map[string]V, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+func citeTargetOf(c Cite, texts func(*Page) map[string]string) citeTarget {
+	t := citeTarget{Title: c.Target.Title, Label: c.Anchor, Text: texts(c.Target)[c.Anchor]}
+	if st := c.Target.ShownStatus(); st != content.InForce {
+		t.Status = st
+	}
+	return t
 }
 
 // CiteData is the JSON of the articles the page cites, for the popover.
@@ -597,7 +667,16 @@ func citesHash(cites []Cite) uint64 {
 	h.SetSeed(chainSeed)
 	for _, c := range cites {
 		maphash.WriteComparable(&h, c.Line)
-		h.WriteString(c.Text + "\x00" + c.Target.URL + "\x00" + c.Anchor + "\x00")
+		writeStrings(&h, c.Text, c.Target.URL, c.Anchor)
 	}
 	return h.Sum64()
+}
+
+// writeStrings hashes each string followed by a zero byte, without
+// joining them first (a hash reads its bytes as one stream).
+func writeStrings(h *maphash.Hash, ss ...string) {
+	for _, s := range ss {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
 }
