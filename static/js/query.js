@@ -23,6 +23,16 @@
     return true;
   }
 
+  // numberUnits normalises the number form its units spell: punctuation
+  // that units() drops can leave one (第5!条 reads 第 5 条), which the query
+  // rebuilt from its terms would read as 第五条 (query.go numberUnits).
+  function numberUnits(us) {
+    var s = '';
+    for (var i = 0; i < us.length; i++) s += (i > 0 && !us[i].j ? ' ' : '') + us[i].t;
+    var n = tok.normalizeNumbers(s);
+    return n !== s ? tok.units(n) : us;
+  }
+
   // parse returns {terms: [{units, neg, quoted}]}; it never throws.
   function parse(q) {
     q = typeof q === 'string' ? q : (q == null ? '' : String(q));
@@ -58,7 +68,7 @@
       }
       var s = '';
       for (var x = 0; x < text.length; x++) s += String.fromCodePoint(text[x]);
-      var us = tok.units(s);
+      var us = numberUnits(tok.units(s));
       if (!us.length) continue;
       if (us.length > MAX_UNITS) us = us.slice(0, MAX_UNITS);
       var dup = false;

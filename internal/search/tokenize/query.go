@@ -1,5 +1,7 @@
 package tokenize
 
+import "strings"
+
 // Limits that keep hostile queries cheap; static/js/query.js uses the same.
 const (
 	maxQueryRunes = 256 // code points of the query looked at
@@ -78,7 +80,7 @@ func ParseQuery(q string) Query {
 			text = rs[i:j]
 			i = j
 		}
-		units := Units(string(text))
+		units := numberUnits(Units(string(text)))
 		if len(units) == 0 {
 			continue
 		}
@@ -91,6 +93,23 @@ func ParseQuery(q string) Query {
 		}
 	}
 	return out
+}
+
+// numberUnits normalises the number form its units spell: punctuation that
+// Units drops can leave one (第5!条 reads 第 5 条), which the query rebuilt
+// from its terms would read as 第五条.
+func numberUnits(units []Unit) []Unit {
+	var b strings.Builder
+	for i, u := range units {
+		if i > 0 && !u.Joined {
+			b.WriteByte(' ')
+		}
+		b.WriteString(u.Text)
+	}
+	if s := b.String(); NormalizeNumbers(s) != s {
+		return Units(NormalizeNumbers(s))
+	}
+	return units
 }
 
 // has reports whether q already holds a term with the same units and sign.
