@@ -21,7 +21,7 @@ func page(req Request, d *Doc, file string) string {
 			fmt.Fprintf(&b, "%s = %s\n", key, value)
 		}
 	}
-	field("title", tomlString(d.Title))
+	field("title", content.Quote(d.Title))
 	if req.Kind != "regulation" {
 		field("date", tomlDate(d.Issued))
 		b.WriteString("+++\n\n")
@@ -29,26 +29,26 @@ func page(req Request, d *Doc, file string) string {
 		b.WriteString("\n")
 		return b.String()
 	}
-	field("caption", tomlString(d.Caption))
-	field("doc_number", tomlString(d.DocNumber))
+	field("caption", content.Quote(d.Caption))
+	field("doc_number", content.Quote(d.DocNumber))
 	if system := firstSegment(req.Section); slices.Contains(content.Systems, system) {
-		field("system", tomlString(system))
+		field("system", content.Quote(system))
 	}
-	field("form", tomlString(form(d.Title)))
+	field("form", content.Quote(form(d.Title)))
 	if len(d.Issuers) > 0 {
 		quoted := make([]string, len(d.Issuers))
 		for i, s := range d.Issuers {
-			quoted[i] = tomlString(s)
+			quoted[i] = content.Quote(s)
 		}
 		field("issuer", "["+strings.Join(quoted, ", ")+"]")
 	}
 	field("issued", tomlDate(d.Issued))
 	field("effective", tomlDate(d.Effective))
-	field("trial", tomlString(trial(d.Title)))
+	field("trial", content.Quote(trial(d.Title)))
 	if len(d.History) > 0 {
 		b.WriteString("history = [\n")
 		for _, e := range d.History {
-			fmt.Fprintf(&b, "  {date = %s, event = %s},\n", tomlDate(e.Date), tomlString(e.Text))
+			fmt.Fprintf(&b, "  {date = %s, event = %s},\n", tomlDate(e.Date), content.Quote(e.Text))
 		}
 		b.WriteString("]\n")
 	}
@@ -90,25 +90,6 @@ func firstSegment(p string) string {
 		return p[:i]
 	}
 	return p
-}
-
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7F:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // tomlDate writes a date as a TOML local date, or "" for none.

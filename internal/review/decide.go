@@ -143,37 +143,18 @@ func blockEnd(text string, from int, delim string) int {
 	return -1
 }
 
-// quote writes s as a double-quoted string that TOML and YAML read alike.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\u%04X", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 // fields are the parts of an entry in the schema's order, those left
 // empty dropped.
 func fields(d content.Decision) [][2]string {
-	out := [][2]string{{"batch", quote(d.Batch)}, {"result", quote(d.Result)}}
+	out := [][2]string{{"batch", content.Quote(d.Batch)}, {"result", content.Quote(d.Result)}}
 	if !d.Date.IsZero() {
 		out = append(out, [2]string{"date", d.Date.Format("2006-01-02")})
 	}
 	if d.Ground != "" {
-		out = append(out, [2]string{"ground", quote(d.Ground)})
+		out = append(out, [2]string{"ground", content.Quote(d.Ground)})
 	}
 	if d.Note != "" {
-		out = append(out, [2]string{"note", quote(d.Note)})
+		out = append(out, [2]string{"note", content.Quote(d.Note)})
 	}
 	return out
 }
