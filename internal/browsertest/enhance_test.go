@@ -68,6 +68,35 @@ func TestCopyArticleLink(t *testing.T) {
 	if btn := eval[string](tb, `document.querySelector("[data-test-target]").textContent`); btn != "已复制" {
 		t.Errorf("按钮显示“%s”，应为“已复制”", btn)
 	}
+
+	// 复制引用 (cite.js, through site.js's clipboard code) copies the
+	// citation as people write it, then the link.
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("body"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("[data-test-number]"))); err != nil {
+		t.Fatal(err)
+	}
+	eval[bool](tb, `(function () {
+		var old = document.querySelector("[data-test-target]");
+		if (old) { old.removeAttribute("data-test-target"); }
+		var b = Array.prototype.filter.call(document.querySelectorAll(".article-menu .article-menu-extra"), function (b) { return b.textContent === "复制引用"; })[0];
+		b.setAttribute("data-test-target", "");
+		return true;
+	})()`)
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("[data-test-target]"))); err != nil {
+		t.Fatal(err)
+	}
+	got, err = chromedp.Run(tb.ctx, chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("读不到剪贴板：%v", err)
+	}
+	if label := strings.SplitN(id, "-", 2)[0]; !strings.HasPrefix(got, "《"+reg.Title+"》"+label+"\n") {
+		t.Errorf("复制引用后剪贴板中是 %q，应以“《%s》%s”开头", got, reg.Title, label)
+	}
+	if btn := eval[string](tb, `document.querySelector("[data-test-target]").textContent`); btn != "已复制引用" {
+		t.Errorf("按钮显示“%s”，应为“已复制引用”", btn)
+	}
 }
 
 // visibleOrder returns an attribute of the list items that are shown, in

@@ -192,32 +192,11 @@
   }
   window.djkbCitation = citation;
 
-  function copy(text, done) {
-    var ta = el("textarea");
-    ta.value = text;
-    ta.setAttribute("readonly", "");
-    ta.style.position = "fixed";
-    ta.style.opacity = "0";
-    document.body.appendChild(ta);
-    ta.select();
-    var ok = false;
-    try {
-      ok = document.execCommand("copy");
-    } catch (e) {
-      ok = false;
-    }
-    document.body.removeChild(ta);
-    if (!ok && navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
-      return;
-    }
-    done(ok);
-  }
-
-  // djkbCopyCitation copies the citation of an article and its link.
+  // djkbCopyCitation copies the citation of an article and its link, by
+  // site.js's clipboard code (djkbCopyText), which every page loads.
   window.djkbCopyCitation = function (p, done) {
     var c = citation(p);
-    copy(c.text + "\n" + c.url, function (ok) { done(ok, c); });
+    window.djkbCopyText(c.text + "\n" + c.url, function (ok) { done(ok, c); });
   };
 
   // 复制引用 in each article's menu (site.js).

@@ -284,6 +284,9 @@
     navigator.clipboard.writeText(text).then(function () { finish(true); }, function () { finish(false); });
   }
 
+  // Other scripts copy through the same code (cite.js: 复制引用).
+  window.djkbCopyText = copyText;
+
   function showInAddressBar(id) {
     if (window.history && window.history.replaceState) {
       try {
