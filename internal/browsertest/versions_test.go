@@ -73,6 +73,7 @@ func TestVersionsAndCitations(t *testing.T) {
 			if s := eval[string](tb, `document.querySelector(".notice-asof").textContent`); !strings.Contains(s, "2019年1月1日") || !strings.Contains(s, "本页") {
 				t.Errorf("按日期查看的说明是“%s”", s)
 			}
+			checkAsOfRule(t, tb, b, srv)
 			tb.open(b.pageURL(srv, trial.URL) + "?v=" + current.Date.Format("2006-01-02") + "#第五条")
 			tb.wait(`location.hash !== "" && !!document.querySelector(".chain-data") && JSON.parse(document.querySelector(".chain-data").textContent) && document.querySelector("form.asof").getAttribute("data-this") === "2"`)
 
@@ -146,5 +147,47 @@ func (tb *tab) shots(name, u, js string) {
 		}
 		checkPNG(tb.t.(*testing.T), name, img, s.Width)
 		writeShot(tb.t.(*testing.T), *versionShots, name+"-"+s.Name+"-"+mode+".png", img)
+	}
+}
+
+// checkAsOfRule asks each chain's page which version was in force on days
+// around every version's start and end, and wants the version whose
+// Validity (the search page's 当时有效 rule) holds that day: -1 before the
+// first started, -2 once every started version had ended.
+func checkAsOfRule(t *testing.T, tb *tab, b *builtSite, srv string) {
+	t.Helper()
+	for _, c := range b.Site.Chains {
+		var days []time.Time
+		for _, p := range c.Versions {
+			v, _ := p.Validity()
+			for _, d := range []time.Time{v.From, v.Until} {
+				if !d.IsZero() {
+					days = append(days, d.AddDate(0, 0, -1), d)
+				}
+			}
+		}
+		tb.open(b.pageURL(srv, c.Current().URL))
+		tb.wait(`typeof window.djkbVersionInForce === "function"`)
+		for _, day := range days {
+			want, started := -1, false
+			for i, p := range c.Versions {
+				v, _ := p.Validity()
+				if v.From.IsZero() || v.From.After(day) {
+					continue
+				}
+				started = true
+				if v.Until.IsZero() || day.Before(v.Until) {
+					want = i
+				}
+			}
+			if want < 0 && started {
+				want = -2
+			}
+			iso := day.Format("2006-01-02")
+			got := eval[int](tb, `window.djkbVersionInForce(JSON.parse(document.querySelector(".chain-data").textContent).versions, "`+iso+`")`)
+			if got != want {
+				t.Errorf("《%s》按 %s 查看选了第 %d 个版本，按效力期间应为第 %d 个", c.Current().Title, iso, got, want)
+			}
+		}
 	}
 }

@@ -330,7 +330,8 @@ type versionData struct {
 	Title     string `json:"title"`
 	Issued    string `json:"issued,omitempty"`
 	Start     string `json:"start,omitempty"`
-	Repealed  string `json:"repealed,omitempty"`
+	Until     string `json:"until,omitempty"` // Validity: first day no longer in force
+	Ended     bool   `json:"ended,omitempty"` // Validity: ended at a day not recorded
 	DocNumber string `json:"doc,omitempty"`
 	Status    string `json:"status"`
 	Compare   string `json:"compare,omitempty"` // URL of the comparison with the version before
@@ -354,9 +355,11 @@ func (c *Chain) marshalData() template.JS {
 		v := versionData{URL: p.URL, Title: p.Title, Issued: isoDate(p.Date), Start: isoDate(Start(p)), Status: p.ShownStatus()}
 		if r := p.Reg(); r != nil {
 			v.DocNumber = r.DocNumber
-			if r.Repeal != nil {
-				v.Repealed = isoDate(r.Repeal.Date)
-			}
+		}
+		// The as-of reading picks versions by the rule the search page's
+		// 当时有效 filter uses: one rule, in Validity.
+		if in, ok := p.Validity(); ok {
+			v.Until, v.Ended = isoDate(in.Until), in.Ended
 		}
 		if i > 0 {
 			v.Compare = c.Steps[i-1].URL

@@ -53,20 +53,25 @@
     return m ? Number(m[1]) + "年" + Number(m[2]) + "月" + Number(m[3]) + "日" : "";
   }
 
-  // inForce returns the index of the version in force on day (YYYY-MM-DD),
-  // -1 before the first took effect, -2 once the last was repealed.
+  // inForce returns the index of the version in force on day (YYYY-MM-DD):
+  // the newest that had started (start, else issued) and not yet ended
+  // (until, the first day out of force, as the search page's 当时有效
+  // filter counts it); -1 before the first started, -2 once all that had
+  // started have ended.
   function inForce(versions, day) {
-    var at = -1;
+    var at = -1, ended = false;
     for (var i = 0; i < versions.length; i++) {
-      var start = versions[i].start || versions[i].issued;
-      if (start && start <= day) {
+      var v = versions[i], start = v.start || v.issued;
+      if (!start || start > day) {
+        continue;
+      }
+      if (v.until && v.until <= day) {
+        ended = true;
+      } else {
         at = i;
       }
     }
-    if (at >= 0 && versions[at].repealed && versions[at].repealed <= day) {
-      return -2;
-    }
-    return at;
+    return at >= 0 || !ended ? at : -2;
   }
 
   var data = readJSON(".chain-data");
