@@ -160,7 +160,7 @@ func benchmark(cfg runConfig, log io.Writer) ([]result, error) {
 			Bench: "djkb-build", Corpus: cfg.corpus, Pages: pages.Files, CorpusMB: mb(pages.Bytes),
 			Runs: cfg.n, Rebuild: cfg.rebuild, PauseS: cfg.pause.Seconds(), MedianS: ts.median.Seconds(), MedianCPUS: summarise(b.cpu).median.Seconds(), MinS: ts.min.Seconds(), MaxS: ts.max.Seconds(),
 			PagesPerS: float64(pages.Files) / ts.median.Seconds(), PeakRSSMiB: float64(b.rssKiB) / 1024,
-			OutputMB: mb(output.Bytes), OutputFiles: output.Files, SearchMB: mb(search.Bytes), SearchFiles: search.Files,
+			OutputMB: mb(output.Bytes), OutputFiles: output.Files, OutputDirs: output.Dirs, SearchMB: mb(search.Bytes), SearchFiles: search.Files,
 			ExtraArgs: b.extraArgs, Go: runtime.Version(), CPUs: runtime.NumCPU(), CPU: cpuModel(),
 		}
 		if len(bins) > 1 {

@@ -6,6 +6,7 @@
 //	go run . run -corpus DIR [-n 5] [-djkb PATH] [-extra-args "--no-search"]
 //	go run . all [gen and run flags]
 //	go run . serve -corpus DIR [-n 15] [-no-search]
+//	go run . scale [-sizes 3500,10000,30000,100000] [-dir DIR] [-n 3] [-djkb PATH] [-baseline PATH]
 //	go run . reload -corpus DIR [-n 15] [-no-search] [-djkb PATH]
 //
 // gen learns a character model from the real law corpus in
@@ -48,6 +49,8 @@ func dispatch(args []string) error {
 		return cmdAll(args[1:])
 	case "serve":
 		return cmdServe(args[1:])
+	case "scale":
+		return cmdScale(args[1:])
 	case "digest":
 		return cmdDigest(args[1:])
 	case "reload":
@@ -67,6 +70,7 @@ func usage() {
   go run . all [flags of gen and run]
   go run . serve -corpus DIR [-n 15] [-no-search]
   go run . reload -corpus DIR [-n 15] [-no-search] [-djkb PATH]
+  go run . scale [-sizes 3500,10000,30000,100000] [-dir DIR] [-n 3] [-djkb PATH] [-baseline PATH]
   go run . digest [-corpus DIR] [-n 5] [-pdf-n 3]`)
 }
 

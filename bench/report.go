@@ -25,6 +25,7 @@ type result struct {
 	PeakRSSMiB  float64   `json:"peak_rss_mib"`
 	OutputMB    float64   `json:"output_mb"`
 	OutputFiles int       `json:"output_files"`
+	OutputDirs  int       `json:"output_dirs"`
 	SearchMB    float64   `json:"search_mb"`
 	SearchFiles int       `json:"search_files"`
 	ExtraArgs   string    `json:"extra_args,omitempty"`

@@ -11,6 +11,7 @@ import (
 // Size is the size of a folder tree.
 type Size struct {
 	Files int
+	Dirs  int // folders below dir
 	Bytes int64
 }
 
@@ -21,6 +22,9 @@ func TreeSize(dir, ext string) (Size, error) {
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if d.IsDir() && path != dir {
+			st.Dirs++
 		}
 		if !d.Type().IsRegular() || !strings.HasSuffix(d.Name(), ext) {
 			return nil
