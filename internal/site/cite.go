@@ -36,6 +36,38 @@ type CitedBy struct {
 	Pages  []*Page
 }
 
+// CitedByShown bounds the pages a cited page lists under one article,
+// newest first: a document cited in thousands of pages would otherwise
+// carry them all. Where a list is cut, the page's full list
+// (CitedByURL) has the rest.
+const CitedByShown = 10
+
+// CitedByDir is the folder, below a page's URL, of its full 被引用 list.
+const CitedByDir = "被引用/"
+
+// Shown is the citing pages the cited page itself lists under the
+// article: the first CitedByShown.
+func (c CitedBy) Shown() []*Page { return c.Pages[:min(len(c.Pages), CitedByShown)] }
+
+// Cut reports whether the article's list on the cited page is cut.
+func (c CitedBy) Cut() bool { return len(c.Pages) > CitedByShown }
+
+// CitedByURL is the site-relative URL of the page's full 被引用 list, ""
+// when each of its lists is short enough to show whole.
+func (p *Page) CitedByURL() string { return p.cutURL }
+
+// Unlisted returns the pages of list that the page's footer has not
+// listed already: the cases that apply it and the pages that cite it.
+func (p *Page) Unlisted(list []*Page) []*Page {
+	var out []*Page
+	for _, q := range list {
+		if !p.citers[q] && !slices.Contains(p.Cases, q) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
 // citeAliases are names staff use for documents whose titles say more.
 var citeAliases = map[string]string{"党章": "中国共产党章程"}
 
@@ -126,8 +158,17 @@ func (s *Site) buildCitations(diags *diag.List) {
 		}
 	}
 	for _, p := range s.Pages {
-		for i := range p.citedBy {
-			sortPages(p.citedBy[i].Pages)
+		if len(p.citedBy) > 0 {
+			p.citers = map[*Page]bool{}
+		}
+		for _, c := range p.citedBy {
+			sortPages(c.Pages)
+			for _, q := range c.Pages {
+				p.citers[q] = true
+			}
+			if c.Cut() {
+				p.cutURL = p.URL + CitedByDir
+			}
 		}
 		if len(p.citedBy) > 1 {
 			sortCitedBy(p.citedBy, idx.articles[p])
