@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -662,17 +663,23 @@ func clipRunes(s string, n int) string {
 // Cite implements markdown.Citer: the citations the model found on this
 // line, where the text node holds them.
 func (l *Linker) Cite(text string, line int) []markdown.Cite {
+	cites := l.page.cites // in the order of their lines
+	if l.used == nil {
+		l.used = make([]bool, len(cites))
+	}
 	var out []markdown.Cite
 	at := 0
-	for i, c := range l.page.cites {
-		if c.Line != line || l.usedCite(i) {
+	first := sort.Search(len(cites), func(i int) bool { return cites[i].Line >= line })
+	for i := first; i < len(cites) && cites[i].Line == line; i++ {
+		c := cites[i]
+		if l.used[i] {
 			continue
 		}
 		j := strings.Index(text[at:], c.Text)
 		if j < 0 {
 			continue
 		}
-		l.used = append(l.used, i)
+		l.used[i] = true
 		start := at + j
 		out = append(out, markdown.Cite{Start: start, End: start + len(c.Text), Dest: l.site.citeDest(l.page, c)})
 		at = start + len(c.Text)
@@ -681,7 +688,16 @@ func (l *Linker) Cite(text string, line int) []markdown.Cite {
 	return out
 }
 
-func (l *Linker) usedCite(i int) bool { return slices.Contains(l.used, i) }
+// CiteLines implements markdown.Citer: the lines of the page's citations.
+func (l *Linker) CiteLines() []int {
+	var lines []int
+	for _, c := range l.page.cites {
+		if n := len(lines); n == 0 || lines[n-1] != c.Line {
+			lines = append(lines, c.Line)
+		}
+	}
+	return lines
+}
 
 // citeDest is the link a citation on page p becomes.
 func (s *Site) citeDest(p *Page, c Cite) string {
