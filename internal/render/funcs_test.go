@@ -90,3 +90,19 @@ func FuzzEscapeURL(f *testing.F) {
 		}
 	})
 }
+
+// TestStatusBadgeMatchesTemplate checks that statusBadge writes what the
+// shown-status template wrote before it.
+func TestStatusBadgeMatchesTemplate(t *testing.T) {
+	old := template.Must(template.New("s").Funcs(Funcs()).Parse(
+		`<span class="{{statusClass .}}{{if eq . "已被替代"}} status-amended{{end}}">{{.}}</span>`))
+	for _, s := range []string{"现行有效", "已修改", "已废止", "宣布失效", "尚未施行", site.Replaced, "", `<"&'+>`} {
+		var want strings.Builder
+		if err := old.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(statusBadge(s)); got != want.String() {
+			t.Errorf("statusBadge(%q) = %s，模板写的是 %s", s, got, want.String())
+		}
+	}
+}
