@@ -53,6 +53,13 @@ func pagesOfEachKind(t testing.TB, b *builtSite) []kindPage {
 		t.Fatal("示例站点没有版本链")
 	}
 	out = append(out, kindPage{"compare", step.URL})
+	// A full 被引用 list: a document cited by more pages than its own page lists.
+	for _, p := range s.Pages {
+		if u := p.CitedByURL(); u != "" {
+			out = append(out, kindPage{"citedby", u})
+			break
+		}
+	}
 	if hasSearchPage(t) {
 		out = append(out, kindPage{"search", "search/"})
 	} else {

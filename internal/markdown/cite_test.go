@@ -6,9 +6,24 @@ import (
 )
 
 // citer links every 《条例》 and records the lines it was asked about.
-type citer struct{ lines []int }
+type citer struct {
+	lines []int
+	only  []int // the lines CiteLines gives; nil for every line
+}
 
 func (c *citer) Link(dest string, _ int, _ bool) (string, bool) { return dest, true }
+
+// CiteLines: any line may hold a citation, unless only says which.
+func (c *citer) CiteLines() []int {
+	if c.only != nil {
+		return c.only
+	}
+	lines := make([]int, 100)
+	for i := range lines {
+		lines[i] = i + 1
+	}
+	return lines
+}
 
 func (c *citer) Cite(text string, line int) []Cite {
 	c.lines = append(c.lines, line)
@@ -44,5 +59,23 @@ func TestCitationLinks(t *testing.T) {
 	}
 	if len(c.lines) == 0 || c.lines[0] != 7 {
 		t.Errorf("第一段文字应报在第 7 行，实为 %v", c.lines)
+	}
+}
+
+// The Citer is asked only about the lines it says hold citations: most
+// text nodes of most pages hold none.
+func TestCitationLinesOnly(t *testing.T) {
+	src := "依照《条例》。\n\n依照《条例》。\n\n依照《条例》。\n"
+	c := &citer{only: []int{3}}
+	res, err := New(Options{}).Convert(Input{Source: []byte(src), FirstLine: 1, Resolver: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.lines) != 1 || c.lines[0] != 3 || strings.Count(res.HTML, `class="cite"`) != 1 {
+		t.Errorf("只应就第 3 行询问并加一个链接，询问了 %v：\n%s", c.lines, res.HTML)
+	}
+	none := &citer{only: []int{}}
+	if _, err := New(Options{}).Convert(Input{Source: []byte(src), FirstLine: 1, Resolver: none}); err != nil || len(none.lines) != 0 {
+		t.Errorf("没有引用的页面不应询问，询问了 %v", none.lines)
 	}
 }

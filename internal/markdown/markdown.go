@@ -7,6 +7,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -93,6 +94,9 @@ type Resolver interface {
 // the spans to make links, in order and not overlapping.
 type Citer interface {
 	Cite(text string, line int) []Cite
+	// CiteLines are the file lines that hold citations to link, in
+	// ascending order: Cite is asked only about text on them.
+	CiteLines() []int
 }
 
 // Glosser is a Resolver that also links terms of the site's glossary in
@@ -389,6 +393,11 @@ func (p *page) rewriteLinks(doc ast.Node) {
 	var links []*ast.Link
 	var texts []*ast.Text // where citations may be linked
 	citer, cites := p.in.Resolver.(Citer)
+	var citeLines []int
+	if cites {
+		citeLines = citer.CiteLines()
+		cites = len(citeLines) > 0
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -427,7 +436,7 @@ func (p *page) rewriteLinks(doc ast.Node) {
 		return ast.WalkContinue, nil
 	})
 	for _, t := range texts {
-		p.linkCitations(citer, t)
+		p.linkCitations(citer, citeLines, t)
 	}
 	if g, ok := p.in.Resolver.(Glosser); ok {
 		p.linkTerms(g, doc)
@@ -587,12 +596,15 @@ func citable(t *ast.Text) bool {
 }
 
 // linkCitations splits a text node around the citations the Citer links.
-func (p *page) linkCitations(c Citer, t *ast.Text) {
+func (p *page) linkCitations(c Citer, lines []int, t *ast.Text) {
 	value := t.Segment.Value(p.src)
 	if len(value) < len("第一条") {
 		return
 	}
-	p.linkSpans(t, c.Cite(string(value), p.lineAt(t.Segment.Start)), "cite")
+	line := p.lineAt(t.Segment.Start)
+	if _, ok := slices.BinarySearch(lines, line); ok {
+		p.linkSpans(t, c.Cite(string(value), line), "cite")
+	}
 }
 
 // linkTerms links the glossary terms the Glosser finds in the text nodes

@@ -68,6 +68,13 @@ func (h *hasher) cards(pages []*site.Page) {
 	}
 }
 
+func (h *hasher) citedBy(p *site.Page) {
+	for _, c := range p.CitedBy() {
+		h.str(c.Anchor)
+		h.cards(c.Pages)
+	}
+}
+
 func (h *hasher) refs(refs []site.Ref) {
 	h.num(uint64(len(refs)))
 	for _, r := range refs {
@@ -151,10 +158,7 @@ func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]u
 			h.num(p.Chain.Sum)
 		}
 		h.num(p.CiteSum)
-		for _, c := range p.CitedBy() {
-			h.str(c.Anchor)
-			h.cards(c.Pages)
-		}
+		h.citedBy(p)
 		for _, t := range r.Site.Taxonomies {
 			for _, term := range p.Terms[t.Path] {
 				h.str(term.URL)
@@ -164,6 +168,10 @@ func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]u
 	}
 	if st := v.Step; st != nil {
 		h.num(st.Chain.Sum)
+	}
+	if p := v.Cited; p != nil {
+		h.card(p)
+		h.citedBy(p)
 	}
 	if s := v.Section; s != nil {
 		h.section(s)

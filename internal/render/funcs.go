@@ -19,6 +19,7 @@ func Funcs() template.FuncMap {
 		"isodate":     isoDate,
 		"join":        strings.Join,
 		"statusClass": statusClass,
+		"statusBadge": statusBadge,
 		"add":         func(a, b int) int { return a + b },
 		"dict":        dict,
 		"minus":       minus,

@@ -72,3 +72,37 @@ func TestListDataMatchesTemplate(t *testing.T) {
 		}
 	}
 }
+
+// FuzzEscapeURL checks that escapeURL writes a relative link as
+// html/template writes it into an href.
+func FuzzEscapeURL(f *testing.F) {
+	for _, s := range []string{"../a/b(2017-02-25)/index.html#cited-第一条", "#第十二条", `x"y'z<>&+ %41 !$*,;=:@[]~`, "\x00\x7f\xff", "../被引用/"} {
+		f.Add(s)
+	}
+	tmpl := template.Must(template.New("a").Parse(`<a href="../{{.}}">`))
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		if err := tmpl.Execute(&want, s); err != nil {
+			t.Skip()
+		}
+		if got := `<a href="../` + escapeURL(s) + `">`; got != want.String() {
+			t.Errorf("escapeURL(%q) = %s, html/template: %s", s, got, want.String())
+		}
+	})
+}
+
+// TestStatusBadgeMatchesTemplate checks that statusBadge writes what the
+// shown-status template wrote before it.
+func TestStatusBadgeMatchesTemplate(t *testing.T) {
+	old := template.Must(template.New("s").Funcs(Funcs()).Parse(
+		`<span class="{{statusClass .}}{{if eq . "已被替代"}} status-amended{{end}}">{{.}}</span>`))
+	for _, s := range []string{"现行有效", "已修改", "已废止", "宣布失效", "尚未施行", site.Replaced, "", `<"&'+>`} {
+		var want strings.Builder
+		if err := old.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(statusBadge(s)); got != want.String() {
+			t.Errorf("statusBadge(%q) = %s，模板写的是 %s", s, got, want.String())
+		}
+	}
+}

@@ -61,6 +61,10 @@ func (r *Renderer) Views() []*View {
 	}
 	for _, p := range s.Pages {
 		add(&View{Kind: pageKind(p), Title: p.Title, URLPath: p.URL, Page: p, Section: p.Section, Crumbs: pageCrumbs(p)})
+		if u := p.CitedByURL(); u != "" {
+			add(&View{Kind: "citedby", Title: p.Title + " 被引用", URLPath: u, Cited: p, Section: p.Section,
+				Crumbs: append(pageCrumbs(p), Crumb{Title: p.Title, URL: p.URL})})
+		}
 	}
 	for _, t := range s.Taxonomies {
 		add(&View{Kind: "taxonomy", Title: t.Name, URLPath: t.URL, Taxonomy: t})

@@ -81,7 +81,7 @@ func (l *Layouts) List(dir string) []string {
 
 // Kinds are the page templates; each is parsed with base.html and the
 // partials.
-var Kinds = []string{"home", "section", "regulation", "case", "brand", "page", "taxonomy", "term", "search", "bookmarks", "cleanup", "404", "compare"}
+var Kinds = []string{"home", "section", "regulation", "case", "brand", "page", "taxonomy", "term", "search", "bookmarks", "cleanup", "404", "compare", "citedby"}
 
 // Templates holds one parsed template set per kind of page.
 type Templates struct {

@@ -23,6 +23,7 @@ type View struct {
 	Taxonomy *site.Taxonomy
 	Term     *site.Term
 	Step     *site.Step // on a comparison page (修订对照): the two versions
+	Cited    *site.Page // on a full 被引用 list: the page cited
 	Crumbs   []Crumb
 	// report returns the clean-up page's report, on the cleanup view only.
 	report func() Report

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -34,6 +35,38 @@ type Cite struct {
 type CitedBy struct {
 	Anchor string
 	Pages  []*Page
+}
+
+// CitedByShown bounds the pages a cited page lists under one article,
+// newest first: a document cited in thousands of pages would otherwise
+// carry them all. Where a list is cut, the page's full list
+// (CitedByURL) has the rest.
+const CitedByShown = 10
+
+// CitedByDir is the folder, below a page's URL, of its full 被引用 list.
+const CitedByDir = "被引用/"
+
+// Shown is the citing pages the cited page itself lists under the
+// article: the first CitedByShown.
+func (c CitedBy) Shown() []*Page { return c.Pages[:min(len(c.Pages), CitedByShown)] }
+
+// Cut reports whether the article's list on the cited page is cut.
+func (c CitedBy) Cut() bool { return len(c.Pages) > CitedByShown }
+
+// CitedByURL is the site-relative URL of the page's full 被引用 list, ""
+// when each of its lists is short enough to show whole.
+func (p *Page) CitedByURL() string { return p.cutURL }
+
+// Unlisted returns the pages of list that the page's footer has not
+// listed already: the cases that apply it and the pages that cite it.
+func (p *Page) Unlisted(list []*Page) []*Page {
+	var out []*Page
+	for _, q := range list {
+		if !p.citers[q] && !slices.Contains(p.Cases, q) {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // citeAliases are names staff use for documents whose titles say more.
@@ -126,8 +159,17 @@ func (s *Site) buildCitations(diags *diag.List) {
 		}
 	}
 	for _, p := range s.Pages {
-		for i := range p.citedBy {
-			sortPages(p.citedBy[i].Pages)
+		if len(p.citedBy) > 0 {
+			p.citers = map[*Page]bool{}
+		}
+		for _, c := range p.citedBy {
+			sortPages(c.Pages)
+			for _, q := range c.Pages {
+				p.citers[q] = true
+			}
+			if c.Cut() {
+				p.cutURL = p.URL + CitedByDir
+			}
 		}
 		if len(p.citedBy) > 1 {
 			sortCitedBy(p.citedBy, idx.articles[p])
@@ -621,17 +663,23 @@ func clipRunes(s string, n int) string {
 // Cite implements markdown.Citer: the citations the model found on this
 // line, where the text node holds them.
 func (l *Linker) Cite(text string, line int) []markdown.Cite {
+	cites := l.page.cites // in the order of their lines
+	if l.used == nil {
+		l.used = make([]bool, len(cites))
+	}
 	var out []markdown.Cite
 	at := 0
-	for i, c := range l.page.cites {
-		if c.Line != line || l.usedCite(i) {
+	first := sort.Search(len(cites), func(i int) bool { return cites[i].Line >= line })
+	for i := first; i < len(cites) && cites[i].Line == line; i++ {
+		c := cites[i]
+		if l.used[i] {
 			continue
 		}
 		j := strings.Index(text[at:], c.Text)
 		if j < 0 {
 			continue
 		}
-		l.used = append(l.used, i)
+		l.used[i] = true
 		start := at + j
 		out = append(out, markdown.Cite{Start: start, End: start + len(c.Text), Dest: l.site.citeDest(l.page, c)})
 		at = start + len(c.Text)
@@ -640,7 +688,16 @@ func (l *Linker) Cite(text string, line int) []markdown.Cite {
 	return out
 }
 
-func (l *Linker) usedCite(i int) bool { return slices.Contains(l.used, i) }
+// CiteLines implements markdown.Citer: the lines of the page's citations.
+func (l *Linker) CiteLines() []int {
+	var lines []int
+	for _, c := range l.page.cites {
+		if n := len(lines); n == 0 || lines[n-1] != c.Line {
+			lines = append(lines, c.Line)
+		}
+	}
+	return lines
+}
 
 // citeDest is the link a citation on page p becomes.
 func (s *Site) citeDest(p *Page, c Cite) string {

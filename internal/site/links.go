@@ -30,7 +30,7 @@ type Linker struct {
 	// Relative is set once a relative link or image was resolved: the
 	// page's HTML then depends on the other pages' URLs.
 	Relative  bool
-	used      []int        // the page's citations already linked
+	used      []bool       // of the page's citations, those already linked
 	termsUsed map[int]bool // the glossary entries already linked
 }
 

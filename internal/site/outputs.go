@@ -114,6 +114,9 @@ func (s *Site) outputs(static []StaticFile) []output {
 	}
 	for _, p := range s.Pages {
 		add(p.URL, pageMaker(p))
+		if u := p.CitedByURL(); u != "" {
+			gen(u, "《"+p.Title+"》的被引用页（"+CitedByDir+"）")
+		}
 	}
 	for _, c := range s.Chains {
 		for _, st := range c.Steps {

@@ -1,0 +1,93 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"djkb/internal/content"
+	"djkb/internal/site"
+)
+
+// CitedByList is the 被引用 list of the page, article by article: on the
+// page itself (full false) the first site.CitedByShown citing pages of
+// each article, with 「等 N 篇」 to the full list where it is cut, and the
+// attributes static/js/cite.js reads; on the full list (full true) every
+// citing page. Written in Go, as tocList is: a page cited by hundreds of
+// pages took a template action, and its escapers, for each of them.
+func (v *View) CitedByList(p *site.Page, full bool) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<dl class="cited-by-list">`)
+	for _, c := range p.CitedBy() {
+		id := escapeHTML(c.Anchor)
+		n := strconv.Itoa(len(c.Pages))
+		b.WriteString(`<div id="cited-` + id + `"`)
+		if !full {
+			b.WriteString(` data-anchor="` + id + `" data-count="` + n + `"`)
+		}
+		b.WriteString(`><dt>`)
+		if c.Anchor == "" {
+			b.WriteString("全文")
+		} else {
+			at := ""
+			if full {
+				at = v.URL(p.URL)
+			}
+			b.WriteString(`<a href="` + escapeURL(at+"#"+c.Anchor) + `">` + id + `</a>`)
+		}
+		b.WriteString(` <span class="count">` + n + `<span class="visually-hidden"> 处引用</span></span></dt><dd>`)
+		pages := c.Pages
+		if !full {
+			pages = c.Shown()
+		}
+		for i, q := range pages {
+			if i > 0 {
+				b.WriteString("、")
+			}
+			b.WriteString(`<a href="` + escapeURL(v.URL(q.URL)) + `">` + escapeHTML(q.Title) + `</a><span class="cite-kind">` + kindName[q.Kind] + `</span>`)
+		}
+		if !full && c.Cut() {
+			b.WriteString(`<a class="cited-by-more" href="` + escapeURL(v.URL(p.CitedByURL())+"#cited-"+c.Anchor) + `">等 ` + n + ` 篇</a>`)
+		}
+		b.WriteString(`</dd></div>`)
+	}
+	b.WriteString(`</dl>`)
+	return template.HTML(b.String())
+}
+
+// kindName is what a 被引用 list says a citing page is.
+var kindName = map[content.Kind]string{content.KindRegulation: "法规", content.KindCase: "案例", content.KindBrand: "品牌"}
+
+// escapeURL escapes a relative URL for an href as html/template does:
+// percent-encodes what a URL cannot hold (in lower-case hex, as it does),
+// then escapes it for the attribute.
+func escapeURL(u string) string {
+	const hex = "0123456789abcdef"
+	var b []byte
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if urlKeeps(c) || c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]) {
+			if b != nil {
+				b = append(b, c)
+			}
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(u)*3), u[:i]...)
+		}
+		b = append(b, '%', hex[c>>4], hex[c&15])
+	}
+	if b != nil {
+		u = string(b)
+	}
+	return escapeHTML(u)
+}
+
+// urlKeeps reports whether html/template's URL normaliser keeps a byte:
+// letters, digits, the unreserved and reserved characters; "%" only
+// where it starts an escape.
+func urlKeeps(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
