@@ -104,19 +104,21 @@ func (s *Site) buildCitations(diags *diag.List) {
 	for _, list := range idx.byKey {
 		sortByDate(list)
 	}
-	scanned := make([][]found, len(s.Pages))
-	parallel.Each(len(s.Pages), func(i int) { scanned[i] = es[i].citations(s.Pages[i].Src) })
-	type resolved struct {
-		cites []Cite
-		bad   []badCite
-	}
-	all := make([]resolved, len(s.Pages))
+	env := idx.env(s.Pages)
+	all := make([]*resolution, len(s.Pages))
 	parallel.Each(len(s.Pages), func(i int) {
-		all[i].cites, all[i].bad = idx.resolveAll(s.Pages[i], scanned[i])
+		p, e := s.Pages[i], es[i]
+		if r := e.resolved; r != nil && r.env == env && idx.depsAsWere(r.deps, s.byPath) {
+			all[i] = r
+			return
+		}
+		all[i] = idx.resolveAll(p, e.citations(p.Src))
+		all[i].env = env
+		e.resolved = all[i]
 	})
 	for i, p := range s.Pages {
-		p.cites = all[i].cites
-		p.citesHash = citesHash(p.cites)
+		p.cites = all[i].bind(s.byPath)
+		p.citesHash = all[i].hash
 		for _, b := range all[i].bad {
 			diags.Warnf(p.Src.File, b.line, "%s：请核对条号；引用的文件中没有这一条，因此没有加链接", b.msg)
 		}
@@ -130,7 +132,7 @@ func (s *Site) buildCitations(diags *diag.List) {
 			sortPages(p.citedBy[i].Pages)
 		}
 		if len(p.citedBy) > 1 {
-			sortCitedBy(p.citedBy, idx.articles[p])
+			sortCitedBy(p.citedBy, idx.entry[p].positions())
 		}
 	}
 	s.citeData(idx)
@@ -138,11 +140,7 @@ func (s *Site) buildCitations(diags *diag.List) {
 
 // sortCitedBy puts the whole document first, then the articles in the
 // order of the text.
-func sortCitedBy(cs []CitedBy, labels []string) {
-	at := make(map[string]int, len(labels))
-	for i, l := range slices.Backward(labels) {
-		at[l] = i // the first of a repeated number
-	}
+func sortCitedBy(cs []CitedBy, at map[string]int) {
 	order := func(anchor string) int {
 		if anchor == "" {
 			return -1
@@ -229,9 +227,11 @@ type srcEntry struct {
 	found    []found
 	labels   []string // nil until asked for
 	sorted   []string
+	at       map[string]int    // label → place, nil until asked for
 	previews map[string]string // article → text for a popover, nil until asked for
 	citeJSON template.JS       // the page's popover data, for citeSum
 	citeSum  uint64
+	resolved *resolution // the page's citations, nil until resolved
 }
 
 // entries returns each page's entry: the last build's where the file is
@@ -283,6 +283,18 @@ func (e *srcEntry) articleLabels(src *content.Source) ([]string, []string) {
 		e.sorted = slices.Sorted(slices.Values(e.labels))
 	}
 	return e.labels, e.sorted
+}
+
+// positions maps the page's article labels to their place in the text
+// (the first of a repeated number); articleLabels has been called.
+func (e *srcEntry) positions() map[string]int {
+	if e.at == nil {
+		e.at = make(map[string]int, len(e.labels))
+		for i, l := range slices.Backward(e.labels) {
+			e.at[l] = i
+		}
+	}
+	return e.at
 }
 
 // previewsOf makes, once each, the text of the page's cited articles as a
@@ -394,16 +406,102 @@ func rebase(m citation.Match) citation.Match {
 	return m
 }
 
-// resolveAll resolves the citations a page's scan found.
-func (idx *citeIndex) resolveAll(p *Page, fs []found) ([]Cite, []badCite) {
-	var cites []Cite
-	var bad []badCite
-	for _, f := range fs {
-		c, b := idx.resolve(p, f)
-		cites = append(cites, c...)
-		bad = append(bad, b...)
+// resolution is a page's citations as resolved, kept by djkb serve with
+// the page's entry: it holds while the page's file, the citation
+// environment (citeIndex.env) and the article numbers of each page it
+// cites (deps) are as they were.
+type resolution struct {
+	env   uint64
+	cites []Cite // without Target: bind finds it by paths[i]
+	paths []string
+	bad   []badCite
+	deps  []dep
+	hash  uint64 // citesHash of the cites
+}
+
+// dep is a page whose article numbers a resolution read.
+type dep struct {
+	path   string
+	labels []string
+}
+
+// bind returns the citations with their targets among the pages of this
+// build.
+func (r *resolution) bind(byPath map[string]*Page) []Cite {
+	if len(r.cites) == 0 {
+		return nil
 	}
-	return cites, bad
+	out := slices.Clone(r.cites)
+	for i := range out {
+		out[i].Target = byPath[r.paths[i]]
+	}
+	return out
+}
+
+// depsAsWere reports whether the pages a resolution read still have the
+// article numbers it read.
+func (idx *citeIndex) depsAsWere(deps []dep, byPath map[string]*Page) bool {
+	for _, d := range deps {
+		p := byPath[d.path]
+		if p == nil {
+			return false
+		}
+		if now := idx.articles[p]; !sameSlice(now, d.labels) && !slices.Equal(now, d.labels) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameSlice reports whether a and b are one slice: an unchanged file's
+// entry keeps its labels.
+func sameSlice(a, b []string) bool {
+	return len(a) == len(b) && unsafe.SliceData(a) == unsafe.SliceData(b)
+}
+
+// env fingerprints what resolving citations reads of the site besides
+// the citing page's own file and the cited pages' article numbers: each
+// page with articles, its title, 文号, dates, status, version chain and
+// chapters.
+func (idx *citeIndex) env(pages []*Page) uint64 {
+	var h maphash.Hash
+	h.SetSeed(chainSeed)
+	for _, p := range pages {
+		if _, ok := idx.articles[p]; !ok {
+			continue
+		}
+		writeStrings(&h, p.Src.Path, string(p.Kind), p.Title, p.PresumedStatus())
+		maphash.WriteComparable(&h, p.Date)
+		maphash.WriteComparable(&h, Start(p))
+		if r := p.Reg(); r != nil {
+			writeStrings(&h, r.DocNumber)
+		}
+		if c := p.Chain; c != nil {
+			writeStrings(&h, c.Versions[0].Src.Path)
+			maphash.WriteComparable(&h, c.Index(p))
+		}
+		for _, ch := range p.Chapters {
+			writeStrings(&h, ch.Src.Path)
+		}
+		h.WriteByte(1)
+	}
+	return h.Sum64()
+}
+
+// resolveAll resolves the citations a page's scan found.
+func (idx *citeIndex) resolveAll(p *Page, fs []found) *resolution {
+	r := &resolution{}
+	for _, f := range fs {
+		c, b := idx.resolve(p, f, &r.deps)
+		r.cites = append(r.cites, c...)
+		r.bad = append(r.bad, b...)
+	}
+	r.hash = citesHash(r.cites)
+	for i := range r.cites {
+		r.paths = append(r.paths, r.cites[i].Target.Src.Path)
+		r.cites[i].Target = nil // kept, it would keep this build's pages
+	}
+	return r
 }
 
 func inLink(links [][]int, start, end int) bool {
@@ -417,7 +515,8 @@ func inLink(links [][]int, start, end int) bool {
 
 // resolve turns a match into the citations to link; nothing that does not
 // resolve is linked.
-func (idx *citeIndex) resolve(from *Page, f found) ([]Cite, []badCite) {
+// The pages whose article numbers it reads go to deps.
+func (idx *citeIndex) resolve(from *Page, f found, deps *[]dep) ([]Cite, []badCite) {
 	m, text, article, line := f.m, f.text, f.article, f.line
 	var target *Page
 	name := ""
@@ -435,6 +534,7 @@ func (idx *citeIndex) resolve(from *Page, f found) ([]Cite, []badCite) {
 			return nil, nil // the article being read
 		}
 		labels := idx.articles[from]
+		*deps = idx.addDep(*deps, from)
 		if i := slices.Index(labels, article); i > 0 {
 			return []Cite{{Line: line, Text: text[m.Start:m.End], Target: from, Anchor: labels[i-1]}}, nil
 		}
@@ -462,6 +562,10 @@ func (idx *citeIndex) resolve(from *Page, f found) ([]Cite, []badCite) {
 		}
 		return []Cite{{Line: line, Text: text[m.Start:end], Target: target}}, nil
 	}
+	*deps = idx.addDep(*deps, target)
+	for _, ch := range target.Chapters {
+		*deps = idx.addDep(*deps, ch)
+	}
 	var out []Cite
 	var bad []badCite
 	for _, a := range m.Articles {
@@ -475,6 +579,16 @@ func (idx *citeIndex) resolve(from *Page, f found) ([]Cite, []badCite) {
 		out = append(out, Cite{Line: line, Text: text[a.Start:a.End], Target: holder, Anchor: a.Label})
 	}
 	return out, bad
+}
+
+// addDep adds p to deps unless it is there.
+func (idx *citeIndex) addDep(deps []dep, p *Page) []dep {
+	for _, d := range deps {
+		if d.path == p.Src.Path {
+			return deps
+		}
+	}
+	return append(deps, dep{p.Src.Path, idx.articles[p]})
 }
 
 // holder is the page that holds an article of target: target itself, or,
@@ -569,15 +683,7 @@ func (s *Site) citeData(idx *citeIndex) {
 		}
 		// The fingerprint of what the JSON is made of: the page's address,
 		// each cited page's and article's; the JSON only when it changed.
-		var h maphash.Hash
-		h.SetSeed(chainSeed)
-		h.WriteString(p.URL)
-		maphash.WriteComparable(&h, s.Config.FileLinks)
-		for _, c := range p.cites {
-			t := citeTargetOf(c, texts)
-			writeStrings(&h, c.Target.URL, t.Label, t.Title, t.Status, t.Text)
-		}
-		p.CiteSum = h.Sum64()
+		p.CiteSum = s.citeSum(p)
 		if e := idx.entry[p]; e.citeSum == p.CiteSum && e.citeJSON != "" {
 			p.citeJSON = e.citeJSON // djkb serve: what it cites is as it was
 			continue
@@ -592,6 +698,28 @@ func (s *Site) citeData(idx *citeIndex) {
 		e := idx.entry[p]
 		e.citeJSON, e.citeSum = p.citeJSON, p.CiteSum
 	}
+}
+
+// citeSum fingerprints what a page's popover data is made of: the
+// page's address, its citations (citesHash: the cited pages' addresses
+// and articles) and each cited page's title, status and text, which the
+// articles' texts are taken from.
+func (s *Site) citeSum(p *Page) uint64 {
+	var h maphash.Hash
+	h.SetSeed(chainSeed)
+	h.WriteString(p.URL)
+	maphash.WriteComparable(&h, s.Config.FileLinks)
+	maphash.WriteComparable(&h, p.citesHash)
+	var last *Page
+	for _, c := range p.cites {
+		if c.Target == last {
+			continue
+		}
+		last = c.Target
+		writeStrings(&h, last.Title, last.ShownStatus())
+		maphash.WriteComparable(&h, last.Src.Hash)
+	}
+	return h.Sum64()
 }
 
 func hasKey[V any](m map[string]V, k string) bool {
