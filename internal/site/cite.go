@@ -212,6 +212,17 @@ var keep atomic.Bool
 // what it derives from each unchanged file alone.
 func KeepBetweenBuilds() { keep.Store(true) }
 
+// ForgetKept drops what the model kept: the next build derives everything
+// afresh, as after a change of the site's configuration or layouts.
+func ForgetKept() {
+	srcCache.Lock()
+	srcCache.m = nil
+	srcCache.Unlock()
+	compareCache.Lock()
+	compareCache.m = nil
+	compareCache.Unlock()
+}
+
 // srcCache keeps, by source, what the model derives from one file's text
 // alone: its citations as found, its article labels and articles. djkb
 // serve builds the model after every edit, and most files are unchanged;
