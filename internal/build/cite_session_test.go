@@ -92,6 +92,8 @@ func TestSessionReusesOnlyWhatHolds(t *testing.T) {
 		{"被引用的文件改名", talks, `title = "东江省统计局机关党内谈话提醒办法"`, `title = "东江省统计局机关党内谈话办法"`},
 		// Renumbered, the cited article moves to another number.
 		{"被引用的条文改号", talks, "第八条　谈话提醒应当制作谈话记录", "第八条之一　谈话提醒应当制作谈话记录"},
+		// The cited article's text is in the case's popover data.
+		{"被引用的条文改文字", talks, "第八条　谈话提醒应当制作谈话记录", "第八条　谈话提醒应当认真制作谈话记录"},
 		// A new citation adds to the cited page's 被引用.
 		{"案例新增引用", caseMd, "按照现行《东江省统计局机关党内谈话提醒办法》第八条", "按照现行《东江省统计局机关党内谈话提醒办法》第八条、第七条"},
 		// The newest version's text changes its comparison with the one before.

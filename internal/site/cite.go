@@ -129,28 +129,35 @@ func (s *Site) buildCitations(diags *diag.List) {
 	}
 	for _, p := range s.Pages {
 		for i := range p.citedBy {
-			sortPages(p.citedBy[i].Pages)
+			if len(p.citedBy[i].Pages) > 1 {
+				sortPages(p.citedBy[i].Pages)
+			}
 		}
 		if len(p.citedBy) > 1 {
 			sortCitedBy(p.citedBy, idx.entry[p].positions())
 		}
 	}
-	s.citeData(idx)
+	s.citeData(idx, all, env)
 }
 
 // sortCitedBy puts the whole document first, then the articles in the
 // order of the text.
 func sortCitedBy(cs []CitedBy, at map[string]int) {
-	order := func(anchor string) int {
-		if anchor == "" {
-			return -1
-		}
-		if i, ok := at[anchor]; ok {
-			return i
-		}
-		return -1
+	type placed struct {
+		at int
+		c  CitedBy
 	}
-	slices.SortStableFunc(cs, func(a, b CitedBy) int { return order(a.Anchor) - order(b.Anchor) })
+	ps := make([]placed, len(cs))
+	for i, c := range cs {
+		ps[i] = placed{-1, c}
+		if j, ok := at[c.Anchor]; ok && c.Anchor != "" {
+			ps[i].at = j
+		}
+	}
+	slices.SortStableFunc(ps, func(a, b placed) int { return a.at - b.at })
+	for i, p := range ps {
+		cs[i] = p.c
+	}
 }
 
 func (p *Page) addCitedBy(anchor string, from *Page) {
@@ -672,7 +679,7 @@ const maxPreview = 300
 // citeData prepares, for each citing page, the text of the articles it
 // cites (JSON keyed by the link as the page writes it), and its
 // fingerprint.
-func (s *Site) citeData(idx *citeIndex) {
+func (s *Site) citeData(idx *citeIndex, all []*resolution, env uint64) {
 	cited := map[*Page][]string{} // page → the articles of it cited
 	var targets []*Page
 	for _, p := range s.Pages {
@@ -688,13 +695,13 @@ func (s *Site) citeData(idx *citeIndex) {
 	}
 	parallel.Each(len(targets), func(i int) { idx.entry[targets[i]].previewsOf(targets[i].Src, cited[targets[i]]) })
 	texts := func(t *Page) map[string]string { return idx.entry[t].previews }
-	for _, p := range s.Pages {
+	for i, p := range s.Pages {
 		if len(p.cites) == 0 {
 			continue
 		}
-		// The fingerprint of what the JSON is made of: the page's address,
-		// each cited page's and article's; the JSON only when it changed.
-		p.CiteSum = s.citeSum(p)
+		// The fingerprint of what the JSON is made of; the JSON only when
+		// it changed.
+		p.CiteSum = s.citeSum(p, all[i], env)
 		if e := idx.entry[p]; e.citeSum == p.CiteSum && e.citeJSON != "" {
 			p.citeJSON = e.citeJSON // djkb serve: what it cites is as it was
 			continue
@@ -712,23 +719,18 @@ func (s *Site) citeData(idx *citeIndex) {
 }
 
 // citeSum fingerprints what a page's popover data is made of: the
-// page's address, its citations (citesHash: the cited pages' addresses
-// and articles) and each cited page's title, status and text, which the
-// articles' texts are taken from.
-func (s *Site) citeSum(p *Page) uint64 {
+// page's address, its citations (citesHash: where each goes), the cited
+// pages' titles and statuses (env) and the files of the pages whose
+// articles it cites (the articles' texts).
+func (s *Site) citeSum(p *Page, r *resolution, env uint64) uint64 {
 	var h maphash.Hash
 	h.SetSeed(chainSeed)
 	h.WriteString(p.URL)
 	maphash.WriteComparable(&h, s.Config.FileLinks)
+	maphash.WriteComparable(&h, env) // the cited pages' titles and statuses
 	maphash.WriteComparable(&h, p.citesHash)
-	var last *Page
-	for _, c := range p.cites {
-		if c.Target == last {
-			continue
-		}
-		last = c.Target
-		writeStrings(&h, last.Title, last.ShownStatus())
-		maphash.WriteComparable(&h, last.Src.Hash)
+	for _, d := range r.deps { // the pages whose articles it cites
+		maphash.WriteComparable(&h, s.byPath[d.path].Src.Hash)
 	}
 	return h.Sum64()
 }
