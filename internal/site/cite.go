@@ -122,9 +122,13 @@ func (s *Site) buildCitations(diags *diag.List) {
 		for _, b := range all[i].bad {
 			diags.Warnf(p.Src.File, b.line, "%s：请核对条号；引用的文件中没有这一条，因此没有加链接", b.msg)
 		}
+		var last *Page
 		for _, c := range p.cites {
 			c.Target.addCitedBy(c.Anchor, p)
-			c.Target.addReferrer(p)
+			if c.Target != last {
+				c.Target.addReferrer(p)
+				last = c.Target
+			}
 		}
 	}
 	for _, p := range s.Pages {
@@ -160,11 +164,14 @@ func sortCitedBy(cs []CitedBy, at map[string]int) {
 	}
 }
 
+// addCitedBy records that from cites an article of p. The pages are
+// added one after another with all their citations, so from is already
+// in the list only as its last.
 func (p *Page) addCitedBy(anchor string, from *Page) {
 	for i := range p.citedBy {
-		if p.citedBy[i].Anchor == anchor {
-			if !slices.Contains(p.citedBy[i].Pages, from) {
-				p.citedBy[i].Pages = append(p.citedBy[i].Pages, from)
+		if c := &p.citedBy[i]; c.Anchor == anchor {
+			if c.Pages[len(c.Pages)-1] != from {
+				c.Pages = append(c.Pages, from)
 			}
 			return
 		}
