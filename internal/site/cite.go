@@ -94,8 +94,8 @@ func (s *Site) buildCitations(diags *diag.List) {
 		if !isReg(p) {
 			continue
 		}
-		idx.exact[p] = revision.Key(p.Title)
-		k := CiteKey(p.Title)
+		k, exact := es[i].titleKeys(p.Title)
+		idx.exact[p] = exact
 		idx.byKey[k] = append(idx.byKey[k], p)
 		if d := p.Reg().DocNumber; d != "" {
 			idx.byDocNo[citation.NormalDocNumber(d)] = p
@@ -116,6 +116,7 @@ func (s *Site) buildCitations(diags *diag.List) {
 		all[i].env = env
 		e.resolved = all[i]
 	})
+	at := map[citedAt]int{} // where each cited article is in its page's citedBy
 	for i, p := range s.Pages {
 		p.cites = all[i].bind(s.byPath)
 		p.citesHash = all[i].hash
@@ -124,7 +125,7 @@ func (s *Site) buildCitations(diags *diag.List) {
 		}
 		var last *Page
 		for _, c := range p.cites {
-			c.Target.addCitedBy(c.Anchor, p)
+			addCitedBy(at, c, p)
 			if c.Target != last {
 				c.Target.addReferrer(p)
 				last = c.Target
@@ -164,19 +165,27 @@ func sortCitedBy(cs []CitedBy, at map[string]int) {
 	}
 }
 
-// addCitedBy records that from cites an article of p. The pages are
-// added one after another with all their citations, so from is already
-// in the list only as its last.
-func (p *Page) addCitedBy(anchor string, from *Page) {
-	for i := range p.citedBy {
-		if c := &p.citedBy[i]; c.Anchor == anchor {
-			if c.Pages[len(c.Pages)-1] != from {
-				c.Pages = append(c.Pages, from)
-			}
-			return
-		}
+// citedAt is an article of a page (Anchor "" for the page itself).
+type citedAt struct {
+	page   *Page
+	anchor string
+}
+
+// addCitedBy records that from cites c's article. The pages are added one
+// after another with all their citations, so from is already in the list
+// only as its last.
+func addCitedBy(at map[citedAt]int, c Cite, from *Page) {
+	k := citedAt{c.Target, c.Anchor}
+	i, ok := at[k]
+	if !ok {
+		i = len(c.Target.citedBy)
+		at[k] = i
+		c.Target.citedBy = append(c.Target.citedBy, CitedBy{Anchor: c.Anchor})
 	}
-	p.citedBy = append(p.citedBy, CitedBy{Anchor: anchor, Pages: []*Page{from}})
+	list := &c.Target.citedBy[i]
+	if n := len(list.Pages); n == 0 || list.Pages[n-1] != from {
+		list.Pages = append(list.Pages, from)
+	}
 }
 
 // CitedBy lists, article by article, the pages whose text cites this one
@@ -257,6 +266,9 @@ type srcEntry struct {
 	citeJSON template.JS       // the page's popover data, for citeSum
 	citeSum  uint64
 	resolved *resolution // the page's citations, nil until resolved
+	// The title's CiteKey and revision.Key, when keyed.
+	citeKey, exact string
+	keyed          bool
 }
 
 // entries returns each page's entry: the last build's where the file is
@@ -299,6 +311,15 @@ func (e *srcEntry) citations(src *content.Source) []found {
 	return e.found
 }
 
+// titleKeys returns the CiteKey and the revision.Key of the page's title,
+// made once.
+func (e *srcEntry) titleKeys(title string) (string, string) {
+	if !e.keyed {
+		e.citeKey, e.exact, e.keyed = CiteKey(title), revision.Key(title), true
+	}
+	return e.citeKey, e.exact
+}
+
 func (e *srcEntry) articleLabels(src *content.Source) ([]string, []string) {
 	if e.labels == nil {
 		e.labels = articleLabels(src.Body())
@@ -324,7 +345,8 @@ func (e *srcEntry) positions() map[string]int {
 
 // previewsOf makes, once each, the text of the page's cited articles as a
 // popover shows it; most articles are never cited.
-func (e *srcEntry) previewsOf(src *content.Source, labels []string) {
+// A version of a chain has its articles split already (arts).
+func (e *srcEntry) previewsOf(src *content.Source, labels []string, arts []revision.Article) {
 	missing := map[string]bool{}
 	for _, l := range labels {
 		if _, ok := e.previews[l]; !ok {
@@ -337,7 +359,10 @@ func (e *srcEntry) previewsOf(src *content.Source, labels []string) {
 	if e.previews == nil {
 		e.previews = map[string]string{}
 	}
-	for _, a := range revision.SplitSome(src.Body(), func(l string) bool { return missing[l] }) {
+	if arts == nil {
+		arts = revision.SplitSome(src.Body(), func(l string) bool { return missing[l] })
+	}
+	for _, a := range arts {
 		if missing[a.Label] { // the first of a repeated number
 			e.previews[a.Label] = clipRunes(a.Text, maxPreview)
 			delete(missing, a.Label)
@@ -700,7 +725,14 @@ func (s *Site) citeData(idx *citeIndex, all []*resolution, env uint64) {
 			cited[c.Target] = append(cited[c.Target], c.Anchor)
 		}
 	}
-	parallel.Each(len(targets), func(i int) { idx.entry[targets[i]].previewsOf(targets[i].Src, cited[targets[i]]) })
+	parallel.Each(len(targets), func(i int) {
+		t := targets[i]
+		var arts []revision.Article
+		if t.Chain != nil {
+			arts = t.Chain.Articles[t.Chain.Index(t)]
+		}
+		idx.entry[t].previewsOf(t.Src, cited[t], arts)
+	})
 	texts := func(t *Page) map[string]string { return idx.entry[t].previews }
 	for i, p := range s.Pages {
 		if len(p.cites) == 0 {
