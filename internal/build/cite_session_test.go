@@ -90,6 +90,8 @@ func TestSessionReusesOnlyWhatHolds(t *testing.T) {
 	}{
 		// The case cites 《…谈话提醒办法》第八条: renamed, it cites nothing.
 		{"被引用的文件改名", talks, `title = "东江省统计局机关党内谈话提醒办法"`, `title = "东江省统计局机关党内谈话办法"`},
+		// The cited page's address changes every link to it.
+		{"被引用的文件改地址", talks, `title = "东江省统计局机关党内谈话提醒办法"`, "title = \"东江省统计局机关党内谈话提醒办法\"\nslug = \"talks\""},
 		// Renumbered, the cited article moves to another number.
 		{"被引用的条文改号", talks, "第八条　谈话提醒应当制作谈话记录", "第八条之一　谈话提醒应当制作谈话记录"},
 		// The cited article's text is in the case's popover data.

@@ -511,8 +511,8 @@ func sameSlice(a, b []string) bool {
 
 // env fingerprints what resolving citations reads of the site besides
 // the citing page's own file and the cited pages' article numbers: each
-// page with articles, its title, 文号, dates, status, version chain and
-// chapters.
+// page with articles, its address, title, 文号, dates, status, version
+// chain and chapters.
 func (idx *citeIndex) env(pages []*Page) uint64 {
 	var h maphash.Hash
 	h.SetSeed(chainSeed)
@@ -520,7 +520,7 @@ func (idx *citeIndex) env(pages []*Page) uint64 {
 		if _, ok := idx.articles[p]; !ok {
 			continue
 		}
-		writeStrings(&h, p.Src.Path, string(p.Kind), p.Title, p.PresumedStatus())
+		writeStrings(&h, p.Src.Path, p.URL, string(p.Kind), p.Title, p.PresumedStatus())
 		maphash.WriteComparable(&h, p.Date)
 		maphash.WriteComparable(&h, Start(p))
 		if r := p.Reg(); r != nil {
