@@ -247,9 +247,10 @@ func ForgetKept() {
 }
 
 // srcCache keeps, by source, what the model derives from one file's text
-// alone: its citations as found, its article labels and articles. djkb
-// serve builds the model after every edit, and most files are unchanged;
-// each build keeps only the entries of its own files.
+// alone: its citations as found, its article labels, title keys and
+// popover texts; and its citations as resolved, with what they held for
+// (resolution). djkb serve builds the model after every edit, and most
+// files are unchanged; each build keeps only the entries of its own files.
 var srcCache struct {
 	sync.Mutex
 	m map[*content.Source]*srcEntry
