@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"djkb"
+	"djkb/internal/site"
 )
 
 // TestSessionFollowsCitations: an edit of a cited regulation that removes
@@ -70,4 +71,73 @@ func TestSessionFollowsGlossary(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareWithDir(t, "术语表新增词条之后", sess, out)
+}
+
+// TestSessionReusesOnlyWhatHolds: djkb serve keeps each page's resolved
+// citations and each chain's comparisons between edits; every edit below
+// changes what some unedited page shows (a citation's link, a count of
+// 被引用, a version's chain or comparison), and the session must write
+// what a clean build writes.
+func TestSessionReusesOnlyWhatHolds(t *testing.T) {
+	const (
+		talks  = "content/regulations/本单位制度/东江省统计局机关党内谈话提醒办法.md"
+		funds  = "content/regulations/本单位制度/东江省统计局机关党建工作经费管理办法.md"
+		funds2 = "content/regulations/本单位制度/东江省统计局机关党建工作经费管理办法（2019）.md"
+		caseMd = "content/cases/警示案例/某处党员统计数据报送差错未及时谈话提醒.md"
+	)
+	for _, tc := range []struct {
+		name, file, old, new string
+	}{
+		// The case cites 《…谈话提醒办法》第八条: renamed, it cites nothing.
+		{"被引用的文件改名", talks, `title = "东江省统计局机关党内谈话提醒办法"`, `title = "东江省统计局机关党内谈话办法"`},
+		// The cited page's address changes every link to it.
+		{"被引用的文件改地址", talks, `title = "东江省统计局机关党内谈话提醒办法"`, "title = \"东江省统计局机关党内谈话提醒办法\"\nslug = \"talks\""},
+		// Renumbered, the cited article moves to another number.
+		{"被引用的条文改号", talks, "第八条　谈话提醒应当制作谈话记录", "第八条之一　谈话提醒应当制作谈话记录"},
+		// The cited article's text is in the case's popover data.
+		{"被引用的条文改文字", talks, "第八条　谈话提醒应当制作谈话记录", "第八条　谈话提醒应当认真制作谈话记录"},
+		// A new citation adds to the cited page's 被引用.
+		{"案例新增引用", caseMd, "按照现行《东江省统计局机关党内谈话提醒办法》第八条", "按照现行《东江省统计局机关党内谈话提醒办法》第八条、第七条"},
+		// The newest version's text changes its comparison with the one before.
+		{"新版本改动条文", funds, "党建工作经费主要用于：党员教育培训、党组织活动", "党建工作经费主要用于：党员教育培训、党组织生活"},
+		// A middle version's text changes both comparisons it is in.
+		{"中间版本改动条文", funds2, "党建工作经费主要用于：党员教育培训、党组织活动", "党建工作经费主要用于：党员培训、党组织活动"},
+		// A version's status changes which version citations go to.
+		{"版本状态改变", funds, `status = "现行有效"`, `status = "已废止"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, _ := filepath.Abs("../..")
+			dir := copySample(t, root, "")
+			sess := NewSession(Options{SiteDir: dir, Defaults: djkb.Defaults, NoSearch: true})
+			if _, _, err := sess.Build(); err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(dir, filepath.FromSlash(tc.file))
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			edited := strings.Replace(string(data), tc.old, tc.new, 1)
+			if edited == string(data) {
+				t.Fatalf("%s 中没有“%s”", tc.file, tc.old)
+			}
+			if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			sess.Changed([]string{tc.file})
+			_, changed, err := sess.Build()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(changed) < 2 {
+				t.Errorf("只有 %v 变了：这一改动应当也改变别的网页", changed)
+			}
+			site.ForgetKept() // the clean build derives everything afresh
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := Run(Options{SiteDir: dir, OutDir: out, Defaults: djkb.Defaults, NoSearch: true}); err != nil {
+				t.Fatal(err)
+			}
+			compareWithDir(t, tc.name, sess, out)
+		})
+	}
 }

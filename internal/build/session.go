@@ -95,6 +95,7 @@ func (s *Session) Reset() {
 
 // reset drops every cache.
 func (s *Session) reset() {
+	site.ForgetKept()
 	s.pipe.strategy.cache = newCache()
 	s.pipe.templates = nil
 }

@@ -75,6 +75,10 @@ func (s *Scanner) Scan(text string) []Match {
 	}
 	var out []Match
 	for i := 0; i < len(text); {
+		if len(s.abbrevs) == 0 && !leadBytes[text[i]] { // most bytes, without a call
+			i++
+			continue
+		}
 		if !s.maybeAt(text, i) {
 			i++
 			continue

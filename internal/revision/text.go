@@ -45,13 +45,22 @@ func Key(text string) string {
 // bigrams returns the sorted pairs of adjacent characters of a key (a
 // single character counts as a pair with itself).
 func bigrams(key string) []uint64 {
-	rs := []rune(key)
-	if len(rs) == 1 {
-		return []uint64{uint64(rs[0])<<32 | uint64(rs[0])}
+	var out []uint64
+	prev := rune(-1)
+	for _, r := range key {
+		if prev >= 0 {
+			if out == nil {
+				out = make([]uint64, 0, len(key)/3+1) // most characters are three bytes
+			}
+			out = append(out, uint64(prev)<<32|uint64(r))
+		}
+		prev = r
 	}
-	out := make([]uint64, 0, len(rs))
-	for i := 1; i < len(rs); i++ {
-		out = append(out, uint64(rs[i-1])<<32|uint64(rs[i]))
+	switch {
+	case prev < 0:
+		return []uint64{}
+	case out == nil:
+		return []uint64{uint64(prev)<<32 | uint64(prev)}
 	}
 	slices.Sort(out)
 	return out

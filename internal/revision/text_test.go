@@ -37,3 +37,32 @@ func TestCommonGivesUpOnlyBelowLeast(t *testing.T) {
 		}
 	}
 }
+
+// bigrams reads the key's characters in place; it must give what the
+// pairs of its runes give, for keys of no, one and many characters.
+func TestBigramsArePairsOfRunes(t *testing.T) {
+	byRunes := func(key string) []uint64 {
+		rs := []rune(key)
+		if len(rs) == 1 {
+			return []uint64{uint64(rs[0])<<32 | uint64(rs[0])}
+		}
+		out := []uint64{}
+		for i := 1; i < len(rs); i++ {
+			out = append(out, uint64(rs[i-1])<<32|uint64(rs[i]))
+		}
+		slices.Sort(out)
+		return out
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	chars := []rune("第条款项党a1，。《》\U0001F600")
+	for range 3000 {
+		rs := make([]rune, r.IntN(12))
+		for i := range rs {
+			rs[i] = chars[r.IntN(len(chars))]
+		}
+		key := string(rs)
+		if got, want := bigrams(key), byRunes(key); !slices.Equal(got, want) || got == nil {
+			t.Fatalf("bigrams(%q) = %v, want %v", key, got, want)
+		}
+	}
+}

@@ -127,8 +127,8 @@ func (s *Site) buildCitations(diags *diag.List) {
 		if !isReg(p) {
 			continue
 		}
-		idx.exact[p] = revision.Key(p.Title)
-		k := CiteKey(p.Title)
+		k, exact := es[i].titleKeys(p.Title)
+		idx.exact[p] = exact
 		idx.byKey[k] = append(idx.byKey[k], p)
 		if d := p.Reg().DocNumber; d != "" {
 			idx.byDocNo[citation.NormalDocNumber(d)] = p
@@ -137,25 +137,32 @@ func (s *Site) buildCitations(diags *diag.List) {
 	for _, list := range idx.byKey {
 		sortByDate(list)
 	}
-	scanned := make([][]found, len(s.Pages))
-	parallel.Each(len(s.Pages), func(i int) { scanned[i] = es[i].citations(s.Pages[i].Src) })
-	type resolved struct {
-		cites []Cite
-		bad   []badCite
-	}
-	all := make([]resolved, len(s.Pages))
+	env := idx.env(s.Pages)
+	all := make([]*resolution, len(s.Pages))
 	parallel.Each(len(s.Pages), func(i int) {
-		all[i].cites, all[i].bad = idx.resolveAll(s.Pages[i], scanned[i])
+		p, e := s.Pages[i], es[i]
+		if r := e.resolved; r != nil && r.env == env && idx.depsAsWere(r.deps, s.byPath) {
+			all[i] = r
+			return
+		}
+		all[i] = idx.resolveAll(p, e.citations(p.Src))
+		all[i].env = env
+		e.resolved = all[i]
 	})
+	at := map[citedAt]int{} // where each cited article is in its page's citedBy
 	for i, p := range s.Pages {
-		p.cites = all[i].cites
-		p.citesHash = citesHash(p.cites)
+		p.cites = all[i].bind(s.byPath)
+		p.citesHash = all[i].hash
 		for _, b := range all[i].bad {
 			diags.Warnf(p.Src.File, b.line, "%s：请核对条号；引用的文件中没有这一条，因此没有加链接", b.msg)
 		}
+		var last *Page
 		for _, c := range p.cites {
-			c.Target.addCitedBy(c.Anchor, p)
-			c.Target.addReferrer(p)
+			addCitedBy(at, c, p)
+			if c.Target != last {
+				c.Target.addReferrer(p)
+				last = c.Target
+			}
 		}
 	}
 	for _, p := range s.Pages {
@@ -163,7 +170,9 @@ func (s *Site) buildCitations(diags *diag.List) {
 			p.citers = map[*Page]bool{}
 		}
 		for _, c := range p.citedBy {
-			sortPages(c.Pages)
+			if len(c.Pages) > 1 {
+				sortPages(c.Pages)
+			}
 			for _, q := range c.Pages {
 				p.citers[q] = true
 			}
@@ -172,41 +181,53 @@ func (s *Site) buildCitations(diags *diag.List) {
 			}
 		}
 		if len(p.citedBy) > 1 {
-			sortCitedBy(p.citedBy, idx.articles[p])
+			sortCitedBy(p.citedBy, idx.entry[p].positions())
 		}
 	}
-	s.citeData(idx)
+	s.citeData(idx, all, env)
 }
 
 // sortCitedBy puts the whole document first, then the articles in the
 // order of the text.
-func sortCitedBy(cs []CitedBy, labels []string) {
-	at := make(map[string]int, len(labels))
-	for i, l := range slices.Backward(labels) {
-		at[l] = i // the first of a repeated number
+func sortCitedBy(cs []CitedBy, at map[string]int) {
+	type placed struct {
+		at int
+		c  CitedBy
 	}
-	order := func(anchor string) int {
-		if anchor == "" {
-			return -1
+	ps := make([]placed, len(cs))
+	for i, c := range cs {
+		ps[i] = placed{-1, c}
+		if j, ok := at[c.Anchor]; ok && c.Anchor != "" {
+			ps[i].at = j
 		}
-		if i, ok := at[anchor]; ok {
-			return i
-		}
-		return -1
 	}
-	slices.SortStableFunc(cs, func(a, b CitedBy) int { return order(a.Anchor) - order(b.Anchor) })
+	slices.SortStableFunc(ps, func(a, b placed) int { return a.at - b.at })
+	for i, p := range ps {
+		cs[i] = p.c
+	}
 }
 
-func (p *Page) addCitedBy(anchor string, from *Page) {
-	for i := range p.citedBy {
-		if p.citedBy[i].Anchor == anchor {
-			if !slices.Contains(p.citedBy[i].Pages, from) {
-				p.citedBy[i].Pages = append(p.citedBy[i].Pages, from)
-			}
-			return
-		}
+// citedAt is an article of a page (Anchor "" for the page itself).
+type citedAt struct {
+	page   *Page
+	anchor string
+}
+
+// addCitedBy records that from cites c's article. The pages are added one
+// after another with all their citations, so from is already in the list
+// only as its last.
+func addCitedBy(at map[citedAt]int, c Cite, from *Page) {
+	k := citedAt{c.Target, c.Anchor}
+	i, ok := at[k]
+	if !ok {
+		i = len(c.Target.citedBy)
+		at[k] = i
+		c.Target.citedBy = append(c.Target.citedBy, CitedBy{Anchor: c.Anchor})
 	}
-	p.citedBy = append(p.citedBy, CitedBy{Anchor: anchor, Pages: []*Page{from}})
+	list := &c.Target.citedBy[i]
+	if n := len(list.Pages); n == 0 || list.Pages[n-1] != from {
+		list.Pages = append(list.Pages, from)
+	}
 }
 
 // CitedBy lists, article by article, the pages whose text cites this one
@@ -256,10 +277,22 @@ var keep atomic.Bool
 // what it derives from each unchanged file alone.
 func KeepBetweenBuilds() { keep.Store(true) }
 
+// ForgetKept drops what the model kept: the next build derives everything
+// afresh, as after a change of the site's configuration or layouts.
+func ForgetKept() {
+	srcCache.Lock()
+	srcCache.m = nil
+	srcCache.Unlock()
+	compareCache.Lock()
+	compareCache.m = nil
+	compareCache.Unlock()
+}
+
 // srcCache keeps, by source, what the model derives from one file's text
-// alone: its citations as found, its article labels and articles. djkb
-// serve builds the model after every edit, and most files are unchanged;
-// each build keeps only the entries of its own files.
+// alone: its citations as found, its article labels, title keys and
+// popover texts; and its citations as resolved, with what they held for
+// (resolution). djkb serve builds the model after every edit, and most
+// files are unchanged; each build keeps only the entries of its own files.
 var srcCache struct {
 	sync.Mutex
 	m map[*content.Source]*srcEntry
@@ -271,9 +304,14 @@ type srcEntry struct {
 	found    []found
 	labels   []string // nil until asked for
 	sorted   []string
+	at       map[string]int    // label → place, nil until asked for
 	previews map[string]string // article → text for a popover, nil until asked for
 	citeJSON template.JS       // the page's popover data, for citeSum
 	citeSum  uint64
+	resolved *resolution // the page's citations, nil until resolved
+	// The title's CiteKey and revision.Key, when keyed.
+	citeKey, exact string
+	keyed          bool
 }
 
 // entries returns each page's entry: the last build's where the file is
@@ -316,6 +354,15 @@ func (e *srcEntry) citations(src *content.Source) []found {
 	return e.found
 }
 
+// titleKeys returns the CiteKey and the revision.Key of the page's title,
+// made once.
+func (e *srcEntry) titleKeys(title string) (string, string) {
+	if !e.keyed {
+		e.citeKey, e.exact, e.keyed = CiteKey(title), revision.Key(title), true
+	}
+	return e.citeKey, e.exact
+}
+
 func (e *srcEntry) articleLabels(src *content.Source) ([]string, []string) {
 	if e.labels == nil {
 		e.labels = articleLabels(src.Body())
@@ -327,9 +374,22 @@ func (e *srcEntry) articleLabels(src *content.Source) ([]string, []string) {
 	return e.labels, e.sorted
 }
 
+// positions maps the page's article labels to their place in the text
+// (the first of a repeated number); articleLabels has been called.
+func (e *srcEntry) positions() map[string]int {
+	if e.at == nil {
+		e.at = make(map[string]int, len(e.labels))
+		for i, l := range slices.Backward(e.labels) {
+			e.at[l] = i
+		}
+	}
+	return e.at
+}
+
 // previewsOf makes, once each, the text of the page's cited articles as a
 // popover shows it; most articles are never cited.
-func (e *srcEntry) previewsOf(src *content.Source, labels []string) {
+// A version of a chain has its articles split already (arts).
+func (e *srcEntry) previewsOf(src *content.Source, labels []string, arts []revision.Article) {
 	missing := map[string]bool{}
 	for _, l := range labels {
 		if _, ok := e.previews[l]; !ok {
@@ -342,7 +402,10 @@ func (e *srcEntry) previewsOf(src *content.Source, labels []string) {
 	if e.previews == nil {
 		e.previews = map[string]string{}
 	}
-	for _, a := range revision.SplitSome(src.Body(), func(l string) bool { return missing[l] }) {
+	if arts == nil {
+		arts = revision.SplitSome(src.Body(), func(l string) bool { return missing[l] })
+	}
+	for _, a := range arts {
 		if missing[a.Label] { // the first of a repeated number
 			e.previews[a.Label] = clipRunes(a.Text, maxPreview)
 			delete(missing, a.Label)
@@ -436,16 +499,102 @@ func rebase(m citation.Match) citation.Match {
 	return m
 }
 
-// resolveAll resolves the citations a page's scan found.
-func (idx *citeIndex) resolveAll(p *Page, fs []found) ([]Cite, []badCite) {
-	var cites []Cite
-	var bad []badCite
-	for _, f := range fs {
-		c, b := idx.resolve(p, f)
-		cites = append(cites, c...)
-		bad = append(bad, b...)
+// resolution is a page's citations as resolved, kept by djkb serve with
+// the page's entry: it holds while the page's file, the citation
+// environment (citeIndex.env) and the article numbers of each page it
+// cites (deps) are as they were.
+type resolution struct {
+	env   uint64
+	cites []Cite // without Target: bind finds it by paths[i]
+	paths []string
+	bad   []badCite
+	deps  []dep
+	hash  uint64 // citesHash of the cites
+}
+
+// dep is a page whose article numbers a resolution read.
+type dep struct {
+	path   string
+	labels []string
+}
+
+// bind returns the citations with their targets among the pages of this
+// build.
+func (r *resolution) bind(byPath map[string]*Page) []Cite {
+	if len(r.cites) == 0 {
+		return nil
 	}
-	return cites, bad
+	out := slices.Clone(r.cites)
+	for i := range out {
+		out[i].Target = byPath[r.paths[i]]
+	}
+	return out
+}
+
+// depsAsWere reports whether the pages a resolution read still have the
+// article numbers it read.
+func (idx *citeIndex) depsAsWere(deps []dep, byPath map[string]*Page) bool {
+	for _, d := range deps {
+		p := byPath[d.path]
+		if p == nil {
+			return false
+		}
+		if now := idx.articles[p]; !sameSlice(now, d.labels) && !slices.Equal(now, d.labels) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameSlice reports whether a and b are one slice: an unchanged file's
+// entry keeps its labels.
+func sameSlice(a, b []string) bool {
+	return len(a) == len(b) && unsafe.SliceData(a) == unsafe.SliceData(b)
+}
+
+// env fingerprints what resolving citations reads of the site besides
+// the citing page's own file and the cited pages' article numbers: each
+// page with articles, its address, title, 文号, dates, status, version
+// chain and chapters.
+func (idx *citeIndex) env(pages []*Page) uint64 {
+	var h maphash.Hash
+	h.SetSeed(chainSeed)
+	for _, p := range pages {
+		if _, ok := idx.articles[p]; !ok {
+			continue
+		}
+		writeStrings(&h, p.Src.Path, p.URL, string(p.Kind), p.Title, p.PresumedStatus())
+		maphash.WriteComparable(&h, p.Date)
+		maphash.WriteComparable(&h, Start(p))
+		if r := p.Reg(); r != nil {
+			writeStrings(&h, r.DocNumber)
+		}
+		if c := p.Chain; c != nil {
+			writeStrings(&h, c.Versions[0].Src.Path)
+			maphash.WriteComparable(&h, c.Index(p))
+		}
+		for _, ch := range p.Chapters {
+			writeStrings(&h, ch.Src.Path)
+		}
+		h.WriteByte(1)
+	}
+	return h.Sum64()
+}
+
+// resolveAll resolves the citations a page's scan found.
+func (idx *citeIndex) resolveAll(p *Page, fs []found) *resolution {
+	r := &resolution{}
+	for _, f := range fs {
+		c, b := idx.resolve(p, f, &r.deps)
+		r.cites = append(r.cites, c...)
+		r.bad = append(r.bad, b...)
+	}
+	r.hash = citesHash(r.cites)
+	for i := range r.cites {
+		r.paths = append(r.paths, r.cites[i].Target.Src.Path)
+		r.cites[i].Target = nil // kept, it would keep this build's pages
+	}
+	return r
 }
 
 func inLink(links [][]int, start, end int) bool {
@@ -459,7 +608,8 @@ func inLink(links [][]int, start, end int) bool {
 
 // resolve turns a match into the citations to link; nothing that does not
 // resolve is linked.
-func (idx *citeIndex) resolve(from *Page, f found) ([]Cite, []badCite) {
+// The pages whose article numbers it reads go to deps.
+func (idx *citeIndex) resolve(from *Page, f found, deps *[]dep) ([]Cite, []badCite) {
 	m, text, article, line := f.m, f.text, f.article, f.line
 	var target *Page
 	name := ""
@@ -477,6 +627,7 @@ func (idx *citeIndex) resolve(from *Page, f found) ([]Cite, []badCite) {
 			return nil, nil // the article being read
 		}
 		labels := idx.articles[from]
+		*deps = idx.addDep(*deps, from)
 		if i := slices.Index(labels, article); i > 0 {
 			return []Cite{{Line: line, Text: text[m.Start:m.End], Target: from, Anchor: labels[i-1]}}, nil
 		}
@@ -504,6 +655,10 @@ func (idx *citeIndex) resolve(from *Page, f found) ([]Cite, []badCite) {
 		}
 		return []Cite{{Line: line, Text: text[m.Start:end], Target: target}}, nil
 	}
+	*deps = idx.addDep(*deps, target)
+	for _, ch := range target.Chapters {
+		*deps = idx.addDep(*deps, ch)
+	}
 	var out []Cite
 	var bad []badCite
 	for _, a := range m.Articles {
@@ -517,6 +672,16 @@ func (idx *citeIndex) resolve(from *Page, f found) ([]Cite, []badCite) {
 		out = append(out, Cite{Line: line, Text: text[a.Start:a.End], Target: holder, Anchor: a.Label})
 	}
 	return out, bad
+}
+
+// addDep adds p to deps unless it is there.
+func (idx *citeIndex) addDep(deps []dep, p *Page) []dep {
+	for _, d := range deps {
+		if d.path == p.Src.Path {
+			return deps
+		}
+	}
+	return append(deps, dep{p.Src.Path, idx.articles[p]})
 }
 
 // holder is the page that holds an article of target: target itself, or,
@@ -589,7 +754,7 @@ const maxPreview = 300
 // citeData prepares, for each citing page, the text of the articles it
 // cites (JSON keyed by the link as the page writes it), and its
 // fingerprint.
-func (s *Site) citeData(idx *citeIndex) {
+func (s *Site) citeData(idx *citeIndex, all []*resolution, env uint64) {
 	cited := map[*Page][]string{} // page → the articles of it cited
 	var targets []*Page
 	for _, p := range s.Pages {
@@ -603,23 +768,22 @@ func (s *Site) citeData(idx *citeIndex) {
 			cited[c.Target] = append(cited[c.Target], c.Anchor)
 		}
 	}
-	parallel.Each(len(targets), func(i int) { idx.entry[targets[i]].previewsOf(targets[i].Src, cited[targets[i]]) })
+	parallel.Each(len(targets), func(i int) {
+		t := targets[i]
+		var arts []revision.Article
+		if t.Chain != nil {
+			arts = t.Chain.Articles[t.Chain.Index(t)]
+		}
+		idx.entry[t].previewsOf(t.Src, cited[t], arts)
+	})
 	texts := func(t *Page) map[string]string { return idx.entry[t].previews }
-	for _, p := range s.Pages {
+	for i, p := range s.Pages {
 		if len(p.cites) == 0 {
 			continue
 		}
-		// The fingerprint of what the JSON is made of: the page's address,
-		// each cited page's and article's; the JSON only when it changed.
-		var h maphash.Hash
-		h.SetSeed(chainSeed)
-		h.WriteString(p.URL)
-		maphash.WriteComparable(&h, s.Config.FileLinks)
-		for _, c := range p.cites {
-			t := citeTargetOf(c, texts)
-			writeStrings(&h, c.Target.URL, t.Label, t.Title, t.Status, t.Text)
-		}
-		p.CiteSum = h.Sum64()
+		// The fingerprint of what the JSON is made of; the JSON only when
+		// it changed.
+		p.CiteSum = s.citeSum(p, all[i], env)
 		if e := idx.entry[p]; e.citeSum == p.CiteSum && e.citeJSON != "" {
 			p.citeJSON = e.citeJSON // djkb serve: what it cites is as it was
 			continue
@@ -634,6 +798,23 @@ func (s *Site) citeData(idx *citeIndex) {
 		e := idx.entry[p]
 		e.citeJSON, e.citeSum = p.citeJSON, p.CiteSum
 	}
+}
+
+// citeSum fingerprints what a page's popover data is made of: the
+// page's address, its citations (citesHash: where each goes), the cited
+// pages' titles and statuses (env) and the files of the pages whose
+// articles it cites (the articles' texts).
+func (s *Site) citeSum(p *Page, r *resolution, env uint64) uint64 {
+	var h maphash.Hash
+	h.SetSeed(chainSeed)
+	h.WriteString(p.URL)
+	maphash.WriteComparable(&h, s.Config.FileLinks)
+	maphash.WriteComparable(&h, env) // the cited pages' titles and statuses
+	maphash.WriteComparable(&h, p.citesHash)
+	for _, d := range r.deps { // the pages whose articles it cites
+		maphash.WriteComparable(&h, s.byPath[d.path].Src.Hash)
+	}
+	return h.Sum64()
 }
 
 func hasKey[V any](m map[string]V, k string) bool {
