@@ -1,27 +1,75 @@
 package main
 
-import "testing"
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
 
 func TestCollectorSettings(t *testing.T) {
 	for _, tc := range []struct {
-		args    []string
-		gogc    string
-		percent int
-		set     bool
+		args []string
+		gogc string
+		set  bool
 	}{
-		{[]string{"build"}, "", 50, true},
-		{nil, "", 50, true},
-		{[]string{"serve"}, "", 0, false},
-		{[]string{"build"}, "100", 0, false},
+		{[]string{"build"}, "", true},
+		{nil, "", true},
+		{[]string{"serve"}, "", false},
+		{[]string{"build"}, "100", false},
 	} {
-		percent, set := collectorSettings(tc.args, func(k string) string {
+		set := collectorSettings(tc.args, func(k string) string {
 			if k == "GOGC" {
 				return tc.gogc
 			}
 			return ""
 		})
-		if percent != tc.percent || set != tc.set {
-			t.Errorf("%v GOGC=%q: %d %v, want %d %v", tc.args, tc.gogc, percent, set, tc.percent, tc.set)
+		if set != tc.set {
+			t.Errorf("%v GOGC=%q: %v, want %v", tc.args, tc.gogc, set, tc.set)
 		}
 	}
+}
+
+// The pace follows the live heap: generous for a small one, half again a
+// large one, never outside its bounds, and never rising as the heap grows.
+func TestGCPercentFor(t *testing.T) {
+	for _, tc := range []struct {
+		live uint64
+		want int
+	}{
+		{0, maxGCPercent},
+		{64 << 20, maxGCPercent},
+		{256 << 20, 100},
+		{512 << 20, minGCPercent},
+		{4 << 30, minGCPercent},
+	} {
+		if got := gcPercentFor(tc.live); got != tc.want {
+			t.Errorf("gcPercentFor(%d MiB) = %d, want %d", tc.live>>20, got, tc.want)
+		}
+	}
+	last := maxGCPercent
+	for live := uint64(1 << 20); live < 8<<30; live += live / 3 {
+		p := gcPercentFor(live)
+		if p > last || p < minGCPercent || p > maxGCPercent {
+			t.Fatalf("gcPercentFor(%d MiB) = %d after %d", live>>20, p, last)
+		}
+		last = p
+	}
+}
+
+// tuneCollector sets the pace again after a collection.
+func TestTuneCollectorFollowsCollections(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	tuneCollector()
+	debug.SetGCPercent(7) // a value tuneCollector never chooses
+	for range 10 {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // finalizers run on a goroutine of their own
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		if p != 7 {
+			return
+		}
+	}
+	t.Fatal("the collector's pace was not set again after ten collections")
 }
