@@ -55,6 +55,11 @@ func TestVersionsAndCitations(t *testing.T) {
 				a.dispatchEvent(new Event("change", {bubbles: true}));
 				return true;
 			})()`)
+			// The pairs load on the first pick, from the chain's pairs.js.
+			tb.wait(`document.querySelector(".compare-summary").textContent.indexOf("6 条修改") >= 0`)
+			if n := eval[int](tb, `document.querySelectorAll("script.chain-pairs").length`); n != 0 {
+				t.Errorf("对照页里仍嵌着 %d 份两两对照数据，应只在选择版本时加载 pairs.js", n)
+			}
 			if s := eval[string](tb, `document.querySelector(".compare-summary").textContent`); !strings.Contains(s, "6 条修改") {
 				t.Errorf("选 2016 年版与 2024 年版对照后，修改说明是“%s”，应有“6 条修改”", s)
 			}

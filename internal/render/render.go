@@ -81,6 +81,9 @@ func (r *Renderer) Views() []*View {
 			add(&View{Kind: "compare", Title: st.New.Title + " 修订对照", URLPath: st.URL, Step: st, Section: st.New.Section,
 				Crumbs: append(sectionCrumbs(st.New.Section), Crumb{Title: st.New.Title, URL: st.New.URL})})
 		}
+		if u := c.PairsURL(); u != "" {
+			add(&View{Kind: pairsKind, Title: c.Current().Title, URLPath: u, Step: c.Steps[len(c.Steps)-1]})
+		}
 	}
 	add(&View{Kind: "search", Title: "搜索", URLPath: "search/"})
 	add(&View{Kind: "bookmarks", Title: "我的收藏", URLPath: "bookmarks/"})
@@ -154,8 +157,12 @@ func (r *Renderer) Render(v *View) ([]byte, error) {
 }
 
 func (r *Renderer) renderTo(buf *bytes.Buffer, v *View) error {
-	if v.Kind == entriesKind {
+	switch v.Kind {
+	case entriesKind:
 		return r.renderEntries(buf, v)
+	case pairsKind:
+		renderPairs(buf, v)
+		return nil
 	}
 	t, err := r.Templates.Lookup(v.Kind)
 	if err != nil {

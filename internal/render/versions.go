@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 
@@ -53,4 +54,18 @@ func statusBadge(status string) template.HTML {
 		class += " status-amended"
 	}
 	return template.HTML(`<span class="` + escapeHTML(class) + `">` + escapeHTML(status) + `</span>`)
+}
+
+// pairsKind is the kind of the view of a chain's comparisons of every pair
+// of versions (site.Chain.PairsURL).
+const pairsKind = "chain-pairs"
+
+// renderPairs writes the script of a chain's pairs, handed to
+// djkbChainPairs: a script, not JSON, so that it loads from file:// too,
+// and a file of its own, so that the chain's comparison pages do not each
+// carry every pair.
+func renderPairs(buf *bytes.Buffer, v *View) {
+	buf.WriteString("djkbChainPairs(")
+	buf.WriteString(string(v.Step.Chain.Pairs()))
+	buf.WriteString(");\n")
 }

@@ -28,7 +28,7 @@ type Chain struct {
 	// djkb serve: every version's card, dates and text.
 	Sum uint64
 
-	data, pairs template.JS
+	data, brief, pairs template.JS
 }
 
 // Step is the 修订对照 of two versions of a chain.
@@ -70,9 +70,28 @@ func (c *Chain) StepTo(p *Page) *Step {
 // of the newest version, its history through the versions.
 func (c *Chain) Data() template.JS { return c.data }
 
+// DataFor is the chain's data as p's page needs it: the articles' history
+// (沿革) only on the newest version's page, which alone shows it.
+func (c *Chain) DataFor(p *Page) template.JS {
+	if p == c.Versions[len(c.Versions)-1] {
+		return c.data
+	}
+	return c.brief
+}
+
 // Pairs is the comparison of every pair of versions (JSON), for the
 // selector of the comparison pages; empty for a chain of two.
 func (c *Chain) Pairs() template.JS { return c.pairs }
+
+// PairsURL is the URL of the script that hands Pairs to the selector, one
+// for the chain beside its newest comparison page, loaded only when a
+// reader picks two versions; "" when there are no pairs.
+func (c *Chain) PairsURL() string {
+	if c.pairs == "" {
+		return ""
+	}
+	return c.Steps[len(c.Steps)-1].URL + "pairs.js"
+}
 
 // Start is the date a version took effect: its 施行日期, else its date.
 func Start(p *Page) time.Time {
@@ -271,9 +290,10 @@ func (c *Chain) compare(old map[uint64]*compared) *compared {
 		c.Steps = append(c.Steps, &Step{Chain: c, Old: c.Versions[i-1], New: c.Versions[i], URL: c.Versions[i].URL + CompareDir, Comparison: done.steps[i-1]})
 	}
 	if done.dataSum != c.Sum || done.data == "" {
-		done.data, done.dataSum = c.marshalData(), c.Sum
+		done.data, done.brief = c.marshalData()
+		done.dataSum = c.Sum
 	}
-	c.data = done.data
+	c.data, c.brief = done.data, done.brief
 	return done
 }
 
@@ -285,6 +305,7 @@ type compared struct {
 	steps    []*revision.Comparison
 	pairs    template.JS
 	data     template.JS // for dataSum: the pages' URLs, titles and statuses
+	brief    template.JS // data without the articles' history
 	dataSum  uint64
 }
 
@@ -345,12 +366,14 @@ type historyEvent struct {
 	From string `json:"from,omitempty"`
 }
 
-func (c *Chain) marshalData() template.JS {
+// marshalData returns the chain's data, and the same without the
+// articles' history, which only the newest version's page shows.
+func (c *Chain) marshalData() (data, brief template.JS) {
 	d := struct {
 		Versions []versionData             `json:"versions"`
 		Current  int                       `json:"current"`
-		History  map[string][]historyEvent `json:"history"`
-	}{Current: c.Index(c.Current()), History: map[string][]historyEvent{}}
+		History  map[string][]historyEvent `json:"history,omitempty"`
+	}{Current: c.Index(c.Current())}
 	for i, p := range c.Versions {
 		v := versionData{URL: p.URL, Title: p.Title, Issued: isoDate(p.Date), Start: isoDate(Start(p)), Status: p.ShownStatus()}
 		if r := p.Reg(); r != nil {
@@ -375,11 +398,13 @@ func (c *Chain) marshalData() template.JS {
 			}
 		}
 	}
+	brief = marshalJS(d)
 	last := len(c.Versions) - 1
+	d.History = make(map[string][]historyEvent, len(c.Articles[last]))
 	for _, a := range c.Articles[last] {
 		d.History[a.Label] = c.history(a.Label, byNew)
 	}
-	return marshalJS(d)
+	return marshalJS(d), brief
 }
 
 // history traces the article of the newest version numbered label back

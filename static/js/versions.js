@@ -4,7 +4,7 @@
      force on that date, with a note saying so;
    - 沿革: on the newest version, each article can show when it entered and
      how each revision changed it;
-   - 修订对照: a selector compares any two versions (script.chain-pairs) and
+   - 修订对照: a selector compares any two versions (the chain's pairs.js) and
      can hide the articles that did not change.
    Plain ES5, no dependencies; text goes into the page as text, never HTML. */
 (function () {
@@ -219,7 +219,10 @@
   var pick = document.querySelector("form.compare-pick");
   var rowsBox = document.querySelector(".compare-rows");
   if (pick && rowsBox) {
-    var pairs = readJSON(".chain-pairs") || [];
+    // The pairs come in a script of the chain's own (data-pairs), loaded
+    // the first time a reader picks two versions.
+    var pairs = null;
+    var pairsSrc = pick.getAttribute("data-pairs");
     var clink = linker(pick);
     var selA = pick.querySelector("select[name=a]");
     var selB = pick.querySelector("select[name=b]");
@@ -233,7 +236,7 @@
         sel.appendChild(o);
       }
     };
-    if (pairs.length) {
+    if (pairsSrc) {
       fill(selA, Number(pick.getAttribute("data-a")));
       fill(selB, Number(pick.getAttribute("data-b")));
     } else {
@@ -241,6 +244,19 @@
       selB.parentNode.hidden = true;
     }
     var show = function () {
+      if (!pairs) {
+        window.djkbChainPairs = function (p) {
+          pairs = p || [];
+          show();
+        };
+        if (!pick.getAttribute("data-loading")) {
+          pick.setAttribute("data-loading", "true");
+          var s = document.createElement("script");
+          s.src = pairsSrc;
+          document.body.appendChild(s);
+        }
+        return;
+      }
       var a = Number(selA.value), b = Number(selB.value);
       if (a > b) {
         var t = a; a = b; b = t;
