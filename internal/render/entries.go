@@ -98,14 +98,14 @@ func sectionCounts(sec *site.Section) *listCounts {
 }
 
 // ListAll returns the data-list-all attribute of a section's list: the
-// counts of the whole section for the filter's menus, and on a list of
-// several pages the address of the whole list.
+// counts of the whole section for the filter's menus, and on a list that
+// does not fit on one page the address of the whole list.
 func (v *View) ListAll() template.HTMLAttr {
 	if v.counts == nil {
 		return ""
 	}
 	c := *v.counts
-	if v.Pager.Count > 1 {
+	if len(v.Pages) < v.Pager.Total {
 		c.Src = v.URL(site.ListEntriesURL(v.Section.URL))
 	}
 	data, _ := json.Marshal(c)
