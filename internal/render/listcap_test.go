@@ -15,8 +15,9 @@ import (
 // TestListCap checks the cap on a list's numbered pages (list_pages): a
 // section and a year longer than the cap get that many pages of their
 // newest entries, the last of them says how many are left out and where
-// they are, and the section's whole list (which its filter loads) still
-// holds every entry. Without a cap every entry has its numbered page.
+// they are, the section's whole list (which its filter loads) still
+// holds every entry, and the search page is opened on the list's filter.
+// Without a cap every entry has its numbered page.
 func TestListCap(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -28,7 +29,7 @@ func TestListCap(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files := map[string]string{
-				"site.toml": fmt.Sprintf("title = \"测试站点\"\npage_size = 2\nlist_pages = %d\nsearch = false\n", tc.listPages),
+				"site.toml": fmt.Sprintf("title = \"测试站点\"\npage_size = 2\nlist_pages = %d\n", tc.listPages),
 			}
 			for i := 1; i <= 11; i++ {
 				files[fmt.Sprintf("content/regulations/r%02d.md", i)] = fmt.Sprintf("+++\ntitle = \"第%02d号规定\"\ndate = 2020-01-%02d\n+++\n\n第一条　本规定自印发之日起施行。\n", i, i)
@@ -66,7 +67,13 @@ func TestListCap(t *testing.T) {
 					if !rest {
 						continue
 					}
-					for _, want := range []string{"共 11 篇，这里按列表顺序列出前 6 篇，分 3 页，这是第 3 页", "其余 5 篇不再逐页列出", `href="` + strings.Repeat("../", strings.Count(name, "/")) + `search/index.html"`, "第06号规定"} {
+					search := `href="` + strings.Repeat("../", strings.Count(name, "/")) + `search/index.html?`
+					if list == "regulations/" {
+						search += "section=%e6%b3%95%e8%a7%84%e5%88%b6%e5%ba%a6" // 法规制度, the section's title
+					} else {
+						search += "year=2020"
+					}
+					for _, want := range []string{"共 11 篇，这里按列表顺序列出前 6 篇，分 3 页，这是第 3 页", "其余 5 篇不再逐页列出", search, "第06号规定"} {
 						if !strings.Contains(page, want) {
 							t.Errorf("%s lacks %q", name, want)
 						}
