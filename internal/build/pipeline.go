@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"iter"
 	"os"
 	"strings"
 	"sync"
@@ -135,11 +136,13 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 		}
 		report.start()
 	}
+	var taken chan struct{} // closed once the index has read the pages' parts
 	if s.Config.Search && !p.opts.NoSearch && p.strategy.cache == nil {
-		index = startIndex(out, searchDocs(s, nil))
+		taken = make(chan struct{})
+		index = startIndex(out, streamDocs(s, taken))
 	}
 	if p.strategy.release {
-		go p.releaseParts(s, report)
+		go p.releaseParts(s, report, taken)
 	}
 	views, done := p.skipUnchanged(r, views)
 	res.Rendered += len(views)
@@ -161,11 +164,10 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 // indexRun is the search index being written on the side.
 type indexRun chan error
 
-// startIndex writes the index of docs into out on a goroutine of its own,
-// handing the documents over to it: nothing else reads them.
-func startIndex(out output.Writer, docs []search.Doc) indexRun {
+// startIndex writes the index of docs into out on a goroutine of its own.
+func startIndex(out output.Writer, docs iter.Seq[search.Doc]) indexRun {
 	done := make(indexRun, 1)
-	go func() { done <- writeIndex(out, handOver(docs)) }()
+	go func() { done <- writeIndex(out, docs) }()
 	return done
 }
 
@@ -208,14 +210,18 @@ func startReport(s *site.Site, now bool) *report {
 }
 
 // releaseParts lets the pages' parts, and so their text, go once the other
-// readers are done: the index has its own copy of the parts, the clean-up
-// report reads them as the pages begin to render, and a layout only if it
-// names them.
-func (p *pipeline) releaseParts(s *site.Site, report *report) {
+// readers are done: the index reads them as the pages begin to render
+// (until taken is closed; nil for no index) and keeps their text in a
+// temporary file, the clean-up report reads them too, and a layout only if
+// it names them.
+func (p *pipeline) releaseParts(s *site.Site, report *report, taken <-chan struct{}) {
 	if p.templates.Mentions("Parts") {
 		return
 	}
 	report.get()
+	if taken != nil {
+		<-taken
+	}
 	for _, pg := range s.Pages {
 		pg.ReleaseParts()
 	}

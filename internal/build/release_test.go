@@ -42,7 +42,7 @@ func TestReleaseParts(t *testing.T) {
 			if len(page.Parts()) == 0 {
 				t.Fatal("the page has no parts to begin with")
 			}
-			p.releaseParts(s, startReport(s, true))
+			p.releaseParts(s, startReport(s, true), nil)
 			if kept := page.Parts() != nil; kept != tc.kept {
 				t.Errorf("parts kept = %v, want %v", kept, tc.kept)
 			}

@@ -32,36 +32,57 @@ func searchDocs(s *site.Site, cache *partsCache) []search.Doc {
 		next = make(partsCache, len(*cache))
 	}
 	for _, p := range s.Pages {
-		d := search.Doc{
-			URL:    p.URL,
-			Path:   p.Src.Path,
-			Title:  p.Title,
-			Status: p.Status(),
-			Facets: map[string][]string{},
-		}
+		var parts []search.Part
 		if cache != nil {
-			d.Parts = cache.get(next, p.Src.Path, p.Parts())
+			parts = cache.get(next, p.Src.Path, p.Parts())
 		} else {
-			d.Parts = searchParts(p.Parts())
+			parts = searchParts(p.Parts())
 		}
-		if t := p.TopSection(); t != nil {
-			d.Section = t.Title
-		}
-		d.Date = isoDay(p.Date)
-		for _, f := range facets {
-			if v := p.Values(f.Key); len(v) > 0 {
-				d.Facets[f.Key] = v
-			}
-		}
-		if v, ok := p.Validity(); ok {
-			d.InForce = &search.Validity{From: isoDay(v.From), Until: isoDay(v.Until), Ended: v.Ended}
-		}
-		docs = append(docs, d)
+		docs = append(docs, searchDoc(p, parts))
 	}
 	if cache != nil {
 		*cache = next
 	}
 	return docs
+}
+
+// streamDocs yields the documents of the site's pages, each made as it is
+// asked for, so that the index, which keeps no text, holds no document's
+// parts beyond the one it reads; taken is closed once all are yielded.
+func streamDocs(s *site.Site, taken chan<- struct{}) iter.Seq[search.Doc] {
+	return func(yield func(search.Doc) bool) {
+		defer close(taken)
+		for _, p := range s.Pages {
+			if !yield(searchDoc(p, searchParts(p.Parts()))) {
+				return
+			}
+		}
+	}
+}
+
+// searchDoc is the document of the index of page p, with its parts.
+func searchDoc(p *site.Page, parts []search.Part) search.Doc {
+	d := search.Doc{
+		URL:    p.URL,
+		Path:   p.Src.Path,
+		Title:  p.Title,
+		Status: p.Status(),
+		Facets: map[string][]string{},
+		Parts:  parts,
+	}
+	if t := p.TopSection(); t != nil {
+		d.Section = t.Title
+	}
+	d.Date = isoDay(p.Date)
+	for _, f := range facets {
+		if v := p.Values(f.Key); len(v) > 0 {
+			d.Facets[f.Key] = v
+		}
+	}
+	if v, ok := p.Validity(); ok {
+		d.InForce = &search.Validity{From: isoDay(v.From), Until: isoDay(v.Until), Ended: v.Ended}
+	}
+	return d
 }
 
 // isoDay writes a date as the index takes it, "" for none.
@@ -110,21 +131,6 @@ func writeIndex(out output.Writer, docs iter.Seq[search.Doc]) error {
 	// A Writer keeps no reference to data (renderers reuse their buffers
 	// too): the index's buffers go to it as they are.
 	return search.Write(inFolder{out, "search/"}, docs, search.Options{Facets: facets})
-}
-
-// handOver yields docs to a reader that takes them over, letting go of each
-// as it goes: for documents that nothing else reads, whose text the index
-// then frees as it codes it.
-func handOver(docs []search.Doc) iter.Seq[search.Doc] {
-	return func(yield func(search.Doc) bool) {
-		for i := range docs {
-			d := docs[i]
-			docs[i] = search.Doc{}
-			if !yield(d) {
-				return
-			}
-		}
-	}
 }
 
 // inFolder writes the files given to it into a folder of w.

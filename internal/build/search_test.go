@@ -1,31 +1,37 @@
 package build
 
 import (
+	"reflect"
+	"slices"
 	"testing"
 
-	"djkb/internal/search"
+	"djkb"
 )
 
-// TestHandOver checks that handOver yields the documents in order and lets
-// go of each slot as it yields it, also when the reader stops early.
-func TestHandOver(t *testing.T) {
-	docs := []search.Doc{{Path: "a.md"}, {Path: "b.md"}, {Path: "c.md"}}
-	var got []string
-	for d := range handOver(docs) {
-		if docs[len(got)].Path != "" {
-			t.Fatalf("%s: its slot is still held while it is read", d.Path)
-		}
-		got = append(got, d.Path)
-		if len(got) == 2 {
-			break
-		}
+// TestStreamDocs checks that streamDocs yields the documents searchDocs
+// makes, in order, and says when it is done, also when the reader stops
+// early: the pages' parts are let go only then.
+func TestStreamDocs(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"content/regulations/a.md": "# 甲规定\n\n第一条　为了规范工作，制定本规定。\n",
+		"content/regulations/b.md": "# 乙规定\n\n第一条　本规定自印发之日起施行。\n",
+	})
+	s, diags := Load(Options{SiteDir: dir, Defaults: djkb.Defaults})
+	if diags.HasErrors() {
+		t.Fatal(diags.Items())
 	}
-	if len(got) != 2 || got[0] != "a.md" || got[1] != "b.md" {
-		t.Errorf("yielded %q, want a.md, b.md", got)
+	want := searchDocs(s, nil)
+	taken := make(chan struct{})
+	got := slices.Collect(streamDocs(s, taken))
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("streamDocs = %+v,\nwant %+v", got, want)
 	}
-	if docs[2].Path != "c.md" {
-		t.Error("a document not yet yielded was let go")
+	<-taken
+	taken = make(chan struct{})
+	for range streamDocs(s, taken) {
+		break
 	}
+	<-taken
 }
 
 // TestInFolder checks that the index's files land in the folder given.

@@ -105,8 +105,13 @@ type Config struct {
 	// Off gives the shorter addresses that only a web server resolves.
 	FileLinks bool `toml:"file_links"`
 	// UnsafeHTML lets raw HTML in Markdown through; off by default.
-	UnsafeHTML    bool       `toml:"unsafe_html"`
-	PageSize      int        `toml:"page_size"`
+	UnsafeHTML bool `toml:"unsafe_html"`
+	PageSize   int  `toml:"page_size"`
+	// ListPages caps the numbered pages of one list (a section's, a
+	// taxonomy term's): a longer list shows its first ListPages pages and
+	// points to the filters, the classifications and search for the rest,
+	// rather than thousands of near-identical pages. 0: no cap.
+	ListPages     int        `toml:"list_pages"`
 	SummaryLength int        `toml:"summary_length"`
 	RecentCount   int        `toml:"recent_count"`
 	Search        bool       `toml:"search"`
@@ -114,6 +119,10 @@ type Config struct {
 	Cleanup       Cleanup    `toml:"cleanup"`
 	Digest        Digest     `toml:"digest"`
 }
+
+// DefaultListPages is the default cap of a list's numbered pages: at the
+// default page size, the first thousand entries of a list.
+const DefaultListPages = 50
 
 // DefaultTaxonomies are used when site.toml names none: the taxonomies of
 // the content schema.
@@ -133,6 +142,7 @@ func Default() Config {
 		Title:         "机关党建知识库",
 		FileLinks:     true,
 		PageSize:      20,
+		ListPages:     DefaultListPages,
 		SummaryLength: 120,
 		RecentCount:   10,
 		Search:        true,
@@ -190,6 +200,9 @@ func Parse(data []byte) (Config, error) {
 	}
 	if cfg.PageSize <= 0 {
 		cfg.PageSize = 20
+	}
+	if cfg.ListPages < 0 {
+		cfg.ListPages = DefaultListPages
 	}
 	if cfg.SummaryLength <= 0 {
 		cfg.SummaryLength = 120

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"slices"
 
+	"djkb/internal/content"
 	"djkb/internal/site"
 )
 
@@ -98,16 +100,45 @@ func sectionCounts(sec *site.Section) *listCounts {
 }
 
 // ListAll returns the data-list-all attribute of a section's list: the
-// counts of the whole section for the filter's menus, and on a list of
-// several pages the address of the whole list.
+// counts of the whole section for the filter's menus, and on a list that
+// does not fit on one page the address of the whole list.
 func (v *View) ListAll() template.HTMLAttr {
 	if v.counts == nil {
 		return ""
 	}
 	c := *v.counts
-	if v.Pager.Count > 1 {
+	if len(v.Pages) < v.Pager.Total {
 		c.Src = v.URL(site.ListEntriesURL(v.Section.URL))
 	}
 	data, _ := json.Marshal(c)
 	return template.HTMLAttr(` data-list-all="` + escapeHTML(string(data)) + `"`)
+}
+
+// A SearchFilter is a filter of the search page that shows the entries of
+// a list: the search page browses them without a query, newest first, and
+// narrows them by the other filters.
+type SearchFilter struct {
+	Key, Value string // the facet and its value, for search/?Key=Value
+	Label      string // what the filter shows, for the reader
+}
+
+// SearchFilter returns the search page's filter for the list the view is
+// a page of: its top section (the search page's filter by 栏目), or its
+// taxonomy term when the taxonomy is one of the search page's filters; nil
+// when there is none.
+func (v *View) SearchFilter() *SearchFilter {
+	switch {
+	case v.Term != nil:
+		if !slices.ContainsFunc(content.FacetFields(), func(f *content.Field) bool { return f.Key == v.Taxonomy.Key }) {
+			return nil
+		}
+		return &SearchFilter{Key: v.Taxonomy.Key, Value: v.Term.Name, Label: v.Taxonomy.Name + "“" + v.Term.Name + "”"}
+	case v.Section != nil && v.Kind == "section":
+		top := v.Section
+		for top.Parent != nil && top.Parent.Parent != nil {
+			top = top.Parent
+		}
+		return &SearchFilter{Key: "section", Value: top.Title, Label: "栏目“" + top.Title + "”"}
+	}
+	return nil
 }

@@ -48,14 +48,14 @@ func (r *Renderer) Views() []*View {
 	add(&View{Kind: "home", Title: s.Config.Title, Page: s.Home.Index, Section: s.Home})
 	for _, sec := range s.Sections[1:] {
 		facets := sectionFacets(s, sec)
-		list := paginate(sec.URL, sec.All, s.Config.PageSize)
+		list := paginate(s, sec.URL, sec.All)
 		counts := sectionCounts(sec)
 		for _, v := range list {
 			v.Kind, v.Title, v.Section, v.Page, v.facets, v.counts = "section", sec.Title, sec, sec.Index, facets, counts
 			v.Crumbs = sectionCrumbs(sec.Parent)
 			add(v)
 		}
-		if len(list) > 1 {
+		if len(list[0].Pages) < len(sec.All) {
 			add(entriesView(sec))
 		}
 	}
@@ -69,7 +69,7 @@ func (r *Renderer) Views() []*View {
 	for _, t := range s.Taxonomies {
 		add(&View{Kind: "taxonomy", Title: t.Name, URLPath: t.URL, Taxonomy: t})
 		for _, term := range t.Terms {
-			for _, v := range paginate(term.URL, term.Pages, s.Config.PageSize) {
+			for _, v := range paginate(s, term.URL, term.Pages) {
 				v.Kind, v.Title, v.Taxonomy, v.Term = "term", t.Name+"："+term.Name, t, term
 				v.Crumbs = []Crumb{{Title: t.Name, URL: t.URL}}
 				add(v)
@@ -119,16 +119,18 @@ func pageCrumbs(p *site.Page) []Crumb {
 	return crumbs
 }
 
-// paginate splits a list into pages of size: the first at base, the others
-// at base/page/N/.
-func paginate(base string, pages []*site.Page, size int) []*View {
-	count := site.ListPageCount(len(pages), size)
+// paginate splits a list into the site's numbered list pages: the first
+// at base, the others at base/page/N/. A list longer than those pages hold
+// (Config.ListPages) shows its first entries only.
+func paginate(s *site.Site, base string, pages []*site.Page) []*View {
+	size, count := s.Config.PageSize, s.ListPages(len(pages))
+	listed := min(len(pages), count*size)
 	urlOf := func(n int) string { return site.ListPageURL(base, n) }
 	views := make([]*View, count)
 	for i := range count {
 		n := i + 1
-		lo, hi := i*size, min(len(pages), (i+1)*size)
-		p := &Pager{Number: n, Count: count}
+		lo, hi := i*size, min(listed, (i+1)*size)
+		p := &Pager{Number: n, Count: count, Total: len(pages), Listed: listed}
 		if n > 1 {
 			p.Prev = urlOf(n - 1)
 		}

@@ -69,7 +69,14 @@ type Pager struct {
 	Number, Count int
 	Prev, Next    string // site-relative URLs, "" when there is none
 	Pages         []PagerLink
+	// Total is the number of entries of the list, Listed of those its
+	// numbered pages show: fewer when the list has more pages than the
+	// site's cap (Config.ListPages).
+	Total, Listed int
 }
+
+// Rest is the number of entries no numbered page of the list shows.
+func (p *Pager) Rest() int { return p.Total - p.Listed }
 
 // PagerLink is one numbered link of a pager.
 type PagerLink struct {

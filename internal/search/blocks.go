@@ -1,8 +1,10 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"djkb/internal/search/tokenize"
 )
@@ -15,20 +17,24 @@ import (
 const blockBytes = 1536
 
 // A segment is a part, or a piece of a long part, inside a block. Its text is
-// head + "\n" + body when head is set, else body.
+// head + "\n" + body when head is set, else body. The text waits in the
+// text spill (see blockCutter) and is in head and body only while a pass
+// reads it (loadText); headLen and bodyLen are its lengths.
 type segment struct {
-	part   int32  // index into the labels of the parts (cutBlocks)
-	head   string // the heading, when the part's text does not start with it
-	body   string
-	first  bool // the segment starts its part
-	head16 int  // length of the heading at the start of the text, UTF-16 units
+	part    int32  // index into the labels of the parts (cutBlocks)
+	head    string // the heading, when the part's text does not start with it
+	body    string
+	headLen int32
+	bodyLen int32
+	first   bool // the segment starts its part
+	head16  int  // length of the heading at the start of the text, UTF-16 units
 }
 
 func (s *segment) size() int {
-	if s.head != "" {
-		return len(s.head) + 1 + len(s.body)
+	if s.headLen > 0 {
+		return int(s.headLen) + 1 + int(s.bodyLen)
 	}
-	return len(s.body)
+	return int(s.bodyLen)
 }
 
 // A partLabel is what the text shards say of a part besides its text.
@@ -38,6 +44,7 @@ type partLabel struct{ anchor, heading string }
 type block struct {
 	doc  int32
 	segs []segment
+	at   int64 // where the block's text starts in the text spill
 }
 
 // size returns the block's text size in bytes.
@@ -49,62 +56,121 @@ func (b *block) size() int {
 	return n
 }
 
-// cutBlocks cuts the documents' parts into blocks, in document order, and
-// returns them with the labels of the parts they hold, in order. The
-// blocks' segments share one array.
-func cutBlocks(docs []Doc) ([]block, []partLabel) {
-	size, nparts := 0, 0
-	for d := range docs {
-		for _, p := range docs[d].Parts {
-			size += len(p.Heading) + len(p.Text) + 1
+// A blockCutter cuts documents' parts into blocks, one document at a time,
+// in document order, and writes the blocks' text to a spill as it goes, so
+// that the index holds none of the corpus's text between its passes: a
+// caller that hands over its documents lets their text go as they are cut.
+type blockCutter struct {
+	text   *spill
+	segs   []segment
+	labels []partLabel
+	starts []int32 // first segment of each block
+	owners []int32 // document of each block
+	at     []int64 // text of each block in the spill
+	buf    []byte  // text not yet in the spill
+}
+
+// add cuts the parts of document d.
+func (c *blockCutter) add(d int32, parts []Part) {
+	open, curSize := false, 0
+	for _, part := range parts {
+		if part.Text == "" && part.Heading == "" {
+			continue
 		}
-		nparts += len(docs[d].Parts)
-	}
-	segs := make([]segment, 0, nparts+size/blockBytes+16)
-	labels := make([]partLabel, 0, nparts)
-	var starts, owners []int32 // first segment and document of each block
-	for d := range docs {
-		open, curSize := false, 0
-		for _, part := range docs[d].Parts {
-			if part.Text == "" && part.Heading == "" {
-				continue
-			}
-			p := int32(len(labels))
-			labels = append(labels, partLabel{part.Anchor, part.Heading})
-			seg := segment{part: p, body: part.Text, first: true}
-			if part.Heading != "" {
-				seg.head16 = tokenize.Len16(part.Heading)
-				if !strings.HasPrefix(part.Text, part.Heading) {
-					seg.head = part.Heading
-				}
-			}
-			for {
-				piece, rest := seg, ""
-				if seg.size() > blockBytes {
-					piece.body, rest = cutText(seg.body, blockBytes-(seg.size()-len(seg.body)))
-				}
-				if !open || curSize+piece.size() > blockBytes {
-					starts, owners = append(starts, int32(len(segs))), append(owners, int32(d))
-					open, curSize = true, 0
-				}
-				segs = append(segs, piece)
-				curSize += piece.size()
-				if rest == "" {
-					break
-				}
-				seg = segment{part: p, body: rest}
+		p := int32(len(c.labels))
+		c.labels = append(c.labels, partLabel{part.Anchor, part.Heading})
+		seg := segment{part: p, body: part.Text, first: true}
+		if part.Heading != "" {
+			seg.head16 = tokenize.Len16(part.Heading)
+			if !strings.HasPrefix(part.Text, part.Heading) {
+				seg.head = part.Heading
 			}
 		}
+		for {
+			seg.headLen, seg.bodyLen = int32(len(seg.head)), int32(len(seg.body))
+			piece, rest := seg, ""
+			if seg.size() > blockBytes {
+				piece.body, rest = cutText(seg.body, blockBytes-(seg.size()-len(seg.body)))
+				piece.bodyLen = int32(len(piece.body))
+			}
+			if !open || curSize+piece.size() > blockBytes {
+				c.starts, c.owners = append(c.starts, int32(len(c.segs))), append(c.owners, d)
+				c.at = append(c.at, c.text.size+int64(len(c.buf)))
+				open, curSize = true, 0
+			}
+			c.buf = append(append(c.buf, piece.head...), piece.body...)
+			piece.head, piece.body = "", ""
+			c.segs = append(c.segs, piece)
+			curSize += piece.size()
+			if rest == "" {
+				break
+			}
+			seg = segment{part: p, body: rest}
+		}
 	}
-	blocks := make([]block, len(starts))
-	for i, st := range starts {
+	if len(c.buf) >= 1<<16 {
+		c.flush()
+	}
+}
+
+func (c *blockCutter) flush() {
+	c.text.append(c.buf)
+	c.buf = c.buf[:0]
+}
+
+// blocks returns the blocks cut, without their text, and the labels of the
+// parts they hold, in order. The blocks' segments share one array.
+func (c *blockCutter) blocks() ([]block, []partLabel) {
+	c.flush()
+	segs := slices.Clip(c.segs)
+	blocks := make([]block, len(c.starts))
+	for i, st := range c.starts {
 		end := int32(len(segs))
-		if i+1 < len(starts) {
-			end = starts[i+1]
+		if i+1 < len(c.starts) {
+			end = c.starts[i+1]
 		}
-		blocks[i] = block{doc: owners[i], segs: segs[st:end:end]}
+		blocks[i] = block{doc: c.owners[i], segs: segs[st:end:end], at: c.at[i]}
 	}
-	return blocks, labels
+	return blocks, c.labels
+}
+
+// loadText reads the text of consecutive blocks back from the spill into
+// their segments; releaseText lets it go again.
+func loadText(text *spill, blocks []block) {
+	if len(blocks) == 0 {
+		return
+	}
+	n := 0
+	for i := range blocks {
+		for _, s := range blocks[i].segs {
+			n += int(s.headLen + s.bodyLen)
+		}
+	}
+	buf := make([]byte, n)
+	text.readAt(buf, blocks[0].at)
+	// buf is not written again: its text is shared, not copied.
+	all := unsafe.String(unsafe.SliceData(buf), len(buf))
+	off := 0
+	for i := range blocks {
+		for j := range blocks[i].segs {
+			s := &blocks[i].segs[j]
+			s.head = all[off : off+int(s.headLen)]
+			off += int(s.headLen)
+			s.body = all[off : off+int(s.bodyLen)]
+			off += int(s.bodyLen)
+		}
+	}
+}
+
+// releaseText drops the blocks' references to their text once a pass has
+// read it.
+func releaseText(blocks []block) {
+	for i := range blocks {
+		for j := range blocks[i].segs {
+			s := &blocks[i].segs[j]
+			s.head, s.body = "", ""
+		}
+	}
 }
 
 // cutText cuts s into a head of at most max bytes (but at least one code

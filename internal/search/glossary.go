@@ -20,32 +20,25 @@ type glossaryEntry struct {
 	Anchor string   `json:"anchor"`
 }
 
-// readGlossary returns the entries of the glossary page, if docs hold it,
-// and its URL.
-func readGlossary(docs []Doc) ([]glossaryEntry, string) {
-	for i := range docs {
-		if docs[i].Path != GlossaryPath {
+// readGlossary returns the entries of the glossary page d and its URL.
+func readGlossary(d Doc) ([]glossaryEntry, string) {
+	var out []glossaryEntry
+	for _, p := range d.Parts {
+		term := strings.TrimSpace(p.Heading)
+		if term == "" {
 			continue
 		}
-		var out []glossaryEntry
-		for _, p := range docs[i].Parts {
-			term := strings.TrimSpace(p.Heading)
-			if term == "" {
-				continue
-			}
-			e := glossaryEntry{Names: []string{term}, Anchor: p.Anchor}
-			for _, line := range strings.Split(p.Text, "\n") {
-				if names, ok := glossary.Aliases(line); ok {
-					e.Names = glossary.AppendNames(e.Names, strings.Join(names, "、"))
-				}
-			}
-			if len(e.Names) > 1 {
-				out = append(out, e)
+		e := glossaryEntry{Names: []string{term}, Anchor: p.Anchor}
+		for _, line := range strings.Split(p.Text, "\n") {
+			if names, ok := glossary.Aliases(line); ok {
+				e.Names = glossary.AppendNames(e.Names, strings.Join(names, "、"))
 			}
 		}
-		return out, docs[i].URL
+		if len(e.Names) > 1 {
+			out = append(out, e)
+		}
 	}
-	return nil, ""
+	return out, d.URL
 }
 
 // glossaryNames lists every name of every entry, for pinyin.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -15,7 +16,9 @@ func TestReadGlossary(t *testing.T) {
 			{Anchor: "孤词", Heading: "孤词", Text: "没有别名。"},
 		}},
 	}
-	got, url := readGlossary(docs)
+	tk := takeDocs(slices.Values(docs))
+	defer tk.text.close()
+	got, url := tk.gloss, tk.glossURL
 	want := []glossaryEntry{
 		{Names: []string{"三会一课", "支部党员大会", "支部委员会", "党小组会", "党课"}, Anchor: "三会一课"},
 		{Names: []string{"党建", "党的建设", "党建工作"}, Anchor: "党建"},
@@ -23,7 +26,7 @@ func TestReadGlossary(t *testing.T) {
 	if !reflect.DeepEqual(got, want) || url != "glossary/" {
 		t.Errorf("readGlossary = %v, %q", got, url)
 	}
-	if got, _ := readGlossary(docs[:1]); got != nil {
+	if tk := takeDocs(slices.Values(docs[:1])); tk.gloss != nil || tk.glossURL != "" {
 		t.Errorf("a site without glossary.md has entries %v", got)
 	}
 }

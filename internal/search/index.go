@@ -291,6 +291,7 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 	for shard := sr[0]; shard < sr[1]; shard++ {
 		code, codes = code[:0], codes[:0]
 		var offs []int
+		loadText(ts.text, blocks[cuts[shard]:cuts[shard+1]])
 		for bi := cuts[shard]; bi < cuts[shard+1]; bi++ {
 			r.b = nd + int32(bi)
 			r.tt.block(r.b)
@@ -321,18 +322,6 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 	r.sortTerms()
 	r.batch, r.sorted, r.counts, r.buf = nil, nil, nil, nil
 	r.fresh = nil
-}
-
-// releaseText drops the blocks' references to their text once it is coded
-// and written: text whose owner handed it over (see Write) is then freed as
-// the pass goes, rather than kept to the end.
-func releaseText(blocks []block) {
-	for i := range blocks {
-		for j := range blocks[i].segs {
-			s := &blocks[i].segs[j]
-			s.head, s.body = "", ""
-		}
-	}
 }
 
 // add records that key occurs in the block being indexed.

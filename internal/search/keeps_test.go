@@ -6,10 +6,10 @@ import (
 	"testing"
 )
 
-// TestWriteKeepsNoText checks that once the index pass is over, nothing
-// the index keeps refers to the documents' text: the documents it took
-// have no parts, the parts' labels hold no text, and the blocks have let
-// go of theirs shard by shard. The documents given stay as they were.
+// TestWriteKeepsNoText checks that nothing the index keeps refers to the
+// documents' text, but while a pass reads it: the documents it took have
+// no parts, the parts' labels hold no text, the blocks' text waits in the
+// spill, and the blocks let go of it again shard by shard. The documents given stay as they were.
 func TestWriteKeepsNoText(t *testing.T) {
 	defer SmallShards()()
 	long := strings.Repeat("第一条　机关党组织应当定期开展主题党日活动。", 200)
@@ -18,7 +18,9 @@ func TestWriteKeepsNoText(t *testing.T) {
 		{Path: "b.md", Title: "乙", Parts: []Part{{Text: long + "。"}, {Heading: "附则"}}},
 	}
 	before := slices.Clone(given[0].Parts)
-	docs, blocks, parts, _, _ := takeDocs(slices.Values(given))
+	tk := takeDocs(slices.Values(given))
+	defer tk.text.close()
+	docs, blocks, parts := tk.docs, tk.blocks, tk.parts
 	for _, d := range docs {
 		if d.Parts != nil {
 			t.Errorf("%s: the index's copy keeps its parts", d.Path)
@@ -27,8 +29,15 @@ func TestWriteKeepsNoText(t *testing.T) {
 	if len(parts) != 4 {
 		t.Fatalf("%d part labels, want 4", len(parts))
 	}
-	tc := buildTextCode(blocks)
-	ts := &textShards{docs: docs, parts: parts, blocks: blocks, cuts: planTextShards(blocks, tc.ratio), tc: tc}
+	for i, b := range blocks {
+		for _, s := range b.segs {
+			if s.head != "" || s.body != "" {
+				t.Fatalf("block %d holds its text before the index pass: it belongs in the spill", i)
+			}
+		}
+	}
+	tc := buildTextCode(blocks, tk.text)
+	ts := &textShards{docs: docs, parts: parts, blocks: blocks, text: tk.text, cuts: planTextShards(blocks, tc.ratio), tc: tc}
 	if len(ts.cuts) < 4 {
 		t.Fatalf("%d shards: too few to span both workers", len(ts.cuts)-1)
 	}

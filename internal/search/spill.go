@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 )
 
-// spill holds the index pass's posting batches outside the heap, in a
-// temporary file, so that the memory a Write needs does not grow with the
+// spill holds the index pass's posting batches, and the documents' text
+// between the passes that read it, outside the heap, in a temporary file, so that the memory a Write needs does not grow with the
 // corpus. The file is unlinked as soon as it is made where the system
 // allows it (so that nothing is left behind, even when the build is
 // killed), and removed on close elsewhere. When no temporary file can be
@@ -17,6 +18,7 @@ type spill struct {
 	name string // to remove on close: the file could not be unlinked while open
 	mem  []byte // the batches, when there is no file
 	size int64
+	mu   sync.Mutex // for err: the two index runs read the text's spill at once
 	err  error
 }
 
@@ -53,7 +55,7 @@ func (s *spill) append(b []byte) int64 {
 
 // readAt fills p from offset off; after an error p holds zeros.
 func (s *spill) readAt(p []byte, off int64) {
-	if s.err != nil {
+	if s.failed() != nil {
 		clear(p)
 		return
 	}
@@ -67,7 +69,15 @@ func (s *spill) readAt(p []byte, off int64) {
 	}
 }
 
+func (s *spill) failed() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
 func (s *spill) fail(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.err == nil {
 		s.err = fmt.Errorf("无法写入或读回搜索索引的临时文件（临时文件夹 %s 所在的磁盘已满？）：%w", os.TempDir(), err)
 	}
@@ -83,5 +93,5 @@ func (s *spill) close() error {
 		s.f = nil
 	}
 	s.mem = nil
-	return s.err
+	return s.failed()
 }

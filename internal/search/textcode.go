@@ -140,7 +140,7 @@ const sampleStride = 8
 // buildTextCode chooses the alphabet and computes the code from a sample of
 // the blocks: the characters seen, the most frequent pairs of Han
 // characters, and the symbol frequencies under the greedy parse.
-func buildTextCode(blocks []block) *textCode {
+func buildTextCode(blocks []block, text *spill) *textCode {
 	tc := &textCode{charN: map[rune]int32{}, bmp: make([]int32, 0x10000)}
 	bmp := make([]int32, 0x10000)
 	tc.sampleCounts = bmp
@@ -165,11 +165,13 @@ func buildTextCode(blocks []block) *textCode {
 		}
 	}
 	for i := 0; i < len(blocks); i += sampleStride {
+		loadText(text, blocks[i:i+1])
 		for _, s := range blocks[i].segs {
 			count(s.head)
 			count("\n")
 			count(s.body)
 		}
+		releaseText(blocks[i : i+1])
 	}
 	for r, n := range bmp {
 		if n > 0 {
@@ -220,7 +222,9 @@ func buildTextCode(blocks []block) *textCode {
 	var syms []int32
 	escapes, sampled := 0, 0
 	for i := 0; i < len(blocks); i += sampleStride {
+		loadText(text, blocks[i:i+1])
 		syms = tc.blockSymbols(syms[:0], &blocks[i])
+		releaseText(blocks[i : i+1])
 		for _, s := range syms {
 			if s >= 0 {
 				freqs[s]++

@@ -61,7 +61,8 @@ type textShards struct {
 	docs   []Doc
 	parts  []partLabel // of the segments
 	blocks []block
-	cuts   []int // the first block of each shard, then len(blocks)
+	text   *spill // the blocks' text
+	cuts   []int  // the first block of each shard, then len(blocks)
 	tc     *textCode
 	mc     metaCoder
 }

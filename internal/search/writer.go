@@ -36,9 +36,10 @@ import (
 // are coded.
 //
 // Write never changes the documents src yields, and keeps no reference to
-// a part's text once its shard is written: a caller that hands over
-// documents it no longer needs, letting go of each as src yields it, lets
-// their text be freed as the index pass goes.
+// a part's text once the next document is asked for: the text waits in a
+// temporary file (see spill) for the passes that read it. A caller that
+// makes each document as src yields it, or lets go of it, lets its text be
+// freed as soon as nothing else holds it.
 func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 	t := stageTimer{start: time.Now()}
 	prefix := ""
@@ -46,12 +47,16 @@ func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 		prefix = DeltaPrefix
 	}
 	o := newIndexFiles(w, prefix)
-	docs, blocks, parts, gloss, glossURL := takeDocs(src)
-	tc := buildTextCode(blocks)
+	tk := takeDocs(src)
+	docs, blocks, gloss := tk.docs, tk.blocks, tk.gloss
+	tc := buildTextCode(blocks, tk.text)
 	cuts := planTextShards(blocks, tc.ratio)
 	table, mc := docTable(docs, blocks)
 	t.done("text code")
-	post := indexBlocks(o, &textShards{docs: docs, parts: parts, blocks: blocks, cuts: cuts, tc: tc, mc: mc})
+	post := indexBlocks(o, &textShards{docs: docs, parts: tk.parts, blocks: blocks, text: tk.text, cuts: cuts, tc: tc, mc: mc})
+	if err := tk.text.close(); err != nil {
+		o.fail(err)
+	}
 	t.done("index, text")
 	if Trace != nil {
 		Trace("%d docs, %d blocks, %d terms, %d symbols", len(docs), len(blocks), post.len(), len(tc.lens))
@@ -70,7 +75,7 @@ func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 	sc.writeJSON(o, "v", codec.B91(validityTable(docs)))
 	sc.writeJSON(o, "py", pinyinData(docs, append(slices.Clip(opts.Terms), glossaryNames(gloss)...)))
 	if gloss != nil {
-		sc.writeJSON(o, "g", []any{glossURL, gloss})
+		sc.writeJSON(o, "g", []any{tk.glossURL, gloss})
 	}
 	var facetNames [][2]string
 	for _, f := range facets {
@@ -103,17 +108,33 @@ func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 	return o.failed()
 }
 
-// takeDocs collects the documents of src and cuts their parts into blocks.
-// It returns its own copies of the documents, without their parts: the
-// blocks and the parts' labels hold what the index needs of them.
-func takeDocs(src iter.Seq[Doc]) ([]Doc, []block, []partLabel, []glossaryEntry, string) {
-	docs := slices.Collect(src)
-	gloss, glossURL := readGlossary(docs)
-	blocks, parts := cutBlocks(docs)
-	for i := range docs {
-		docs[i].Parts = nil
+// A taken is what Write keeps of its documents: its own copies of them,
+// without their parts, the blocks and their parts' labels, with the
+// blocks' text in a spill, and the glossary.
+type taken struct {
+	docs     []Doc
+	blocks   []block
+	parts    []partLabel
+	text     *spill
+	gloss    []glossaryEntry
+	glossURL string
+}
+
+// takeDocs collects the documents of src, one at a time, and cuts their
+// parts into blocks, whose text goes to a spill as it is cut.
+func takeDocs(src iter.Seq[Doc]) *taken {
+	t := &taken{text: newSpill()}
+	c := blockCutter{text: t.text}
+	for d := range src {
+		if d.Path == GlossaryPath {
+			t.gloss, t.glossURL = readGlossary(d)
+		}
+		c.add(int32(len(t.docs)), d.Parts)
+		d.Parts = nil
+		t.docs = append(t.docs, d)
 	}
-	return docs, blocks, parts, gloss, glossURL
+	t.blocks, t.parts = c.blocks()
+	return t
 }
 
 // Trace, when set, receives the time each stage of Write takes and a few

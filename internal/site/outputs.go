@@ -91,7 +91,7 @@ func (s *Site) outputs(static []StaticFile) []output {
 	}
 	lists := func(base string, n int, first *maker, what string) {
 		add(base, first)
-		for i := 2; i <= ListPageCount(n, s.Config.PageSize); i++ {
+		for i := 2; i <= s.ListPages(n); i++ {
 			gen(ListPageURL(base, i), fmt.Sprintf("%s列表的第 %d 页", what, i))
 		}
 	}
@@ -108,7 +108,7 @@ func (s *Site) outputs(static []StaticFile) []output {
 			continue
 		}
 		lists(sec.URL, len(sec.All), by, "栏目“"+sec.Title+"”")
-		if ListPageCount(len(sec.All), s.Config.PageSize) > 1 {
+		if len(sec.All) > s.Config.PageSize { // more than one page shows: the filter loads the whole list
 			gen(ListEntriesURL(sec.URL), "栏目“"+sec.Title+"”的全部条目（供筛选）")
 		}
 	}

@@ -102,6 +102,16 @@ func mustEscape(c byte) bool {
 // ListPageCount is how many pages a list of n items takes at size a page.
 func ListPageCount(n, size int) int { return max(1, (n+size-1)/size) }
 
+// ListPages is how many numbered pages a list of n entries has on the
+// site: as many as it takes, but at most Config.ListPages when set.
+func (s *Site) ListPages(n int) int {
+	count := ListPageCount(n, s.Config.PageSize)
+	if limit := s.Config.ListPages; limit > 0 {
+		count = min(count, limit)
+	}
+	return count
+}
+
 // ListEntriesURL is the URL of the script holding the whole list at base,
 // which the list filter reads (render.entriesView): beside its pages.
 func ListEntriesURL(base string) string { return base + "page/list.js" }
