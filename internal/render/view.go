@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"html/template"
 	"slices"
 	"strings"
@@ -41,21 +40,6 @@ func (v *View) Cleanup() Report {
 		return nil
 	}
 	return v.report()
-}
-
-// ChangeLog is, on the bookmarks page, every page's URL with its Sum, as
-// JSON: the page's script tells a reader which of the pages they
-// kept or read have changed since, and which are gone.
-func (v *View) ChangeLog() string {
-	if v.Kind != "bookmarks" {
-		return ""
-	}
-	log := make(map[string]string, len(v.Site.Pages))
-	for _, p := range v.Site.Pages {
-		log[p.URL] = p.Sum
-	}
-	data, _ := json.Marshal(log)
-	return string(data)
 }
 
 // Crumb is one step of the breadcrumb trail.
