@@ -245,9 +245,9 @@
   // markChangedItems marks the list entries whose page changed since the
   // reader last read it. The Sums are loaded only when the list has a page
   // the reader read.
-  function markChangedItems() {
+  function markChangedItems(items) {
     var seen = keep.get("seen", {}), read = [];
-    each(document.querySelectorAll("li.page-item"), function (li) {
+    each(items, function (li) {
       var a = li.querySelector("a[href]"), path = a && keep.path(a.href);
       var k = path !== null && path !== undefined ? keep.key(path) : null;
       if (k !== null && Object.prototype.hasOwnProperty.call(seen, k) && seen[k]) {
@@ -297,7 +297,7 @@
     if (pageSum) {
       recordVisit();
     }
-    markChangedItems();
+    markChangedItems(document.querySelectorAll("li.page-item"));
   }
   if (pageSum) {
     pageTools();
@@ -787,6 +787,9 @@
         });
         items.push(li);
       });
+      if (keep) {
+        markChangedItems(items);
+      }
       done(items);
     };
     script.onerror = function () { done(null); };
