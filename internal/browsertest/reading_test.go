@@ -168,15 +168,43 @@ func TestContentsStayInView(t *testing.T) {
 	}
 }
 
-// TestBookmarksFromFile bookmarks an article of a regulation opened from
+// TestBookmarks bookmarks an article of a regulation, over HTTP and from
 // file://, reloads, and finds it on the bookmarks page with the page among
 // the recent ones; a page whose file changed since the last visit is
-// marked on the bookmarks page, in its section's list and on itself.
-func TestBookmarksFromFile(t *testing.T) {
-	b := sample(t, true)
+// marked on the bookmarks page, in its section's list (the page shown and
+// the whole section, loaded) and on itself, and a
+// page the site no longer has is marked on the bookmarks page. The Sums
+// those marks compare with (js/sums.js) are loaded only once the reader
+// has read something.
+func TestBookmarks(t *testing.T) {
+	for _, fileLinks := range []bool{false, true} {
+		name := "http"
+		if fileLinks {
+			name = "file"
+		}
+		t.Run(name, func(t *testing.T) { testBookmarks(t, fileLinks) })
+	}
+}
+
+func testBookmarks(t *testing.T, fileLinks bool) {
+	b := sample(t, fileLinks)
 	base := b.base("")
+	if !fileLinks {
+		_, base = server(t)
+	}
 	tb := newTab(t, chromiumtest.New(t), base)
 	reg := regulationWithCases(t, b.Site)
+	sumsScripts := `document.querySelectorAll('script[src$="js/sums.js"]').length`
+	tb.open(b.pageURL(base, reg.TopSection().URL))
+	if n := eval[int](tb, sumsScripts); n != 0 {
+		t.Errorf("读者还没有浏览记录，栏目列表却载入了 js/sums.js（%d 次）", n)
+	}
+	// sumsLoaded waits until the page's scripts have had the Sums.
+	sumsLoaded := func() {
+		t.Helper()
+		eval[bool](tb, `(function () { window.testSums = false; djkbKeep.sums(function () { window.testSums = true; }); return true; })()`)
+		tb.wait("window.testSums === true")
+	}
 	tb.open(b.pageURL(base, reg.URL))
 	id := eval[string](tb, `(function () {
 		var p = document.querySelectorAll(".content p.article[id]")[1];
@@ -189,15 +217,16 @@ func TestBookmarksFromFile(t *testing.T) {
 	}
 	tb.open(b.pageURL(base, reg.URL)) // reload
 	tb.open(b.pageURL(base, "bookmarks/"))
+	sumsLoaded()
 	type entry struct {
 		Text string `json:"text"`
 		Href string `json:"href"`
-		Mark bool   `json:"mark"`
+		Mark string `json:"mark"`
 	}
 	list := func(sel string) []entry {
 		return eval[[]entry](tb, `Array.prototype.map.call(document.querySelectorAll(`+jsString(sel+" li")+`), function (li) {
-			var a = li.querySelector("a");
-			return {text: a.textContent, href: decodeURI(a.href), mark: !!li.querySelector(".changed-mark")};
+			var a = li.querySelector("a"), m = li.querySelector(".changed-mark");
+			return {text: a.textContent, href: decodeURI(a.href), mark: m ? m.textContent : ""};
 		})`)
 	}
 	saved := list("#bookmarks-saved")
@@ -205,29 +234,47 @@ func TestBookmarksFromFile(t *testing.T) {
 	if len(saved) != 1 || saved[0].Text != reg.Title+" "+id || saved[0].Href != wantHref {
 		t.Fatalf("“我的收藏”列出 %+v，应只有 %q → %s", saved, reg.Title+" "+id, wantHref)
 	}
-	if saved[0].Mark {
-		t.Error("刚收藏的条文被标为有更新")
+	if saved[0].Mark != "" {
+		t.Errorf("刚收藏的条文被标为“%s”", saved[0].Mark)
 	}
 	recent := list("#bookmarks-recent")
-	if len(recent) == 0 || recent[0].Text != reg.Title {
-		t.Errorf("最近浏览列出 %+v，第一项应为 %q", recent, reg.Title)
+	if len(recent) == 0 || recent[0].Text != reg.Title || recent[0].Mark != "" {
+		t.Errorf("最近浏览列出 %+v，第一项应为 %q，没有标记", recent, reg.Title)
 	}
 
-	// The reader saw another version of the page last time.
-	eval[bool](tb, `(function () { var s = djkbKeep.get("seen", {}); s[`+jsString(reg.URL)+`] = "old"; djkbKeep.set("seen", s); return true; })()`)
+	// The reader saw another version of the page last time, and kept a
+	// page the site no longer has.
+	eval[bool](tb, `(function () {
+		var s = djkbKeep.get("seen", {}); s[`+jsString(reg.URL)+`] = "old"; djkbKeep.set("seen", s);
+		var k = djkbKeep.get("bookmarks", []); k.push({p: "gone/", k: "gone/", t: "已删除", s: "x", at: 0}); djkbKeep.set("bookmarks", k);
+		return true;
+	})()`)
 	tb.open(b.pageURL(base, "bookmarks/"))
-	if s := list("#bookmarks-saved"); len(s) != 1 || !s[0].Mark {
-		t.Errorf("页面更新后，收藏项没有标出“有更新”：%+v", s)
+	sumsLoaded()
+	if s := list("#bookmarks-saved"); len(s) != 2 || s[0].Mark != "有更新" || s[1].Mark != "本站已没有此页" {
+		t.Errorf("页面更新后，收藏项应标出“有更新”，已删除的页面应标出“本站已没有此页”：%+v", s)
 	}
 	for pg := 1; ; pg++ {
 		tb.open(b.pageURL(base, site.ListPageURL(reg.TopSection().URL, pg)))
+		sumsLoaded()
 		n := eval[int](tb, `document.querySelectorAll('.page-item[data-title=`+jsString(reg.Title)+`] .changed-mark').length`)
 		if n == 1 || pg > 20 || !eval[bool](tb, `!!document.querySelector(".pager a[rel=next]")`) {
 			if n != 1 {
 				t.Errorf("栏目列表中 %q 没有标出“有更新”", reg.Title)
 			}
+			if all := eval[int](tb, `document.querySelectorAll('.page-item .changed-mark').length`); all != n {
+				t.Errorf("栏目列表标出了 %d 项“有更新”，应只有 %d 项", all, n)
+			}
 			break
 		}
+	}
+	// Sorted, the list shows the whole section, loaded: marked too.
+	tb.open(b.pageURL(base, reg.TopSection().URL))
+	tb.choose("排序", "title")
+	tb.wait(`document.querySelector(".pager").hidden`)
+	sumsLoaded()
+	if n := eval[int](tb, `document.querySelectorAll('.page-item[data-title=`+jsString(reg.Title)+`] .changed-mark').length`); n != 1 {
+		t.Errorf("排序后的全栏目列表中 %q 有 %d 个“有更新”，应为 1 个", reg.Title, n)
 	}
 	tb.open(b.pageURL(base, reg.URL))
 	if !eval[bool](tb, `!!document.querySelector("main .changed-mark")`) {

@@ -13,7 +13,9 @@ import (
 // view's fingerprint covers everything the templates can show on it: the
 // site-wide parts every page has (navigation, footer), the view's own page
 // or list, and a "card" of every other page it mentions (title, URL,
-// summary, date and front matter, which is what lists and links show). When
+// summary, date and front matter, which is what lists and links show; not
+// its Sum, which only the page itself and js/sums.js show, nor the time of
+// its file, which only the home page's 最近更新 shows). When
 // an edit leaves a view's fingerprint unchanged, its HTML is unchanged too.
 // The equivalence test of djkb serve checks that promise.
 
@@ -55,9 +57,7 @@ func (h *hasher) card(p *site.Page) {
 	h.str(p.Title)
 	h.str(p.Summary)
 	h.num(uint64(p.Date.Unix()))
-	h.num(uint64(p.Updated().UnixNano()))
 	h.num(p.Src.FrontHash)
-	h.str(p.Sum)
 	h.str(p.LogoURL)
 }
 
@@ -212,8 +212,8 @@ func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]u
 	if c := v.Cleanup(); c != nil {
 		h.str(c.Key())
 	}
-	if v.Kind == "bookmarks" {
-		h.cards(r.Site.Pages)
+	if v.Kind == sumsKind {
+		h.sums(r.Site.Pages)
 	}
 	if v.Kind == "home" {
 		for _, sec := range r.Site.TopSections() {
@@ -221,7 +221,11 @@ func (r *Renderer) fingerprint(v *View, global uint64, cardSums map[*site.Page]u
 				h.section(c)
 			}
 		}
-		h.cards(r.Site.Recent(r.Site.Config.RecentCount))
+		recent := r.Site.Recent(r.Site.Config.RecentCount)
+		h.cards(recent)
+		for _, p := range recent { // 最近更新 shows their dates, a file's time for some
+			h.num(uint64(p.Updated().UnixNano()))
+		}
 		for _, t := range r.Site.Taxonomies {
 			for _, term := range t.Terms {
 				h.str(term.Name)

@@ -120,8 +120,7 @@ func tocList(headings []markdown.Heading) template.HTML {
 }
 
 // listData writes the data- attributes by which static/js/site.js sorts and
-// groups a list of pages: the title, the date, the file's Sum (for the
-// mark of a page changed since the last visit), a regulation's 效力状态, and
+// groups a list of pages: the title, the date, a regulation's 效力状态, and
 // the group the page falls in (its 体系, 案例类型 or 品牌等级). Written as
 // template actions, each a reflective call, they took three and a half
 // times as long, for each of the 16,000 list items of a large site.
@@ -136,7 +135,6 @@ func listData(p *site.Page) template.HTMLAttr {
 	}
 	attr("title", p.Title)
 	attr("date", isoDate(p.Date))
-	attr("sum", p.Sum)
 	if s := p.Status(); s != "" {
 		attr("status", s)
 	}

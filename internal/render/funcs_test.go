@@ -54,7 +54,7 @@ func TestListDataMatchesTemplate(t *testing.T) {
 		{Title: "关于", Src: &content.Source{}},
 	}
 	actions := template.Must(template.New("li").Funcs(Funcs()).Parse(
-		`<li data-title="{{.Title}}" data-date="{{isodate .Date}}" data-sum="{{.Sum}}"{{with .Status}} data-status="{{.}}"{{end}}` +
+		`<li data-title="{{.Title}}" data-date="{{isodate .Date}}"{{with .Status}} data-status="{{.}}"{{end}}` +
 			`{{with .Reg}}{{with .System}} data-group="{{.}}" data-group-name="体系"{{end}}{{end}}` +
 			`{{with .Case}}{{with .CaseType}} data-group="{{.}}" data-group-name="案例类型"{{end}}{{end}}` +
 			`{{with .Brand}}{{with .Tier}} data-group="{{.}}品牌" data-group-name="品牌等级"{{end}}{{end}}>`))

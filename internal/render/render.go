@@ -87,6 +87,7 @@ func (r *Renderer) Views() []*View {
 	}
 	add(&View{Kind: "search", Title: "搜索", URLPath: "search/"})
 	add(&View{Kind: "bookmarks", Title: "我的收藏", URLPath: "bookmarks/"})
+	add(sumsView())
 	add(&View{Kind: "cleanup", Title: "法规制度清理", URLPath: "cleanup/", report: r.Report})
 	add(&View{Kind: "404", Title: "页面不存在", URLPath: "404.html"})
 	return views
@@ -165,6 +166,8 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, v *View) error {
 	case pairsKind:
 		renderPairs(buf, v)
 		return nil
+	case sumsKind:
+		return r.renderSums(buf)
 	}
 	t, err := r.Templates.Lookup(v.Kind)
 	if err != nil {

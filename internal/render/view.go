@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"html/template"
 	"slices"
 	"strings"
@@ -43,20 +42,10 @@ func (v *View) Cleanup() Report {
 	return v.report()
 }
 
-// ChangeLog is, on the bookmarks page, every page's URL with its Sum, as
-// JSON: the page's script tells a reader which of the pages they
-// kept or read have changed since, and which are gone.
-func (v *View) ChangeLog() string {
-	if v.Kind != "bookmarks" {
-		return ""
-	}
-	log := make(map[string]string, len(v.Site.Pages))
-	for _, p := range v.Site.Pages {
-		log[p.URL] = p.Sum
-	}
-	data, _ := json.Marshal(log)
-	return string(data)
-}
+// ChangeLog is empty: the Sums the bookmarks page compares are in
+// js/sums.js. Kept so that a site's own bookmarks layout written for
+// earlier versions still renders.
+func (v *View) ChangeLog() string { return "" }
 
 // Crumb is one step of the breadcrumb trail.
 type Crumb struct {

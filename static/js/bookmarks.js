@@ -1,8 +1,8 @@
 /* djkb bookmarks.js: the 我的收藏 page. Lists the pages and articles the
    reader bookmarked and the pages they read lately, which site.js keeps in
    localStorage, each marked when its page changed since the reader last
-   read it, or when the site no longer has it. The page's change log
-   (data-pages, written by the build) gives each page's current Sum.
+   read it, or when the site no longer has it, which the Sums of js/sums.js,
+   loaded through site.js when there is something kept, tell.
    Plain ES5 like site.js, which must run first. */
 (function () {
   "use strict";
@@ -17,12 +17,7 @@
     box.insertBefore(note, box.querySelector(".bookmarks-columns"));
     return;
   }
-  var pages = {};
-  try {
-    pages = JSON.parse(box.getAttribute("data-pages"));
-  } catch (e) {
-    pages = {};
-  }
+  var check = null; // from keep.sums, once loaded
   var fileLinks = window.location.protocol === "file:";
 
   function el(tag, cls, text) {
@@ -53,9 +48,10 @@
     a.href = keep.root + p;
     li.appendChild(a);
     var facts = el("span", "bookmarks-facts");
-    if (!(page in pages)) {
+    var state = check ? check(page, seen[page] || entry.s) : "";
+    if (state === "gone") {
       facts.appendChild(el("span", "changed-mark", "本站已没有此页"));
-    } else if ((seen[page] || entry.s) !== pages[page]) {
+    } else if (state === "changed") {
       facts.appendChild(el("span", "changed-mark", "有更新"));
     }
     facts.appendChild(el("span", null, (name === "bookmarks" ? "收藏于 " : "浏览于 ") + when(entry.at)));
@@ -106,6 +102,12 @@
   });
   each(box.querySelectorAll("h2"), function (h) { h.setAttribute("tabindex", "-1"); });
   show();
+  if (keep.get("bookmarks", []).length || keep.get("recent", []).length) {
+    keep.sums(function (c) {
+      check = c;
+      show();
+    });
+  }
 
   function each(list, fn) {
     for (var i = 0; i < list.length; i++) {

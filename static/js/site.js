@@ -59,6 +59,70 @@
   // each page had at their last visit, in localStorage under the site's
   // root path: every file:// page may share one origin, and two sites may
   // share a server. Null when the browser keeps nothing.
+  // loadSums returns sums(done), which loads the short Sum of every page
+  // from js/sums.js (render/sums.go) the first time it is called, with a
+  // script tag, which works from file:// where fetch does not, and calls
+  // done with check(key, sum): "gone" when the site has no page at the
+  // site URL key, "changed" when its Sum is no longer sum, else "". done
+  // gets null when the file cannot be loaded.
+  function loadSums(root) {
+    var waiting = null, loaded;
+    function pad(s, n) {
+      while (s.length < n) {
+        s = "0" + s;
+      }
+      return s;
+    }
+    // keyOf and shortSum are SumKey and ShortSum of render/sums.go.
+    function keyOf(url) {
+      var h = 0x811c9dc5;
+      for (var i = 0; i < url.length; i++) {
+        h ^= url.charCodeAt(i);
+        h = (h + (h << 1) + (h << 4) + (h << 7) + (h << 8) + (h << 24)) >>> 0; // h *= 16777619
+      }
+      return pad((h % 2176782336).toString(36), 6);
+    }
+    function shortSum(sum) {
+      return pad(String(sum), 4).slice(-4);
+    }
+    function finish(check) {
+      loaded = check;
+      var w = waiting;
+      waiting = null;
+      for (var i = 0; i < w.length; i++) {
+        w[i](check);
+      }
+    }
+    return function (done) {
+      if (loaded !== undefined) {
+        done(loaded);
+        return;
+      }
+      if (waiting) {
+        waiting.push(done);
+        return;
+      }
+      waiting = [done];
+      window.djkbSums = function (data) {
+        var sums = {};
+        for (var i = 0; i + 10 <= data.length; i += 10) {
+          sums[data.slice(i, i + 6)] = data.slice(i + 6, i + 10);
+        }
+        finish(function (key, sum) {
+          var k = keyOf(key);
+          if (!Object.prototype.hasOwnProperty.call(sums, k)) {
+            return "gone";
+          }
+          return sums[k] !== shortSum(sum) ? "changed" : "";
+        });
+      };
+      var script = document.createElement("script");
+      script.onerror = function () { finish(null); };
+      script.src = root + "js/sums.js";
+      document.head.appendChild(script);
+    };
+  }
+
   var keep = window.djkbKeep = (function () {
     var root = document.body.getAttribute("data-root"), storage = null;
     try {
@@ -95,7 +159,7 @@
         a.href = href;
         return a.pathname.indexOf(rootPath) === 0 ? a.pathname.slice(rootPath.length) : null;
       },
-      // key is the site URL of a path, as the build's change log has it.
+      // key is the site URL of a path, as the build writes it.
       key: function (path) {
         path = path.replace(/index\.html$/, "");
         try {
@@ -103,7 +167,8 @@
         } catch (e) {
           return path;
         }
-      }
+      },
+      sums: loadSums(root)
     };
   })();
 
@@ -178,16 +243,27 @@
   }
 
   // markChangedItems marks the list entries whose page changed since the
-  // reader last read it.
-  function markChangedItems() {
-    var seen = keep.get("seen", {});
-    each(document.querySelectorAll("li[data-sum]"), function (li) {
+  // reader last read it. The Sums are loaded only when the list has a page
+  // the reader read.
+  function markChangedItems(items) {
+    var seen = keep.get("seen", {}), read = [];
+    each(items, function (li) {
       var a = li.querySelector("a[href]"), path = a && keep.path(a.href);
-      var was = path !== null && path !== undefined ? seen[keep.key(path)] : null;
-      var meta = li.querySelector(".page-item-meta");
-      if (was && was !== li.getAttribute("data-sum") && meta) {
-        meta.insertBefore(changedMark("span", "有更新"), meta.firstChild);
+      var k = path !== null && path !== undefined ? keep.key(path) : null;
+      if (k !== null && Object.prototype.hasOwnProperty.call(seen, k) && seen[k]) {
+        read.push({ li: li, k: k });
       }
+    });
+    if (read.length === 0) {
+      return;
+    }
+    keep.sums(function (check) {
+      each(read, function (r) {
+        var meta = r.li.querySelector(".page-item-meta");
+        if (check && meta && check(r.k, seen[r.k]) === "changed") {
+          meta.insertBefore(changedMark("span", "有更新"), meta.firstChild);
+        }
+      });
     });
   }
 
@@ -221,7 +297,7 @@
     if (pageSum) {
       recordVisit();
     }
-    markChangedItems();
+    markChangedItems(document.querySelectorAll("li.page-item"));
   }
   if (pageSum) {
     pageTools();
@@ -711,6 +787,9 @@
         });
         items.push(li);
       });
+      if (keep) {
+        markChangedItems(items);
+      }
       done(items);
     };
     script.onerror = function () { done(null); };
