@@ -20,7 +20,7 @@ import (
 const sumsKind = "sums"
 
 // SumsURL is the address of the sums file.
-const SumsURL = "js/sums.js"
+const SumsURL = site.SumsURL
 
 // The file lists each page as keyLen characters of its URL's hash, then
 // sumLen of its Sum, with no separator: a large site's URLs, long Chinese

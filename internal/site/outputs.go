@@ -79,6 +79,7 @@ func (s *Site) outputs(static []StaticFile) []output {
 	gen("404.html", "“页面不存在”页（404.html）")
 	gen("sitemap.xml", "站点地图（sitemap.xml）")
 	gen("feed.xml", "订阅源（feed.xml）")
+	gen(SumsURL, "各页的更新标记（"+SumsURL+"）")
 	for _, f := range static {
 		if f.Builtin {
 			gen(f.Path, "内置文件（"+f.Path+"）")

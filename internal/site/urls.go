@@ -124,3 +124,7 @@ func ListPageURL(base string, number int) string {
 	}
 	return base + "page/" + strconv.Itoa(number) + "/"
 }
+
+// SumsURL is the address of the script holding every page's Sum, which
+// the 有更新 marks of lists and bookmarks read (render.sumsView).
+const SumsURL = "js/sums.js"
