@@ -76,9 +76,33 @@ func TestSectionFilterWholeSection(t *testing.T) {
 			if got := tb.visibleOrder("data-title"); !slices.Equal(got, own) {
 				t.Errorf("清除筛选后列出 %d 篇，应回到本页的 %d 篇", len(got), len(own))
 			}
+
+			// The loaded items are the page's own, as the server wrote
+			// them: the same elements, classes, text and links.
+			tb.open(b.pageURL(base, sec.URL))
+			served := eval[map[string]string](tb, itemsHTML)
+			tb.choose("排序", "title")
+			chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.querySelectorAll(".page-list > li:not([hidden])").length === `+strconv.Itoa(len(sec.All)), chromedp.WithPollingTimeout(5*time.Second)))
+			loaded := eval[map[string]string](tb, itemsHTML)
+			if len(loaded) != len(sec.All) {
+				t.Errorf("按标题排序后列出 %d 篇，应为本栏目全部 %d 篇", len(loaded), len(sec.All))
+			}
+			for link, want := range served {
+				if got := loaded[link]; got != want {
+					t.Errorf("载入的条目与页面上的不同：\n  载入 %s\n  页面 %s", got, want)
+				}
+			}
 		})
 	}
 }
+
+// itemsHTML maps the link of each item of the list shown to the item's
+// HTML, links made absolute.
+const itemsHTML = `Object.fromEntries(Array.prototype.map.call(document.querySelectorAll(".page-list > li"), function (li) {
+	var c = li.cloneNode(true);
+	c.querySelectorAll("a[href]").forEach(function (a) { a.setAttribute("href", a.href); });
+	return [c.querySelector("a").href, c.outerHTML];
+}))`
 
 // TestSectionCountsAgree checks that the count beside each sub-section of
 // the regulations and the count of the same 体系 beside the list agree.
