@@ -34,7 +34,9 @@ import (
 //	    group name, [class, text, class, text…], summary], …]})
 //
 // folder, kind, status, group, group name and the facts are indexes into
-// strings, 0 for none; a page's address is root + folder + name.
+// strings, 0 for none; a page's address is root + folder + name, and a
+// name that is the title and "/", as a file named by its title gives, is
+// written as "".
 
 // maxListEntries is the most entries a section's whole list holds. A
 // larger section is too much for an old office PC's browser to load and
@@ -73,6 +75,9 @@ func (r *Renderer) renderEntries(buf *bytes.Buffer, v *View) error {
 			entries = append(entries, ",\n"...)
 		}
 		folder, name := splitURL(p.URL)
+		if name == p.Title+"/" {
+			name = ""
+		}
 		group, groupName := listGroup(p)
 		entries = append(entries, '[')
 		entries = strconv.AppendInt(entries, int64(index(folder)), 10)

@@ -144,6 +144,9 @@ func decodeEntries(t *testing.T, js string) []entry {
 		if !strings.HasPrefix(data.Root, "../") {
 			t.Fatalf("root 是 %q，应从脚本所在处回到网站根目录", data.Root)
 		}
+		if name == "" {
+			name = e.Title + "/"
+		}
 		e.URL = folder + name
 		out = append(out, e)
 	}

@@ -798,7 +798,7 @@
         attrs["data-group-name"] = s[d[7]];
       }
       var li = el("li", attrs);
-      var path = escapePath(data.root + s[d[0]] + d[1]);
+      var path = escapePath(data.root + s[d[0]] + (d[1] || d[2] + "/"));
       if (data.index && /\/$/.test(path)) {
         path += data.index;
       }
