@@ -1,9 +1,15 @@
 package browsertest
 
 import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -76,9 +82,33 @@ func TestSectionFilterWholeSection(t *testing.T) {
 			if got := tb.visibleOrder("data-title"); !slices.Equal(got, own) {
 				t.Errorf("清除筛选后列出 %d 篇，应回到本页的 %d 篇", len(got), len(own))
 			}
+
+			// The loaded items are the page's own, as the server wrote
+			// them: the same elements, classes, text and links.
+			tb.open(b.pageURL(base, sec.URL))
+			served := eval[map[string]string](tb, itemsHTML)
+			tb.choose("排序", "title")
+			chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.querySelectorAll(".page-list > li:not([hidden])").length === `+strconv.Itoa(len(sec.All)), chromedp.WithPollingTimeout(5*time.Second)))
+			loaded := eval[map[string]string](tb, itemsHTML)
+			if len(loaded) != len(sec.All) {
+				t.Errorf("按标题排序后列出 %d 篇，应为本栏目全部 %d 篇", len(loaded), len(sec.All))
+			}
+			for link, want := range served {
+				if got := loaded[link]; got != want {
+					t.Errorf("载入的条目与页面上的不同：\n  载入 %s\n  页面 %s", got, want)
+				}
+			}
 		})
 	}
 }
+
+// itemsHTML maps the link of each item of the list shown to the item's
+// HTML, links made absolute.
+const itemsHTML = `Object.fromEntries(Array.prototype.map.call(document.querySelectorAll(".page-list > li"), function (li) {
+	var c = li.cloneNode(true);
+	c.querySelectorAll("a[href]").forEach(function (a) { a.setAttribute("href", a.href); });
+	return [c.querySelector("a").href, c.outerHTML];
+}))`
 
 // TestSectionCountsAgree checks that the count beside each sub-section of
 // the regulations and the count of the same 体系 beside the list agree.
@@ -96,5 +126,76 @@ func TestSectionCountsAgree(t *testing.T) {
 		if facet[name] != n {
 			t.Errorf("下级栏目“%s”为 %s 篇，“按体系”为 %q 篇", name, n, facet[name])
 		}
+	}
+}
+
+// TestSectionFilterTooLarge filters a section too large to load whole
+// (render's maxListEntries), played by the regulations' list with its
+// data-list-all rewritten as the build writes it for such a section: the
+// filter works on the page shown, loads nothing, keeps the pager, and its
+// status line says how large the section is and links to the search page.
+func TestSectionFilterTooLarge(t *testing.T) {
+	b := sample(t, false)
+	sec := b.Site.TopSections()[0]
+	const total = 20000
+	all := regexp.MustCompile(`data-list-all="[^"]*"`)
+	var mu sync.Mutex
+	var loaded []string
+	files := http.FileServer(http.Dir(b.Out))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/list.js") {
+			mu.Lock()
+			loaded = append(loaded, r.URL.Path)
+			mu.Unlock()
+		}
+		if r.URL.Path != "/"+sec.URL {
+			files.ServeHTTP(w, r)
+			return
+		}
+		page, err := os.ReadFile(filepath.Join(b.Out, filepath.FromSlash(site.OutputFile(sec.URL))))
+		if err != nil {
+			t.Error(err)
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(all.ReplaceAll(page, []byte(`data-list-all="{&#34;total&#34;:`+strconv.Itoa(total)+`,&#34;search&#34;:&#34;../search/?section=x&#34;}"`)))
+	}))
+	defer srv.Close()
+	base := srv.URL + "/"
+	tb := newTab(t, chromiumtest.New(t), base)
+	tb.open(b.pageURL(base, sec.URL))
+	own := tb.visibleOrder("data-status")
+	var status string
+	for _, s := range own {
+		if s != "" {
+			status = s
+			break
+		}
+	}
+	want := 0
+	for _, s := range own {
+		if s == status {
+			want++
+		}
+	}
+	option := status + "（" + strconv.Itoa(want) + "）"
+	if !eval[bool](tb, `Array.prototype.some.call(document.querySelectorAll(".list-tools select option"), function (o) { return o.textContent === `+jsString(option)+`; })`) {
+		t.Fatalf("效力状态菜单中没有本页的“%s”", option)
+	}
+	tb.choose("效力状态", status)
+	if got := len(tb.visibleOrder("data-title")); got != want {
+		t.Errorf("选“%s”后列出 %d 篇，应为本页的 %d 篇", status, got, want)
+	}
+	line := eval[string](tb, `document.querySelector(".tools-status").textContent`)
+	link := eval[string](tb, `(document.querySelector(".tools-status a") || {}).href || ""`)
+	if !strings.Contains(line, "本栏目共 "+strconv.Itoa(total)+" 篇") || link != base+"search/?section=x" {
+		t.Errorf("状态行是“%s”（链接 %q），应说明本栏目共 %d 篇并链接到搜索页", line, link, total)
+	}
+	if eval[bool](tb, `document.querySelector(".pager").hidden`) {
+		t.Error("只筛选本页时不应隐藏分页")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(loaded) > 0 {
+		t.Errorf("太大的栏目不应载入全部条目，却请求了 %v", loaded)
 	}
 }

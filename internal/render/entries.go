@@ -3,9 +3,12 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"html/template"
+	"net/url"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"djkb/internal/content"
 	"djkb/internal/site"
@@ -17,6 +20,32 @@ import (
 // page shown. It is a script, not JSON, because fetch does not work from
 // file:// and a script tag does. The list pages carry what the filter's
 // menus offer (listAll), so that they need not wait for it.
+//
+// The script holds data, not HTML: what the filter, the sort and an item
+// need, as arrays, with the strings many entries share (folders, kinds,
+// statuses, groups, the facts' classes and texts) written once in a table
+// and named by their index. site.js builds the items from it as the
+// "page-list" template of layouts/partials/lists.html writes them:
+//
+//	djkbListEntries({"root": path from the script to the site's root,
+//	  "index": "index.html" when links name it (file_links), else "",
+//	  "strings": ["", shared strings…],
+//	  "entries": [[folder, name, title, date, kind, status, group,
+//	    group name, [class, text, class, text…], summary], …]})
+//
+// folder, kind, status, group, group name and the facts are indexes into
+// strings, 0 for none; a page's address is root + folder + name, and a
+// name that is the title and "/", as a file named by its title gives, is
+// written as "".
+
+// maxListEntries is the most entries a section's whole list holds. A
+// larger section is too much for an old office PC's browser to load and
+// build: its list has no script, and its filter works on the page shown
+// and sends the reader to the search page for the whole section.
+var maxListEntries = 10000
+
+// wholeListLoads tells whether a section's filter loads its whole list.
+func wholeListLoads(sec *site.Section) bool { return len(sec.All) <= maxListEntries }
 
 // entriesKind is the kind of the view of a section's whole list.
 const entriesKind = "section-entries"
@@ -26,25 +55,104 @@ func entriesView(sec *site.Section) *View {
 	return &View{Kind: entriesKind, Title: sec.Title, URLPath: site.ListEntriesURL(sec.URL), Section: sec, Pages: sec.All}
 }
 
-// renderEntries writes the script of a section's whole list: the items the
-// "page-list" template makes, with links relative to the script, handed to
-// djkbListEntries.
+// renderEntries writes the script of a section's whole list.
 func (r *Renderer) renderEntries(buf *bytes.Buffer, v *View) error {
-	t, err := r.Templates.Lookup("section")
-	if err != nil {
-		return err
+	shared := map[string]int{"": 0}
+	table := []string{""}
+	index := func(s string) int {
+		i, ok := shared[s]
+		if !ok {
+			i = len(table)
+			shared[s] = i
+			table = append(table, s)
+		}
+		return i
 	}
-	var items bytes.Buffer
-	if err := t.ExecuteTemplate(&items, "page-list", map[string]any{"View": v, "Pages": v.Pages, "Tools": false}); err != nil {
-		return fmt.Errorf("渲染 %s 时模板出错：%w", v.URLPath, err)
+	var entries []byte
+	entries = append(entries, '[')
+	for i, p := range v.Pages {
+		if i > 0 {
+			entries = append(entries, ",\n"...)
+		}
+		folder, name := splitURL(p.URL)
+		if name == p.Title+"/" {
+			name = ""
+		}
+		group, groupName := listGroup(p)
+		entries = append(entries, '[')
+		entries = strconv.AppendInt(entries, int64(index(folder)), 10)
+		entries = append(entries, ',')
+		entries = appendJSONString(entries, name)
+		entries = append(entries, ',')
+		entries = appendJSONString(entries, p.Title)
+		entries = append(entries, ',')
+		entries = appendJSONString(entries, isoDate(p.Date))
+		for _, s := range []string{string(p.Kind), p.Status(), group, groupName} {
+			entries = append(entries, ',')
+			entries = strconv.AppendInt(entries, int64(index(s)), 10)
+		}
+		entries = append(entries, ",["...)
+		for j, f := range append(badgeFacts(p), pageFacts(p)...) {
+			if j > 0 {
+				entries = append(entries, ',')
+			}
+			entries = strconv.AppendInt(entries, int64(index(f.Class)), 10)
+			entries = append(entries, ',')
+			entries = strconv.AppendInt(entries, int64(index(f.Text)), 10)
+		}
+		entries = append(entries, "],"...)
+		entries = appendJSONString(entries, p.Summary)
+		entries = append(entries, ']')
 	}
-	buf.WriteString("djkbListEntries(")
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false) // a script file of its own: no </script> to fear
-	enc.Encode(items.String())
-	buf.Truncate(buf.Len() - 1) // the encoder's newline
-	buf.WriteString(");\n")
+	entries = append(entries, ']')
+
+	b := buf.AvailableBuffer()
+	b = append(b, `djkbListEntries({"root":`...)
+	b = appendJSONString(b, v.Root)
+	b = append(b, `,"index":`...)
+	indexFile := ""
+	if v.Site.Config.FileLinks {
+		indexFile = "index.html"
+	}
+	b = appendJSONString(b, indexFile)
+	b = append(b, ",\n\"strings\":["...)
+	for i, s := range table {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	b = append(b, "],\n\"entries\":"...)
+	b = append(b, entries...)
+	b = append(b, "});\n"...)
+	buf.Write(b)
 	return nil
+}
+
+// splitURL splits a page's address into its folder, which its neighbours
+// share, and its own name.
+func splitURL(u string) (folder, name string) {
+	i := strings.LastIndexByte(strings.TrimSuffix(u, "/"), '/') + 1
+	return u[:i], u[i:]
+}
+
+// appendJSONString appends s as a JSON string that is safe anywhere in a
+// script, also inside an HTML script element: "<", ">" and "&" are written
+// as \u escapes, as encoding/json does, and so are U+2028 and U+2029.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b = append(b, '\\', byte(r))
+		case r < 0x20 || r == '<' || r == '>' || r == '&' || r == 0x2028 || r == 0x2029:
+			b = append(b, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return append(b, '"')
 }
 
 // listCounts is what the filter of a section's list offers: how many pages
@@ -101,18 +209,38 @@ func sectionCounts(sec *site.Section) *listCounts {
 
 // ListAll returns the data-list-all attribute of a section's list: the
 // counts of the whole section for the filter's menus, and on a list that
-// does not fit on one page the address of the whole list.
+// does not fit on one page the address of the whole list. A section too
+// large to load (maxListEntries) offers, instead of its counts and its
+// whole list, its total and the search page that browses it: its filter
+// works on the page shown.
 func (v *View) ListAll() template.HTMLAttr {
 	if v.counts == nil {
 		return ""
 	}
-	c := *v.counts
-	if len(v.Pages) < v.Pager.Total {
+	var data []byte
+	switch {
+	case len(v.Pages) == v.Pager.Total:
+		data, _ = json.Marshal(v.counts)
+	case wholeListLoads(v.Section):
+		c := *v.counts
 		c.Src = v.URL(site.ListEntriesURL(v.Section.URL))
+		data, _ = json.Marshal(c)
+	default:
+		big := struct {
+			Total  int    `json:"total"`
+			Search string `json:"search,omitempty"`
+		}{Total: v.counts.Total}
+		if f := v.SearchFilter(); f != nil && v.Site.Config.Search {
+			big.Search = v.URL("search/") + "?" + f.Key + "=" + url.QueryEscape(f.Value)
+		}
+		data, _ = json.Marshal(big)
 	}
-	data, _ := json.Marshal(c)
 	return template.HTMLAttr(` data-list-all="` + escapeHTML(string(data)) + `"`)
 }
+
+// WholeListLoads tells whether the filter of a section's list loads the
+// whole section.
+func (v *View) WholeListLoads() bool { return v.Section != nil && wholeListLoads(v.Section) }
 
 // A SearchFilter is a filter of the search page that shows the entries of
 // a list: the search page browses them without a query, newest first, and

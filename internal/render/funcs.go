@@ -26,6 +26,8 @@ func Funcs() template.FuncMap {
 		"anchor":      anchor,
 		"tocList":     tocList,
 		"listData":    listData,
+		"kindBadge":   func(p *site.Page) template.HTML { return factsHTML(badgeFacts(p)) },
+		"pageFacts":   func(p *site.Page) template.HTML { return factsHTML(pageFacts(p)) },
 	}
 }
 
@@ -158,6 +160,85 @@ func listGroup(p *site.Page) (value, name string) {
 		return br.Tier + "品牌", "品牌等级"
 	}
 	return "", ""
+}
+
+// A fact is one span of what a list shows of a page beside its title: a
+// badge or one of the facts that identify it. The pages' lists and the
+// whole lists that static/js/site.js builds (entries.go) show the same
+// facts, from these functions.
+type fact struct{ Class, Text string }
+
+// badgeFacts is the badge that tells what a page is: a regulation's
+// 效力状态, a case's type, a brand's tier.
+func badgeFacts(p *site.Page) []fact {
+	var fs []fact
+	if s := p.Status(); s != "" {
+		fs = append(fs, fact{statusClass(s), s})
+	}
+	if c := p.Case(); c != nil && c.CaseType != "" {
+		class := "badge badge-work"
+		if c.CaseType == "警示案例" {
+			class = "badge badge-warning"
+		}
+		fs = append(fs, fact{class, c.CaseType})
+	}
+	if b := p.Brand(); b != nil && b.Tier != "" {
+		fs = append(fs, fact{"badge badge-tier", b.Tier + "品牌"})
+	}
+	return fs
+}
+
+// pageFacts is one line of the facts that identify a page.
+func pageFacts(p *site.Page) []fact {
+	var fs []fact
+	add := func(class, text string) {
+		if text != "" {
+			fs = append(fs, fact{class, text})
+		}
+	}
+	year := func(n int, suffix string) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n) + suffix
+	}
+	r, c, b := p.Reg(), p.Case(), p.Brand()
+	if r != nil {
+		add("doc-number", r.DocNumber)
+		add("", strings.Join(r.Issuer, "、"))
+		if d := chineseDate(r.Issued); d != "" {
+			add("", d+"印发")
+		}
+	}
+	if c != nil {
+		add("", c.Unit)
+		add("", year(c.Year, "年"))
+	}
+	if b != nil {
+		add("", b.Unit)
+		add("", year(b.Established, "年创建"))
+	}
+	if r == nil && c == nil && b == nil {
+		add("", chineseDate(p.Date))
+	}
+	return fs
+}
+
+// factsHTML writes facts as the spans a list shows.
+func factsHTML(fs []fact) template.HTML {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString("<span")
+		if f.Class != "" {
+			b.WriteString(` class="`)
+			b.WriteString(escapeHTML(f.Class))
+			b.WriteByte('"')
+		}
+		b.WriteByte('>')
+		b.WriteString(escapeHTML(f.Text))
+		b.WriteString("</span>")
+	}
+	return template.HTML(b.String())
 }
 
 // escapeHTML escapes text for an element's content or a quoted attribute

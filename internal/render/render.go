@@ -55,7 +55,7 @@ func (r *Renderer) Views() []*View {
 			v.Crumbs = sectionCrumbs(sec.Parent)
 			add(v)
 		}
-		if len(list[0].Pages) < len(sec.All) {
+		if len(list[0].Pages) < len(sec.All) && wholeListLoads(sec) {
 			add(entriesView(sec))
 		}
 	}

@@ -771,22 +771,65 @@
     return distinct(items, attr).map(function (v) { return [v, n[v]]; });
   }
 
+  // escapePath percent-encodes what render's site.Rel escapes in a link
+  // and the URL parser would keep; it encodes the rest (non-ASCII) alike.
+  function escapePath(p) {
+    return p.replace(/[\u0000-\u0020"#%'<>?\\^`{|}\[\]\u007f]/g, function (c) {
+      return "%" + ("0" + c.charCodeAt(0).toString(16).toUpperCase()).slice(-2);
+    });
+  }
+
+  // listItems builds the items of a section's whole list from its data
+  // (render/entries.go describes it) as the "page-list" template writes
+  // them, their links made absolute from src, the script's address. Every
+  // text goes in as text, never as HTML.
+  function listItems(data, src) {
+    var s = data.strings, items = [];
+    function line(e) {
+      e.appendChild(document.createTextNode("\n"));
+    }
+    each(data.entries, function (d) {
+      var attrs = { "class": "page-item kind-" + s[d[4]], "data-title": d[2], "data-date": d[3] };
+      if (d[5]) {
+        attrs["data-status"] = s[d[5]];
+      }
+      if (d[6]) {
+        attrs["data-group"] = s[d[6]];
+        attrs["data-group-name"] = s[d[7]];
+      }
+      var li = el("li", attrs);
+      var path = escapePath(data.root + s[d[0]] + (d[1] || d[2] + "/"));
+      if (data.index && /\/$/.test(path)) {
+        path += data.index;
+      }
+      var h = el("h2", { "class": "page-item-title" });
+      h.appendChild(el("a", { href: new URL(path, src).href }, d[2]));
+      var meta = el("p", { "class": "page-item-meta" });
+      for (var i = 0; i < d[8].length; i += 2) {
+        meta.appendChild(el("span", d[8][i] ? { "class": s[d[8][i]] } : {}, s[d[8][i + 1]]));
+      }
+      line(li);
+      li.appendChild(h);
+      line(li);
+      li.appendChild(meta);
+      line(li);
+      if (d[9]) {
+        li.appendChild(el("p", { "class": "page-item-summary" }, d[9]));
+      }
+      line(li);
+      items.push(li);
+    });
+    return items;
+  }
+
   // loadList loads the whole list of a section (render/entries.go) with a
   // script tag, which works from file:// where fetch does not, and calls
-  // done with its items, their links made absolute, or with null.
+  // done with its items, or with null.
   function loadList(src, done) {
     var script = el("script", { src: src });
     var url = script.src; // absolute
-    window.djkbListEntries = function (html) {
-      var box = document.createElement("template");
-      box.innerHTML = html;
-      var items = [];
-      each(box.content.querySelectorAll("li.page-item"), function (li) {
-        each(li.querySelectorAll("a[href]"), function (a) {
-          a.setAttribute("href", new URL(a.getAttribute("href"), url).href);
-        });
-        items.push(li);
-      });
+    window.djkbListEntries = function (data) {
+      var items = listItems(data, url);
       if (keep) {
         markChangedItems(items);
       }
@@ -811,8 +854,10 @@
     var pager = document.querySelector(".pager"), count = document.querySelector(".list-count");
     var text = searchBox("标题、文号、单位或摘要");
     var controls = [["筛选", text]];
-    var statuses = all ? all.status : countsOf(own, "data-status");
-    var groups = all ? all.group : countsOf(own, "data-group");
+    // A section too large to load offers no counts: its menus and its
+    // filter are the page's.
+    var statuses = all && all.status ? all.status : countsOf(own, "data-status");
+    var groups = all && all.group ? all.group : countsOf(own, "data-group");
     var status, group;
     if (statuses.length > 1) {
       status = select("status", counted(statuses));
@@ -879,6 +924,14 @@
       empty.hidden = shown > 0;
       var where = items === whole ? "本栏目" : "本页";
       line.textContent = shown === items.length ? where + "共 " + items.length + " 篇" : "显示 " + shown + " / " + items.length + " 篇（" + where + "）";
+      if (active && items === own && all && all.total > own.length) {
+        line.appendChild(document.createTextNode("。本栏目共 " + all.total + " 篇，这里只筛选本页"));
+        if (all.search) {
+          line.appendChild(document.createTextNode("，"));
+          line.appendChild(el("a", { href: all.search }, "到搜索页筛选本栏目的全部内容"));
+        }
+        line.appendChild(document.createTextNode("。"));
+      }
     }
     onText(text, apply);
     each([status, group, order], function (s) {
