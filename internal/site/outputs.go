@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -163,6 +164,46 @@ const (
 // on Windows ignore letter case, and macOS's the Unicode form of a name.
 func foldPath(p string) string { return norm.NFC.String(strings.ToLower(p)) }
 
+// foldCache keeps, for djkb serve, the folded output paths of the last
+// build: an edit changes few of them, and folding is most of the check.
+var foldCache struct {
+	sync.Mutex
+	m map[string]string
+}
+
+// folds folds paths for one build, from the last build's where kept.
+type folds struct{ old, next map[string]string }
+
+func newFolds(n int) *folds {
+	if !keep.Load() {
+		return &folds{}
+	}
+	foldCache.Lock()
+	defer foldCache.Unlock()
+	return &folds{old: foldCache.m, next: make(map[string]string, n)}
+}
+
+func (f *folds) of(p string) string {
+	if f.next == nil {
+		return foldPath(p)
+	}
+	k, ok := f.old[p]
+	if !ok {
+		k = foldPath(p)
+	}
+	f.next[p] = k
+	return k
+}
+
+// keep makes this build's folds the next build's.
+func (f *folds) keep() {
+	if f.next != nil {
+		foldCache.Lock()
+		foldCache.m = f.next
+		foldCache.Unlock()
+	}
+}
+
 // checkOutputs reports the outputs that would overwrite one another, a file
 // needed where a folder is, or the reverse, and paths that file systems
 // cannot hold. It is the one check of output paths: two pages with one URL,
@@ -170,6 +211,8 @@ func foldPath(p string) string { return norm.NFC.String(strings.ToLower(p)) }
 // built-in script, two terms whose names make one URL.
 func (s *Site) checkOutputs(static []StaticFile, diags *diag.List) {
 	outs := s.outputs(static)
+	fold := newFolds(2 * len(outs))
+	defer fold.keep()
 	files := make(map[string]int, len(outs))      // folded path → its output
 	dirs := make(map[string]int, len(s.Sections)) // folded folder, with "/" → the first output in it
 	filled := map[string]int{}                    // folded folder → the generator's output that fills it
@@ -177,9 +220,9 @@ func (s *Site) checkOutputs(static []StaticFile, diags *diag.List) {
 	longDirs := map[string]bool{}                 // folded folders too long for Windows, reported
 	for i := range outs {
 		o := &outs[i]
-		key := foldPath(OutputFile(o.url))
+		key := fold.of(OutputFile(o.url))
 		if o.folder {
-			filled[foldPath(o.url)] = i
+			filled[fold.of(o.url)] = i
 			continue
 		}
 		if o.by.kind != byGenerator && !sized[o.by] {
