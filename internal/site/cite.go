@@ -431,6 +431,9 @@ func ForgetKept() {
 	citedByCache.Lock()
 	citedByCache.m = nil
 	citedByCache.Unlock()
+	outputsCache.Lock()
+	outputsCache.ok = false
+	outputsCache.Unlock()
 }
 
 // srcCache keeps, by source, what the model derives from one file's text

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"hash/maphash"
 	"path"
 	"strings"
 	"sync"
@@ -164,46 +165,6 @@ const (
 // on Windows ignore letter case, and macOS's the Unicode form of a name.
 func foldPath(p string) string { return norm.NFC.String(strings.ToLower(p)) }
 
-// foldCache keeps, for djkb serve, the folded output paths of the last
-// build: an edit changes few of them, and folding is most of the check.
-var foldCache struct {
-	sync.Mutex
-	m map[string]string
-}
-
-// folds folds paths for one build, from the last build's where kept.
-type folds struct{ old, next map[string]string }
-
-func newFolds(n int) *folds {
-	if !keep.Load() {
-		return &folds{}
-	}
-	foldCache.Lock()
-	defer foldCache.Unlock()
-	return &folds{old: foldCache.m, next: make(map[string]string, n)}
-}
-
-func (f *folds) of(p string) string {
-	if f.next == nil {
-		return foldPath(p)
-	}
-	k, ok := f.old[p]
-	if !ok {
-		k = foldPath(p)
-	}
-	f.next[p] = k
-	return k
-}
-
-// keep makes this build's folds the next build's.
-func (f *folds) keep() {
-	if f.next != nil {
-		foldCache.Lock()
-		foldCache.m = f.next
-		foldCache.Unlock()
-	}
-}
-
 // checkOutputs reports the outputs that would overwrite one another, a file
 // needed where a folder is, or the reverse, and paths that file systems
 // cannot hold. It is the one check of output paths: two pages with one URL,
@@ -211,8 +172,53 @@ func (f *folds) keep() {
 // built-in script, two terms whose names make one URL.
 func (s *Site) checkOutputs(static []StaticFile, diags *diag.List) {
 	outs := s.outputs(static)
-	fold := newFolds(2 * len(outs))
-	defer fold.keep()
+	var key uint64
+	if keep.Load() {
+		key = outputsKey(outs)
+		outputsCache.Lock()
+		found, ok := outputsCache.found, outputsCache.ok && outputsCache.key == key
+		outputsCache.Unlock()
+		if ok {
+			diags.AddAll(found)
+			return
+		}
+	}
+	found := &diag.List{}
+	s.findCollisions(outs, found)
+	diags.Merge(found)
+	if keep.Load() {
+		outputsCache.Lock()
+		outputsCache.key, outputsCache.found, outputsCache.ok = key, found.Items(), true
+		outputsCache.Unlock()
+	}
+}
+
+// outputsCache keeps, for djkb serve, what the last build's check of its
+// outputs found: most edits change none of the outputs, and the check
+// reads nothing else.
+var outputsCache struct {
+	sync.Mutex
+	key   uint64
+	found []diag.Diagnostic
+	ok    bool
+}
+
+// outputsKey fingerprints everything checkOutputs reads of the outputs.
+func outputsKey(outs []output) uint64 {
+	var h maphash.Hash
+	h.SetSeed(chainSeed)
+	for _, o := range outs {
+		writeStrings(&h, o.url, o.by.file, o.by.key, o.by.name)
+		maphash.WriteComparable(&h, o.folder)
+		maphash.WriteComparable(&h, o.by.kind)
+		maphash.WriteComparable(&h, o.by.line)
+	}
+	return h.Sum64()
+}
+
+// findCollisions reports the outputs that collide or that file systems
+// cannot hold (see checkOutputs).
+func (s *Site) findCollisions(outs []output, diags *diag.List) {
 	files := make(map[string]int, len(outs))      // folded path → its output
 	dirs := make(map[string]int, len(s.Sections)) // folded folder, with "/" → the first output in it
 	filled := map[string]int{}                    // folded folder → the generator's output that fills it
@@ -220,9 +226,9 @@ func (s *Site) checkOutputs(static []StaticFile, diags *diag.List) {
 	longDirs := map[string]bool{}                 // folded folders too long for Windows, reported
 	for i := range outs {
 		o := &outs[i]
-		key := fold.of(OutputFile(o.url))
+		key := foldPath(OutputFile(o.url))
 		if o.folder {
-			filled[fold.of(o.url)] = i
+			filled[foldPath(o.url)] = i
 			continue
 		}
 		if o.by.kind != byGenerator && !sized[o.by] {
