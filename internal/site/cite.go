@@ -178,8 +178,9 @@ func (s *Site) buildCitations(diags *diag.List) {
 // each page (by its place in Site.Pages), the citations of it in the
 // order of the citing pages, then of their text.
 type citeGroup struct {
-	start []int32 // the citations of page t are cites[start[t]:start[t+1]]
-	cites []groupedCite
+	start   []int32 // the citations of page t are cites[start[t]:start[t+1]]
+	cites   []groupedCite
+	sortKey []uint64 // of each citing page, for citedByKey
 }
 
 type groupedCite struct {
@@ -195,8 +196,11 @@ func citeGroups(pages []*Page) *citeGroup {
 	for i, p := range pages {
 		p.place = i
 	}
-	g := &citeGroup{start: make([]int32, len(pages)+1)}
-	for _, p := range pages {
+	g := &citeGroup{start: make([]int32, len(pages)+1), sortKey: make([]uint64, len(pages))}
+	for i, p := range pages {
+		if len(p.cites) > 0 && keep.Load() {
+			g.sortKey[i] = sortKey(p)
+		}
 		for _, c := range p.cites {
 			g.start[c.Target.place+1]++
 		}
@@ -261,24 +265,27 @@ func keepCitedBy(pages []*Page, made []*citedByEntry) {
 
 // citedByKey fingerprints what the 被引用 of page t is made of: the page's
 // file (the order of its articles), and each citation of it, with the
-// citing page's place and what sortPages orders it by.
-func citedByKey(pages []*Page, t int, cites []groupedCite) uint64 {
+// citing page's place and what sortPages orders it by (g.sortKey).
+func citedByKey(pages []*Page, t int, g *citeGroup) uint64 {
 	var h maphash.Hash
 	h.SetSeed(chainSeed)
 	maphash.WriteComparable(&h, pages[t].Src.Hash)
 	maphash.WriteComparable(&h, t)
-	last := int32(-1)
-	for _, c := range cites {
-		if c.from != last {
-			q := pages[c.from]
-			maphash.WriteComparable(&h, c.from)
-			maphash.WriteComparable(&h, q.Src.Meta.Weight)
-			maphash.WriteComparable(&h, q.Date.UnixNano())
-			writeStrings(&h, q.Title, q.Src.Path)
-			last = c.from
-		}
+	for _, c := range g.of(t) {
+		maphash.WriteComparable(&h, c.from)
+		maphash.WriteComparable(&h, g.sortKey[c.from])
 		writeStrings(&h, c.anchor)
 	}
+	return h.Sum64()
+}
+
+// sortKey fingerprints what sortPages orders a page by.
+func sortKey(p *Page) uint64 {
+	var h maphash.Hash
+	h.SetSeed(chainSeed)
+	maphash.WriteComparable(&h, p.Src.Meta.Weight)
+	maphash.WriteComparable(&h, p.Date.UnixNano())
+	writeStrings(&h, p.Title, p.Src.Path)
 	return h.Sum64()
 }
 
@@ -288,7 +295,10 @@ func citedByKey(pages []*Page, t int, cites []groupedCite) uint64 {
 func (s *Site) citedByOf(p *Page, g *citeGroup, e *srcEntry, kept map[string]*citedByEntry) *citedByEntry {
 	t := p.place
 	cites := g.of(t)
-	key := citedByKey(s.Pages, t, cites)
+	var key uint64
+	if keep.Load() { // djkb serve
+		key = citedByKey(s.Pages, t, g)
+	}
 	made := kept[p.Src.Path]
 	if made == nil || made.key != key {
 		made = &citedByEntry{key: key, lists: makeCitedBy(s.Pages, cites, e)}
