@@ -444,6 +444,9 @@ func ForgetKept() {
 	outputsCache.Lock()
 	outputsCache.ok = false
 	outputsCache.Unlock()
+	valuesCache.Lock()
+	valuesCache.m = nil
+	valuesCache.Unlock()
 }
 
 // srcCache keeps, by source, what the model derives from one file's text
