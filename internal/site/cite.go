@@ -57,10 +57,10 @@ func (c CitedBy) Cut() bool { return len(c.Pages) > CitedByShown }
 // when each of its lists is short enough to show whole.
 func (p *Page) CitedByURL() string { return p.cutURL }
 
-// citesPage reports whether the page's text cites p: whether it is in one of
-// p's 被引用 lists.
-func (q *Page) citesPage(p *Page) bool {
-	return slices.ContainsFunc(q.cites, func(c Cite) bool { return c.Target == p })
+// citesPage reports whether the page's text cites target: whether it is
+// in one of target's 被引用 lists.
+func (p *Page) citesPage(target *Page) bool {
+	return slices.ContainsFunc(p.cites, func(c Cite) bool { return c.Target == target })
 }
 
 // Unlisted returns the pages of list that the page's footer has not
