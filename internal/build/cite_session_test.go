@@ -80,10 +80,12 @@ func TestSessionFollowsGlossary(t *testing.T) {
 // what a clean build writes.
 func TestSessionReusesOnlyWhatHolds(t *testing.T) {
 	const (
-		talks  = "content/regulations/本单位制度/东江省统计局机关党内谈话提醒办法.md"
-		funds  = "content/regulations/本单位制度/东江省统计局机关党建工作经费管理办法.md"
-		funds2 = "content/regulations/本单位制度/东江省统计局机关党建工作经费管理办法（2019）.md"
-		caseMd = "content/cases/警示案例/某处党员统计数据报送差错未及时谈话提醒.md"
+		talks   = "content/regulations/本单位制度/东江省统计局机关党内谈话提醒办法.md"
+		funds   = "content/regulations/本单位制度/东江省统计局机关党建工作经费管理办法.md"
+		funds2  = "content/regulations/本单位制度/东江省统计局机关党建工作经费管理办法（2019）.md"
+		caseMd  = "content/cases/警示案例/某处党员统计数据报送差错未及时谈话提醒.md"
+		opinio  = "content/regulations/党内规范性文件/东江省直机关党支部标准化规范化建设实施意见.md"
+		opinio2 = "content/regulations/本单位制度/东江省统计局主题党日活动规定.md"
 	)
 	for _, tc := range []struct {
 		name, file, old, new string
@@ -98,6 +100,12 @@ func TestSessionReusesOnlyWhatHolds(t *testing.T) {
 		{"被引用的条文改文字", talks, "第八条　谈话提醒应当制作谈话记录", "第八条　谈话提醒应当认真制作谈话记录"},
 		// A new citation adds to the cited page's 被引用.
 		{"案例新增引用", caseMd, "按照现行《东江省统计局机关党内谈话提醒办法》第八条", "按照现行《东江省统计局机关党内谈话提醒办法》第八条、第七条"},
+		// A citing page's date moves it up the cited pages' 被引用 lists,
+		// though what it cites is the same.
+		{"引用者改日期", opinio, "issued = 2022-04-18\neffective = 2022-04-18", "issued = 2024-04-18\neffective = 2024-04-18"},
+		// A page's tags are kept with its file between edits; new ones
+		// make a term and change the taxonomy's pages.
+		{"标签改变", opinio2, `tags = ["主题党日", "组织生活"]`, `tags = ["主题党日", "新标签测试"]`},
 		// The newest version's text changes its comparison with the one before.
 		{"新版本改动条文", funds, "党建工作经费主要用于：党员教育培训、党组织活动", "党建工作经费主要用于：党员教育培训、党组织生活"},
 		// A middle version's text changes both comparisons it is in.

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"encoding/binary"
 	"hash/maphash"
 	"iter"
 	"time"
@@ -22,29 +21,6 @@ var facets = func() []search.Facet {
 	}
 	return out
 }()
-
-// searchDocs turns the site's pages into the documents of the index. cache,
-// when not nil, keeps the documents' parts from build to build.
-func searchDocs(s *site.Site, cache *partsCache) []search.Doc {
-	docs := make([]search.Doc, 0, len(s.Pages))
-	var next partsCache
-	if cache != nil {
-		next = make(partsCache, len(*cache))
-	}
-	for _, p := range s.Pages {
-		var parts []search.Part
-		if cache != nil {
-			parts = cache.get(next, p.Src.Path, p.Parts())
-		} else {
-			parts = searchParts(p.Parts())
-		}
-		docs = append(docs, searchDoc(p, parts))
-	}
-	if cache != nil {
-		*cache = next
-	}
-	return docs
-}
 
 // streamDocs yields the documents of the site's pages, each made as it is
 // asked for, so that the index, which keeps no text, holds no document's
@@ -93,29 +69,77 @@ func isoDay(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// partsCache holds the index's copy of each page's parts, by source path,
-// with the converted parts it was made from: djkb serve copies only the
-// parts of the pages converted again.
-type partsCache map[string]cachedParts
+// docCache keeps, for djkb serve, each page's document of the index by
+// source path, with what it was made from: an edit makes again only the
+// documents of the pages it changed.
+type docCache map[string]cachedDoc
 
-type cachedParts struct {
-	from  *markdown.Part // the first of the converted parts
-	n     int
-	parts []search.Part
+type cachedDoc struct {
+	src      *content.Source // the page's file as loaded: its front matter, path and address
+	section  string          // the title of the page's top section
+	validity site.Validity
+	regular  bool           // the page has a Validity
+	from     *markdown.Part // the first of the converted parts
+	n        int
+	content  uint64 // the page's ContentHash
+	doc      search.Doc
+	sum      uint64 // fingerprints doc, for docsFingerprint
 }
 
-// get returns the index's parts of a page, from c when the page's converted
-// parts are the same, and keeps them in next.
-func (c partsCache) get(next partsCache, path string, parts []markdown.Part) []search.Part {
-	if len(parts) == 0 {
-		return nil
+// docs returns the documents of the site's pages, from c where a page's
+// file, section, validity and converted text are the ones a document was
+// made from, and the fingerprint of them all; c keeps them for the next
+// build.
+func (c *docCache) docs(s *site.Site) ([]search.Doc, uint64) {
+	next := make(docCache, len(s.Pages))
+	docs := make([]search.Doc, 0, len(s.Pages))
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	for _, p := range s.Pages {
+		want := cachedDoc{src: p.Src, content: p.ContentHash}
+		if t := p.TopSection(); t != nil {
+			want.section = t.Title
+		}
+		want.validity, want.regular = p.Validity()
+		if parts := p.Parts(); len(parts) > 0 {
+			want.from, want.n = &parts[0], len(parts)
+		}
+		e, ok := (*c)[p.Src.Path]
+		if !ok || e.src != want.src || e.section != want.section || e.validity != want.validity || e.regular != want.regular ||
+			e.from != want.from || e.n != want.n || e.content != want.content {
+			e = want
+			e.doc = searchDoc(p, searchParts(p.Parts()))
+			e.sum = docSum(p, &e.doc)
+		}
+		next[p.Src.Path] = e
+		docs = append(docs, e.doc)
+		maphash.WriteComparable(&h, e.sum)
 	}
-	e, ok := c[path]
-	if !ok || e.from != &parts[0] || e.n != len(parts) {
-		e = cachedParts{from: &parts[0], n: len(parts), parts: searchParts(parts)}
+	*c = next
+	return docs, h.Sum64()
+}
+
+// docSum fingerprints what the index reads of a page's document: its
+// text through the page's ContentHash.
+func docSum(p *site.Page, d *search.Doc) uint64 {
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	for _, str := range [...]string{d.URL, d.Path, d.Title, d.Section, d.Date, d.Status} {
+		h.WriteString(str)
+		h.WriteByte(0)
 	}
-	next[path] = e
-	return e.parts
+	maphash.WriteComparable(&h, p.ContentHash)
+	for _, f := range facets {
+		for _, v := range d.Facets[f.Key] {
+			h.WriteString(v)
+			h.WriteByte(0)
+		}
+		h.WriteByte(1)
+	}
+	if v := d.InForce; v != nil {
+		maphash.WriteComparable(&h, *v)
+	}
+	return h.Sum64()
 }
 
 func searchParts(parts []markdown.Part) []search.Part {
@@ -141,32 +165,4 @@ type inFolder struct {
 
 func (f inFolder) WriteFile(name string, data []byte) error {
 	return f.w.WriteFile(f.folder+name, data)
-}
-
-// docsFingerprint summarises what the index of a site depends on, so that
-// djkb serve rewrites the index only when a page's text or facts changed.
-func docsFingerprint(s *site.Site) uint64 {
-	var h maphash.Hash
-	h.SetSeed(hashSeed)
-	var num [24]byte
-	for _, p := range s.Pages {
-		for _, str := range [...]string{p.Src.Path, p.URL, p.Title} {
-			h.WriteString(str)
-			h.WriteByte(0)
-		}
-		binary.LittleEndian.PutUint64(num[0:], uint64(p.Date.Unix()))
-		binary.LittleEndian.PutUint64(num[8:], p.Src.FrontHash)
-		binary.LittleEndian.PutUint64(num[16:], p.ContentHash)
-		h.Write(num[:])
-		if t := p.TopSection(); t != nil {
-			h.WriteString(t.Title)
-		}
-		for _, f := range facets {
-			for _, v := range p.Values(f.Key) {
-				h.WriteString(v)
-				h.WriteByte(0)
-			}
-		}
-	}
-	return h.Sum64()
 }

@@ -1,15 +1,19 @@
 package build
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"djkb"
+	"djkb/internal/site"
 )
 
-// TestStreamDocs checks that streamDocs yields the documents searchDocs
-// makes, in order, and says when it is done, also when the reader stops
+// TestStreamDocs checks that streamDocs yields the documents djkb serve
+// makes (docCache), in order, and says when it is done, also when the reader stops
 // early: the pages' parts are let go only then.
 func TestStreamDocs(t *testing.T) {
 	dir := writeSite(t, map[string]string{
@@ -20,7 +24,8 @@ func TestStreamDocs(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags.Items())
 	}
-	want := searchDocs(s, nil)
+	var c docCache
+	want, _ := c.docs(s)
 	taken := make(chan struct{})
 	got := slices.Collect(streamDocs(s, taken))
 	if !reflect.DeepEqual(got, want) {
@@ -43,4 +48,36 @@ func TestInFolder(t *testing.T) {
 	if string(m.written["search/d/0.js"]) != "x" {
 		t.Errorf("written: %v", m.written)
 	}
+}
+
+// TestSessionDocsFollowValidity: djkb serve keeps each page's document of
+// the index while what it is made of holds; a later version's date of
+// effect ends an older version's validity, though the older one's file is
+// unchanged, and the index must say so as a clean build's does.
+func TestSessionDocsFollowValidity(t *testing.T) {
+	sess, dir := sampleSession(t, false)
+	const rel = "content/regulations/本单位制度/东江省统计局机关党建工作经费管理办法.md"
+	file := filepath.Join(dir, filepath.FromSlash(rel))
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "effective = 2025-04-01", "effective = 2025-06-01", 1)
+	if edited == string(data) {
+		t.Fatalf("%s 中没有 effective = 2025-04-01", rel)
+	}
+	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sess.Changed([]string{rel})
+	if _, _, err := sess.Build(); err != nil {
+		t.Fatal(err)
+	}
+	sess.WaitIndex()
+	site.ForgetKept()
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(Options{SiteDir: dir, OutDir: out, Defaults: djkb.Defaults}); err != nil {
+		t.Fatal(err)
+	}
+	compareWithDir(t, "新版本改施行日期之后", sess, out)
 }

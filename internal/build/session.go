@@ -36,7 +36,7 @@ type Session struct {
 	mainFile   []byte         // the main index's manifest.js
 	mainID     string         // and its id
 	mainAt     map[string]int // search.PathIndex(mainDocs)
-	parts      partsCache     // the documents' parts, kept between builds
+	docs       docCache       // the documents of the index, kept between builds
 	indexGen   int            // counts index jobs started; only the newest may land
 	indexing   int            // jobs running or waiting
 	running    bool           // a job is running
@@ -96,6 +96,7 @@ func (s *Session) Reset() {
 // reset drops every cache.
 func (s *Session) reset() {
 	site.ForgetKept()
+	s.docs = nil
 	s.pipe.strategy.cache = newCache()
 	s.pipe.templates = nil
 }
@@ -172,20 +173,24 @@ func (s *Session) Build() (res *Result, changed []string, err error) {
 	s.version++
 	if indexSite == nil {
 		s.indexPrint, s.mainDocs = 0, nil
-	} else if began, fp := time.Now(), docsFingerprint(indexSite); fp != s.indexPrint {
-		docs := searchDocs(indexSite, &s.parts)
-		names, ok := s.writeDelta(docs)
-		if ok {
-			s.indexPrint = fp
-			changed = append(changed, names...)
-			sort.Strings(changed)
-			took := time.Since(began)
-			res.Steps = append(res.Steps, Step{Name: "更新搜索索引（增量）", Duration: took})
-			res.Duration += took
-		}
-		if !ok || !s.deltaOnly {
-			s.startIndex(docs, fp)
-		}
+		return res, changed, nil
+	}
+	began := time.Now()
+	docs, fp := s.docs.docs(indexSite)
+	if fp == s.indexPrint {
+		return res, changed, nil
+	}
+	names, ok := s.writeDelta(docs)
+	if ok {
+		s.indexPrint = fp
+		changed = append(changed, names...)
+		sort.Strings(changed)
+		took := time.Since(began)
+		res.Steps = append(res.Steps, Step{Name: "更新搜索索引（增量）", Duration: took})
+		res.Duration += took
+	}
+	if !ok || !s.deltaOnly {
+		s.startIndex(docs, fp)
 	}
 	return res, changed, nil
 }

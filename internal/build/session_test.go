@@ -12,6 +12,7 @@ import (
 
 	"djkb"
 	"djkb/internal/output"
+	"djkb/internal/site"
 	"djkb/internal/sitetest"
 )
 
@@ -184,5 +185,43 @@ func randomEdit(t *testing.T, rng *rand.Rand, site string) (string, []string) {
 	default: // change an article's anchor target in a regulation
 		write(pick, strings.Replace(text, "第一条", "第一条之一", 1))
 		return "renumber " + pick, []string{pick}
+	}
+}
+
+// TestSessionChecksOutputsAgain: djkb serve keeps the check of the output
+// paths while they are unchanged; an edit that makes two pages share an
+// address is reported as a clean build reports it, and undoing it builds
+// again.
+func TestSessionChecksOutputsAgain(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	dir := copySample(t, root, "")
+	sess := NewSession(Options{SiteDir: dir, Defaults: djkb.Defaults, NoSearch: true})
+	if _, _, err := sess.Build(); err != nil {
+		t.Fatal(err)
+	}
+	const rel = "content/brands/巾帼红.md"
+	file := filepath.Join(dir, filepath.FromSlash(rel))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clash := strings.Replace(string(orig), "+++\n", "+++\nslug = \"数据堡垒\"\n", 1)
+	for _, step := range []struct {
+		what, text string
+		fails      bool
+	}{{"与另一品牌同网址", clash, true}, {"改回原样", string(orig), false}} {
+		if err := os.WriteFile(file, []byte(step.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		sess.Changed([]string{rel})
+		res, _, err := sess.Build()
+		site.ForgetKept() // the clean build checks afresh
+		cleanRes, cleanErr := Run(Options{SiteDir: dir, OutDir: filepath.Join(t.TempDir(), "public"), Defaults: djkb.Defaults, NoSearch: true})
+		if (err != nil) != step.fails || (cleanErr != nil) != step.fails {
+			t.Fatalf("%s：会话的错误 %v，完整构建的错误 %v", step.what, err, cleanErr)
+		}
+		if fmt.Sprint(res.Diags) != fmt.Sprint(cleanRes.Diags) {
+			t.Errorf("%s：提示不同\n会话 %v\n完整构建 %v", step.what, res.Diags, cleanRes.Diags)
+		}
 	}
 }

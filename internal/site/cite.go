@@ -57,12 +57,18 @@ func (c CitedBy) Cut() bool { return len(c.Pages) > CitedByShown }
 // when each of its lists is short enough to show whole.
 func (p *Page) CitedByURL() string { return p.cutURL }
 
+// citesPage reports whether the page's text cites target: whether it is
+// in one of target's 被引用 lists.
+func (p *Page) citesPage(target *Page) bool {
+	return slices.ContainsFunc(p.cites, func(c Cite) bool { return c.Target == target })
+}
+
 // Unlisted returns the pages of list that the page's footer has not
 // listed already: the cases that apply it and the pages that cite it.
 func (p *Page) Unlisted(list []*Page) []*Page {
 	var out []*Page
 	for _, q := range list {
-		if !p.citers[q] && !slices.Contains(p.Cases, q) {
+		if !q.citesPage(p) && !slices.Contains(p.Cases, q) {
 			out = append(out, q)
 		}
 	}
@@ -149,42 +155,211 @@ func (s *Site) buildCitations(diags *diag.List) {
 		all[i].env = env
 		e.resolved = all[i]
 	})
-	at := map[citedAt]int{} // where each cited article is in its page's citedBy
 	for i, p := range s.Pages {
 		p.cites = all[i].bind(s.byPath)
 		p.citesHash = all[i].hash
 		for _, b := range all[i].bad {
 			diags.Warnf(p.Src.File, b.line, "%s：请核对条号；引用的文件中没有这一条，因此没有加链接", b.msg)
 		}
-		var last *Page
+	}
+	cg := citeGroups(s.Pages)
+	kept := keptCitedBy()
+	made := make([]*citedByEntry, len(s.Pages))
+	parallel.Each(len(s.Pages), func(t int) {
+		if len(cg.of(t)) > 0 {
+			made[t] = s.citedByOf(s.Pages[t], cg, idx.entry[s.Pages[t]], kept)
+		}
+	})
+	keepCitedBy(s.Pages, made)
+	s.citeData(idx, all, env, cg)
+}
+
+// citeGroup is a site's citations grouped by the page they cite: for
+// each page (by its place in Site.Pages), the citations of it in the
+// order of the citing pages, then of their text.
+type citeGroup struct {
+	start   []int32 // the citations of page t are cites[start[t]:start[t+1]]
+	cites   []groupedCite
+	sortKey []uint64 // of each citing page, for citedByKey
+}
+
+type groupedCite struct {
+	from   int32 // the citing page's place in Site.Pages
+	anchor string
+}
+
+func (g *citeGroup) of(t int) []groupedCite { return g.cites[g.start[t]:g.start[t+1]] }
+
+// citeGroups groups the pages' citations (bound) by the page they cite;
+// each page's place is set first.
+func citeGroups(pages []*Page) *citeGroup {
+	for i, p := range pages {
+		p.place = i
+	}
+	g := &citeGroup{start: make([]int32, len(pages)+1), sortKey: make([]uint64, len(pages))}
+	for i, p := range pages {
+		if len(p.cites) > 0 && keep.Load() {
+			g.sortKey[i] = sortKey(p)
+		}
 		for _, c := range p.cites {
-			addCitedBy(at, c, p)
-			if c.Target != last {
-				c.Target.addReferrer(p)
-				last = c.Target
-			}
+			g.start[c.Target.place+1]++
 		}
 	}
-	for _, p := range s.Pages {
-		if len(p.citedBy) > 0 {
-			p.citers = map[*Page]bool{}
-		}
-		for _, c := range p.citedBy {
-			if len(c.Pages) > 1 {
-				sortPages(c.Pages)
-			}
-			for _, q := range c.Pages {
-				p.citers[q] = true
-			}
-			if c.Cut() {
-				p.cutURL = p.URL + CitedByDir
-			}
-		}
-		if len(p.citedBy) > 1 {
-			sortCitedBy(p.citedBy, idx.entry[p].positions())
+	for t := range pages {
+		g.start[t+1] += g.start[t]
+	}
+	g.cites = make([]groupedCite, g.start[len(pages)])
+	next := slices.Clone(g.start[:len(pages)])
+	for i, p := range pages {
+		for _, c := range p.cites {
+			t := c.Target.place
+			g.cites[next[t]] = groupedCite{int32(i), c.Anchor}
+			next[t]++
 		}
 	}
-	s.citeData(idx, all, env)
+	return g
+}
+
+// citedByEntry is a page's 被引用 as djkb serve keeps it between builds:
+// the lists with the citing pages by place, and the fingerprint of what
+// they were made of (citedByKey).
+type citedByEntry struct {
+	key   uint64
+	lists []citedByList
+}
+
+type citedByList struct {
+	anchor string
+	from   []int32
+}
+
+// citedByCache keeps the last build's 被引用 of each cited page, by path.
+var citedByCache struct {
+	sync.Mutex
+	m map[string]*citedByEntry
+}
+
+func keptCitedBy() map[string]*citedByEntry {
+	if !keep.Load() {
+		return nil
+	}
+	citedByCache.Lock()
+	defer citedByCache.Unlock()
+	return citedByCache.m
+}
+
+func keepCitedBy(pages []*Page, made []*citedByEntry) {
+	if !keep.Load() {
+		return
+	}
+	next := make(map[string]*citedByEntry, len(made))
+	for t, e := range made {
+		if e != nil {
+			next[pages[t].Src.Path] = e
+		}
+	}
+	citedByCache.Lock()
+	citedByCache.m = next
+	citedByCache.Unlock()
+}
+
+// citedByKey fingerprints what the 被引用 of page t is made of: the page's
+// file (the order of its articles), and each citation of it, with the
+// citing page's place and what sortPages orders it by (g.sortKey).
+func citedByKey(pages []*Page, t int, g *citeGroup) uint64 {
+	var h maphash.Hash
+	h.SetSeed(chainSeed)
+	maphash.WriteComparable(&h, pages[t].Src.Hash)
+	maphash.WriteComparable(&h, t)
+	for _, c := range g.of(t) {
+		maphash.WriteComparable(&h, c.from)
+		maphash.WriteComparable(&h, g.sortKey[c.from])
+		writeStrings(&h, c.anchor)
+	}
+	return h.Sum64()
+}
+
+// sortKey fingerprints what sortPages orders a page by.
+func sortKey(p *Page) uint64 {
+	var h maphash.Hash
+	h.SetSeed(chainSeed)
+	maphash.WriteComparable(&h, p.Src.Meta.Weight)
+	maphash.WriteComparable(&h, p.Date.UnixNano())
+	writeStrings(&h, p.Title, p.Src.Path)
+	return h.Sum64()
+}
+
+// citedByOf sets the 被引用 of p (at place t), and the pages that cite it
+// among its referrers: the lists of the last build where their key is the
+// same, else made afresh. It returns them for the next build.
+func (s *Site) citedByOf(p *Page, g *citeGroup, e *srcEntry, kept map[string]*citedByEntry) *citedByEntry {
+	t := p.place
+	cites := g.of(t)
+	var key uint64
+	if keep.Load() { // djkb serve
+		key = citedByKey(s.Pages, t, g)
+	}
+	made := kept[p.Src.Path]
+	if made == nil || made.key != key {
+		made = &citedByEntry{key: key, lists: makeCitedBy(s.Pages, cites, e)}
+	}
+	p.citedBy = make([]CitedBy, len(made.lists))
+	for i, l := range made.lists {
+		c := CitedBy{Anchor: l.anchor, Pages: make([]*Page, len(l.from))}
+		for j, q := range l.from {
+			c.Pages[j] = s.Pages[q]
+		}
+		if c.Cut() {
+			p.cutURL = p.URL + CitedByDir
+		}
+		p.citedBy[i] = c
+	}
+	// The citing pages are referrers too, in the order of the pages.
+	known, last := len(p.ReferencedBy), int32(-1)
+	for _, c := range cites {
+		if q := s.Pages[c.from]; c.from != last && q != p && !slices.Contains(p.ReferencedBy[:known], q) {
+			p.ReferencedBy = append(p.ReferencedBy, q)
+		}
+		last = c.from
+	}
+	return made
+}
+
+// makeCitedBy makes the 被引用 lists of a page from its citations: one
+// list for the whole document, then one per article in the order of the
+// text (e's positions), each list's pages in list order.
+func makeCitedBy(pages []*Page, cites []groupedCite, e *srcEntry) []citedByList {
+	var out []CitedBy
+	at := map[string]int{}
+	for _, c := range cites {
+		i, ok := at[c.anchor]
+		if !ok {
+			i = len(out)
+			at[c.anchor] = i
+			out = append(out, CitedBy{Anchor: c.anchor})
+		}
+		list := &out[i]
+		if n := len(list.Pages); n == 0 || list.Pages[n-1] != pages[c.from] {
+			list.Pages = append(list.Pages, pages[c.from])
+		}
+	}
+	for _, c := range out {
+		if len(c.Pages) > 1 {
+			sortPages(c.Pages)
+		}
+	}
+	if len(out) > 1 {
+		sortCitedBy(out, e.positions())
+	}
+	lists := make([]citedByList, len(out))
+	for i, c := range out {
+		l := citedByList{anchor: c.Anchor, from: make([]int32, len(c.Pages))}
+		for j, q := range c.Pages {
+			l.from[j] = int32(q.place)
+		}
+		lists[i] = l
+	}
+	return lists
 }
 
 // sortCitedBy puts the whole document first, then the articles in the
@@ -204,29 +379,6 @@ func sortCitedBy(cs []CitedBy, at map[string]int) {
 	slices.SortStableFunc(ps, func(a, b placed) int { return a.at - b.at })
 	for i, p := range ps {
 		cs[i] = p.c
-	}
-}
-
-// citedAt is an article of a page (Anchor "" for the page itself).
-type citedAt struct {
-	page   *Page
-	anchor string
-}
-
-// addCitedBy records that from cites c's article. The pages are added one
-// after another with all their citations, so from is already in the list
-// only as its last.
-func addCitedBy(at map[citedAt]int, c Cite, from *Page) {
-	k := citedAt{c.Target, c.Anchor}
-	i, ok := at[k]
-	if !ok {
-		i = len(c.Target.citedBy)
-		at[k] = i
-		c.Target.citedBy = append(c.Target.citedBy, CitedBy{Anchor: c.Anchor})
-	}
-	list := &c.Target.citedBy[i]
-	if n := len(list.Pages); n == 0 || list.Pages[n-1] != from {
-		list.Pages = append(list.Pages, from)
 	}
 }
 
@@ -286,6 +438,15 @@ func ForgetKept() {
 	compareCache.Lock()
 	compareCache.m = nil
 	compareCache.Unlock()
+	citedByCache.Lock()
+	citedByCache.m = nil
+	citedByCache.Unlock()
+	outputsCache.Lock()
+	outputsCache.ok = false
+	outputsCache.Unlock()
+	valuesCache.Lock()
+	valuesCache.m = nil
+	valuesCache.Unlock()
 }
 
 // srcCache keeps, by source, what the model derives from one file's text
@@ -754,27 +915,23 @@ const maxPreview = 300
 // citeData prepares, for each citing page, the text of the articles it
 // cites (JSON keyed by the link as the page writes it), and its
 // fingerprint.
-func (s *Site) citeData(idx *citeIndex, all []*resolution, env uint64) {
-	cited := map[*Page][]string{} // page → the articles of it cited
-	var targets []*Page
-	for _, p := range s.Pages {
-		for _, c := range p.cites {
-			if c.Anchor == "" {
-				continue
+func (s *Site) citeData(idx *citeIndex, all []*resolution, env uint64, cg *citeGroup) {
+	parallel.Each(len(s.Pages), func(i int) {
+		var cited []string // the articles of it cited
+		for _, c := range cg.of(i) {
+			if c.anchor != "" {
+				cited = append(cited, c.anchor)
 			}
-			if _, ok := cited[c.Target]; !ok {
-				targets = append(targets, c.Target)
-			}
-			cited[c.Target] = append(cited[c.Target], c.Anchor)
 		}
-	}
-	parallel.Each(len(targets), func(i int) {
-		t := targets[i]
+		if len(cited) == 0 {
+			return
+		}
+		t := s.Pages[i]
 		var arts []revision.Article
 		if t.Chain != nil {
 			arts = t.Chain.Articles[t.Chain.Index(t)]
 		}
-		idx.entry[t].previewsOf(t.Src, cited[t], arts)
+		idx.entry[t].previewsOf(t.Src, cited, arts)
 	})
 	texts := func(t *Page) map[string]string { return idx.entry[t].previews }
 	for i, p := range s.Pages {

@@ -2,8 +2,10 @@ package site
 
 import (
 	"fmt"
+	"hash/maphash"
 	"path"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -170,6 +172,53 @@ func foldPath(p string) string { return norm.NFC.String(strings.ToLower(p)) }
 // built-in script, two terms whose names make one URL.
 func (s *Site) checkOutputs(static []StaticFile, diags *diag.List) {
 	outs := s.outputs(static)
+	var key uint64
+	if keep.Load() {
+		key = outputsKey(outs)
+		outputsCache.Lock()
+		found, ok := outputsCache.found, outputsCache.ok && outputsCache.key == key
+		outputsCache.Unlock()
+		if ok {
+			diags.AddAll(found)
+			return
+		}
+	}
+	found := &diag.List{}
+	s.findCollisions(outs, found)
+	diags.Merge(found)
+	if keep.Load() {
+		outputsCache.Lock()
+		outputsCache.key, outputsCache.found, outputsCache.ok = key, found.Items(), true
+		outputsCache.Unlock()
+	}
+}
+
+// outputsCache keeps, for djkb serve, what the last build's check of its
+// outputs found: most edits change none of the outputs, and the check
+// reads nothing else.
+var outputsCache struct {
+	sync.Mutex
+	key   uint64
+	found []diag.Diagnostic
+	ok    bool
+}
+
+// outputsKey fingerprints everything checkOutputs reads of the outputs.
+func outputsKey(outs []output) uint64 {
+	var h maphash.Hash
+	h.SetSeed(chainSeed)
+	for _, o := range outs {
+		writeStrings(&h, o.url, o.by.file, o.by.key, o.by.name)
+		maphash.WriteComparable(&h, o.folder)
+		maphash.WriteComparable(&h, o.by.kind)
+		maphash.WriteComparable(&h, o.by.line)
+	}
+	return h.Sum64()
+}
+
+// findCollisions reports the outputs that collide or that file systems
+// cannot hold (see checkOutputs).
+func (s *Site) findCollisions(outs []output, diags *diag.List) {
 	files := make(map[string]int, len(outs))      // folded path → its output
 	dirs := make(map[string]int, len(s.Sections)) // folded folder, with "/" → the first output in it
 	filled := map[string]int{}                    // folded folder → the generator's output that fills it

@@ -93,10 +93,10 @@ type Page struct {
 	Chain        *Chain             // for a regulation with versions
 	// CiteSum fingerprints what the page shows of the articles it cites.
 	CiteSum   uint64
-	cites     []Cite         // citations in the text that resolve, in order
-	citedBy   []CitedBy      // of this page, by article
-	citers    map[*Page]bool // the pages of citedBy
-	cutURL    string         // CitedByURL
+	cites     []Cite    // citations in the text that resolve, in order
+	citedBy   []CitedBy // of this page, by article
+	place     int       // in Site.Pages
+	cutURL    string    // CitedByURL
 	citeJSON  template.JS
 	citesHash uint64
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"djkb/internal/config"
 	"djkb/internal/content"
@@ -67,12 +68,60 @@ func termSegment(name string) string {
 	return seg
 }
 
+// valuesCache keeps, for djkb serve, each loaded file's values of the
+// taxonomies' keys, by the file as loaded: read through reflection, they
+// were much of the model's time on every edit.
+var valuesCache struct {
+	sync.Mutex
+	m map[*content.Source][][]string // by the taxonomies' order in site.toml
+}
+
+// taxonomyValues returns, for each page, its values of each taxonomy's
+// key: from valuesCache where the page's file is the one loaded before;
+// nil for the key "section", which the page's section gives, not its file.
+func (s *Site) taxonomyValues() [][][]string {
+	var old map[*content.Source][][]string
+	if keep.Load() {
+		valuesCache.Lock()
+		old = valuesCache.m
+		valuesCache.Unlock()
+	}
+	out := make([][][]string, len(s.Pages))
+	for i, p := range s.Pages {
+		vs, ok := old[p.Src]
+		if !ok {
+			vs = make([][]string, len(s.Config.Taxonomies))
+			for j, tc := range s.Config.Taxonomies {
+				if tc.Key != "section" {
+					vs[j] = p.Values(tc.Key)
+				}
+			}
+		}
+		out[i] = vs
+	}
+	if keep.Load() {
+		next := make(map[*content.Source][][]string, len(s.Pages))
+		for i, p := range s.Pages {
+			next[p.Src] = out[i]
+		}
+		valuesCache.Lock()
+		valuesCache.m = next
+		valuesCache.Unlock()
+	}
+	return out
+}
+
 func (s *Site) buildTaxonomies() {
-	for _, tc := range s.Config.Taxonomies {
+	values := s.taxonomyValues()
+	for j, tc := range s.Config.Taxonomies {
 		t := &Taxonomy{Taxonomy: tc, URL: tc.Path + "/"}
 		byName := map[string]*Term{}
-		for _, p := range s.Pages {
-			for _, v := range p.Values(tc.Key) {
+		for i, p := range s.Pages {
+			vs := values[i][j]
+			if tc.Key == "section" {
+				vs = p.Values(tc.Key)
+			}
+			for _, v := range vs {
 				term := byName[v]
 				if term == nil {
 					term = &Term{Name: v, URL: t.URL + termSegment(v) + "/", Taxonomy: t, first: p}
