@@ -78,6 +78,12 @@ func shownVersions(n, at int) []int {
 		return all
 	}
 	lo, hi := max(at-versionWindow, 0), min(at+versionWindow, n-1)
+	if lo == 2 { // a gap of one version takes the line the version would
+		lo = 1
+	}
+	if hi == n-3 {
+		hi = n - 2
+	}
 	if lo > 0 {
 		all = append(all, 0)
 		if lo > 1 {

@@ -18,7 +18,8 @@ func TestShownVersions(t *testing.T) {
 		{11, 0, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}},
 		{12, 11, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}},
 		{12, 0, []int{0, 1, 2, 3, 4, -6, 11}},
-		{12, 5, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, -1, 11}},
+		{12, 5, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}},
+		{14, 6, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, -2, 13}},
 		{20, 10, []int{0, -5, 6, 7, 8, 9, 10, 11, 12, 13, 14, -4, 19}},
 		{20, 17, []int{0, -12, 13, 14, 15, 16, 17, 18, 19}},
 	} {
@@ -41,6 +42,9 @@ func TestShownVersions(t *testing.T) {
 				if i > 0 && k >= 0 && got[i-1] >= 0 && k != got[i-1]+1 {
 					t.Fatalf("shownVersions(%d, %d) = %v skips versions without saying so", n, at, got)
 				}
+			}
+			if slices.Contains(got, -1) {
+				t.Fatalf("shownVersions(%d, %d) = %v leaves out a single version", n, at, got)
 			}
 			if listed != n || !slices.Contains(got, at) || !slices.Contains(got, 0) || !slices.Contains(got, n-1) {
 				t.Fatalf("shownVersions(%d, %d) = %v", n, at, got)
