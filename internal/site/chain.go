@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"djkb/internal/content"
@@ -309,17 +308,13 @@ type compared struct {
 	dataSum  uint64
 }
 
-var compareCache struct {
-	sync.Mutex
-	m map[uint64]*compared
-}
+// compareCache keeps the last build's comparisons, by the versions' texts.
+var compareCache kept[map[uint64]*compared]
 
 // compareAll compares the chains on all cores, reusing the last build's
 // comparisons of unchanged texts.
 func (s *Site) compareAll() {
-	compareCache.Lock()
-	old := compareCache.m
-	compareCache.Unlock()
+	old := compareCache.last()
 	done := make([]*compared, len(s.Chains))
 	parallel.Each(len(s.Chains), func(i int) { done[i] = s.Chains[i].compare(old) })
 	if !keep.Load() {
@@ -329,9 +324,7 @@ func (s *Site) compareAll() {
 	for _, d := range done {
 		next[d.key] = d
 	}
-	compareCache.Lock()
-	compareCache.m = next
-	compareCache.Unlock()
+	compareCache.store(next)
 }
 
 var chainSeed = maphash.MakeSeed()

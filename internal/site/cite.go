@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
@@ -163,11 +162,11 @@ func (s *Site) buildCitations(diags *diag.List) {
 		}
 	}
 	cg := citeGroups(s.Pages)
-	kept := keptCitedBy()
+	last := citedByCache.last()
 	made := make([]*citedByEntry, len(s.Pages))
 	parallel.Each(len(s.Pages), func(t int) {
 		if len(cg.of(t)) > 0 {
-			made[t] = s.citedByOf(s.Pages[t], cg, idx.entry[s.Pages[t]], kept)
+			made[t] = s.citedByOf(s.Pages[t], cg, idx.entry[s.Pages[t]], last)
 		}
 	})
 	keepCitedBy(s.Pages, made)
@@ -234,19 +233,7 @@ type citedByList struct {
 }
 
 // citedByCache keeps the last build's 被引用 of each cited page, by path.
-var citedByCache struct {
-	sync.Mutex
-	m map[string]*citedByEntry
-}
-
-func keptCitedBy() map[string]*citedByEntry {
-	if !keep.Load() {
-		return nil
-	}
-	citedByCache.Lock()
-	defer citedByCache.Unlock()
-	return citedByCache.m
-}
+var citedByCache kept[map[string]*citedByEntry]
 
 func keepCitedBy(pages []*Page, made []*citedByEntry) {
 	if !keep.Load() {
@@ -258,9 +245,7 @@ func keepCitedBy(pages []*Page, made []*citedByEntry) {
 			next[pages[t].Src.Path] = e
 		}
 	}
-	citedByCache.Lock()
-	citedByCache.m = next
-	citedByCache.Unlock()
+	citedByCache.store(next)
 }
 
 // citedByKey fingerprints what the 被引用 of page t is made of: the page's
@@ -432,21 +417,11 @@ func KeepBetweenBuilds() { keep.Store(true) }
 // ForgetKept drops what the model kept: the next build derives everything
 // afresh, as after a change of the site's configuration or layouts.
 func ForgetKept() {
-	srcCache.Lock()
-	srcCache.m = nil
-	srcCache.Unlock()
-	compareCache.Lock()
-	compareCache.m = nil
-	compareCache.Unlock()
-	citedByCache.Lock()
-	citedByCache.m = nil
-	citedByCache.Unlock()
-	outputsCache.Lock()
-	outputsCache.ok = false
-	outputsCache.Unlock()
-	valuesCache.Lock()
-	valuesCache.m = nil
-	valuesCache.Unlock()
+	srcCache.forget()
+	compareCache.forget()
+	citedByCache.forget()
+	outputsCache.forget()
+	valuesCache.forget()
 }
 
 // srcCache keeps, by source, what the model derives from one file's text
@@ -454,10 +429,7 @@ func ForgetKept() {
 // popover texts; and its citations as resolved, with what they held for
 // (resolution). djkb serve builds the model after every edit, and most
 // files are unchanged; each build keeps only the entries of its own files.
-var srcCache struct {
-	sync.Mutex
-	m map[*content.Source]*srcEntry
-}
+var srcCache kept[map[*content.Source]*srcEntry]
 
 type srcEntry struct {
 	hash     uint64
@@ -478,12 +450,7 @@ type srcEntry struct {
 // entries returns each page's entry: the last build's where the file is
 // unchanged, else an empty one. publish keeps them for the next build.
 func entries(pages []*Page) []*srcEntry {
-	srcCache.Lock()
-	old := srcCache.m
-	srcCache.Unlock()
-	if !keep.Load() {
-		old = nil
-	}
+	old := srcCache.last()
 	out := make([]*srcEntry, len(pages))
 	for i, p := range pages {
 		if e := old[p.Src]; e != nil && e.hash == p.Src.Hash {
@@ -503,9 +470,7 @@ func publish(pages []*Page, es []*srcEntry) {
 	for i, p := range pages {
 		next[p.Src] = es[i]
 	}
-	srcCache.Lock()
-	srcCache.m = next
-	srcCache.Unlock()
+	srcCache.store(next)
 }
 
 func (e *srcEntry) citations(src *content.Source) []found {

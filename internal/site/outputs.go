@@ -5,7 +5,6 @@ import (
 	"hash/maphash"
 	"path"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -175,11 +174,8 @@ func (s *Site) checkOutputs(static []StaticFile, diags *diag.List) {
 	var key uint64
 	if keep.Load() {
 		key = outputsKey(outs)
-		outputsCache.Lock()
-		found, ok := outputsCache.found, outputsCache.ok && outputsCache.key == key
-		outputsCache.Unlock()
-		if ok {
-			diags.AddAll(found)
+		if last := outputsCache.last(); last != nil && last.key == key {
+			diags.AddAll(last.found)
 			return
 		}
 	}
@@ -187,20 +183,20 @@ func (s *Site) checkOutputs(static []StaticFile, diags *diag.List) {
 	s.findCollisions(outs, found)
 	diags.Merge(found)
 	if keep.Load() {
-		outputsCache.Lock()
-		outputsCache.key, outputsCache.found, outputsCache.ok = key, found.Items(), true
-		outputsCache.Unlock()
+		outputsCache.store(&outputsChecked{key: key, found: found.Items()})
 	}
 }
 
 // outputsCache keeps, for djkb serve, what the last build's check of its
 // outputs found: most edits change none of the outputs, and the check
 // reads nothing else.
-var outputsCache struct {
-	sync.Mutex
+var outputsCache kept[*outputsChecked]
+
+// outputsChecked is what the check of outputs whose fingerprint is key
+// found.
+type outputsChecked struct {
 	key   uint64
 	found []diag.Diagnostic
-	ok    bool
 }
 
 // outputsKey fingerprints everything checkOutputs reads of the outputs.

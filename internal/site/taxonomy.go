@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"djkb/internal/config"
 	"djkb/internal/content"
@@ -71,21 +70,13 @@ func termSegment(name string) string {
 // valuesCache keeps, for djkb serve, each loaded file's values of the
 // taxonomies' keys, by the file as loaded: read through reflection, they
 // were much of the model's time on every edit.
-var valuesCache struct {
-	sync.Mutex
-	m map[*content.Source][][]string // by the taxonomies' order in site.toml
-}
+var valuesCache kept[map[*content.Source][][]string] // by the taxonomies' order in site.toml
 
 // taxonomyValues returns, for each page, its values of each taxonomy's
 // key: from valuesCache where the page's file is the one loaded before;
 // nil for the key "section", which the page's section gives, not its file.
 func (s *Site) taxonomyValues() [][][]string {
-	var old map[*content.Source][][]string
-	if keep.Load() {
-		valuesCache.Lock()
-		old = valuesCache.m
-		valuesCache.Unlock()
-	}
+	old := valuesCache.last()
 	out := make([][][]string, len(s.Pages))
 	for i, p := range s.Pages {
 		vs, ok := old[p.Src]
@@ -104,9 +95,7 @@ func (s *Site) taxonomyValues() [][][]string {
 		for i, p := range s.Pages {
 			next[p.Src] = out[i]
 		}
-		valuesCache.Lock()
-		valuesCache.m = next
-		valuesCache.Unlock()
+		valuesCache.store(next)
 	}
 	return out
 }
