@@ -61,28 +61,10 @@ type Scanner struct {
 // Abbrevs returns the 简称 defined so far (简称 → title).
 func (s *Scanner) Abbrevs() map[string]string { return s.abbrevs }
 
-// MayCite reports cheaply whether a text can hold a citation: every form
-// has 《, 第, 本, 前 or a 文号 bracket.
-func MayCite(text string) bool {
-	return strings.Contains(text, "《") || strings.Contains(text, "第") || strings.Contains(text, "前") ||
-		strings.Contains(text, "号") || strings.Contains(text, "本")
-}
-
 // Scan returns the citations of text, in order.
 func (s *Scanner) Scan(text string) []Match {
-	if !MayCite(text) {
-		return nil
-	}
 	var out []Match
-	for i := 0; i < len(text); {
-		if len(s.abbrevs) == 0 && !leadBytes[text[i]] { // most bytes, without a call
-			i++
-			continue
-		}
-		if !s.maybeAt(text, i) {
-			i++
-			continue
-		}
+	for i := s.skip(text, 0); i < len(text); i = s.skip(text, i) {
 		m, ok := s.at(text, i)
 		if ok && len(out) > 0 && m.Start < out[len(out)-1].End { // a 文号's issuer overlapping
 			m.Issuer = m.Issuer[out[len(out)-1].End-m.Start:]
@@ -101,20 +83,60 @@ func (s *Scanner) Scan(text string) []Match {
 	return out
 }
 
-// leadBytes are the first bytes of the characters a citation can start
-// with (besides a 简称): 《, 本, 前, 第 and the brackets of a 文号.
+// skip returns the first byte from i on where a citation may start
+// (maybeAt), else len(text). Without a 简称 it tries only the bytes that
+// begin a lead character's first two bytes (leadPairs), which few do:
+// the loop over the others is short and predictable.
+func (s *Scanner) skip(text string, i int) int {
+	for ; i < len(text); i++ {
+		if len(s.abbrevs) == 0 && !mayLead(text, i) {
+			continue
+		}
+		if s.maybeAt(text, i) {
+			return i
+		}
+	}
+	return len(text)
+}
+
+// leadChars are the characters a citation can start with (besides a
+// 简称): 《, 本, 前, 第 and the brackets of a 文号.
+var leadChars = []string{"《", "本", "前", "第", "〔", "[", "［", "（", "(", "【"}
+
+// leadBytes are the lead characters' first bytes.
 var leadBytes = func() (b [256]bool) {
-	for _, s := range []string{"《", "本", "前", "第", "〔", "[", "［", "（", "(", "【"} {
+	for _, s := range leadChars {
 		b[s[0]] = true
 	}
 	return b
 }()
 
+// leadPairs marks the first two bytes of the lead characters, any byte
+// after a one-byte one.
+var leadPairs = func() (t [1 << 16]bool) {
+	for _, s := range leadChars {
+		for b := range 256 {
+			if len(s) == 1 || byte(b) == s[1] {
+				t[int(s[0])<<8|b] = true
+			}
+		}
+	}
+	return t
+}()
+
+// mayLead reports whether a lead character may start at byte i: a test
+// that maybeAt makes exact.
+func mayLead(text string, i int) bool {
+	if i+1 < len(text) {
+		return leadPairs[int(text[i])<<8|int(text[i+1])]
+	}
+	return leadBytes[text[i]]
+}
+
 // maybeAt reports cheaply whether a citation may start at byte i: at one
 // of the lead characters (most Chinese characters share their first byte
 // with one, so the whole character is compared), or at any character when
-// the text has defined a 简称. Other bytes of a character are skipped too,
-// as no lead byte is a continuation.
+// the text has defined a 简称. No lead byte is a continuation byte.
 func (s *Scanner) maybeAt(text string, i int) bool {
 	c := text[i]
 	switch {

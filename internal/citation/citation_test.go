@@ -105,3 +105,54 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+// scanOld is Scan as it was before it skipped whole characters: every
+// byte tried, after a quick test that the text has a lead character.
+func (s *Scanner) scanOld(text string) []Match {
+	if !strings.Contains(text, "《") && !strings.Contains(text, "第") && !strings.Contains(text, "前") &&
+		!strings.Contains(text, "号") && !strings.Contains(text, "本") {
+		return nil
+	}
+	var out []Match
+	for i := 0; i < len(text); {
+		if !s.maybeAt(text, i) {
+			i++
+			continue
+		}
+		m, ok := s.at(text, i)
+		if ok && len(out) > 0 && m.Start < out[len(out)-1].End {
+			m.Issuer = m.Issuer[out[len(out)-1].End-m.Start:]
+			m.Start = out[len(out)-1].End
+			m.DocNumber = NormalDocNumber(text[m.Start:m.End])
+			ok = m.Issuer != ""
+		}
+		if ok {
+			out = append(out, m)
+			i = m.End
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return out
+}
+
+// FuzzScanSame: Scan finds what the byte-by-byte scan found, on any text
+// (invalid UTF-8 too), with and without a 简称 defined before.
+func FuzzScanSame(f *testing.F) {
+	for _, s := range []string{"依照《条例》第十二条第二款第（三）项", "本条例第十、十八条", "《甲（以下简称《乙》）乙第三条", "中办发〔2019〕12号",
+		"前款第（五）项", "\xe4\xe7\xac\xac五条规定", "乙\x80第一条", "依照第五条\xff和第六条", "国发[2020]3号文（2019）5号"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, text string, abbrev bool) {
+		var s, old Scanner
+		if abbrev {
+			s.abbrevs, old.abbrevs = map[string]string{"乙": "甲"}, map[string]string{"乙": "甲"}
+		}
+		got, want := s.Scan(text), old.scanOld(text)
+		if fmt.Sprint(got) != fmt.Sprint(want) || fmt.Sprint(s.abbrevs) != fmt.Sprint(old.abbrevs) {
+			t.Fatalf("%q:\n得到 %v\n应为 %v", text, got, want)
+		}
+	})
+}
