@@ -76,13 +76,17 @@ func newPairs(keys []string) *pairs {
 func (p *pairs) of(i int) []uint64 {
 	if p.list[i] == nil {
 		p.list[i] = bigrams(p.keys[i])
-		p.sketches[i] = sketchOf(p.list[i])
 	}
 	return p.list[i]
 }
 
+// sketch is the sketch of article i's pairs, made from its key: the pairs
+// need not be sorted for it, and most articles compared are told apart
+// by their sketches alone.
 func (p *pairs) sketch(i int) sketch {
-	p.of(i)
+	if p.sketches[i] == nil {
+		p.sketches[i] = keySketch(p.keys[i])
+	}
 	return p.sketches[i]
 }
 

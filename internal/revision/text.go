@@ -4,18 +4,33 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ignored reports whether a character is left out of every comparison:
 // spaces and the punctuation that revisions retouch without amending
 // (、，：；。 and their half-width forms, quotation marks, line breaks).
 func ignored(r rune) bool {
+	switch {
+	case uint32(r) < utf8.RuneSelf:
+		return ignoredASCII[r]
+	case r >= 0x3010 && r < 0xff00: // the Chinese characters: none is
+		return false
+	}
 	switch r {
-	case ' ', '\t', '\n', '\r', '　', '、', '，', ',', '：', ':', '；', ';', '。', '.', '“', '”', '"', '‘', '’', '\'', '「', '」', '『', '』':
+	case '　', '、', '，', '：', '；', '。', '“', '”', '‘', '’', '「', '」', '『', '』':
 		return true
 	}
-	return r > 0x7f && unicode.IsSpace(r)
+	return unicode.IsSpace(r)
 }
+
+// ignoredASCII are the ASCII characters ignored.
+var ignoredASCII = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range " \t\n\r,:;.\"'" {
+		t[c] = true
+	}
+	return t
+}()
 
 // fold makes full-width letters, digits and brackets half-width.
 func fold(r rune) rune {
@@ -74,10 +89,18 @@ const sketchSize = 16
 // a few steps, so that the full comparison runs only on likely pairs.
 type sketch []uint64
 
-func sketchOf(pairs []uint64) sketch {
+// keySketch is the sketch of a key's pairs (bigrams).
+func keySketch(key string) sketch {
 	s := make(sketch, 0, sketchSize)
-	for _, p := range pairs {
-		s = addHash(s, p)
+	prev := rune(-1)
+	for _, r := range key {
+		if prev >= 0 {
+			s = addHash(s, uint64(prev)<<32|uint64(r))
+		}
+		prev = r
+	}
+	if prev >= 0 && len(s) == 0 { // a single character
+		s = addHash(s, uint64(prev)<<32|uint64(prev))
 	}
 	return s
 }

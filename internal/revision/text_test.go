@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unicode"
 )
 
 // common may give up early only where the exact count is below least, so
@@ -63,6 +64,45 @@ func TestBigramsArePairsOfRunes(t *testing.T) {
 		key := string(rs)
 		if got, want := bigrams(key), byRunes(key); !slices.Equal(got, want) || got == nil {
 			t.Fatalf("bigrams(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
+
+// ignoredBefore is ignored as first written, one switch and IsSpace.
+func ignoredBefore(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '　', '、', '，', ',', '：', ':', '；', ';', '。', '.', '“', '”', '"', '‘', '’', '\'', '「', '」', '『', '』':
+		return true
+	}
+	return r > 0x7f && unicode.IsSpace(r)
+}
+
+// TestIgnoredEveryRune: the fast paths of ignored leave out exactly the
+// characters the plain definition does.
+func TestIgnoredEveryRune(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if ignored(r) != ignoredBefore(r) {
+			t.Fatalf("ignored(%U) = %v", r, ignored(r))
+		}
+	}
+}
+
+// TestKeySketch: a key's sketch made from the key is the sketch of its
+// sorted pairs (bigrams), repeats and all.
+func TestKeySketch(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []rune("第一条党员的规定甲乙丙丁ab")
+	for range 3000 {
+		key := make([]rune, r.IntN(60))
+		for i := range key {
+			key[i] = alphabet[r.IntN(min(len(alphabet), 2+r.IntN(len(alphabet))))]
+		}
+		want := make(sketch, 0, sketchSize)
+		for _, p := range bigrams(string(key)) {
+			want = addHash(want, p)
+		}
+		if got := keySketch(string(key)); !slices.Equal(got, want) {
+			t.Fatalf("keySketch(%q) = %v, want %v", string(key), got, want)
 		}
 	}
 }
