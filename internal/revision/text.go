@@ -122,26 +122,37 @@ func addHash(s sketch, pair uint64) sketch {
 	return slices.Insert(s, at, h)
 }
 
-// likeness estimates the Jaccard index of the two texts' distinct pairs.
+// likeness estimates the Jaccard index of the two texts' distinct pairs:
+// the share of the smallest hashes of both together that each has.
 func likeness(a, b sketch) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
+	k := max(len(a), len(b))
 	both, seen, i, j := 0, 0, 0, 0
-	for seen < max(len(a), len(b)) && (i < len(a) || j < len(b)) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i] < b[j]):
-			i++
-		case i == len(a) || b[j] < a[i]:
-			j++
-		default:
+	for seen < k && i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		if x == y {
 			both++
-			i++
-			j++
 		}
+		i, j = step(x, y, i, j)
 		seen++
 	}
+	seen = min(k, seen+len(a)-i+len(b)-j) // the rest is in one of them
 	return float64(both) / float64(seen)
+}
+
+// step advances a merge of two sorted lists past the smaller of their
+// next values x and y, past both when equal: written so that the
+// compiler makes it without branches, which a merge mispredicts.
+func step(x, y uint64, i, j int) (int, int) {
+	if x <= y {
+		i++
+	}
+	if y <= x {
+		j++
+	}
+	return i, j
 }
 
 // common counts the pairs two sorted lists share, with repeats. It gives
@@ -153,16 +164,11 @@ func common(a, b []uint64, least int) int {
 		if n+min(len(a)-i, len(b)-j) < least {
 			return n
 		}
-		switch {
-		case a[i] == b[j]:
+		x, y := a[i], b[j]
+		if x == y {
 			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
 		}
+		i, j = step(x, y, i, j)
 	}
 	return n
 }

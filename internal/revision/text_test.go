@@ -106,3 +106,43 @@ func TestKeySketch(t *testing.T) {
 		}
 	}
 }
+
+// likenessBefore is likeness as first written, a merge with a branch a
+// step.
+func likenessBefore(a, b sketch) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	both, seen, i, j := 0, 0, 0, 0
+	for seen < max(len(a), len(b)) && (i < len(a) || j < len(b)) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			i++
+		case i == len(a) || b[j] < a[i]:
+			j++
+		default:
+			both++
+			i++
+			j++
+		}
+		seen++
+	}
+	return float64(both) / float64(seen)
+}
+
+func TestLikenessSame(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	sk := func() sketch {
+		s := make(sketch, 0, sketchSize)
+		for range r.IntN(3 * sketchSize) {
+			s = addHash(s, uint64(r.IntN(40)))
+		}
+		return s
+	}
+	for range 20000 {
+		a, b := sk(), sk()
+		if got, want := likeness(a, b), likenessBefore(a, b); got != want {
+			t.Fatalf("likeness(%v, %v) = %v, want %v", a, b, got, want)
+		}
+	}
+}
