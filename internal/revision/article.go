@@ -8,7 +8,6 @@ package revision
 import (
 	"bytes"
 	"regexp"
-	"strings"
 
 	"djkb/internal/markdown"
 )
@@ -30,48 +29,82 @@ func Split(md []byte) []Article { return SplitSome(md, nil) }
 // when want is nil): the others' text is not read.
 func SplitSome(md []byte, want func(label string) bool) []Article {
 	var out []Article
-	var cur *Article
+	var text []byte // the text of the last article of out, while open
+	open := false
+	closeArticle := func() {
+		if open {
+			out[len(out)-1].Text = string(text)
+			open = false
+		}
+	}
 	for len(md) > 0 {
 		var line []byte
 		line, md, _ = bytes.Cut(md, []byte("\n"))
 		line = bytes.TrimSpace(line)
 		switch {
 		case bytes.HasPrefix(line, []byte("#")) || bytes.HasPrefix(line, []byte("+++")):
-			cur = nil
+			closeArticle()
 		case len(line) == 0:
 		default:
 			if label := markdown.ArticleLabel(line); label != "" {
-				cur = nil
+				closeArticle()
 				if want == nil || want(label) {
 					i := bytes.Index(line, []byte(label)) + len(label)
-					out = append(out, Article{Label: label, Text: plain(line[i:])})
-					cur = &out[len(out)-1]
+					text = appendPlain(text[:0], line[i:])
+					out = append(out, Article{Label: label})
+					open = true
 				}
-			} else if cur != nil {
-				if t := plain(line); t != "" {
-					cur.Text += "\n" + t
-				}
+			} else if open {
+				text = appendParagraph(text, line)
 			}
 		}
 	}
+	closeArticle()
 	return out
 }
 
-var (
-	linkRe   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	markupRe = strings.NewReplacer("**", "", "__", "", "~~", "", "`", "", "\\", "")
-)
+// appendParagraph appends a later paragraph of an article, after a line
+// break, unless it has no text.
+func appendParagraph(text, line []byte) []byte {
+	n := len(text)
+	if more := appendPlain(append(text, '\n'), line); len(more) > n+1 {
+		return more
+	}
+	return text[:n]
+}
 
-// plain is a line of Markdown as the reader sees it: links as their text,
-// emphasis marks and the space after an article number dropped.
-func plain(line []byte) string {
-	s := string(line)
-	if strings.Contains(s, "](") {
-		s = linkRe.ReplaceAllString(s, "$1")
+var linkRe = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+
+// appendPlain appends a line of Markdown as the reader sees it: links as
+// their text, emphasis marks and the space after an article number
+// dropped.
+func appendPlain(dst, line []byte) []byte {
+	if bytes.Contains(line, []byte("](")) {
+		line = linkRe.ReplaceAll(line, []byte("$1"))
 	}
-	if strings.ContainsAny(s, "*_~`\\") { // most lines have no markup
-		s = markupRe.Replace(s)
+	start := len(dst)
+	dst = appendUnmarked(dst, line)
+	t := bytes.TrimSpace(bytes.TrimLeft(bytes.TrimLeft(dst[start:], "*_ \t"), "　"))
+	return dst[:start+copy(dst[start:], t)]
+}
+
+// appendUnmarked appends a line without the marks of emphasis and code:
+// ** __ ~~ ` and backslashes.
+func appendUnmarked(dst, line []byte) []byte {
+	for {
+		i := bytes.IndexAny(line, "*_~`\\")
+		if i < 0 {
+			return append(dst, line...)
+		}
+		dst = append(dst, line[:i]...)
+		switch c := line[i]; {
+		case c == '`' || c == '\\':
+			line = line[i+1:]
+		case i+1 < len(line) && line[i+1] == c:
+			line = line[i+2:]
+		default:
+			dst = append(dst, c)
+			line = line[i+1:]
+		}
 	}
-	s = strings.TrimLeft(s, "*_ \t")
-	return strings.TrimSpace(strings.TrimLeft(s, "　"))
 }
