@@ -591,7 +591,7 @@ func scan(src *content.Source) []found {
 			if skipFirst && m.Start == strings.Index(text, "第") && m.Kind == citation.Self && m.Word == "第" {
 				continue // the article's own number
 			}
-			if inLink(links, m.Start, m.End) {
+			if inLink(links, m.Start, m.End) || !linkable(m, article) {
 				continue
 			}
 			// A copy: the text itself can go.
@@ -723,6 +723,20 @@ func (idx *citeIndex) resolveAll(p *Page, fs []found) *resolution {
 	return r
 }
 
+// linkable reports whether a match can become a link on any page: not
+// 本法 without an article, nor 本条 or 前款, the text the reader is at;
+// 前条 only within an article. Most matches are these, and the scan
+// keeps none of them.
+func linkable(m citation.Match, article string) bool {
+	switch m.Kind {
+	case citation.Self:
+		return len(m.Articles) > 0
+	case citation.Near:
+		return m.Word == "前条" && article != ""
+	}
+	return true
+}
+
 func inLink(links [][]int, start, end int) bool {
 	for _, l := range links {
 		if start < l[1] && end > l[0] {
@@ -737,6 +751,9 @@ func inLink(links [][]int, start, end int) bool {
 // The pages whose article numbers it reads go to deps.
 func (idx *citeIndex) resolve(from *Page, f found, deps *[]dep) ([]Cite, []badCite) {
 	m, text, article, line := f.m, f.text, f.article, f.line
+	if !linkable(m, article) {
+		return nil, nil
+	}
 	var target *Page
 	name := ""
 	switch m.Kind {
@@ -744,14 +761,11 @@ func (idx *citeIndex) resolve(from *Page, f found, deps *[]dep) ([]Cite, []badCi
 		target = idx.version(from, f.key, f.exact)
 		name = "《" + m.Title + "》"
 	case citation.Self:
-		if from.Kind != content.KindRegulation || len(m.Articles) == 0 {
+		if from.Kind != content.KindRegulation {
 			return nil, nil
 		}
 		target, name = from, "本文件"
-	case citation.Near:
-		if m.Word != "前条" || article == "" {
-			return nil, nil // the article being read
-		}
+	case citation.Near: // 前条
 		labels := idx.articles[from]
 		*deps = idx.addDep(*deps, from)
 		if i := slices.Index(labels, article); i > 0 {
