@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"hash/maphash"
 	"html/template"
 	"regexp"
@@ -117,11 +116,7 @@ func (s *Site) buildCitations(diags *diag.List) {
 	// A chapter of a document kept in several files may have no front
 	// matter, but holds the document's articles.
 	hasArticles := func(p *Page) bool { return isReg(p) || p.Document != nil }
-	parallel.Each(len(s.Pages), func(i int) {
-		if p := s.Pages[i]; hasArticles(p) {
-			es[i].articleLabels(p.Src)
-		}
-	})
+	parallel.Each(len(s.Pages), func(i int) { es[i].read(s.Pages[i].Src) })
 	idx.entry = make(map[*Page]*srcEntry, len(s.Pages))
 	for i, p := range s.Pages {
 		idx.entry[p] = es[i]
@@ -371,20 +366,6 @@ func sortCitedBy(cs []CitedBy, at map[string]int) {
 // (Anchor "" for citations of the whole document).
 func (p *Page) CitedBy() []CitedBy { return p.citedBy }
 
-// articleLabels returns the labels of the articles of a regulation's
-// Markdown, as the anchors have them (the first of a repeated number).
-func articleLabels(md []byte) []string {
-	var out []string
-	for len(md) > 0 {
-		var line []byte
-		line, md, _ = bytes.Cut(md, []byte("\n"))
-		if l := markdown.ArticleLabel(bytes.TrimLeft(line, " \t")); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
 type badCite struct {
 	line int
 	msg  string
@@ -435,8 +416,8 @@ type srcEntry struct {
 	hash     uint64
 	scanned  bool
 	found    []found
-	labels   []string // nil until asked for
-	sorted   []string
+	labels   []string          // the article labels, with found
+	sorted   []string          // nil until asked for
 	at       map[string]int    // label → place, nil until asked for
 	previews map[string]string // article → text for a popover, nil until asked for
 	citeJSON template.JS       // the page's popover data, for citeSum
@@ -473,10 +454,17 @@ func publish(pages []*Page, es []*srcEntry) {
 	srcCache.store(next)
 }
 
-func (e *srcEntry) citations(src *content.Source) []found {
+// read scans the page's file, once, for its citations and the labels of
+// its articles.
+func (e *srcEntry) read(src *content.Source) {
 	if !e.scanned {
-		e.found, e.scanned = scan(src), true
+		e.found, e.labels = scan(src)
+		e.scanned = true
 	}
+}
+
+func (e *srcEntry) citations(src *content.Source) []found {
+	e.read(src)
 	return e.found
 }
 
@@ -489,12 +477,11 @@ func (e *srcEntry) titleKeys(title string) (string, string) {
 	return e.citeKey, e.exact
 }
 
+// articleLabels returns the labels of the page's articles, in order (the
+// anchors are the first of a repeated number), and sorted.
 func (e *srcEntry) articleLabels(src *content.Source) ([]string, []string) {
-	if e.labels == nil {
-		e.labels = articleLabels(src.Body())
-		if e.labels == nil {
-			e.labels = []string{}
-		}
+	e.read(src)
+	if e.sorted == nil && len(e.labels) > 0 {
 		e.sorted = slices.Sorted(slices.Values(e.labels))
 	}
 	return e.labels, e.sorted
@@ -542,17 +529,19 @@ func (e *srcEntry) previewsOf(src *content.Source, labels []string, arts []revis
 	}
 }
 
-// scan reads a page's Markdown line by line for citations.
-func scan(src *content.Source) []found {
+// scan reads a page's Markdown line by line for citations and for the
+// labels of its articles (lineLabel), in one pass.
+func scan(src *content.Source) ([]found, []string) {
 	body := src.Body()
 	if body == nil {
-		return nil
+		return nil, nil
 	}
 	// The body as a string without copying it: it does not change while
 	// the model is built, and what the scan keeps it copies (rebase).
 	all := unsafe.String(unsafe.SliceData(body), len(body))
 	var sc citation.Scanner
 	var out []found
+	var labels []string
 	article, fence := "", false
 	line := src.BodyLine - 1
 	for at := 0; at < len(all); {
@@ -563,6 +552,11 @@ func scan(src *content.Source) []found {
 			end += at
 		}
 		raw := all[at:end]
+		start := end - len(strings.TrimLeft(raw, " \t"))
+		label := markdown.ArticleLabel(body[start:end]) // an article's anchor
+		if label != "" {
+			labels = append(labels, label)
+		}
 		at = end + 1
 		line++
 		text := strings.TrimLeft(raw, " \t>")
@@ -573,11 +567,12 @@ func scan(src *content.Source) []found {
 		if fence || strings.HasPrefix(text, "#") || len(text) == 0 {
 			continue
 		}
+		if end-len(text) != start { // after > in a quotation, not an anchor
+			label = markdown.ArticleLabel(body[end-len(text) : end])
+		}
 		skipFirst := false
-		if strings.Contains(text, "第") {
-			if l := markdown.ArticleLabel(body[end-len(text) : end]); l != "" {
-				article, skipFirst = l, true
-			}
+		if label != "" {
+			article, skipFirst = label, true
 		}
 		ms := sc.Scan(text)
 		if len(ms) == 0 {
@@ -602,7 +597,7 @@ func scan(src *content.Source) []found {
 			out = append(out, f)
 		}
 	}
-	return out
+	return out, labels
 }
 
 // rebase makes a match's offsets relative to its own text, and its
