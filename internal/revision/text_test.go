@@ -146,3 +146,26 @@ func TestLikenessSame(t *testing.T) {
 		}
 	}
 }
+
+// TestRadixSort: radixSort sorts as slices.Sort does, short and long
+// lists, pairs of characters and any numbers.
+func TestRadixSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 2000 {
+		xs := make([]uint64, r.IntN(300))
+		for i := range xs {
+			switch r.IntN(3) {
+			case 0:
+				xs[i] = uint64(0x4e00+r.IntN(300))<<32 | uint64(0x4e00+r.IntN(300))
+			case 1:
+				xs[i] = r.Uint64()
+			default:
+				xs[i] = uint64(r.IntN(4))
+			}
+		}
+		want := slices.Sorted(slices.Values(xs))
+		if got := radixSort(slices.Clone(xs)); !slices.Equal(got, want) {
+			t.Fatalf("radixSort(%v) = %v", xs, got)
+		}
+	}
+}
