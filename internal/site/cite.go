@@ -530,7 +530,8 @@ func (e *srcEntry) previewsOf(src *content.Source, labels []string, arts []revis
 }
 
 // scan reads a page's Markdown line by line for citations and for the
-// labels of its articles (lineLabel), in one pass.
+// labels of its articles, in one pass: a line that starts an article,
+// after spaces, is its anchor, in code too, not in a quotation.
 func scan(src *content.Source) ([]found, []string) {
 	body := src.Body()
 	if body == nil {
