@@ -64,13 +64,13 @@ func keys(arts []Article) []string {
 // made when first needed: most articles of a revision are unchanged and
 // matched by their text alone.
 type pairs struct {
-	keys     []string
-	list     [][]uint64
-	sketches []sketch
+	keys   []string
+	list   [][]uint64
+	prints []*print
 }
 
 func newPairs(keys []string) *pairs {
-	return &pairs{keys: keys, list: make([][]uint64, len(keys)), sketches: make([]sketch, len(keys))}
+	return &pairs{keys: keys, list: make([][]uint64, len(keys)), prints: make([]*print, len(keys))}
 }
 
 func (p *pairs) of(i int) []uint64 {
@@ -80,14 +80,14 @@ func (p *pairs) of(i int) []uint64 {
 	return p.list[i]
 }
 
-// sketch is the sketch of article i's pairs, made from its key: the pairs
+// print is the print of article i's pairs, made from its key: the pairs
 // need not be sorted for it, and most articles compared are told apart
-// by their sketches alone.
-func (p *pairs) sketch(i int) sketch {
-	if p.sketches[i] == nil {
-		p.sketches[i] = keySketch(p.keys[i])
+// by their prints alone.
+func (p *pairs) print(i int) *print {
+	if p.prints[i] == nil {
+		p.prints[i] = keyPrint(p.keys[i])
 	}
-	return p.sketches[i]
+	return p.prints[i]
 }
 
 // wholeSketch is the sketch of a whole version's text, made in one pass
@@ -229,7 +229,11 @@ func CompareVersions(ov, nv *Version) *Comparison {
 		}
 		lo, hi := near(i, len(old), len(new))
 		for j := lo; j < hi; j++ {
-			if newFrom[j] >= 0 || !canReach(len(ok[i]), len(nk[j]), sameArticle) || likeness(op.sketch(i), np.sketch(j)) < likely {
+			if newFrom[j] >= 0 || !canReach(len(ok[i]), len(nk[j]), sameArticle) {
+				continue
+			}
+			a, b := op.print(i), np.print(j)
+			if 2*float64(mostShared(a, b)) < sameArticle*float64(a.pairs+b.pairs) || likeness(a.sketch, b.sketch) < likely {
 				continue
 			}
 			d := dice(op.of(i), np.of(j), sameArticle)
@@ -372,7 +376,11 @@ func within(from *pairs, i int, others *pairs, m int) int {
 	best, at := partOf, -1
 	lo, hi := near(i, m, len(others.keys))
 	for k := lo; k < hi; k++ {
-		if len(others.keys[k]) == 0 || float64(len(others.keys[k])) < partOf*float64(len(from.keys[i])) || likeness(from.sketch(i), others.sketch(k)) < likelyPart {
+		if len(others.keys[k]) == 0 || float64(len(others.keys[k])) < partOf*float64(len(from.keys[i])) {
+			continue
+		}
+		a, b := from.print(i), others.print(k)
+		if float64(mostShared(a, b)) < best*float64(a.pairs) || likeness(a.sketch, b.sketch) < likelyPart {
 			continue
 		}
 		if c := containment(from.of(i), others.of(k), best); c >= best {

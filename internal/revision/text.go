@@ -1,6 +1,7 @@
 package revision
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -127,20 +128,57 @@ const sketchSize = 16
 // a few steps, so that the full comparison runs only on likely pairs.
 type sketch []uint64
 
-// keySketch is the sketch of a key's pairs (bigrams).
-func keySketch(key string) sketch {
-	s := make(sketch, 0, sketchSize)
+// print is what tells two articles apart before their pairs are merged:
+// an estimate of how alike they are (sketch) and a bound on how many
+// pairs they can share (bits).
+type print struct {
+	sketch sketch
+	// bits has the bit of each of the article's pairs (bitOf) set. A bit
+	// that one article has and the other lacks stands for at least one
+	// pair the other does not have: mostShared bounds the pairs two
+	// articles share exactly, where the sketch only estimates.
+	bits  [printWords]uint64
+	pairs int // the number of pairs, as bigrams returns them
+}
+
+const printWords = 8
+
+// bitOf places a pair among a print's bits.
+func bitOf(pair uint64) uint64 { return (pair * 0x9E3779B97F4A7C15) >> (64 - 9) }
+
+func (p *print) add(pair uint64) {
+	p.sketch = addHash(p.sketch, pair)
+	b := bitOf(pair)
+	p.bits[b/64] |= 1 << (b % 64)
+	p.pairs++
+}
+
+// keyPrint is the print of a key's pairs (bigrams).
+func keyPrint(key string) *print {
+	p := &print{sketch: make(sketch, 0, sketchSize)}
 	prev := rune(-1)
 	for _, r := range key {
 		if prev >= 0 {
-			s = addHash(s, uint64(prev)<<32|uint64(r))
+			p.add(uint64(prev)<<32 | uint64(r))
 		}
 		prev = r
 	}
-	if prev >= 0 && len(s) == 0 { // a single character
-		s = addHash(s, uint64(prev)<<32|uint64(prev))
+	if prev >= 0 && p.pairs == 0 { // a single character
+		p.add(uint64(prev)<<32 | uint64(prev))
 	}
-	return s
+	return p
+}
+
+// mostShared is the most pairs a and b can have in common (common's
+// count, with repeats): at most the pairs of either less one for each
+// bit it has and the other lacks.
+func mostShared(a, b *print) int {
+	onlyA, onlyB := 0, 0
+	for k := range a.bits {
+		onlyA += bits.OnesCount64(a.bits[k] &^ b.bits[k])
+		onlyB += bits.OnesCount64(b.bits[k] &^ a.bits[k])
+	}
+	return min(a.pairs-onlyA, b.pairs-onlyB)
 }
 
 // addHash adds a pair to a sketch, keeping the smallest distinct hashes.

@@ -87,23 +87,57 @@ func TestIgnoredEveryRune(t *testing.T) {
 	}
 }
 
-// TestKeySketch: a key's sketch made from the key is the sketch of its
-// sorted pairs (bigrams), repeats and all.
-func TestKeySketch(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
+// randomKey is a key of up to 60 characters from a small alphabet, so
+// that keys share pairs, repeat them and are sometimes one character.
+func randomKey(r *rand.Rand) string {
 	alphabet := []rune("第一条党员的规定甲乙丙丁ab")
+	key := make([]rune, r.IntN(60))
+	for i := range key {
+		key[i] = alphabet[r.IntN(min(len(alphabet), 2+r.IntN(len(alphabet))))]
+	}
+	return string(key)
+}
+
+// TestKeyPrint: a key's print made from the key has the sketch and the
+// count of its sorted pairs (bigrams), repeats and all.
+func TestKeyPrint(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
 	for range 3000 {
-		key := make([]rune, r.IntN(60))
-		for i := range key {
-			key[i] = alphabet[r.IntN(min(len(alphabet), 2+r.IntN(len(alphabet))))]
-		}
+		key := randomKey(r)
 		want := make(sketch, 0, sketchSize)
-		for _, p := range bigrams(string(key)) {
+		pairs := bigrams(key)
+		for _, p := range pairs {
 			want = addHash(want, p)
 		}
-		if got := keySketch(string(key)); !slices.Equal(got, want) {
-			t.Fatalf("keySketch(%q) = %v, want %v", string(key), got, want)
+		got := keyPrint(key)
+		if !slices.Equal(got.sketch, want) || got.pairs != len(pairs) {
+			t.Fatalf("keyPrint(%q) = %v, %d pairs, want %v, %d", key, got.sketch, got.pairs, want, len(pairs))
 		}
+	}
+}
+
+// TestMostSharedBounds: mostShared never falls below the pairs two keys
+// really share, and it is exact for the same key, so that the comparison
+// skips no pair of articles it would have matched.
+func TestMostSharedBounds(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	tight := 0
+	for range 20000 {
+		a, b := randomKey(r), randomKey(r)
+		shared := common(bigrams(a), bigrams(b), 0)
+		bound := mostShared(keyPrint(a), keyPrint(b))
+		if bound < shared {
+			t.Fatalf("mostShared(%q, %q) = %d, below the %d pairs they share", a, b, bound, shared)
+		}
+		if bound < min(len(bigrams(a)), len(bigrams(b))) {
+			tight++
+		}
+		if n := len(bigrams(a)); mostShared(keyPrint(a), keyPrint(a)) != n {
+			t.Fatalf("mostShared(%q, itself) = %d, want %d", a, mostShared(keyPrint(a), keyPrint(a)), n)
+		}
+	}
+	if tight == 0 {
+		t.Fatal("mostShared never bounded below the shorter key's pairs: the bound does nothing")
 	}
 }
 
