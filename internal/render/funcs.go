@@ -128,6 +128,11 @@ func tocList(headings []markdown.Heading) template.HTML {
 // times as long, for each of the 16,000 list items of a large site.
 func listData(p *site.Page) template.HTMLAttr {
 	var b strings.Builder
+	writeListData(&b, p)
+	return template.HTMLAttr(b.String())
+}
+
+func writeListData(b *strings.Builder, p *site.Page) {
 	attr := func(name, value string) {
 		b.WriteString(" data-")
 		b.WriteString(name)
@@ -144,7 +149,6 @@ func listData(p *site.Page) template.HTMLAttr {
 		attr("group", value)
 		attr("group-name", name)
 	}
-	return template.HTMLAttr(b.String())
 }
 
 // listGroup returns the group a page falls in on a list, and what the
@@ -227,6 +231,11 @@ func pageFacts(p *site.Page) []fact {
 // factsHTML writes facts as the spans a list shows.
 func factsHTML(fs []fact) template.HTML {
 	var b strings.Builder
+	writeFactSpans(&b, fs)
+	return template.HTML(b.String())
+}
+
+func writeFactSpans(b *strings.Builder, fs []fact) {
 	for _, f := range fs {
 		b.WriteString("<span")
 		if f.Class != "" {
@@ -238,7 +247,6 @@ func factsHTML(fs []fact) template.HTML {
 		b.WriteString(escapeHTML(f.Text))
 		b.WriteString("</span>")
 	}
-	return template.HTML(b.String())
 }
 
 // escapeHTML escapes text for an element's content or a quoted attribute

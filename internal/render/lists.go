@@ -1,0 +1,65 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"djkb/internal/site"
+)
+
+// PageItems is the items of a page-list: each page's title and link, its
+// badge and facts, and its summary, with the data- attributes of listData.
+// LinkItems is the items of a link-list: each page's link, badge and
+// facts. Written in Go, as tocList is: an item took a dozen template
+// actions and escapers, for each of the tens of thousands of items of a
+// site's lists, and the output is byte for byte what those actions wrote.
+func (v *View) PageItems(pages []*site.Page) template.HTML {
+	var b strings.Builder
+	for _, p := range pages {
+		b.WriteString(`<li class="page-item kind-`)
+		b.WriteString(escapeHTML(string(p.Kind)))
+		b.WriteByte('"')
+		writeListData(&b, p)
+		b.WriteString(">\n<h2 class=\"page-item-title\">")
+		v.writeLink(&b, p)
+		b.WriteString("</h2>\n<p class=\"page-item-meta\">")
+		writeFacts(&b, p)
+		b.WriteString("</p>\n")
+		if p.Summary != "" {
+			b.WriteString(`<p class="page-item-summary">`)
+			b.WriteString(escapeHTML(p.Summary))
+			b.WriteString("</p>")
+		}
+		b.WriteString("\n</li>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// LinkItems: see PageItems.
+func (v *View) LinkItems(pages []*site.Page) template.HTML {
+	var b strings.Builder
+	for _, p := range pages {
+		b.WriteString("<li>")
+		v.writeLink(&b, p)
+		b.WriteString(`<span class="link-list-facts">`)
+		writeFacts(&b, p)
+		b.WriteString("</span></li>")
+	}
+	return template.HTML(b.String())
+}
+
+// writeLink writes the link to a page by its title.
+func (v *View) writeLink(b *strings.Builder, p *site.Page) {
+	b.WriteString(`<a href="`)
+	b.WriteString(escapeURL(v.URL(p.URL)))
+	b.WriteString(`">`)
+	b.WriteString(escapeHTML(p.Title))
+	b.WriteString("</a>")
+}
+
+// writeFacts writes a page's badge and facts, as kind-badge and
+// page-facts do.
+func writeFacts(b *strings.Builder, p *site.Page) {
+	writeFactSpans(b, badgeFacts(p))
+	writeFactSpans(b, pageFacts(p))
+}
