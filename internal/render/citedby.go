@@ -85,9 +85,15 @@ func escapeURL(u string) string {
 
 // urlKeeps reports whether html/template's URL normaliser keeps a byte:
 // letters, digits, the unreserved and reserved characters; "%" only
-// where it starts an escape.
-func urlKeeps(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0
-}
+// where it starts an escape. A table, since every byte of every link
+// written in Go is looked up.
+func urlKeeps(c byte) bool { return urlKept[c] }
+
+var urlKept = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!#$&*+,/:;=?@[]", byte(c)) >= 0
+	}
+	return t
+}()
 
 func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
