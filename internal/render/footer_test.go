@@ -81,3 +81,33 @@ func TestPageFooterMatchesTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestBreadcrumbsMatchTemplate checks that Breadcrumbs writes what the
+// range in base.html wrote before it, on every page of the sample site.
+func TestBreadcrumbsMatchTemplate(t *testing.T) {
+	old := template.Must(template.New("old").Parse(`{{if .Crumbs}}<nav class="breadcrumbs wrap" aria-label="当前位置"><ol>
+<li><a href="{{.URL ""}}">首页</a></li>
+{{range .Crumbs}}<li><a href="{{$.URL .URL}}">{{.Title}}</a></li>
+{{end}}<li aria-current="page">{{with .Term}}{{.Name}}{{else}}{{.Title}}{{end}}</li>
+</ol></nav>{{end}}`))
+	b := buildSite(t, "../..")
+	terms := 0
+	for _, fileLinks := range []bool{false, true} {
+		b.site.Config.FileLinks = fileLinks
+		for _, v := range (&render.Renderer{Site: b.site}).Views() {
+			var want strings.Builder
+			if err := old.Execute(&want, v); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(v.Breadcrumbs()); got != want.String() {
+				t.Fatalf("%s (file links %v):\n got %q\nwant %q", v.URLPath, fileLinks, got, want.String())
+			}
+			if v.Term != nil && len(v.Crumbs) > 0 {
+				terms++
+			}
+		}
+	}
+	if terms == 0 {
+		t.Error("no term page with a trail in the sample site")
+	}
+}

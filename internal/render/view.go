@@ -190,3 +190,24 @@ taxonomies:
 	slices.SortStableFunc(out, func(a, b Facet) int { return len(a.Terms) - len(b.Terms) })
 	return out
 }
+
+// Breadcrumbs is the trail from the home page to this one (the nav of
+// base.html), "" on a page without Crumbs. Written in Go, as tocList is:
+// every page showed it, with a template action and its escapers for each
+// step; the output is byte for byte theirs.
+func (v *View) Breadcrumbs() template.HTML {
+	if len(v.Crumbs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<nav class=\"breadcrumbs wrap\" aria-label=\"当前位置\"><ol>\n<li><a href=\"" + escapeURL(v.URL("")) + "\">首页</a></li>\n")
+	for _, c := range v.Crumbs {
+		b.WriteString(`<li><a href="` + escapeURL(v.URL(c.URL)) + `">` + escapeHTML(c.Title) + "</a></li>\n")
+	}
+	here := v.Title
+	if v.Term != nil {
+		here = v.Term.Name
+	}
+	b.WriteString(`<li aria-current="page">` + escapeHTML(here) + "</li>\n</ol></nav>")
+	return template.HTML(b.String())
+}
