@@ -17,42 +17,66 @@ import (
 // pages took a template action, and its escapers, for each of them.
 func (v *View) CitedByList(p *site.Page, full bool) template.HTML {
 	var b strings.Builder
-	b.WriteString(`<dl class="cited-by-list">`)
+	v.writeCitedBy(&b, p, full)
+	return template.HTML(b.String())
+}
+
+func (v *View) writeCitedBy(b *strings.Builder, p *site.Page, full bool) {
+	w := b.WriteString
+	w(`<dl class="cited-by-list">`)
 	for _, c := range p.CitedBy() {
 		id := escapeHTML(c.Anchor)
 		n := strconv.Itoa(len(c.Pages))
-		b.WriteString(`<div id="cited-` + id + `"`)
+		w(`<div id="cited-`)
+		w(id)
+		w(`"`)
 		if !full {
-			b.WriteString(` data-anchor="` + id + `" data-count="` + n + `"`)
+			w(` data-anchor="`)
+			w(id)
+			w(`" data-count="`)
+			w(n)
+			w(`"`)
 		}
-		b.WriteString(`><dt>`)
+		w(`><dt>`)
 		if c.Anchor == "" {
-			b.WriteString("全文")
+			w("全文")
 		} else {
 			at := ""
 			if full {
 				at = v.URL(p.URL)
 			}
-			b.WriteString(`<a href="` + escapeURL(at+"#"+c.Anchor) + `">` + id + `</a>`)
+			w(`<a href="`)
+			w(escapeURL(at + "#" + c.Anchor))
+			w(`">`)
+			w(id)
+			w(`</a>`)
 		}
-		b.WriteString(` <span class="count">` + n + `<span class="visually-hidden"> 处引用</span></span></dt><dd>`)
+		w(` <span class="count">`)
+		w(n)
+		w(`<span class="visually-hidden"> 处引用</span></span></dt><dd>`)
 		pages := c.Pages
 		if !full {
 			pages = c.Shown()
 		}
 		for i, q := range pages {
 			if i > 0 {
-				b.WriteString("、")
+				w("、")
 			}
-			b.WriteString(`<a href="` + escapeURL(v.URL(q.URL)) + `">` + escapeHTML(q.Title) + `</a><span class="cite-kind">` + kindName[q.Kind] + `</span>`)
+			v.writeLink(b, q)
+			w(`<span class="cite-kind">`)
+			w(kindName[q.Kind])
+			w(`</span>`)
 		}
 		if !full && c.Cut() {
-			b.WriteString(`<a class="cited-by-more" href="` + escapeURL(v.URL(p.CitedByURL())+"#cited-"+c.Anchor) + `">等 ` + n + ` 篇</a>`)
+			w(`<a class="cited-by-more" href="`)
+			w(escapeURL(v.URL(p.CitedByURL()) + "#cited-" + c.Anchor))
+			w(`">等 `)
+			w(n)
+			w(` 篇</a>`)
 		}
-		b.WriteString(`</dd></div>`)
+		w(`</dd></div>`)
 	}
-	b.WriteString(`</dl>`)
-	return template.HTML(b.String())
+	w(`</dl>`)
 }
 
 // kindName is what a 被引用 list says a citing page is.

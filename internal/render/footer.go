@@ -37,7 +37,7 @@ func (v *View) PageFooter() template.HTML {
 	if cited := p.CitedBy(); len(cited) > 0 {
 		b.WriteString("\n<section class=\"link-list cited-by\" aria-labelledby=\"cited-by\">\n<h2 id=\"cited-by\">被引用 <span class=\"count\">" +
 			strconv.Itoa(len(cited)) + "<span class=\"visually-hidden\"> 处条文</span></span></h2>\n")
-		b.WriteString(string(v.CitedByList(p, false)))
+		v.writeCitedBy(&b, p, false)
 		if all := p.CitedByURL(); all != "" {
 			b.WriteString("\n<p class=\"cited-by-all\"><a href=\"" + escapeURL(v.URL(all)) + "\">按条文查看引用本文件的全部内容</a></p>")
 		}
@@ -72,6 +72,6 @@ func (v *View) writeLinkList(b *strings.Builder, pages []*site.Page, title, id s
 	}
 	b.WriteString("\n<section class=\"link-list\" aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">" + title +
 		" <span class=\"count\">" + strconv.Itoa(len(pages)) + "</span></h2>\n<ul>")
-	b.WriteString(string(v.LinkItems(pages)))
+	v.writeLinkItems(b, pages)
 	b.WriteString("</ul>\n</section>\n")
 }
