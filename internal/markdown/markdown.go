@@ -61,7 +61,7 @@ func New(opts Options) *Converter {
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(taskCheckBoxRenderer{}, 100),
 		util.Prioritized(paragraphRenderer{}, 100),
-	))
+	), html.WithWriter(newFastWriter())) // after the CJK extension's writer, so it wins
 	return &Converter{md: md}
 }
 
