@@ -107,12 +107,13 @@ func anchor(id string) string { return "#" + site.EscapePath(id) }
 // their escapers cost a regulation page as much as the rest of its facts.
 func tocList(headings []markdown.Heading) template.HTML {
 	var b strings.Builder
+	b.Grow(len(headings) * 128)
 	b.WriteString("<ol>")
 	for _, h := range headings {
 		b.WriteString(`<li class="toc-level-`)
 		b.WriteString(strconv.Itoa(h.Level))
-		b.WriteString(`"><a href="`)
-		b.WriteString(escapeHTML(anchor(h.ID)))
+		b.WriteString(`"><a href="#`)
+		b.WriteString(escapeHTML(site.EscapePath(h.ID)))
 		b.WriteString(`">`)
 		b.WriteString(escapeHTML(h.Text))
 		b.WriteString("</a></li>")
