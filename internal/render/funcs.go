@@ -36,7 +36,15 @@ func chineseDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+	y, m, d := t.Date()
+	b := make([]byte, 0, 24)
+	b = strconv.AppendInt(b, int64(y), 10)
+	b = append(b, "年"...)
+	b = strconv.AppendInt(b, int64(m), 10)
+	b = append(b, "月"...)
+	b = strconv.AppendInt(b, int64(d), 10)
+	b = append(b, "日"...)
+	return string(b)
 }
 
 func isoDate(t time.Time) string {

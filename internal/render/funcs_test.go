@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 	"testing"
@@ -104,5 +105,26 @@ func TestStatusBadgeMatchesTemplate(t *testing.T) {
 		if got := string(statusBadge(s)); got != want.String() {
 			t.Errorf("statusBadge(%q) = %s，模板写的是 %s", s, got, want.String())
 		}
+	}
+}
+
+// FuzzChineseDate checks chineseDate against the Sprintf it replaced.
+func FuzzChineseDate(f *testing.F) {
+	f.Add(int64(0))
+	f.Add(time.Date(2019, 7, 25, 0, 0, 0, 0, time.UTC).Unix())
+	f.Add(int64(-70000000000))
+	f.Add(int64(253402300799))
+	f.Fuzz(func(t *testing.T, sec int64) {
+		d := time.Unix(sec, 0).UTC()
+		want := fmt.Sprintf("%d年%d月%d日", d.Year(), int(d.Month()), d.Day())
+		if d.IsZero() {
+			want = ""
+		}
+		if got := chineseDate(d); got != want {
+			t.Errorf("chineseDate(%v) = %q, want %q", d, got, want)
+		}
+	})
+	if chineseDate(time.Time{}) != "" {
+		f.Error("chineseDate of the zero time is not empty")
 	}
 }
