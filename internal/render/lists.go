@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"djkb/internal/site"
@@ -67,4 +68,35 @@ func (v *View) writeLink(b *strings.Builder, p *site.Page) {
 func writeFacts(b *strings.Builder, p *site.Page) {
 	writeFactSpans(b, badgeFacts(p))
 	writeFactSpans(b, pageFacts(p))
+}
+
+// PagerNav is the pager of a list page, "" when the list has one page.
+// Written in Go, as PageItems is: each of its numbered links took a .URL
+// call and four escapers; the output is byte for byte theirs.
+func (v *View) PagerNav() template.HTML {
+	p := v.Pager
+	if p == nil || p.Count <= 1 {
+		return ""
+	}
+	var b strings.Builder
+	w := b.WriteString
+	w("\n<nav class=\"pager\" aria-label=\"分页\">\n")
+	if p.Prev != "" {
+		w(`<a rel="prev" href="` + escapeURL(v.URL(p.Prev)) + `">上一页</a>`)
+	}
+	w("\n")
+	for _, l := range p.Pages {
+		n := strconv.Itoa(l.Number)
+		if l.Current {
+			w(`<span aria-current="page">` + n + "</span>\n")
+		} else {
+			w(`<a href="` + escapeURL(v.URL(l.URL)) + `" aria-label="第 ` + n + ` 页">` + n + "</a>\n")
+		}
+	}
+	w("\n")
+	if p.Next != "" {
+		w(`<a rel="next" href="` + escapeURL(v.URL(p.Next)) + `">下一页</a>`)
+	}
+	w("\n<span class=\"pager-count\">第 " + strconv.Itoa(p.Number) + " / " + strconv.Itoa(p.Count) + " 页</span>\n</nav>\n")
+	return template.HTML(b.String())
 }

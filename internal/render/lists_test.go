@@ -62,3 +62,38 @@ func TestListItemsMatchTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestPagerNavMatchesTemplate checks that PagerNav writes what the pager
+// partial wrote before it, on every list page of the sample site and on
+// the pages of a long list.
+func TestPagerNavMatchesTemplate(t *testing.T) {
+	old := template.Must(template.New("pager").Parse(`{{$v := .}}{{with .Pager}}{{if gt .Count 1}}
+<nav class="pager" aria-label="分页">
+{{if .Prev}}<a rel="prev" href="{{$v.URL .Prev}}">上一页</a>{{end}}
+{{range .Pages}}{{if .Current}}<span aria-current="page">{{.Number}}</span>{{else}}<a href="{{$v.URL .URL}}" aria-label="第 {{.Number}} 页">{{.Number}}</a>{{end}}
+{{end}}
+{{if .Next}}<a rel="next" href="{{$v.URL .Next}}">下一页</a>{{end}}
+<span class="pager-count">第 {{.Number}} / {{.Count}} 页</span>
+</nav>
+{{end}}{{end}}`))
+	s := &site.Site{Config: config.Config{PageSize: 2}}
+	var pages []*site.Page
+	for range 25 {
+		pages = append(pages, &site.Page{})
+	}
+	views := append(paginate(s, "tags/党建(2)/", pages), paginate(s, "", pages[:1])...)
+	views = append(views, &View{URLPath: "about/"})
+	for _, fileLinks := range []bool{false, true} {
+		s.Config.FileLinks = fileLinks
+		for _, v := range views {
+			v.Site = s
+			var want strings.Builder
+			if err := old.Execute(&want, v); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(v.PagerNav()); got != want.String() {
+				t.Errorf("%s (file links %v):\n got %q\nwant %q", v.URLPath, fileLinks, got, want.String())
+			}
+		}
+	}
+}
