@@ -121,3 +121,45 @@ var urlKept = func() (t [256]bool) {
 }()
 
 func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+// href is escapeURL(v.URL(target)), the link to target as html/template
+// writes it into an href, made in one pass: site.Rel's escaping of the
+// path, then what escapeURL adds to it (the parentheses that Rel keeps and
+// html/template's normaliser encodes, and the HTML escapes of & and +).
+// Go writes every link of the lists through it; FuzzHref checks it against
+// the functions it fuses.
+func (v *View) href(target string) string {
+	var b strings.Builder
+	v.writeHref(&b, target)
+	return b.String()
+}
+
+func (v *View) writeHref(b *strings.Builder, target string) {
+	const hex = "0123456789ABCDEF"
+	depth := strings.Count(v.URLPath, "/")
+	index := v.Site.Config.FileLinks && (target == "" || strings.HasSuffix(target, "/"))
+	if depth == 0 && target == "" && !index {
+		b.WriteString("./")
+		return
+	}
+	b.Grow(3*depth + 3*len(target) + 10)
+	for range depth {
+		b.WriteString("../")
+	}
+	for i := 0; i < len(target); i++ {
+		switch c := target[i]; {
+		// site.EscapePath's set, and the parentheses it keeps
+		case c <= 0x20 || c >= 0x7f || strings.IndexByte("\"#%'<>?\\^`{|}[]()", c) >= 0:
+			b.Write([]byte{'%', hex[c>>4], hex[c&15]})
+		case c == '&':
+			b.WriteString("&amp;")
+		case c == '+':
+			b.WriteString("&#43;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	if index {
+		b.WriteString("index.html")
+	}
+}

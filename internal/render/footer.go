@@ -27,7 +27,7 @@ func (v *View) PageFooter() template.HTML {
 		b.WriteString("\n<section class=\"link-list\" aria-labelledby=\"chapters\">\n<h2 id=\"chapters\">本文件各部分 <span class=\"count\">" +
 			strconv.Itoa(len(p.Chapters)) + "</span></h2>\n<ul>")
 		for _, c := range p.Chapters {
-			b.WriteString(`<li><a href="` + escapeURL(v.URL(c.URL)) + `">` + escapeHTML(c.OwnTitle()) + "</a></li>")
+			b.WriteString(`<li><a href="` + v.href(c.URL) + `">` + escapeHTML(c.OwnTitle()) + "</a></li>")
 		}
 		b.WriteString("</ul>\n</section>\n")
 	}
@@ -39,7 +39,7 @@ func (v *View) PageFooter() template.HTML {
 			strconv.Itoa(len(cited)) + "<span class=\"visually-hidden\"> 处条文</span></span></h2>\n")
 		v.writeCitedBy(&b, p, false)
 		if all := p.CitedByURL(); all != "" {
-			b.WriteString("\n<p class=\"cited-by-all\"><a href=\"" + escapeURL(v.URL(all)) + "\">按条文查看引用本文件的全部内容</a></p>")
+			b.WriteString("\n<p class=\"cited-by-all\"><a href=\"" + v.href(all) + "\">按条文查看引用本文件的全部内容</a></p>")
 		}
 		b.WriteString("\n</section>")
 	}
@@ -52,11 +52,11 @@ func (v *View) PageFooter() template.HTML {
 	if p.Prev != nil || p.Next != nil {
 		b.WriteString("<nav class=\"prev-next\" aria-label=\"同栏目的上一篇和下一篇\">\n")
 		if q := p.Prev; q != nil {
-			b.WriteString(`<a class="prev" rel="prev" href="` + escapeURL(v.URL(q.URL)) + `"><span class="prev-next-label">上一篇</span>` + escapeHTML(q.Title) + "</a>")
+			b.WriteString(`<a class="prev" rel="prev" href="` + v.href(q.URL) + `"><span class="prev-next-label">上一篇</span>` + escapeHTML(q.Title) + "</a>")
 		}
 		b.WriteByte('\n')
 		if q := p.Next; q != nil {
-			b.WriteString(`<a class="next" rel="next" href="` + escapeURL(v.URL(q.URL)) + `"><span class="prev-next-label">下一篇</span>` + escapeHTML(q.Title) + "</a>")
+			b.WriteString(`<a class="next" rel="next" href="` + v.href(q.URL) + `"><span class="prev-next-label">下一篇</span>` + escapeHTML(q.Title) + "</a>")
 		}
 		b.WriteString("\n</nav>")
 	}

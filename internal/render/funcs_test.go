@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"djkb/internal/config"
 	"djkb/internal/content"
 	"djkb/internal/markdown"
 	"djkb/internal/site"
@@ -127,4 +128,19 @@ func FuzzChineseDate(f *testing.F) {
 	if chineseDate(time.Time{}) != "" {
 		f.Error("chineseDate of the zero time is not empty")
 	}
+}
+
+// FuzzHref checks that href writes what escapeURL(v.URL(target)) does,
+// from pages at any depth, with and without file links.
+func FuzzHref(f *testing.F) {
+	for _, s := range []string{"", "regulations/党内法规/条例(2017-02-25)/", "a b&c+d%41'\"<>#?[]{}|^`\\/", "\x00\x7f\xff", "tags/党建/page/2/", "feed.xml"} {
+		f.Add("regulations/党内法规/", s, false)
+		f.Add("", s, true)
+	}
+	f.Fuzz(func(t *testing.T, from, target string, fileLinks bool) {
+		v := &View{Site: &site.Site{Config: config.Config{FileLinks: fileLinks}}, URLPath: from}
+		if got, want := v.href(target), escapeURL(v.URL(target)); got != want {
+			t.Errorf("href(%q) from %q = %q, want %q", target, from, got, want)
+		}
+	})
 }

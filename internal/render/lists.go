@@ -57,7 +57,7 @@ func (v *View) writeLinkItems(b *strings.Builder, pages []*site.Page) {
 // writeLink writes the link to a page by its title.
 func (v *View) writeLink(b *strings.Builder, p *site.Page) {
 	b.WriteString(`<a href="`)
-	b.WriteString(escapeURL(v.URL(p.URL)))
+	v.writeHref(b, p.URL)
 	b.WriteString(`">`)
 	b.WriteString(escapeHTML(p.Title))
 	b.WriteString("</a>")
@@ -82,7 +82,7 @@ func (v *View) PagerNav() template.HTML {
 	w := b.WriteString
 	w("\n<nav class=\"pager\" aria-label=\"分页\">\n")
 	if p.Prev != "" {
-		w(`<a rel="prev" href="` + escapeURL(v.URL(p.Prev)) + `">上一页</a>`)
+		w(`<a rel="prev" href="` + v.href(p.Prev) + `">上一页</a>`)
 	}
 	w("\n")
 	for _, l := range p.Pages {
@@ -90,12 +90,12 @@ func (v *View) PagerNav() template.HTML {
 		if l.Current {
 			w(`<span aria-current="page">` + n + "</span>\n")
 		} else {
-			w(`<a href="` + escapeURL(v.URL(l.URL)) + `" aria-label="第 ` + n + ` 页">` + n + "</a>\n")
+			w(`<a href="` + v.href(l.URL) + `" aria-label="第 ` + n + ` 页">` + n + "</a>\n")
 		}
 	}
 	w("\n")
 	if p.Next != "" {
-		w(`<a rel="next" href="` + escapeURL(v.URL(p.Next)) + `">下一页</a>`)
+		w(`<a rel="next" href="` + v.href(p.Next) + `">下一页</a>`)
 	}
 	w("\n<span class=\"pager-count\">第 " + strconv.Itoa(p.Number) + " / " + strconv.Itoa(p.Count) + " 页</span>\n</nav>\n")
 	return template.HTML(b.String())

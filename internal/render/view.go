@@ -200,9 +200,9 @@ func (v *View) Breadcrumbs() template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("<nav class=\"breadcrumbs wrap\" aria-label=\"当前位置\"><ol>\n<li><a href=\"" + escapeURL(v.URL("")) + "\">首页</a></li>\n")
+	b.WriteString("<nav class=\"breadcrumbs wrap\" aria-label=\"当前位置\"><ol>\n<li><a href=\"" + v.href("") + "\">首页</a></li>\n")
 	for _, c := range v.Crumbs {
-		b.WriteString(`<li><a href="` + escapeURL(v.URL(c.URL)) + `">` + escapeHTML(c.Title) + "</a></li>\n")
+		b.WriteString(`<li><a href="` + v.href(c.URL) + `">` + escapeHTML(c.Title) + "</a></li>\n")
 	}
 	here := v.Title
 	if v.Term != nil {
