@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -91,7 +92,8 @@ type Resolver interface {
 
 // Citer is a Resolver that also links citations in the text (《条例》第五条):
 // for the text of a text node, found on the given file line, it returns
-// the spans to make links, in order and not overlapping.
+// the spans to make links, in order and not overlapping. text shares the
+// page's source: Cite may read it only until it returns.
 type Citer interface {
 	Cite(text string, line int) []Cite
 	// CiteLines are the file lines that hold citations to link, in
@@ -101,7 +103,8 @@ type Citer interface {
 
 // Glosser is a Resolver that also links terms of the site's glossary in
 // the text: for the text of a text node, it returns the spans to link, in
-// order and not overlapping. Citations are linked first.
+// order and not overlapping. Citations are linked first. text shares the
+// page's source: Terms may read it only until it returns.
 type Glosser interface {
 	Terms(text string) []Cite
 }
@@ -606,7 +609,7 @@ func (p *page) linkCitations(c Citer, lines []int, t *ast.Text) {
 	}
 	line := p.lineAt(t.Segment.Start)
 	if _, ok := slices.BinarySearch(lines, line); ok {
-		p.linkSpans(t, c.Cite(string(value), line), "cite")
+		p.linkSpans(t, c.Cite(borrow(value), line), "cite")
 	}
 }
 
@@ -621,7 +624,7 @@ func (p *page) linkTerms(g Glosser, doc ast.Node) {
 		return ast.WalkContinue, nil
 	})
 	for _, t := range texts {
-		if spans := g.Terms(string(t.Segment.Value(p.src))); len(spans) > 0 {
+		if spans := g.Terms(borrow(t.Segment.Value(p.src))); len(spans) > 0 {
 			p.linkSpans(t, spans, "term")
 		}
 	}
@@ -662,3 +665,9 @@ func (p *page) linkSpans(t *ast.Text, spans []Cite, class string) {
 		parent.RemoveChild(parent, t)
 	}
 }
+
+// borrow returns b as a string without copying it, for the Citer and the
+// Glosser, which read the text of every text node but keep none of it: a
+// copy of each was most of what linking terms allocated. b must not
+// change while the string is read, and the page's source never does.
+func borrow(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
