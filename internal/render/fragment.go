@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"sync"
+
+	"djkb/internal/site"
 )
 
 // fragments caches the output of View.Fragment for the views of one
@@ -13,6 +15,8 @@ type fragments struct {
 	templates *Templates
 	mu        sync.Mutex
 	done      map[fragmentKey]template.HTML
+	// top is the site's TopSections, which every page's NavKey reads.
+	top []*site.Section
 }
 
 // fragmentKey names a fragment: a struct rather than a joined string, so

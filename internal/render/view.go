@@ -100,7 +100,12 @@ func (v *View) TermsOf(key string) []*site.Term {
 
 // TopSections returns the first-level sections in the order the site
 // presents them: regulations, cases, brands, then any others.
-func (v *View) TopSections() []*site.Section { return v.Site.TopSections() }
+func (v *View) TopSections() []*site.Section {
+	if v.fragments != nil {
+		return v.fragments.top
+	}
+	return v.Site.TopSections()
+}
 
 // NavCurrent is the aria-current value of a main-navigation link to a
 // top-level section: "page" on that section's own list, "true" on the pages
