@@ -130,6 +130,7 @@ func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' ||
 // the functions it fuses.
 func (v *View) href(target string) string {
 	var b strings.Builder
+	b.Grow(3*strings.Count(v.URLPath, "/") + 3*len(target) + 10)
 	v.writeHref(&b, target)
 	return b.String()
 }
@@ -142,7 +143,6 @@ func (v *View) writeHref(b *strings.Builder, target string) {
 		b.WriteString("./")
 		return
 	}
-	b.Grow(3*depth + 3*len(target) + 10)
 	for range depth {
 		b.WriteString("../")
 	}
