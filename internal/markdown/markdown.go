@@ -169,31 +169,52 @@ func ArticleLabel(line []byte) string {
 		return ""
 	}
 	i += len("第")
-	n := runOf(line[i:], articleNumerals)
+	n := runWhile(line[i:], articleNumeral)
 	if n == 0 || !bytes.HasPrefix(line[i+n:], []byte("条")) {
 		return ""
 	}
 	i += n + len("条")
 	if bytes.HasPrefix(line[i:], []byte("之")) {
-		if n := runOf(line[i+len("之"):], subArticleNumerals); n > 0 {
+		if n := runWhile(line[i+len("之"):], subArticleNumeral); n > 0 {
 			i += len("之") + n
 		}
 	}
 	return string(line[start:i])
 }
 
-const (
-	articleNumerals    = "零〇一二三四五六七八九十百千万0123456789"
-	subArticleNumerals = "一二三四五六七八九十"
-)
+// articleNumeral reports whether r may stand in an article's number
+// (第一百零一条, 第101条): a switch rather than a search of a string of
+// them, since ArticleLabel runs on every paragraph the site has.
+func articleNumeral(r rune) bool {
+	switch r {
+	case '零', '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万':
+		return true
+	}
+	return '0' <= r && r <= '9'
+}
+
+// subArticleNumeral reports whether r may stand after 之 (第一百零一条之一).
+func subArticleNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
 
 // runOf returns the length in bytes of the run of characters of set that
 // b starts with.
 func runOf(b []byte, set string) int {
+	return runWhile(b, func(r rune) bool { return strings.ContainsRune(set, r) })
+}
+
+// runWhile returns the length in bytes of the run of characters for which
+// in is true that b starts with.
+func runWhile(b []byte, in func(rune) bool) int {
 	n := 0
 	for n < len(b) {
 		r, size := utf8.DecodeRune(b[n:])
-		if r == utf8.RuneError || !strings.ContainsRune(set, r) {
+		if r == utf8.RuneError || !in(r) {
 			break
 		}
 		n += size
