@@ -34,7 +34,7 @@ var articleRe = regexp.MustCompile(`^[*_]{0,3}\s*(第[零〇一二三四五六�
 
 // FuzzArticleLabel checks ArticleLabel against the regular expression.
 func FuzzArticleLabel(f *testing.F) {
-	for _, s := range []string{"第一条 为了", "**第十二条**", "_第一百零一条之一_", "第1条", "第十二章", " \t第三条之", "***\r第二条之三", "第\xff条"} {
+	for _, s := range []string{"第一条 为了", "**第十二条**", "_第一百零一条之一_", "第1条", "第十二章", " \t第三条之", "***\r第二条之三", "第\xff条", "第一万零一条", "第〇条", "第9条之十"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, line []byte) {

@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // citer links every 《条例》 and records the lines it was asked about.
@@ -77,5 +78,39 @@ func TestCitationLinesOnly(t *testing.T) {
 	none := &citer{only: []int{}}
 	if _, err := New(Options{}).Convert(Input{Source: []byte(src), FirstLine: 1, Resolver: none}); err != nil || len(none.lines) != 0 {
 		t.Errorf("没有引用的页面不应询问，询问了 %v", none.lines)
+	}
+}
+
+// sharer is a Citer and Glosser that checks the text it is given is the
+// page's source itself, not a copy of it.
+type sharer struct {
+	citer
+	src    []byte
+	copied int
+}
+
+func (s *sharer) check(text string) {
+	if text == "" {
+		return
+	}
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(s.src)))
+	if at := uintptr(unsafe.Pointer(unsafe.StringData(text))); at < start || at >= start+uintptr(len(s.src)) {
+		s.copied++
+	}
+}
+
+func (s *sharer) Cite(text string, line int) []Cite { s.check(text); return s.citer.Cite(text, line) }
+func (s *sharer) Terms(text string) []Cite          { s.check(text); return nil }
+
+// TestTextShared: the text nodes that citations and terms are looked for
+// in are handed over without a copy each.
+func TestTextShared(t *testing.T) {
+	src := []byte("依照《条例》和《条例》，**强调《条例》**。\n第二行《条例》\n\n- 列表《条例》\n")
+	s := &sharer{src: src}
+	if _, err := New(Options{}).Convert(Input{Source: src, FirstLine: 1, Resolver: s}); err != nil {
+		t.Fatal(err)
+	}
+	if s.copied > 0 || len(s.lines) == 0 {
+		t.Errorf("%d texts were copies (%d asked)", s.copied, len(s.lines))
 	}
 }

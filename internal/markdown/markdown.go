@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -61,7 +62,7 @@ func New(opts Options) *Converter {
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(taskCheckBoxRenderer{}, 100),
 		util.Prioritized(paragraphRenderer{}, 100),
-	))
+	), html.WithWriter(newFastWriter())) // after the CJK extension's writer, so it wins
 	return &Converter{md: md}
 }
 
@@ -91,7 +92,8 @@ type Resolver interface {
 
 // Citer is a Resolver that also links citations in the text (《条例》第五条):
 // for the text of a text node, found on the given file line, it returns
-// the spans to make links, in order and not overlapping.
+// the spans to make links, in order and not overlapping. text shares the
+// page's source: Cite may read it only until it returns.
 type Citer interface {
 	Cite(text string, line int) []Cite
 	// CiteLines are the file lines that hold citations to link, in
@@ -101,7 +103,8 @@ type Citer interface {
 
 // Glosser is a Resolver that also links terms of the site's glossary in
 // the text: for the text of a text node, it returns the spans to link, in
-// order and not overlapping. Citations are linked first.
+// order and not overlapping. Citations are linked first. text shares the
+// page's source: Terms may read it only until it returns.
 type Glosser interface {
 	Terms(text string) []Cite
 }
@@ -166,31 +169,52 @@ func ArticleLabel(line []byte) string {
 		return ""
 	}
 	i += len("第")
-	n := runOf(line[i:], articleNumerals)
+	n := runWhile(line[i:], articleNumeral)
 	if n == 0 || !bytes.HasPrefix(line[i+n:], []byte("条")) {
 		return ""
 	}
 	i += n + len("条")
 	if bytes.HasPrefix(line[i:], []byte("之")) {
-		if n := runOf(line[i+len("之"):], subArticleNumerals); n > 0 {
+		if n := runWhile(line[i+len("之"):], subArticleNumeral); n > 0 {
 			i += len("之") + n
 		}
 	}
 	return string(line[start:i])
 }
 
-const (
-	articleNumerals    = "零〇一二三四五六七八九十百千万0123456789"
-	subArticleNumerals = "一二三四五六七八九十"
-)
+// articleNumeral reports whether r may stand in an article's number
+// (第一百零一条, 第101条): a switch rather than a search of a string of
+// them, since ArticleLabel runs on every paragraph the site has.
+func articleNumeral(r rune) bool {
+	switch r {
+	case '零', '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万':
+		return true
+	}
+	return '0' <= r && r <= '9'
+}
+
+// subArticleNumeral reports whether r may stand after 之 (第一百零一条之一).
+func subArticleNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
 
 // runOf returns the length in bytes of the run of characters of set that
 // b starts with.
 func runOf(b []byte, set string) int {
+	return runWhile(b, func(r rune) bool { return strings.ContainsRune(set, r) })
+}
+
+// runWhile returns the length in bytes of the run of characters for which
+// in is true that b starts with.
+func runWhile(b []byte, in func(rune) bool) int {
 	n := 0
 	for n < len(b) {
 		r, size := utf8.DecodeRune(b[n:])
-		if r == utf8.RuneError || !strings.ContainsRune(set, r) {
+		if r == utf8.RuneError || !in(r) {
 			break
 		}
 		n += size
@@ -569,11 +593,14 @@ func (p *page) lineAt(off int) int {
 		return p.in.FirstLine
 	}
 	if p.lineStarts == nil {
-		p.lineStarts = []int{0}
-		for i, c := range p.src {
-			if c == '\n' {
-				p.lineStarts = append(p.lineStarts, i+1)
+		p.lineStarts = make([]int, 1, bytes.Count(p.src, []byte{'\n'})+1)
+		for i := 0; ; {
+			j := bytes.IndexByte(p.src[i:], '\n')
+			if j < 0 {
+				break
 			}
+			i += j + 1
+			p.lineStarts = append(p.lineStarts, i)
 		}
 	}
 	line := sort.SearchInts(p.lineStarts, off+1) - 1
@@ -603,7 +630,7 @@ func (p *page) linkCitations(c Citer, lines []int, t *ast.Text) {
 	}
 	line := p.lineAt(t.Segment.Start)
 	if _, ok := slices.BinarySearch(lines, line); ok {
-		p.linkSpans(t, c.Cite(string(value), line), "cite")
+		p.linkSpans(t, c.Cite(borrow(value), line), "cite")
 	}
 }
 
@@ -618,7 +645,7 @@ func (p *page) linkTerms(g Glosser, doc ast.Node) {
 		return ast.WalkContinue, nil
 	})
 	for _, t := range texts {
-		if spans := g.Terms(string(t.Segment.Value(p.src))); len(spans) > 0 {
+		if spans := g.Terms(borrow(t.Segment.Value(p.src))); len(spans) > 0 {
 			p.linkSpans(t, spans, "term")
 		}
 	}
@@ -659,3 +686,9 @@ func (p *page) linkSpans(t *ast.Text, spans []Cite, class string) {
 		parent.RemoveChild(parent, t)
 	}
 }
+
+// borrow returns b as a string without copying it, for the Citer and the
+// Glosser, which read the text of every text node but keep none of it: a
+// copy of each was most of what linking terms allocated. b must not
+// change while the string is read, and the page's source never does.
+func borrow(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"strings"
 	"sync"
+
+	"djkb/internal/site"
 )
 
 // fragments caches the output of View.Fragment for the views of one
@@ -13,8 +14,14 @@ import (
 type fragments struct {
 	templates *Templates
 	mu        sync.Mutex
-	done      map[string]template.HTML
+	done      map[fragmentKey]template.HTML
+	// top is the site's TopSections, which every page's NavKey reads.
+	top []*site.Section
 }
+
+// fragmentKey names a fragment: a struct rather than a joined string, so
+// that looking one up allocates nothing.
+type fragmentKey struct{ kind, name, key, root string }
 
 // Fragment renders the template name with this view as its data, once for
 // all views of the same kind, key and folder depth: the others get the same
@@ -26,7 +33,7 @@ func (v *View) Fragment(name, key string) (template.HTML, error) {
 	if f == nil {
 		return "", fmt.Errorf("Fragment %q: 这个页面不能使用片段缓存", name)
 	}
-	id := strings.Join([]string{v.Kind, name, key, v.Root}, "\x00")
+	id := fragmentKey{v.Kind, name, key, v.Root}
 	f.mu.Lock()
 	html, ok := f.done[id]
 	f.mu.Unlock()

@@ -36,7 +36,15 @@ func chineseDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+	y, m, d := t.Date()
+	b := make([]byte, 0, 24)
+	b = strconv.AppendInt(b, int64(y), 10)
+	b = append(b, "年"...)
+	b = strconv.AppendInt(b, int64(m), 10)
+	b = append(b, "月"...)
+	b = strconv.AppendInt(b, int64(d), 10)
+	b = append(b, "日"...)
+	return string(b)
 }
 
 func isoDate(t time.Time) string {
@@ -107,12 +115,13 @@ func anchor(id string) string { return "#" + site.EscapePath(id) }
 // their escapers cost a regulation page as much as the rest of its facts.
 func tocList(headings []markdown.Heading) template.HTML {
 	var b strings.Builder
+	b.Grow(len(headings) * 128)
 	b.WriteString("<ol>")
 	for _, h := range headings {
 		b.WriteString(`<li class="toc-level-`)
 		b.WriteString(strconv.Itoa(h.Level))
-		b.WriteString(`"><a href="`)
-		b.WriteString(escapeHTML(anchor(h.ID)))
+		b.WriteString(`"><a href="#`)
+		b.WriteString(escapeHTML(site.EscapePath(h.ID)))
 		b.WriteString(`">`)
 		b.WriteString(escapeHTML(h.Text))
 		b.WriteString("</a></li>")
@@ -128,6 +137,11 @@ func tocList(headings []markdown.Heading) template.HTML {
 // times as long, for each of the 16,000 list items of a large site.
 func listData(p *site.Page) template.HTMLAttr {
 	var b strings.Builder
+	writeListData(&b, p)
+	return template.HTMLAttr(b.String())
+}
+
+func writeListData(b *strings.Builder, p *site.Page) {
 	attr := func(name, value string) {
 		b.WriteString(" data-")
 		b.WriteString(name)
@@ -144,7 +158,6 @@ func listData(p *site.Page) template.HTMLAttr {
 		attr("group", value)
 		attr("group-name", name)
 	}
-	return template.HTMLAttr(b.String())
 }
 
 // listGroup returns the group a page falls in on a list, and what the
@@ -227,6 +240,11 @@ func pageFacts(p *site.Page) []fact {
 // factsHTML writes facts as the spans a list shows.
 func factsHTML(fs []fact) template.HTML {
 	var b strings.Builder
+	writeFactSpans(&b, fs)
+	return template.HTML(b.String())
+}
+
+func writeFactSpans(b *strings.Builder, fs []fact) {
 	for _, f := range fs {
 		b.WriteString("<span")
 		if f.Class != "" {
@@ -238,7 +256,6 @@ func factsHTML(fs []fact) template.HTML {
 		b.WriteString(escapeHTML(f.Text))
 		b.WriteString("</span>")
 	}
-	return template.HTML(b.String())
 }
 
 // escapeHTML escapes text for an element's content or a quoted attribute

@@ -1,11 +1,13 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 	"testing"
 	"time"
 
+	"djkb/internal/config"
 	"djkb/internal/content"
 	"djkb/internal/markdown"
 	"djkb/internal/site"
@@ -105,4 +107,40 @@ func TestStatusBadgeMatchesTemplate(t *testing.T) {
 			t.Errorf("statusBadge(%q) = %s，模板写的是 %s", s, got, want.String())
 		}
 	}
+}
+
+// FuzzChineseDate checks chineseDate against the Sprintf it replaced.
+func FuzzChineseDate(f *testing.F) {
+	f.Add(int64(0))
+	f.Add(time.Date(2019, 7, 25, 0, 0, 0, 0, time.UTC).Unix())
+	f.Add(int64(-70000000000))
+	f.Add(int64(253402300799))
+	f.Fuzz(func(t *testing.T, sec int64) {
+		d := time.Unix(sec, 0).UTC()
+		want := fmt.Sprintf("%d年%d月%d日", d.Year(), int(d.Month()), d.Day())
+		if d.IsZero() {
+			want = ""
+		}
+		if got := chineseDate(d); got != want {
+			t.Errorf("chineseDate(%v) = %q, want %q", d, got, want)
+		}
+	})
+	if chineseDate(time.Time{}) != "" {
+		f.Error("chineseDate of the zero time is not empty")
+	}
+}
+
+// FuzzHref checks that href writes what escapeURL(v.URL(target)) does,
+// from pages at any depth, with and without file links.
+func FuzzHref(f *testing.F) {
+	for _, s := range []string{"", "regulations/党内法规/条例(2017-02-25)/", "a b&c+d%41'\"<>#?[]{}|^`\\/", "\x00\x7f\xff", "tags/党建/page/2/", "feed.xml"} {
+		f.Add("regulations/党内法规/", s, false)
+		f.Add("", s, true)
+	}
+	f.Fuzz(func(t *testing.T, from, target string, fileLinks bool) {
+		v := &View{Site: &site.Site{Config: config.Config{FileLinks: fileLinks}}, URLPath: from}
+		if got, want := v.href(target), escapeURL(v.URL(target)); got != want {
+			t.Errorf("href(%q) from %q = %q, want %q", target, from, got, want)
+		}
+	})
 }

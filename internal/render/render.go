@@ -34,7 +34,7 @@ type Report interface {
 func (r *Renderer) Views() []*View {
 	s := r.Site
 	var views []*View
-	frags := &fragments{templates: r.Templates, done: map[string]template.HTML{}}
+	frags := &fragments{templates: r.Templates, done: map[fragmentKey]template.HTML{}, top: s.TopSections()}
 	add := func(v *View) {
 		v.Site = s
 		v.fragments = frags

@@ -26,7 +26,7 @@ func (v *View) VersionList() template.HTML {
 		if i < 0 {
 			b.WriteString(`
 <li class="versions-gap">……其间另有 ` + strconv.Itoa(-i) + ` 个版本，全部版本见<a href="` +
-				escapeURL(v.URL(last.URL)) + `#versions-title">最新版本的历史版本</a></li>`)
+				v.href(last.URL) + `#versions-title">最新版本的历史版本</a></li>`)
 			continue
 		}
 		p := c.Versions[i]
@@ -45,14 +45,14 @@ func (v *View) VersionList() template.HTML {
 		if this {
 			b.WriteString(`<span class="versions-this">本页</span>`)
 		} else {
-			b.WriteString(`<a href="` + escapeURL(v.URL(p.URL)) + `">` + escapeHTML(p.Title) + `</a>`)
+			b.WriteString(`<a href="` + v.href(p.URL) + `">` + escapeHTML(p.Title) + `</a>`)
 		}
 		if r := p.Reg(); r != nil && r.DocNumber != "" {
 			b.WriteString(`<span class="doc-number">` + escapeHTML(r.DocNumber) + `</span>`)
 		}
 		b.WriteString(string(statusBadge(p.ShownStatus())))
 		if i > 0 {
-			b.WriteString(`<a class="versions-compare" href="` + escapeURL(v.URL(c.Steps[i-1].URL)) + `">修订对照</a>`)
+			b.WriteString(`<a class="versions-compare" href="` + v.href(c.Steps[i-1].URL) + `">修订对照</a>`)
 		}
 		b.WriteString("</li>")
 	}

@@ -100,7 +100,12 @@ func (v *View) TermsOf(key string) []*site.Term {
 
 // TopSections returns the first-level sections in the order the site
 // presents them: regulations, cases, brands, then any others.
-func (v *View) TopSections() []*site.Section { return v.Site.TopSections() }
+func (v *View) TopSections() []*site.Section {
+	if v.fragments != nil {
+		return v.fragments.top
+	}
+	return v.Site.TopSections()
+}
 
 // NavCurrent is the aria-current value of a main-navigation link to a
 // top-level section: "page" on that section's own list, "true" on the pages
@@ -189,4 +194,25 @@ taxonomies:
 	}
 	slices.SortStableFunc(out, func(a, b Facet) int { return len(a.Terms) - len(b.Terms) })
 	return out
+}
+
+// Breadcrumbs is the trail from the home page to this one (the nav of
+// base.html), "" on a page without Crumbs. Written in Go, as tocList is:
+// every page showed it, with a template action and its escapers for each
+// step; the output is byte for byte theirs.
+func (v *View) Breadcrumbs() template.HTML {
+	if len(v.Crumbs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<nav class=\"breadcrumbs wrap\" aria-label=\"当前位置\"><ol>\n<li><a href=\"" + v.href("") + "\">首页</a></li>\n")
+	for _, c := range v.Crumbs {
+		b.WriteString(`<li><a href="` + v.href(c.URL) + `">` + escapeHTML(c.Title) + "</a></li>\n")
+	}
+	here := v.Title
+	if v.Term != nil {
+		here = v.Term.Name
+	}
+	b.WriteString(`<li aria-current="page">` + escapeHTML(here) + "</li>\n</ol></nav>")
+	return template.HTML(b.String())
 }
