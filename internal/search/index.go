@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"encoding/binary"
+	"math"
 	"slices"
 	"sync"
 
@@ -25,40 +26,47 @@ type postings struct {
 	global [][]int32
 }
 
-// postingsReader reads the lists of the terms in order, every batch of
-// every run front to back, once: a heap holds each batch's next record,
-// least term first and, for a term, the batches in block order.
+// postingsReader reads the lists of the terms in order, a chunk of terms at
+// a time, every batch of every run front to back, once. A term's length is
+// known (df), so each list has its place in the chunk before it is read: the
+// batches, taken in block order, each put their records of the chunk's terms
+// straight into place, and a term's blocks come out in order with no merge.
 type postingsReader struct {
 	p    *postings
-	curs []batchCursor
-	heap []int32 // into curs
+	curs []batchCursor // every batch's, in block order
+	live bool          // curs is set up
+	at   []int         // scratch: where each term of the chunk goes next
 }
 
-// ids appends the blocks of term g to dst. Terms must be read in order,
-// from the first.
-func (pr *postingsReader) ids(dst []int32, g int) []int32 {
-	if pr.curs == nil {
+// chunk reads the lists of terms lo..hi-1 into l. Chunks must be read in
+// order, from the first term, with no gap.
+func (pr *postingsReader) chunk(l *readLists, lo, hi int) {
+	if !pr.live {
 		pr.start()
 	}
-	for len(pr.heap) > 0 {
-		c := &pr.curs[pr.heap[0]]
-		if c.g != int32(g) {
-			break
-		}
-		dst = appendGaps(dst, c.data, c.first-1)
-		if pr.next(c) {
-			pr.down(0)
-		} else {
-			last := len(pr.heap) - 1
-			pr.heap[0] = pr.heap[last]
-			pr.heap = pr.heap[:last]
-			pr.down(0)
+	l.ends = l.ends[:0]
+	pr.at = pr.at[:0]
+	n := 0
+	for g := lo; g < hi; g++ {
+		pr.at = append(pr.at, n)
+		n += int(pr.p.df[g])
+		l.ends = append(l.ends, n)
+	}
+	l.ids = slices.Grow(l.ids[:0], n)[:n]
+	for i := range pr.curs {
+		c := &pr.curs[i]
+		for c.g < int32(hi) {
+			k := int(c.g) - lo
+			pr.at[k] = putGaps(l.ids, pr.at[k], c.data, c.first-1)
+			if !pr.next(c) {
+				c.g = math.MaxInt32
+			}
 		}
 	}
-	return dst
 }
 
 func (pr *postingsReader) start() {
+	pr.live = true
 	for w, r := range pr.p.runs {
 		for _, b := range r.batches {
 			c := batchCursor{file: r.spill, run: int32(w), first: b.first, pos: b.at, end: b.end}
@@ -66,12 +74,6 @@ func (pr *postingsReader) start() {
 				pr.curs = append(pr.curs, c)
 			}
 		}
-	}
-	for i := range pr.curs {
-		pr.heap = append(pr.heap, int32(i))
-	}
-	for i := len(pr.heap)/2 - 1; i >= 0; i-- {
-		pr.down(i)
 	}
 }
 
@@ -83,31 +85,6 @@ func (pr *postingsReader) next(c *batchCursor) bool {
 	}
 	c.g = pr.p.global[c.run][c.term]
 	return true
-}
-
-func (pr *postingsReader) less(i, j int) bool {
-	a, b := pr.heap[i], pr.heap[j]
-	ga, gb := pr.curs[a].g, pr.curs[b].g
-	return ga < gb || ga == gb && a < b
-}
-
-func (pr *postingsReader) down(i int) {
-	h := pr.heap
-	for {
-		l := 2*i + 1
-		if l >= len(h) {
-			return
-		}
-		m := l
-		if r := l + 1; r < len(h) && pr.less(r, l) {
-			m = r
-		}
-		if !pr.less(m, i) {
-			return
-		}
-		h[i], h[m] = h[m], h[i]
-		i = m
-	}
 }
 
 // A batchCursor reads a batch's records from its spill file through a
@@ -514,20 +491,22 @@ func mergeRuns(runs []*indexRun) *postings {
 	return p
 }
 
-// appendGaps decodes varint gaps (the first from prev) and appends the ids.
-func appendGaps(ids []int32, gaps []byte, prev int32) []int32 {
-	for i := 0; i < len(gaps); {
+// putGaps decodes varint gaps (the first from prev) into ids from i on,
+// and returns where they end.
+func putGaps(ids []int32, i int, gaps []byte, prev int32) int {
+	for j := 0; j < len(gaps); {
 		var v uint32
 		for shift := uint(0); ; shift += 7 {
-			c := gaps[i]
-			i++
+			c := gaps[j]
+			j++
 			v |= uint32(c&0x7F) << shift
 			if c < 0x80 {
 				break
 			}
 		}
 		prev += int32(v)
-		ids = append(ids, prev)
+		ids[i] = prev
+		i++
 	}
-	return ids
+	return i
 }
