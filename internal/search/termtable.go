@@ -1,9 +1,6 @@
 package search
 
-import (
-	"slices"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Term keys are uint64: a Han key is tokenize.HanKey; a word key has
 // wordBit set and the word's index in the table's word list below it.
@@ -14,15 +11,16 @@ const wordBit = 1 << 63
 // in each block.
 //
 // Keys of two BMP characters (nearly all) do not go to the table one by one:
-// they queue, with the blocks they occur in, and a batch of them is
-// partitioned by hash before it is looked up, each partition in a table of
-// its own. A key looked up at once would cost a cache miss whenever its
-// term is rare, since the whole table (a few megabytes) outgrows the
-// processor's nearer caches; a partition's table is a 128th of it (about
-// 24 KB, half of a first-level data cache, so that the keys streaming
-// through leave it there: with 64 partitions the index took 2-3% longer)
-// and stays in them while its keys are looked up. The other keys, few, go
-// to a Go map at once.
+// each waits, with its block, in the queue of its partition (by hash), and
+// a batch of them is looked up partition by partition, each partition in a
+// table of its own. A key looked up at once would cost a cache miss
+// whenever its term is rare, since the whole table (a few megabytes)
+// outgrows the processor's nearer caches; a partition's table is a 128th of
+// it (about 24 KB, half of a first-level data cache, so that the keys
+// streaming through leave it there: with 64 partitions the index took 2-3%
+// longer) and stays in them while its keys are looked up. Queueing each key
+// straight into its partition's queue spares a pass that would partition
+// one queue of them all. The other keys, few, go to a Go map at once.
 type termTable struct {
 	parts [hanParts]hanTable
 	other map[uint64]int32
@@ -32,10 +30,8 @@ type termTable struct {
 	wordN map[string]uint64
 	wbuf  []byte
 
-	queue   []uint32 // Han keys waiting for lookup
-	spans   []span   // where each block's keys start in queue
-	sorted  []queued // queue partitioned
-	offsets []int32  // of the partitions in sorted
+	cur    int32 // the block last started
+	queued int   // keys waiting in the partitions' queues
 }
 
 const (
@@ -43,8 +39,6 @@ const (
 	hanParts    = 1 << hanPartBits
 	queueLen    = 1 << 17 // keys a batch of lookups holds
 )
-
-type span struct{ block, start int32 }
 
 type queued struct {
 	key   uint32
@@ -54,6 +48,7 @@ type queued struct {
 // hanTable is one partition's open-addressing table: Fibonacci hashing
 // picks the partition with the hash's top bits and the slot with the next.
 type hanTable struct {
+	queue []queued // keys waiting for lookup, in the order they came
 	slots []hanSlot
 	mask  uint32
 	shift uint32 // 32 - log2(len(slots))
@@ -93,20 +88,20 @@ func bmpHanKey(key uint64) (uint32, bool) {
 }
 
 // block starts the keys of block b.
-func (t *termTable) block(b int32) {
-	t.spans = append(t.spans, span{b, int32(len(t.queue))})
-}
+func (t *termTable) block(b int32) { t.cur = b }
 
 // add records an occurrence of key in the block last started. A key of
 // two BMP characters waits for lookup and add reports nothing; any other
 // is looked up at once, and add returns its term number and true when this
 // is the term's first occurrence in the block.
 func (t *termTable) add(key uint64) (n int32, first bool) {
+	b := t.cur
 	if k, ok := bmpHanKey(key); ok {
-		t.queue = append(t.queue, k)
+		h := &t.parts[hanPart(k)]
+		h.queue = append(h.queue, queued{k, b})
+		t.queued++
 		return 0, false
 	}
-	b := t.spans[len(t.spans)-1].block
 	n, ok := t.other[key]
 	if !ok {
 		n = t.newTerm(key)
@@ -122,47 +117,24 @@ func (t *termTable) add(key uint64) (n int32, first bool) {
 }
 
 // full reports whether the queue should be looked up.
-func (t *termTable) full() bool { return len(t.queue) >= queueLen }
+func (t *termTable) full() bool { return t.queued >= queueLen }
 
 // lookup looks up the queued keys and appends, for each first occurrence of
 // a term in a block, its term number and the block to dst. A term's blocks
-// are appended in order. The queue is then empty, and the block last
+// are appended in order. The queues are then empty, and the block last
 // started stays the current one.
 func (t *termTable) lookup(dst []int32) []int32 {
-	if len(t.queue) == 0 {
-		return dst
-	}
-	var counts [hanParts + 1]int32
-	for _, k := range t.queue {
-		counts[hanPart(k)+1]++
-	}
-	for p := 1; p <= hanParts; p++ {
-		counts[p] += counts[p-1]
-	}
-	t.offsets = append(t.offsets[:0], counts[:]...)
-	t.sorted = slices.Grow(t.sorted[:0], len(t.queue))[:len(t.queue)]
-	for i, sp := range t.spans {
-		end := int32(len(t.queue))
-		if i+1 < len(t.spans) {
-			end = t.spans[i+1].start
-		}
-		for _, k := range t.queue[sp.start:end] {
-			p := hanPart(k)
-			t.sorted[counts[p]] = queued{k, sp.block}
-			counts[p]++
-		}
-	}
 	for p := range t.parts {
-		dst = t.lookupPart(dst, p, t.sorted[t.offsets[p]:t.offsets[p+1]])
+		h := &t.parts[p]
+		dst = t.lookupPart(dst, h)
+		h.queue = h.queue[:0]
 	}
-	last := t.spans[len(t.spans)-1].block
-	t.queue, t.spans = t.queue[:0], append(t.spans[:0], span{last, 0})
+	t.queued = 0
 	return dst
 }
 
-func (t *termTable) lookupPart(dst []int32, p int, keys []queued) []int32 {
-	h := &t.parts[p]
-	for _, q := range keys {
+func (t *termTable) lookupPart(dst []int32, h *hanTable) []int32 {
+	for _, q := range h.queue {
 		i := h.slot(q.key)
 		for {
 			s := &h.slots[i]
