@@ -249,7 +249,7 @@ func indexBlocks(o *indexFiles, ts *textShards) *postings {
 func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 	docs, blocks, cuts, tc := ts.docs, ts.blocks, ts.cuts, ts.tc
 	nd := int32(len(docs))
-	ks := tokenize.KeyScanner{Emit: r.add, Words: r.tt.wordKey}
+	ks := tokenize.KeyScanner{Words: r.tt.wordKey}
 	r.batch = make([]int32, 0, batchLen)
 	for r.b = r.first; r.b < r.end && r.b < nd; r.b++ {
 		r.tt.block(r.b)
@@ -258,8 +258,9 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 		// (tokenize.TitleKey): 骗购外汇逃汇 for 骗购外汇、逃汇.
 		if key := tokenize.TitleKey(docs[r.b].Title); key != "" {
 			ks.Scan(key)
-			r.add(r.tt.wordKey([]rune(tokenize.TitleTerm(key))))
+			ks.Keys = append(ks.Keys, r.tt.wordKey([]rune(tokenize.TitleTerm(key))))
 		}
+		r.add(&ks)
 	}
 	var sc script
 	var syms []int32
@@ -279,6 +280,7 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 				}
 				ks.Scan(s.body)
 			}
+			r.add(&ks)
 			offs = append(offs, len(code))
 			code, syms = tc.encodeBlock(code, bl, syms)
 			if r.tt.full() {
@@ -301,11 +303,10 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 	r.fresh = nil
 }
 
-// add records that key occurs in the block being indexed.
-func (r *indexRun) add(key uint64) {
-	if n, first := r.tt.add(key); first {
-		r.batch = append(r.batch, n, r.b)
-	}
+// add records that the keys ks scanned occur in the block being indexed.
+func (r *indexRun) add(ks *tokenize.KeyScanner) {
+	r.batch = r.tt.add(r.batch, ks.Keys)
+	ks.Keys = ks.Keys[:0]
 }
 
 // A rankedTerm is a term number with its sort key.

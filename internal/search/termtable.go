@@ -90,30 +90,30 @@ func bmpHanKey(key uint64) (uint32, bool) {
 // block starts the keys of block b.
 func (t *termTable) block(b int32) { t.cur = b }
 
-// add records an occurrence of key in the block last started. A key of
-// two BMP characters waits for lookup and add reports nothing; any other
-// is looked up at once, and add returns its term number and true when this
-// is the term's first occurrence in the block.
-func (t *termTable) add(key uint64) (n int32, first bool) {
+// add records occurrences of keys in the block last started. A key of two
+// BMP characters waits for lookup; any other is looked up at once, and add
+// appends its term number and the block to dst when this is the term's
+// first occurrence in the block.
+func (t *termTable) add(dst []int32, keys []uint64) []int32 {
 	b := t.cur
-	if k, ok := bmpHanKey(key); ok {
-		h := &t.parts[hanPart(k)]
-		h.queue = append(h.queue, queued{k, b})
-		t.queued++
-		return 0, false
-	}
-	n, ok := t.other[key]
-	if !ok {
-		n = t.newTerm(key)
-		t.other[key] = n
+	for _, key := range keys {
+		if k, ok := bmpHanKey(key); ok {
+			h := &t.parts[hanPart(k)]
+			h.queue = append(h.queue, queued{k, b})
+			t.queued++
+			continue
+		}
+		n, ok := t.other[key]
+		if !ok {
+			n = t.newTerm(key)
+			t.other[key] = n
+		} else if t.last[n] == b {
+			continue
+		}
 		t.last[n] = b
-		return n, true
+		dst = append(dst, n, b)
 	}
-	if t.last[n] == b {
-		return n, false
-	}
-	t.last[n] = b
-	return n, true
+	return dst
 }
 
 // full reports whether the queue should be looked up.

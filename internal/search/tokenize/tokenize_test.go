@@ -172,10 +172,11 @@ func scanKeys(s string) []string {
 		words = append(words, string(w))
 		return 1<<63 | uint64(len(words)-1)
 	}}
-	ks.Emit = func(k uint64) {
+	ks.Scan(s)
+	for _, k := range ks.Keys {
 		if k&(1<<63) != 0 {
 			out = append(out, words[k&^(1<<63)])
-			return
+			continue
 		}
 		c1, c2 := rune(k>>21), rune(k&(1<<21-1))
 		if c2 == 0 {
@@ -184,7 +185,6 @@ func scanKeys(s string) []string {
 			out = append(out, string([]rune{c1, c2}))
 		}
 	}
-	ks.Scan(s)
 	return out
 }
 
