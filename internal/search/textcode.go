@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"djkb/internal/search/codec"
 	"djkb/internal/search/tokenize"
@@ -86,30 +87,36 @@ func (tc *textCode) charSym(r rune) int32 {
 }
 
 // symbols appends the symbols of s to dst: a character outside the alphabet
-// becomes symESC followed by -1-r.
+// becomes symESC followed by -1-r. Pairs are taken greedily from the left:
+// prev is the character before r that no pair has taken yet, or -1.
 func (tc *textCode) symbols(dst []int32, s string) []int32 {
-	if len(s) == 0 {
-		return dst
-	}
-	r, size := tokenize.DecodeRune(s, 0)
-	for i := size; ; {
-		if i >= len(s) {
-			return tc.appendChar(dst, r)
-		}
-		r2, size2 := tokenize.DecodeRune(s, i)
-		i += size2
-		if p := tc.pairT.get(r, r2); p >= 0 {
-			dst = append(dst, p)
-			if i >= len(s) {
-				return dst
+	prev := rune(-1)
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if c, ok := tokenize.Decode3(s, i); ok {
+				r, size = c, 3
+			} else {
+				r, size = tokenize.DecodeRune(s, i)
 			}
-			r, size = tokenize.DecodeRune(s, i)
-			i += size
+		}
+		i += size
+		if prev < 0 {
+			prev = r
 			continue
 		}
-		dst = tc.appendChar(dst, r)
-		r = r2
+		if p := tc.pairT.get(prev, r); p >= 0 {
+			dst = append(dst, p)
+			prev = -1
+			continue
+		}
+		dst = tc.appendChar(dst, prev)
+		prev = r
 	}
+	if prev >= 0 {
+		dst = tc.appendChar(dst, prev)
+	}
+	return dst
 }
 
 func (tc *textCode) appendChar(dst []int32, r rune) []int32 {
