@@ -266,23 +266,24 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 	var syms []int32
 	var code []byte
 	var codes [][]byte
+	var text blockText
 	for shard := sr[0]; shard < sr[1]; shard++ {
 		code, codes = code[:0], codes[:0]
 		var offs []int
-		loadText(ts.text, blocks[cuts[shard]:cuts[shard+1]])
+		text.load(ts.text, blocks[cuts[shard]:cuts[shard+1]])
 		for bi := cuts[shard]; bi < cuts[shard+1]; bi++ {
 			r.b = nd + int32(bi)
 			r.tt.block(r.b)
 			bl := &blocks[bi]
-			for _, s := range bl.segs {
-				if s.head != "" {
-					ks.Scan(s.head)
+			for head, body := range text.segments(bl) {
+				if head != "" {
+					ks.Scan(head)
 				}
-				ks.Scan(s.body)
+				ks.Scan(body)
 			}
 			r.add(&ks)
 			offs = append(offs, len(code))
-			code, syms = tc.encodeBlock(code, bl, syms)
+			code, syms = tc.encodeBlock(code, &text, bl, syms)
 			if r.tt.full() {
 				r.batch = r.tt.lookup(r.batch)
 				if len(r.batch) >= batchLen-2*queueLen {
@@ -295,7 +296,6 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 			codes = append(codes, code[offs[i]:offs[i+1]])
 		}
 		ts.write(o, &sc, shard, codes)
-		releaseText(blocks[cuts[shard]:cuts[shard+1]])
 	}
 	r.flush()
 	r.sortTerms()

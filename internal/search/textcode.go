@@ -126,15 +126,15 @@ func (tc *textCode) appendChar(dst []int32, r rune) []int32 {
 	return append(dst, symESC, -1-r)
 }
 
-// blockSymbols appends the symbols of block b's text: each segment's, then
-// symEOS.
-func (tc *textCode) blockSymbols(dst []int32, b *block) []int32 {
-	for _, s := range b.segs {
-		if s.head != "" {
-			dst = tc.symbols(dst, s.head)
+// blockSymbols appends the symbols of block b's text, loaded in text: each
+// segment's, then symEOS.
+func (tc *textCode) blockSymbols(dst []int32, text *blockText, b *block) []int32 {
+	for head, body := range text.segments(b) {
+		if head != "" {
+			dst = tc.symbols(dst, head)
 			dst = tc.symbols(dst, "\n")
 		}
-		dst = tc.symbols(dst, s.body)
+		dst = tc.symbols(dst, body)
 		dst = append(dst, symEOS)
 	}
 	return dst
@@ -171,14 +171,14 @@ func buildTextCode(blocks []block, text *spill) *textCode {
 			}
 		}
 	}
+	var sample blockText
 	for i := 0; i < len(blocks); i += sampleStride {
-		loadText(text, blocks[i:i+1])
-		for _, s := range blocks[i].segs {
-			count(s.head)
+		sample.load(text, blocks[i:i+1])
+		for head, body := range sample.segments(&blocks[i]) {
+			count(head)
 			count("\n")
-			count(s.body)
+			count(body)
 		}
-		releaseText(blocks[i : i+1])
 	}
 	for r, n := range bmp {
 		if n > 0 {
@@ -229,9 +229,8 @@ func buildTextCode(blocks []block, text *spill) *textCode {
 	var syms []int32
 	escapes, sampled := 0, 0
 	for i := 0; i < len(blocks); i += sampleStride {
-		loadText(text, blocks[i:i+1])
-		syms = tc.blockSymbols(syms[:0], &blocks[i])
-		releaseText(blocks[i : i+1])
+		sample.load(text, blocks[i:i+1])
+		syms = tc.blockSymbols(syms[:0], &sample, &blocks[i])
 		for _, s := range syms {
 			if s >= 0 {
 				freqs[s]++
@@ -262,11 +261,11 @@ func buildTextCode(blocks []block, text *spill) *textCode {
 	return tc
 }
 
-// encodeBlock appends the code of block b's text, byte-aligned; syms is
-// scratch space.
-func (tc *textCode) encodeBlock(buf []byte, b *block, syms []int32) ([]byte, []int32) {
+// encodeBlock appends the code of block b's text, loaded in text,
+// byte-aligned; syms is scratch space.
+func (tc *textCode) encodeBlock(buf []byte, text *blockText, b *block, syms []int32) ([]byte, []int32) {
 	w := codec.BitWriter{Buf: buf}
-	syms = tc.blockSymbols(syms[:0], b)
+	syms = tc.blockSymbols(syms[:0], text, b)
 	for _, s := range syms {
 		if s < 0 {
 			w.Write(uint64(-1-s), 21)
