@@ -200,7 +200,16 @@ type postBatch struct {
 	at, end int64
 }
 
-const batchLen = 1 << 20 // int32s of a batch (half as many postings)
+// batchLen is the least room of a batch, in int32s (half as many postings).
+// A batch also holds at least as many postings as the run has terms, so
+// that a flush's walk over the terms costs at most a step per posting at
+// any size of the site, and has room for a batch of lookups.
+const batchLen = 1 << 20
+
+// batchRoom returns the room a batch needs, in int32s.
+func (r *indexRun) batchRoom() int {
+	return max(batchLen, 2*len(r.tt.keys)) + 2*r.tt.queueLen()
+}
 
 // indexBlocks runs the index pass on two goroutines, which also code the
 // blocks' text and write the text shards. It returns the inverted index.
@@ -250,7 +259,7 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 	docs, blocks, cuts, tc := ts.docs, ts.blocks, ts.cuts, ts.tc
 	nd := int32(len(docs))
 	ks := tokenize.KeyScanner{Words: r.tt.wordKey}
-	r.batch = make([]int32, 0, batchLen)
+	r.batch = make([]int32, 0, r.batchRoom())
 	for r.b = r.first; r.b < r.end && r.b < nd; r.b++ {
 		r.tt.block(r.b)
 		ks.Scan(docs[r.b].Title)
@@ -286,7 +295,7 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 			code, syms = tc.encodeBlock(code, &text, bl, syms)
 			if r.tt.full() {
 				r.batch = r.tt.lookup(r.batch)
-				if len(r.batch) >= batchLen-2*queueLen {
+				if len(r.batch) >= cap(r.batch)-2*r.tt.queueLen() {
 					r.flush()
 				}
 			}
@@ -413,6 +422,9 @@ func (r *indexRun) flush() {
 	r.buf, r.gaps = buf, gaps
 	r.batches = append(r.batches, pb)
 	r.batch = r.batch[:0]
+	if room := r.batchRoom(); cap(r.batch) < room {
+		r.batch = make([]int32, 0, max(room, 2*cap(r.batch)))
+	}
 	r.since = r.b
 }
 

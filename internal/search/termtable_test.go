@@ -12,7 +12,7 @@ import (
 // looking the queue up at random block ends as the index pass does, and
 // checks what it reports against a plain map: one number per key, every
 // first occurrence of a term in a block reported exactly once, and each
-// term's blocks in order.
+// term's blocks in order, across the splits of the partitions.
 func TestTermTable(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	tt := newTermTable()
@@ -75,6 +75,9 @@ func TestTermTable(t *testing.T) {
 		if !got[k] {
 			t.Fatalf("key %x in block %d not reported", k[0], k[1])
 		}
+	}
+	if tt.partBits < minPartBits+3 {
+		t.Errorf("the partitions split %d times, want at least 3", tt.partBits-minPartBits)
 	}
 }
 
