@@ -31,7 +31,7 @@ type KeyScanner struct {
 	scratch [2][]byte // of lowerRun
 }
 
-// Scan feeds the keys of s to Emit.
+// Scan appends the keys of s to Keys.
 func (k *KeyScanner) Scan(s string) {
 	k.pending = -1
 	k.word = k.word[:0]
