@@ -58,7 +58,7 @@ func (pr *postingsReader) chunk(l *readLists, lo, hi int) {
 		for c.g < int32(hi) {
 			k := int(c.g) - lo
 			pr.at[k] = putGaps(l.ids, pr.at[k], c.data, c.first-1)
-			if !pr.next(c) {
+			if !c.next() {
 				c.g = math.MaxInt32
 			}
 		}
@@ -69,31 +69,21 @@ func (pr *postingsReader) start() {
 	pr.live = true
 	for w, r := range pr.p.runs {
 		for _, b := range r.batches {
-			c := batchCursor{file: r.spill, run: int32(w), first: b.first, pos: b.at, end: b.end}
-			if pr.next(&c) {
+			c := batchCursor{file: r.spill, global: pr.p.global[w], first: b.first, pos: b.at, end: b.end}
+			if c.next() {
 				pr.curs = append(pr.curs, c)
 			}
 		}
 	}
 }
 
-// next moves c to its next record and notes the record's term; false at
-// the end of the batch.
-func (pr *postingsReader) next(c *batchCursor) bool {
-	if !c.next() {
-		return false
-	}
-	c.g = pr.p.global[c.run][c.term]
-	return true
-}
-
 // A batchCursor reads a batch's records from its spill file through a
 // window that grows to hold the largest record.
 type batchCursor struct {
 	file     *spill
-	run      int32
-	first    int32 // the batch's gaps' base
-	pos, end int64 // file offsets: the next byte to read, the batch's end
+	global   []int32 // the number, in the merged term list, of each term of its run
+	first    int32   // the batch's gaps' base
+	pos, end int64   // file offsets: the next byte to read, the batch's end
 	buf      []byte
 	i        int    // the next record in buf
 	term     int32  // the current record's term, local to the run
@@ -104,7 +94,8 @@ type batchCursor struct {
 // cursorRead is how much a cursor reads at a time.
 const cursorRead = 16 << 10
 
-// next moves to the next record; false at the end of the batch.
+// next moves to the next record and notes its term; false at the end of
+// the batch.
 func (c *batchCursor) next() bool {
 	if !c.fill(2 * binary.MaxVarintLen32) {
 		return false
@@ -114,6 +105,7 @@ func (c *batchCursor) next() bool {
 	c.i += k1 + k2
 	c.fill(int(size))
 	c.term, c.data = int32(n), c.buf[c.i:c.i+int(size)]
+	c.g = c.global[c.term]
 	c.i += int(size)
 	return true
 }
