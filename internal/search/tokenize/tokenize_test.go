@@ -210,3 +210,30 @@ func FuzzKeyScanner(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeRuneMatchesUTF8 checks DecodeRune and Decode3, which the index's
+// hot loops decode with, against package utf8 on every three-byte string
+// that starts with a lead byte of a three-byte sequence, and on short
+// strings: valid, overlong, surrogate, truncated and stray bytes alike.
+func TestDecodeRuneMatchesUTF8(t *testing.T) {
+	check := func(s string) {
+		r, size := DecodeRune(s, 0)
+		if wr, wsize := utf8.DecodeRuneInString(s); r != wr || size != wsize {
+			t.Fatalf("DecodeRune(%x) = %U, %d; want %U, %d", s, r, size, wr, wsize)
+		}
+		if r3, ok := Decode3(s, 0); ok != (size == 3) || ok && r3 != r {
+			t.Fatalf("Decode3(%x) = %U, %v; DecodeRune gives %U, %d", s, r3, ok, r, size)
+		}
+	}
+	for c0 := 0xC0; c0 <= 0xFF; c0++ {
+		for c1 := range 256 {
+			check(string([]byte{byte(c0), byte(c1)}))
+			for c2 := range 256 {
+				check(string([]byte{byte(c0), byte(c1), byte(c2), 'x'}))
+			}
+		}
+	}
+	for c := range 256 {
+		check(string([]byte{byte(c)}))
+	}
+}
