@@ -237,3 +237,25 @@ func TestDecodeRuneMatchesUTF8(t *testing.T) {
 		check(string([]byte{byte(c)}))
 	}
 }
+
+// TestSimplifiedMatchesPairs checks simplified, which looks a character up
+// only when its bit is set, against the pairs of t2s_table.go, on every
+// code point of the Han blocks it covers and around them.
+func TestSimplifiedMatchesPairs(t *testing.T) {
+	want := map[rune]rune{}
+	for s := t2sPairs; s != ""; {
+		tr, n := utf8.DecodeRuneInString(s)
+		simp, m := utf8.DecodeRuneInString(s[n:])
+		want[tr] = simp
+		s = s[n+m:]
+	}
+	for r := rune(t2sLo - 100); r <= t2sHi+100; r++ {
+		w, ok := want[r]
+		if !ok {
+			w = r
+		}
+		if got := simplified(r); got != w {
+			t.Fatalf("simplified(%c U+%04X) = %c, want %c", r, r, got, w)
+		}
+	}
+}
