@@ -1,6 +1,7 @@
 package search
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -17,17 +18,17 @@ import (
 const blockBytes = 1536
 
 // A segment is a part, or a piece of a long part, inside a block. Its text is
-// head + "\n" + body when head is set, else body. The text waits in the
-// text spill (see blockCutter) and is in head and body only while a pass
-// reads it (loadText); headLen and bodyLen are its lengths.
+// the heading, a "\n" and the body when headLen is set (the part's text does
+// not start with its heading), else the body. The text waits in the text
+// spill (see blockCutter) and is read back a few blocks at a time
+// (blockText), so that a segment holds no pointer: the collector never
+// scans the segments, which grow with the corpus.
 type segment struct {
-	part    int32  // index into the labels of the parts (cutBlocks)
-	head    string // the heading, when the part's text does not start with it
-	body    string
-	headLen int32
+	part    int32 // index into the labels of the parts (cutBlocks)
+	headLen int32 // bytes of the heading before the body, 0 for none
 	bodyLen int32
-	first   bool // the segment starts its part
-	head16  int  // length of the heading at the start of the text, UTF-16 units
+	head16  int32 // length of the heading at the start of the text, UTF-16 units
+	first   bool  // the segment starts its part
 }
 
 func (s *segment) size() int {
@@ -79,33 +80,32 @@ func (c *blockCutter) add(d int32, parts []Part) {
 		}
 		p := int32(len(c.labels))
 		c.labels = append(c.labels, partLabel{part.Anchor, part.Heading})
-		seg := segment{part: p, body: part.Text, first: true}
+		seg, head, body := segment{part: p, first: true}, "", part.Text
 		if part.Heading != "" {
-			seg.head16 = tokenize.Len16(part.Heading)
+			seg.head16 = int32(tokenize.Len16(part.Heading))
 			if !strings.HasPrefix(part.Text, part.Heading) {
-				seg.head = part.Heading
+				head = part.Heading
 			}
 		}
 		for {
-			seg.headLen, seg.bodyLen = int32(len(seg.head)), int32(len(seg.body))
-			piece, rest := seg, ""
+			seg.headLen, seg.bodyLen = int32(len(head)), int32(len(body))
+			piece, pieceBody, rest := seg, body, ""
 			if seg.size() > blockBytes {
-				piece.body, rest = cutText(seg.body, blockBytes-(seg.size()-len(seg.body)))
-				piece.bodyLen = int32(len(piece.body))
+				pieceBody, rest = cutText(body, blockBytes-(seg.size()-len(body)))
+				piece.bodyLen = int32(len(pieceBody))
 			}
 			if !open || curSize+piece.size() > blockBytes {
 				c.starts, c.owners = append(c.starts, int32(len(c.segs))), append(c.owners, d)
 				c.at = append(c.at, c.text.size+int64(len(c.buf)))
 				open, curSize = true, 0
 			}
-			c.buf = append(append(c.buf, piece.head...), piece.body...)
-			piece.head, piece.body = "", ""
+			c.buf = append(append(c.buf, head...), pieceBody...)
 			c.segs = append(c.segs, piece)
 			curSize += piece.size()
 			if rest == "" {
 				break
 			}
-			seg = segment{part: p, body: rest}
+			seg, head, body = segment{part: p}, "", rest
 		}
 	}
 	if len(c.buf) >= 1<<16 {
@@ -134,9 +134,17 @@ func (c *blockCutter) blocks() ([]block, []partLabel) {
 	return blocks, c.labels
 }
 
-// loadText reads the text of consecutive blocks back from the spill into
-// their segments; releaseText lets it go again.
-func loadText(text *spill, blocks []block) {
+// blockText is the text of consecutive blocks, read back from the text
+// spill. Each load reuses the buffer of the last: the strings a load gave
+// out must be out of use by the next.
+type blockText struct {
+	text string
+	at   int64 // where text starts in the spill
+	buf  []byte
+}
+
+// load reads the text of consecutive blocks.
+func (t *blockText) load(text *spill, blocks []block) {
 	if len(blocks) == 0 {
 		return
 	}
@@ -146,29 +154,29 @@ func loadText(text *spill, blocks []block) {
 			n += int(s.headLen + s.bodyLen)
 		}
 	}
-	buf := make([]byte, n)
-	text.readAt(buf, blocks[0].at)
-	// buf is not written again: its text is shared, not copied.
-	all := unsafe.String(unsafe.SliceData(buf), len(buf))
-	off := 0
-	for i := range blocks {
-		for j := range blocks[i].segs {
-			s := &blocks[i].segs[j]
-			s.head = all[off : off+int(s.headLen)]
-			off += int(s.headLen)
-			s.body = all[off : off+int(s.bodyLen)]
-			off += int(s.bodyLen)
-		}
+	if cap(t.buf) < n {
+		t.buf = make([]byte, n)
 	}
+	buf := t.buf[:n]
+	text.readAt(buf, blocks[0].at)
+	// buf is not written again until the next load: its text is shared,
+	// not copied.
+	t.text, t.at = unsafe.String(unsafe.SliceData(buf), len(buf)), blocks[0].at
 }
 
-// releaseText drops the blocks' references to their text once a pass has
-// read it.
-func releaseText(blocks []block) {
-	for i := range blocks {
-		for j := range blocks[i].segs {
-			s := &blocks[i].segs[j]
-			s.head, s.body = "", ""
+// segments yields the heading (or "") and the body of each segment of
+// block b, one of the blocks last loaded.
+func (t *blockText) segments(b *block) iter.Seq2[string, string] {
+	return func(yield func(head, body string) bool) {
+		off := int(b.at - t.at)
+		for _, s := range b.segs {
+			head := t.text[off : off+int(s.headLen)]
+			off += int(s.headLen)
+			body := t.text[off : off+int(s.bodyLen)]
+			off += int(s.bodyLen)
+			if !yield(head, body) {
+				return
+			}
 		}
 	}
 }

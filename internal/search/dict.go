@@ -58,12 +58,7 @@ func (c *listCoder) read(lo, hi int) {
 	c.ahead = make(chan struct{})
 	go func() {
 		defer close(c.ahead)
-		l := &c.lists[1]
-		l.ids, l.ends = l.ids[:0], l.ends[:0]
-		for g := lo; g < hi; g++ {
-			l.ids = c.r.ids(l.ids, g)
-			l.ends = append(l.ends, len(l.ids))
-		}
+		c.r.chunk(&c.lists[1], lo, hi)
 	}()
 }
 

@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"encoding/binary"
+	"math"
 	"slices"
 	"sync"
 
@@ -25,88 +26,54 @@ type postings struct {
 	global [][]int32
 }
 
-// postingsReader reads the lists of the terms in order, every batch of
-// every run front to back, once: a heap holds each batch's next record,
-// least term first and, for a term, the batches in block order.
+// postingsReader reads the lists of the terms in order, a chunk of terms at
+// a time, every batch of every run front to back, once. A term's length is
+// known (df), so each list has its place in the chunk before it is read: the
+// batches, taken in block order, each put their records of the chunk's terms
+// straight into place, and a term's blocks come out in order with no merge.
 type postingsReader struct {
 	p    *postings
-	curs []batchCursor
-	heap []int32 // into curs
+	curs []batchCursor // every batch's, in block order
+	live bool          // curs is set up
+	at   []int         // scratch: where each term of the chunk goes next
 }
 
-// ids appends the blocks of term g to dst. Terms must be read in order,
-// from the first.
-func (pr *postingsReader) ids(dst []int32, g int) []int32 {
-	if pr.curs == nil {
+// chunk reads the lists of terms lo..hi-1 into l. Chunks must be read in
+// order, from the first term, with no gap.
+func (pr *postingsReader) chunk(l *readLists, lo, hi int) {
+	if !pr.live {
 		pr.start()
 	}
-	for len(pr.heap) > 0 {
-		c := &pr.curs[pr.heap[0]]
-		if c.g != int32(g) {
-			break
-		}
-		dst = appendGaps(dst, c.data, c.first-1)
-		if pr.next(c) {
-			pr.down(0)
-		} else {
-			last := len(pr.heap) - 1
-			pr.heap[0] = pr.heap[last]
-			pr.heap = pr.heap[:last]
-			pr.down(0)
-		}
+	l.ends = l.ends[:0]
+	pr.at = pr.at[:0]
+	n := 0
+	for g := lo; g < hi; g++ {
+		pr.at = append(pr.at, n)
+		n += int(pr.p.df[g])
+		l.ends = append(l.ends, n)
 	}
-	return dst
-}
-
-func (pr *postingsReader) start() {
-	for w, r := range pr.p.runs {
-		for _, b := range r.batches {
-			c := batchCursor{file: r.spill, run: int32(w), first: b.first, pos: b.at, end: b.end}
-			if pr.next(&c) {
-				pr.curs = append(pr.curs, c)
+	l.ids = slices.Grow(l.ids[:0], n)[:n]
+	for i := range pr.curs {
+		c := &pr.curs[i]
+		for c.g < int32(hi) {
+			k := int(c.g) - lo
+			pr.at[k] = putGaps(l.ids, pr.at[k], c.data, c.first-1)
+			if !c.next() {
+				c.g = math.MaxInt32
 			}
 		}
 	}
-	for i := range pr.curs {
-		pr.heap = append(pr.heap, int32(i))
-	}
-	for i := len(pr.heap)/2 - 1; i >= 0; i-- {
-		pr.down(i)
-	}
 }
 
-// next moves c to its next record and notes the record's term; false at
-// the end of the batch.
-func (pr *postingsReader) next(c *batchCursor) bool {
-	if !c.next() {
-		return false
-	}
-	c.g = pr.p.global[c.run][c.term]
-	return true
-}
-
-func (pr *postingsReader) less(i, j int) bool {
-	a, b := pr.heap[i], pr.heap[j]
-	ga, gb := pr.curs[a].g, pr.curs[b].g
-	return ga < gb || ga == gb && a < b
-}
-
-func (pr *postingsReader) down(i int) {
-	h := pr.heap
-	for {
-		l := 2*i + 1
-		if l >= len(h) {
-			return
+func (pr *postingsReader) start() {
+	pr.live = true
+	for w, r := range pr.p.runs {
+		for _, b := range r.batches {
+			c := batchCursor{file: r.spill, global: pr.p.global[w], first: b.first, pos: b.at, end: b.end}
+			if c.next() {
+				pr.curs = append(pr.curs, c)
+			}
 		}
-		m := l
-		if r := l + 1; r < len(h) && pr.less(r, l) {
-			m = r
-		}
-		if !pr.less(m, i) {
-			return
-		}
-		h[i], h[m] = h[m], h[i]
-		i = m
 	}
 }
 
@@ -114,9 +81,9 @@ func (pr *postingsReader) down(i int) {
 // window that grows to hold the largest record.
 type batchCursor struct {
 	file     *spill
-	run      int32
-	first    int32 // the batch's gaps' base
-	pos, end int64 // file offsets: the next byte to read, the batch's end
+	global   []int32 // the number, in the merged term list, of each term of its run
+	first    int32   // the batch's gaps' base
+	pos, end int64   // file offsets: the next byte to read, the batch's end
 	buf      []byte
 	i        int    // the next record in buf
 	term     int32  // the current record's term, local to the run
@@ -127,7 +94,8 @@ type batchCursor struct {
 // cursorRead is how much a cursor reads at a time.
 const cursorRead = 16 << 10
 
-// next moves to the next record; false at the end of the batch.
+// next moves to the next record and notes its term; false at the end of
+// the batch.
 func (c *batchCursor) next() bool {
 	if !c.fill(2 * binary.MaxVarintLen32) {
 		return false
@@ -137,6 +105,7 @@ func (c *batchCursor) next() bool {
 	c.i += k1 + k2
 	c.fill(int(size))
 	c.term, c.data = int32(n), c.buf[c.i:c.i+int(size)]
+	c.g = c.global[c.term]
 	c.i += int(size)
 	return true
 }
@@ -223,7 +192,16 @@ type postBatch struct {
 	at, end int64
 }
 
-const batchLen = 1 << 20 // int32s of a batch (half as many postings)
+// batchLen is the least room of a batch, in int32s (half as many postings).
+// A batch also holds at least as many postings as the run has terms, so
+// that a flush's walk over the terms costs at most a step per posting at
+// any size of the site, and has room for a batch of lookups.
+const batchLen = 1 << 20
+
+// batchRoom returns the room a batch needs, in int32s.
+func (r *indexRun) batchRoom() int {
+	return max(batchLen, 2*len(r.tt.keys)) + 2*r.tt.queueLen()
+}
 
 // indexBlocks runs the index pass on two goroutines, which also code the
 // blocks' text and write the text shards. It returns the inverted index.
@@ -272,8 +250,8 @@ func indexBlocks(o *indexFiles, ts *textShards) *postings {
 func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 	docs, blocks, cuts, tc := ts.docs, ts.blocks, ts.cuts, ts.tc
 	nd := int32(len(docs))
-	ks := tokenize.KeyScanner{Emit: r.add, Words: r.tt.wordKey}
-	r.batch = make([]int32, 0, batchLen)
+	ks := tokenize.KeyScanner{Words: r.tt.wordKey}
+	r.batch = make([]int32, 0, r.batchRoom())
 	for r.b = r.first; r.b < r.end && r.b < nd; r.b++ {
 		r.tt.block(r.b)
 		ks.Scan(docs[r.b].Title)
@@ -281,32 +259,35 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 		// (tokenize.TitleKey): 骗购外汇逃汇 for 骗购外汇、逃汇.
 		if key := tokenize.TitleKey(docs[r.b].Title); key != "" {
 			ks.Scan(key)
-			r.add(r.tt.wordKey([]rune(tokenize.TitleTerm(key))))
+			ks.Keys = append(ks.Keys, r.tt.wordKey([]rune(tokenize.TitleTerm(key))))
 		}
+		r.add(&ks)
 	}
 	var sc script
 	var syms []int32
 	var code []byte
 	var codes [][]byte
+	var text blockText
 	for shard := sr[0]; shard < sr[1]; shard++ {
 		code, codes = code[:0], codes[:0]
 		var offs []int
-		loadText(ts.text, blocks[cuts[shard]:cuts[shard+1]])
+		text.load(ts.text, blocks[cuts[shard]:cuts[shard+1]])
 		for bi := cuts[shard]; bi < cuts[shard+1]; bi++ {
 			r.b = nd + int32(bi)
 			r.tt.block(r.b)
 			bl := &blocks[bi]
-			for _, s := range bl.segs {
-				if s.head != "" {
-					ks.Scan(s.head)
+			for head, body := range text.segments(bl) {
+				if head != "" {
+					ks.Scan(head)
 				}
-				ks.Scan(s.body)
+				ks.Scan(body)
 			}
+			r.add(&ks)
 			offs = append(offs, len(code))
-			code, syms = tc.encodeBlock(code, bl, syms)
+			code, syms = tc.encodeBlock(code, &text, bl, syms)
 			if r.tt.full() {
 				r.batch = r.tt.lookup(r.batch)
-				if len(r.batch) >= batchLen-2*queueLen {
+				if len(r.batch) >= cap(r.batch)-2*r.tt.queueLen() {
 					r.flush()
 				}
 			}
@@ -316,7 +297,6 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 			codes = append(codes, code[offs[i]:offs[i+1]])
 		}
 		ts.write(o, &sc, shard, codes)
-		releaseText(blocks[cuts[shard]:cuts[shard+1]])
 	}
 	r.flush()
 	r.sortTerms()
@@ -324,11 +304,10 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 	r.fresh = nil
 }
 
-// add records that key occurs in the block being indexed.
-func (r *indexRun) add(key uint64) {
-	if n, first := r.tt.add(key); first {
-		r.batch = append(r.batch, n, r.b)
-	}
+// add records that the keys ks scanned occur in the block being indexed.
+func (r *indexRun) add(ks *tokenize.KeyScanner) {
+	r.batch = r.tt.add(r.batch, ks.Keys)
+	ks.Keys = ks.Keys[:0]
 }
 
 // A rankedTerm is a term number with its sort key.
@@ -435,6 +414,9 @@ func (r *indexRun) flush() {
 	r.buf, r.gaps = buf, gaps
 	r.batches = append(r.batches, pb)
 	r.batch = r.batch[:0]
+	if room := r.batchRoom(); cap(r.batch) < room {
+		r.batch = make([]int32, 0, max(room, 2*cap(r.batch)))
+	}
 	r.since = r.b
 }
 
@@ -514,20 +496,22 @@ func mergeRuns(runs []*indexRun) *postings {
 	return p
 }
 
-// appendGaps decodes varint gaps (the first from prev) and appends the ids.
-func appendGaps(ids []int32, gaps []byte, prev int32) []int32 {
-	for i := 0; i < len(gaps); {
+// putGaps decodes varint gaps (the first from prev) into ids from i on,
+// and returns where they end.
+func putGaps(ids []int32, i int, gaps []byte, prev int32) int {
+	for j := 0; j < len(gaps); {
 		var v uint32
 		for shift := uint(0); ; shift += 7 {
-			c := gaps[i]
-			i++
+			c := gaps[j]
+			j++
 			v |= uint32(c&0x7F) << shift
 			if c < 0x80 {
 				break
 			}
 		}
 		prev += int32(v)
-		ids = append(ids, prev)
+		ids[i] = prev
+		i++
 	}
-	return ids
+	return i
 }

@@ -1,7 +1,7 @@
 package search
 
 import (
-	"slices"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -14,37 +14,38 @@ const wordBit = 1 << 63
 // in each block.
 //
 // Keys of two BMP characters (nearly all) do not go to the table one by one:
-// they queue, with the blocks they occur in, and a batch of them is
-// partitioned by hash before it is looked up, each partition in a table of
-// its own. A key looked up at once would cost a cache miss whenever its
-// term is rare, since the whole table (a few megabytes) outgrows the
-// processor's nearer caches; a partition's table is a 128th of it (about
-// 24 KB, half of a first-level data cache, so that the keys streaming
-// through leave it there: with 64 partitions the index took 2-3% longer)
-// and stays in them while its keys are looked up. The other keys, few, go
-// to a Go map at once.
+// each waits, with its block, in the queue of its partition (by hash), and
+// a batch of them is looked up partition by partition, each partition in a
+// table of its own. A key looked up at once would cost a cache miss
+// whenever its term is rare, since the whole table (megabytes) outgrows the
+// processor's nearer caches; a partition's table stays in the first-level
+// data cache while its queue, of about as many keys as it holds, streams
+// through. The partitions split in two whenever they hold splitAt terms
+// each on average, so that each keeps to a few hundred terms (12-24 KB) at
+// any size of the site: 128 fixed partitions were a few percent slower on
+// the bench corpus already. The other keys, few, go to a Go map at once.
 type termTable struct {
-	parts [hanParts]hanTable
-	other map[uint64]int32
-	keys  []uint64 // by term number
-	last  []int32  // by term number, for the keys of other
-	words []string
-	wordN map[string]uint64
-	wbuf  []byte
+	parts    []hanTable
+	partBits uint32 // log2(len(parts))
+	hanN     int    // terms in the partitions
+	other    map[uint64]int32
+	keys     []uint64 // by term number
+	last     []int32  // by term number, for the keys of other
+	words    []string
+	wordN    map[string]uint64
+	wbuf     []byte
 
-	queue   []uint32 // Han keys waiting for lookup
-	spans   []span   // where each block's keys start in queue
-	sorted  []queued // queue partitioned
-	offsets []int32  // of the partitions in sorted
+	cur    int32 // the block last started
+	queued int   // keys waiting in the partitions' queues
 }
 
 const (
-	hanPartBits = 7
-	hanParts    = 1 << hanPartBits
-	queueLen    = 1 << 17 // keys a batch of lookups holds
+	minPartBits  = 4
+	maxPartBits  = 16   // with tables of up to 2^16 slots, the 32 bits of the hash
+	splitAt      = 512  // terms per partition, on average, that make them split
+	queuePerPart = 1024 // keys per partition, on average, that a batch of lookups holds
+	minSlots     = 1 << 10
 )
-
-type span struct{ block, start int32 }
 
 type queued struct {
 	key   uint32
@@ -54,8 +55,10 @@ type queued struct {
 // hanTable is one partition's open-addressing table: Fibonacci hashing
 // picks the partition with the hash's top bits and the slot with the next.
 type hanTable struct {
+	queue []queued // keys waiting for lookup, in the order they came
 	slots []hanSlot
 	mask  uint32
+	pre   uint32 // the hash's bits that pick the partition
 	shift uint32 // 32 - log2(len(slots))
 	n     uint32 // keys held
 }
@@ -68,19 +71,29 @@ type hanSlot struct {
 
 func newTermTable() *termTable {
 	t := &termTable{other: map[uint64]int32{}, wordN: map[string]uint64{}}
-	for i := range t.parts {
-		t.parts[i] = hanTable{slots: make([]hanSlot, 1<<10), mask: 1<<10 - 1, shift: 32 - 10}
-	}
+	t.setParts(minPartBits, minSlots)
 	return t
 }
 
-// hanPart returns the partition of a Han key: the top bits of its
-// Fibonacci hash.
-func hanPart(k uint32) uint32 { return k * 0x9E3779B1 >> (32 - hanPartBits) }
+// setParts makes 2^bits empty partitions of size slots each.
+func (t *termTable) setParts(bits uint32, size int) {
+	t.partBits = bits
+	t.parts = make([]hanTable, 1<<bits)
+	for i := range t.parts {
+		t.parts[i] = hanTable{slots: make([]hanSlot, size), mask: uint32(size - 1), pre: bits, shift: 32 - uint32(bits2(size))}
+	}
+}
+
+// bits2 returns log2 of a power of two.
+func bits2(n int) int { return bits.TrailingZeros(uint(n)) }
+
+// part returns the partition of a Han key: the top bits of its Fibonacci
+// hash.
+func (t *termTable) part(k uint32) *hanTable { return &t.parts[k*0x9E3779B1>>(32-t.partBits)] }
 
 // slot returns where the probe for a Han key starts: the hash's bits below
 // those of the partition.
-func (h *hanTable) slot(k uint32) uint32 { return k * 0x9E3779B1 << hanPartBits >> h.shift }
+func (h *hanTable) slot(k uint32) uint32 { return k * 0x9E3779B1 << h.pre >> h.shift }
 
 // bmpHanKey returns the 32-bit form of a key of two BMP characters (or one
 // that ends its run).
@@ -93,76 +106,73 @@ func bmpHanKey(key uint64) (uint32, bool) {
 }
 
 // block starts the keys of block b.
-func (t *termTable) block(b int32) {
-	t.spans = append(t.spans, span{b, int32(len(t.queue))})
-}
+func (t *termTable) block(b int32) { t.cur = b }
 
-// add records an occurrence of key in the block last started. A key of
-// two BMP characters waits for lookup and add reports nothing; any other
-// is looked up at once, and add returns its term number and true when this
-// is the term's first occurrence in the block.
-func (t *termTable) add(key uint64) (n int32, first bool) {
-	if k, ok := bmpHanKey(key); ok {
-		t.queue = append(t.queue, k)
-		return 0, false
-	}
-	b := t.spans[len(t.spans)-1].block
-	n, ok := t.other[key]
-	if !ok {
-		n = t.newTerm(key)
-		t.other[key] = n
+// add records occurrences of keys in the block last started. A key of two
+// BMP characters waits for lookup; any other is looked up at once, and add
+// appends its term number and the block to dst when this is the term's
+// first occurrence in the block.
+func (t *termTable) add(dst []int32, keys []uint64) []int32 {
+	b := t.cur
+	for _, key := range keys {
+		if k, ok := bmpHanKey(key); ok {
+			h := t.part(k)
+			h.queue = append(h.queue, queued{k, b})
+			t.queued++
+			continue
+		}
+		n, ok := t.other[key]
+		if !ok {
+			n = t.newTerm(key)
+			t.other[key] = n
+		} else if t.last[n] == b {
+			continue
+		}
 		t.last[n] = b
-		return n, true
+		dst = append(dst, n, b)
 	}
-	if t.last[n] == b {
-		return n, false
-	}
-	t.last[n] = b
-	return n, true
-}
-
-// full reports whether the queue should be looked up.
-func (t *termTable) full() bool { return len(t.queue) >= queueLen }
-
-// lookup looks up the queued keys and appends, for each first occurrence of
-// a term in a block, its term number and the block to dst. A term's blocks
-// are appended in order. The queue is then empty, and the block last
-// started stays the current one.
-func (t *termTable) lookup(dst []int32) []int32 {
-	if len(t.queue) == 0 {
-		return dst
-	}
-	var counts [hanParts + 1]int32
-	for _, k := range t.queue {
-		counts[hanPart(k)+1]++
-	}
-	for p := 1; p <= hanParts; p++ {
-		counts[p] += counts[p-1]
-	}
-	t.offsets = append(t.offsets[:0], counts[:]...)
-	t.sorted = slices.Grow(t.sorted[:0], len(t.queue))[:len(t.queue)]
-	for i, sp := range t.spans {
-		end := int32(len(t.queue))
-		if i+1 < len(t.spans) {
-			end = t.spans[i+1].start
-		}
-		for _, k := range t.queue[sp.start:end] {
-			p := hanPart(k)
-			t.sorted[counts[p]] = queued{k, sp.block}
-			counts[p]++
-		}
-	}
-	for p := range t.parts {
-		dst = t.lookupPart(dst, p, t.sorted[t.offsets[p]:t.offsets[p+1]])
-	}
-	last := t.spans[len(t.spans)-1].block
-	t.queue, t.spans = t.queue[:0], append(t.spans[:0], span{last, 0})
 	return dst
 }
 
-func (t *termTable) lookupPart(dst []int32, p int, keys []queued) []int32 {
-	h := &t.parts[p]
-	for _, q := range keys {
+// full reports whether the queue should be looked up.
+func (t *termTable) full() bool { return t.queued >= t.queueLen() }
+
+// queueLen is how many keys a batch of lookups holds.
+func (t *termTable) queueLen() int { return len(t.parts) * queuePerPart }
+
+// lookup looks up the queued keys and appends, for each first occurrence of
+// a term in a block, its term number and the block to dst. A term's blocks
+// are appended in order. The queues are then empty, and the block last
+// started stays the current one.
+func (t *termTable) lookup(dst []int32) []int32 {
+	for p := range t.parts {
+		h := &t.parts[p]
+		dst = t.lookupPart(dst, h)
+		h.queue = h.queue[:0]
+	}
+	t.queued = 0
+	if t.hanN > splitAt*len(t.parts) && t.partBits < maxPartBits {
+		t.split()
+	}
+	return dst
+}
+
+// split makes twice as many partitions, each of half a partition: the
+// hash's next bit picks the half. The queues must be empty.
+func (t *termTable) split() {
+	old := t.parts
+	t.setParts(t.partBits+1, max(minSlots, len(old[0].slots)/2))
+	for i := range old {
+		for _, s := range old[i].slots {
+			if s.key != 0 {
+				t.part(s.key).put(s)
+			}
+		}
+	}
+}
+
+func (t *termTable) lookupPart(dst []int32, h *hanTable) []int32 {
+	for _, q := range h.queue {
 		i := h.slot(q.key)
 		for {
 			s := &h.slots[i]
@@ -177,6 +187,7 @@ func (t *termTable) lookupPart(dst []int32, p int, keys []queued) []int32 {
 				n := t.newTerm(uint64(q.key>>16)<<21 | uint64(q.key&0xFFFF))
 				*s = hanSlot{key: q.key, n: n, last: q.block}
 				dst = append(dst, n, q.block)
+				t.hanN++
 				if h.n++; h.n*2 > uint32(len(h.slots)) {
 					h.grow()
 				}
@@ -216,14 +227,22 @@ func (h *hanTable) grow() {
 	h.slots = make([]hanSlot, len(old)*2)
 	h.mask = uint32(len(h.slots) - 1)
 	h.shift--
+	h.n = 0
 	for _, s := range old {
-		if s.key == 0 {
-			continue
+		if s.key != 0 {
+			h.put(s)
 		}
-		i := h.slot(s.key)
-		for h.slots[i].key != 0 {
-			i = (i + 1) & h.mask
-		}
-		h.slots[i] = s
+	}
+}
+
+// put adds a slot whose key the table does not hold.
+func (h *hanTable) put(s hanSlot) {
+	i := h.slot(s.key)
+	for h.slots[i].key != 0 {
+		i = (i + 1) & h.mask
+	}
+	h.slots[i] = s
+	if h.n++; h.n*2 > uint32(len(h.slots)) {
+		h.grow()
 	}
 }

@@ -12,7 +12,7 @@ import (
 // looking the queue up at random block ends as the index pass does, and
 // checks what it reports against a plain map: one number per key, every
 // first occurrence of a term in a block reported exactly once, and each
-// term's blocks in order.
+// term's blocks in order, across the splits of the partitions.
 func TestTermTable(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	tt := newTermTable()
@@ -39,9 +39,7 @@ func TestTermTable(t *testing.T) {
 				key = tt.wordKey([]rune{rune('a' + rng.IntN(26)), rune('a' + rng.IntN(26))})
 			}
 			want[[2]uint64{key, uint64(b)}] = true
-			if n, first := tt.add(key); first {
-				pairs = append(pairs, n, b)
-			}
+			pairs = tt.add(pairs, []uint64{key})
 		}
 		if rng.IntN(20) == 0 || tt.full() {
 			pairs = tt.lookup(pairs)
@@ -77,6 +75,9 @@ func TestTermTable(t *testing.T) {
 		if !got[k] {
 			t.Fatalf("key %x in block %d not reported", k[0], k[1])
 		}
+	}
+	if tt.partBits < minPartBits+3 {
+		t.Errorf("the partitions split %d times, want at least 3", tt.partBits-minPartBits)
 	}
 }
 

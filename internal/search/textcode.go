@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"djkb/internal/search/codec"
 	"djkb/internal/search/tokenize"
@@ -86,30 +87,36 @@ func (tc *textCode) charSym(r rune) int32 {
 }
 
 // symbols appends the symbols of s to dst: a character outside the alphabet
-// becomes symESC followed by -1-r.
+// becomes symESC followed by -1-r. Pairs are taken greedily from the left:
+// prev is the character before r that no pair has taken yet, or -1.
 func (tc *textCode) symbols(dst []int32, s string) []int32 {
-	if len(s) == 0 {
-		return dst
-	}
-	r, size := tokenize.DecodeRune(s, 0)
-	for i := size; ; {
-		if i >= len(s) {
-			return tc.appendChar(dst, r)
-		}
-		r2, size2 := tokenize.DecodeRune(s, i)
-		i += size2
-		if p := tc.pairT.get(r, r2); p >= 0 {
-			dst = append(dst, p)
-			if i >= len(s) {
-				return dst
+	prev := rune(-1)
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if c, ok := tokenize.Decode3(s, i); ok {
+				r, size = c, 3
+			} else {
+				r, size = tokenize.DecodeRune(s, i)
 			}
-			r, size = tokenize.DecodeRune(s, i)
-			i += size
+		}
+		i += size
+		if prev < 0 {
+			prev = r
 			continue
 		}
-		dst = tc.appendChar(dst, r)
-		r = r2
+		if p := tc.pairT.get(prev, r); p >= 0 {
+			dst = append(dst, p)
+			prev = -1
+			continue
+		}
+		dst = tc.appendChar(dst, prev)
+		prev = r
 	}
+	if prev >= 0 {
+		dst = tc.appendChar(dst, prev)
+	}
+	return dst
 }
 
 func (tc *textCode) appendChar(dst []int32, r rune) []int32 {
@@ -119,15 +126,15 @@ func (tc *textCode) appendChar(dst []int32, r rune) []int32 {
 	return append(dst, symESC, -1-r)
 }
 
-// blockSymbols appends the symbols of block b's text: each segment's, then
-// symEOS.
-func (tc *textCode) blockSymbols(dst []int32, b *block) []int32 {
-	for _, s := range b.segs {
-		if s.head != "" {
-			dst = tc.symbols(dst, s.head)
+// blockSymbols appends the symbols of block b's text, loaded in text: each
+// segment's, then symEOS.
+func (tc *textCode) blockSymbols(dst []int32, text *blockText, b *block) []int32 {
+	for head, body := range text.segments(b) {
+		if head != "" {
+			dst = tc.symbols(dst, head)
 			dst = tc.symbols(dst, "\n")
 		}
-		dst = tc.symbols(dst, s.body)
+		dst = tc.symbols(dst, body)
 		dst = append(dst, symEOS)
 	}
 	return dst
@@ -164,14 +171,14 @@ func buildTextCode(blocks []block, text *spill) *textCode {
 			}
 		}
 	}
+	var sample blockText
 	for i := 0; i < len(blocks); i += sampleStride {
-		loadText(text, blocks[i:i+1])
-		for _, s := range blocks[i].segs {
-			count(s.head)
+		sample.load(text, blocks[i:i+1])
+		for head, body := range sample.segments(&blocks[i]) {
+			count(head)
 			count("\n")
-			count(s.body)
+			count(body)
 		}
-		releaseText(blocks[i : i+1])
 	}
 	for r, n := range bmp {
 		if n > 0 {
@@ -222,9 +229,8 @@ func buildTextCode(blocks []block, text *spill) *textCode {
 	var syms []int32
 	escapes, sampled := 0, 0
 	for i := 0; i < len(blocks); i += sampleStride {
-		loadText(text, blocks[i:i+1])
-		syms = tc.blockSymbols(syms[:0], &blocks[i])
-		releaseText(blocks[i : i+1])
+		sample.load(text, blocks[i:i+1])
+		syms = tc.blockSymbols(syms[:0], &sample, &blocks[i])
 		for _, s := range syms {
 			if s >= 0 {
 				freqs[s]++
@@ -255,11 +261,11 @@ func buildTextCode(blocks []block, text *spill) *textCode {
 	return tc
 }
 
-// encodeBlock appends the code of block b's text, byte-aligned; syms is
-// scratch space.
-func (tc *textCode) encodeBlock(buf []byte, b *block, syms []int32) ([]byte, []int32) {
+// encodeBlock appends the code of block b's text, loaded in text,
+// byte-aligned; syms is scratch space.
+func (tc *textCode) encodeBlock(buf []byte, text *blockText, b *block, syms []int32) ([]byte, []int32) {
 	w := codec.BitWriter{Buf: buf}
-	syms = tc.blockSymbols(syms[:0], b)
+	syms = tc.blockSymbols(syms[:0], text, b)
 	for _, s := range syms {
 		if s < 0 {
 			w.Write(uint64(-1-s), 21)

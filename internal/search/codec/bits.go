@@ -50,7 +50,8 @@ func AppendUvarint(b []byte, v uint64) []byte {
 }
 
 // riceK picks the Rice parameter for a sorted list of ids: the one that
-// makes the gaps cheapest.
+// makes the gaps cheapest of the one the mean gap suggests and its two
+// neighbours, costed in one pass over the list.
 func riceK(list []int32) uint {
 	if len(list) == 0 {
 		return 0
@@ -60,27 +61,29 @@ func riceK(list []int32) uint {
 	if mean > 1 {
 		k = uint(bits.Len64(mean)) - 1
 	}
-	best, bestCost := k, riceCost(list, k)
+	lo := k - min(k, 1) // k-1, or k when k is 0
+	// sum[i] is the sum of the gaps' quotients by 2^(lo+i).
+	var sum [3]uint64
+	prev := int64(-1)
+	for _, x := range list {
+		g := uint64(int64(x) - prev - 1)
+		sum[0] += g >> lo
+		sum[1] += g >> (lo + 1)
+		sum[2] += g >> (lo + 2)
+		prev = int64(x)
+	}
+	n := uint64(len(list))
+	cost := func(c uint) uint64 { return sum[c-lo] + n*(1+uint64(c)) }
+	best, bestCost := k, cost(k)
 	for _, c := range []uint{k - 1, k + 1} {
-		if c > 30 {
+		if c > 30 || c < lo {
 			continue
 		}
-		if cost := riceCost(list, c); cost < bestCost {
+		if cost := cost(c); cost < bestCost {
 			best, bestCost = c, cost
 		}
 	}
 	return best
-}
-
-func riceCost(list []int32, k uint) uint64 {
-	var cost uint64
-	prev := int64(-1)
-	for _, x := range list {
-		g := uint64(int64(x) - prev - 1)
-		cost += g>>k + 1 + uint64(k)
-		prev = int64(x)
-	}
-	return cost
 }
 
 // AppendRice appends a posting list: 5 bits of k, then each gap (id minus
@@ -92,8 +95,13 @@ func AppendRice(buf []byte, list []int32) []byte {
 	prev := int64(-1)
 	for _, x := range list {
 		g := uint64(int64(x) - prev - 1)
-		w.Unary(g >> k)
-		w.Write(g, k)
+		if q := g >> k; q+1+uint64(k) <= 32 {
+			// The unary quotient and the remainder in one write.
+			w.Write((1<<q-1)<<(k+1)|g&(1<<k-1), uint(q)+1+k)
+		} else {
+			w.Unary(q)
+			w.Write(g, k)
+		}
 		prev = int64(x)
 	}
 	w.Align()

@@ -3,6 +3,7 @@ package codec
 import (
 	"bytes"
 	"flag"
+	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -103,4 +104,66 @@ func TestBase91Vectors(t *testing.T) {
 		vs = append(vs, v)
 	}
 	vectors.Check(t, "testdata/base91_vectors.json", vs, *update)
+}
+
+// TestRiceMatchesPlain checks AppendRice, which costs the parameters in one
+// pass and writes a short quotient and its remainder at once, against the
+// plain coder it replaced: three passes to cost, unary then binary.
+func TestRiceMatchesPlain(t *testing.T) {
+	plainCost := func(list []int32, k uint) uint64 {
+		var cost uint64
+		prev := int64(-1)
+		for _, x := range list {
+			g := uint64(int64(x) - prev - 1)
+			cost += g>>k + 1 + uint64(k)
+			prev = int64(x)
+		}
+		return cost
+	}
+	plain := func(list []int32) []byte {
+		k := uint(0)
+		if len(list) > 0 {
+			mean := (uint64(list[len(list)-1]) + 1) / uint64(len(list))
+			if mean > 1 {
+				k = uint(bits.Len64(mean)) - 1
+			}
+			best, bestCost := k, plainCost(list, k)
+			for _, c := range []uint{k - 1, k + 1} {
+				if c <= 30 {
+					if cost := plainCost(list, c); cost < bestCost {
+						best, bestCost = c, cost
+					}
+				}
+			}
+			k = best
+		}
+		w := BitWriter{}
+		w.Write(uint64(k), 5)
+		prev := int64(-1)
+		for _, x := range list {
+			g := uint64(int64(x) - prev - 1)
+			w.Unary(g >> k)
+			w.Write(g, k)
+			prev = int64(x)
+		}
+		w.Align()
+		return w.Buf
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for n := 0; n < 3000; n++ {
+		var ids []int32
+		x := int32(-1)
+		spread := rng.IntN(31)
+		for range rng.IntN(60) {
+			gap := int32(rng.IntN(1 << uint(rng.IntN(spread+1))))
+			if x+1+gap < x { // past the largest id
+				break
+			}
+			x += 1 + gap
+			ids = append(ids, x)
+		}
+		if got, want := AppendRice([]byte{1}, ids), append([]byte{1}, plain(ids)...); !bytes.Equal(got, want) {
+			t.Fatalf("list %v:\n got %x\nwant %x", ids, got, want)
+		}
+	}
 }

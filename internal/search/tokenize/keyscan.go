@@ -13,10 +13,11 @@ func HanKey(c1, c2 rune) uint64 { return uint64(c1)<<21 | uint64(c2) }
 
 // A KeyScanner is the indexer's tokenizer: it yields exactly the keys of
 // Keys (TestKeyScannerMatchesKeys checks it), as uint64 term keys, without
-// building units. It is the hot loop of an index build, so it folds the
-// common code points inline.
+// building units. It is the hot loop of an index build, so it decodes and
+// folds the common code points inline, and hands over its keys in a slice
+// rather than one call each.
 type KeyScanner struct {
-	Emit func(key uint64) // receives each key: a HanKey, or what Words returned
+	Keys []uint64 // Scan appends each key here: a HanKey, or what Words returned
 	// Words returns the key of a word, given its folded code points cut as
 	// Keys cuts them (it must not keep the slice); the key must differ from
 	// every HanKey.
@@ -30,16 +31,33 @@ type KeyScanner struct {
 	scratch [2][]byte // of lowerRun
 }
 
-// Scan feeds the keys of s to Emit.
+// Scan appends the keys of s to Keys.
 func (k *KeyScanner) Scan(s string) {
 	k.pending = -1
 	k.word = k.word[:0]
 	prev, prevAt := rune(-1), 0 // a folded fast code point not yet fed, and where it starts
 	for i := 0; i < len(s); {
-		r, size := DecodeRune(s, i)
-		if f, ok := fastFold(r); ok {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if c, ok := Decode3(s, i); ok {
+				r, size = c, 3
+			} else {
+				r, size = DecodeRune(s, i)
+			}
+		}
+		f, ok := r, true
+		if isBasicHan(r) {
+			f = simplified(r)
+		} else {
+			f, ok = fastFold(r)
+		}
+		if ok {
 			if prev >= 0 {
-				k.feed(prev)
+				if isBasicHan(prev) && len(k.word) == 0 {
+					k.han(prev)
+				} else {
+					k.feed(prev)
+				}
 			}
 			prev, prevAt = f, i
 			i += size
@@ -75,28 +93,40 @@ func (k *KeyScanner) Scan(s string) {
 // DecodeRune decodes the code point at byte i of s, with the three-byte
 // sequences of CJK text decoded inline.
 func DecodeRune(s string, i int) (rune, int) {
-	c := s[i]
-	if c < utf8.RuneSelf {
+	if c := s[i]; c < utf8.RuneSelf {
 		return rune(c), 1
 	}
-	if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
+	if r, ok := Decode3(s, i); ok {
+		return r, 3
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
+
+// Decode3 decodes the code point at byte i of s when it is a valid
+// three-byte sequence, as nearly all of CJK text is; ok is false for
+// anything else. Unlike DecodeRune it inlines, for the hot loops that call
+// it first.
+func Decode3(s string, i int) (r rune, ok bool) {
+	if i+2 >= len(s) {
+		return 0, false
+	}
+	c0, c1, c2 := s[i]^0xE0, s[i+1]^0x80, s[i+2]^0x80
+	r = rune(c0)<<12 | rune(c1)<<6 | rune(c2)
+	// A lead byte 1110xxxx, two continuation bytes 10xxxxxx, and neither an
+	// overlong form (below U+0800) nor a surrogate (U+D800-U+DFFF).
+	return r, c0 < 0x10 && c1|c2 < 0x40 && r>>11 != 0 && r>>11 != 0xD800>>11
+}
+
+// isBasicHan reports whether r is in the main block of Han characters,
+// which folding maps to Han characters only through t2s (simplified).
+func isBasicHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 // feed takes one folded code point.
 func (k *KeyScanner) feed(r rune) {
 	switch cls := classOf(r); cls {
 	case classHan:
 		k.flushWord()
-		if k.pending >= 0 {
-			k.Emit(HanKey(k.pending, r))
-		}
-		k.pending = r
+		k.han(r)
 	case classLetter, classDigit:
 		k.endHan()
 		if len(k.word) > 0 && cls != k.wordCls {
@@ -111,16 +141,24 @@ func (k *KeyScanner) feed(r rune) {
 	}
 }
 
+// han takes a Han code point while no word is open.
+func (k *KeyScanner) han(r rune) {
+	if k.pending >= 0 {
+		k.Keys = append(k.Keys, HanKey(k.pending, r))
+	}
+	k.pending = r
+}
+
 func (k *KeyScanner) endHan() {
 	if k.pending >= 0 {
-		k.Emit(HanKey(k.pending, 0))
+		k.Keys = append(k.Keys, HanKey(k.pending, 0))
 		k.pending = -1
 	}
 }
 
 func (k *KeyScanner) flushWord() {
 	if len(k.word) > 0 {
-		k.Emit(k.Words(k.word[:min(len(k.word), maxWord)]))
+		k.Keys = append(k.Keys, k.Words(k.word[:min(len(k.word), maxWord)]))
 		k.word = k.word[:0]
 	}
 }

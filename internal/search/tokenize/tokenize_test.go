@@ -172,10 +172,11 @@ func scanKeys(s string) []string {
 		words = append(words, string(w))
 		return 1<<63 | uint64(len(words)-1)
 	}}
-	ks.Emit = func(k uint64) {
+	ks.Scan(s)
+	for _, k := range ks.Keys {
 		if k&(1<<63) != 0 {
 			out = append(out, words[k&^(1<<63)])
-			return
+			continue
 		}
 		c1, c2 := rune(k>>21), rune(k&(1<<21-1))
 		if c2 == 0 {
@@ -184,7 +185,6 @@ func scanKeys(s string) []string {
 			out = append(out, string([]rune{c1, c2}))
 		}
 	}
-	ks.Scan(s)
 	return out
 }
 
@@ -209,4 +209,53 @@ func FuzzKeyScanner(f *testing.F) {
 			t.Fatalf("key scanner on %q:\n got %q\nwant %q", s, got, want)
 		}
 	})
+}
+
+// TestDecodeRuneMatchesUTF8 checks DecodeRune and Decode3, which the index's
+// hot loops decode with, against package utf8 on every three-byte string
+// that starts with a lead byte of a three-byte sequence, and on short
+// strings: valid, overlong, surrogate, truncated and stray bytes alike.
+func TestDecodeRuneMatchesUTF8(t *testing.T) {
+	check := func(s string) {
+		r, size := DecodeRune(s, 0)
+		if wr, wsize := utf8.DecodeRuneInString(s); r != wr || size != wsize {
+			t.Fatalf("DecodeRune(%x) = %U, %d; want %U, %d", s, r, size, wr, wsize)
+		}
+		if r3, ok := Decode3(s, 0); ok != (size == 3) || ok && r3 != r {
+			t.Fatalf("Decode3(%x) = %U, %v; DecodeRune gives %U, %d", s, r3, ok, r, size)
+		}
+	}
+	for c0 := 0xC0; c0 <= 0xFF; c0++ {
+		for c1 := range 256 {
+			check(string([]byte{byte(c0), byte(c1)}))
+			for c2 := range 256 {
+				check(string([]byte{byte(c0), byte(c1), byte(c2), 'x'}))
+			}
+		}
+	}
+	for c := range 256 {
+		check(string([]byte{byte(c)}))
+	}
+}
+
+// TestSimplifiedMatchesPairs checks simplified, which looks a character up
+// only when its bit is set, against the pairs of t2s_table.go, on every
+// code point of the Han blocks it covers and around them.
+func TestSimplifiedMatchesPairs(t *testing.T) {
+	want := map[rune]rune{}
+	for s := t2sPairs; s != ""; {
+		tr, n := utf8.DecodeRuneInString(s)
+		simp, m := utf8.DecodeRuneInString(s[n:])
+		want[tr] = simp
+		s = s[n+m:]
+	}
+	for r := rune(t2sLo - 100); r <= t2sHi+100; r++ {
+		w, ok := want[r]
+		if !ok {
+			w = r
+		}
+		if got := simplified(r); got != w {
+			t.Fatalf("simplified(%c U+%04X) = %c, want %c", r, r, got, w)
+		}
+	}
 }
