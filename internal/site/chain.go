@@ -331,10 +331,11 @@ func (s *Site) compareAll() {
 var chainSeed = maphash.MakeSeed()
 
 // maxTextBytes bounds the versions' articles a chain's selector loads:
-// a page should not fetch megabytes for a comparison a reader may not
-// ask for, while the versions of a long regulation still fit. Longer
-// chains have the comparison of each version with the one before only.
-const maxTextBytes = 1 << 20
+// a page on an office intranet should not fetch megabytes for a
+// comparison a reader may not ask for, while four versions of a long
+// regulation still fit. Longer chains have the comparison of each
+// version with the one before only.
+const maxTextBytes = 512 << 10
 
 // versionData is one version as the scripts read it.
 type versionData struct {
