@@ -97,7 +97,8 @@ func pairsOf(arts []Article) [][2]string {
 	return out
 }
 
-// TestJSCompareSame checks in node (static/js/test/compare.test.js) that
+// TestJSCompareSame checks in node (testdata/compare.test.js, here rather
+// than in static/js/test, whose files internal/search runs) that
 // the browser's comparer gives the rows and summary of CompareVersions:
 // on the golden cases, on generated revisions, and on laws of the shared
 // corpus with random edits when it is there.
@@ -172,7 +173,7 @@ func TestJSCompareSame(t *testing.T) {
 		t.Skip("node not found")
 	}
 	cmd := exec.Command(node, "--test", "compare.test.js")
-	cmd.Dir = "../../static/js/test"
+	cmd.Dir = "testdata"
 	cmd.Env = append(os.Environ(), "DJKB_COMPARE_CASES="+path)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("node --test compare.test.js: %v\n%s", err, out)

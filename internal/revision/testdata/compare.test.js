@@ -5,7 +5,7 @@
 const test = require("node:test");
 const assert = require("node:assert");
 const fs = require("node:fs");
-const cmp = require("../compare.js");
+const cmp = require("../../../static/js/compare.js");
 
 // hexes writes a sketch's hashes (halves hi, lo) as Go's %016x does.
 function hexes(s) {
