@@ -133,6 +133,15 @@ func TestJSCompareSame(t *testing.T) {
 		}
 		cases = append(cases, c)
 	}
+	// Articles too long for Diff's table (maxCells) are shown replaced.
+	long := genText(rng, 800)
+	if n := len([]rune(Key(long))); n*n <= maxCells {
+		t.Fatalf("长条文只有 %d 个字，不超过 maxCells", n)
+	}
+	half := []rune(long)[:len([]rune(long))/2]
+	edited := "党员" + string(half) + "学习" + strings.TrimPrefix(long, string(half))
+	cases = append(cases, toJS("long article", []Article{{"第一条", long}, {"第二条", "本制度自印发之日起施行。"}},
+		[]Article{{"第一条", edited}, {"第二条", "本制度自印发之日起施行。"}}))
 	// The generated cases must reach every kind of row, or they test less
 	// than they claim.
 	for _, k := range []string{"未变", "移动", "修改", "新增", "删除", "拆分", "合并", "全文修订"} {
