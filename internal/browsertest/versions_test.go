@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"djkb/internal/chromium/chromiumtest"
+	"djkb/internal/revision"
 )
 
 var versionShots = flag.String("version-shots", "", "TestVersionsAndCitations 把修订对照、引用浮窗和条文沿革的截图（1280 和 390 像素）写到这个文件夹")
@@ -49,23 +50,54 @@ func TestVersionsAndCitations(t *testing.T) {
 				t.Errorf("“只看有变化的条文”显示 %d 行（共 %d 行）", shown, all)
 			}
 			eval[bool](tb, `(document.querySelector("input[name=changed]").click(), true)`)
-			eval[bool](tb, `(function () {
-				var a = document.querySelector("select[name=a]");
+			// Two versions that are not consecutive: the chain's texts.js
+			// and compare.js load on the first pick, and the rows are
+			// those the build would make of the two versions.
+			pickFirst := `var a = document.querySelector("select[name=a]");
 				a.value = "0";
-				a.dispatchEvent(new Event("change", {bubbles: true}));
-				return true;
-			})()`)
-			// The pairs load on the first pick, from the chain's pairs.js.
-			tb.wait(`document.querySelector(".compare-summary").textContent.indexOf("6 条修改") >= 0`)
-			if n := eval[int](tb, `document.querySelectorAll("script.chain-pairs").length`); n != 0 {
-				t.Errorf("对照页里仍嵌着 %d 份两两对照数据，应只在选择版本时加载 pairs.js", n)
+				a.dispatchEvent(new Event("change", {bubbles: true}));`
+			eval[bool](tb, "(function () { "+pickFirst+" return true; })()")
+			tb.wait(`document.querySelector(".compare-versions a").textContent.indexOf("2016年3月18日") >= 0`)
+			if n := eval[int](tb, `document.querySelectorAll("script[src$='texts.js']").length`); n != 1 {
+				t.Errorf("选择版本后加载了 %d 份 texts.js，应为 1 份", n)
 			}
-			if s := eval[string](tb, `document.querySelector(".compare-summary").textContent`); !strings.Contains(s, "6 条修改") {
-				t.Errorf("选 2016 年版与 2024 年版对照后，修改说明是“%s”，应有“6 条修改”", s)
+			want := revision.Compare(current.Chain.Articles[0], current.Chain.Articles[2])
+			if !strings.Contains(want.Summary(), "6 条修改") {
+				t.Errorf("2016 年版与 2024 年版的修改说明是“%s”，应有“6 条修改”", want.Summary())
 			}
-			if s := eval[string](tb, `document.querySelector(".compare-versions a").textContent`); !strings.Contains(s, "2016年3月18日") {
-				t.Errorf("对照的旧版本显示为“%s”，应为 2016 年版", s)
+			if s := eval[string](tb, `document.querySelector(".compare-summary").textContent`); !strings.Contains(s, want.Summary()) {
+				t.Errorf("选 2016 年版与 2024 年版对照后，修改说明是“%s”，应为“%s”", s, want.Summary())
 			}
+			var heads []string
+			dels, inss := 0, 0
+			for _, ch := range want.Changes {
+				head := string(ch.Kind)
+				switch {
+				case ch.Renumbered():
+					head += ch.Old.Label + " → " + ch.New.Label
+				case ch.New != nil:
+					head += ch.New.Label
+				default:
+					head += ch.Old.Label
+				}
+				heads = append(heads, head)
+				for _, seg := range append(ch.OldSide(), ch.NewSide()...) {
+					switch {
+					case ch.Kind == revision.Unchanged || ch.Kind == revision.Moved:
+					case seg.Op == '-':
+						dels++
+					case seg.Op == '+':
+						inss++
+					}
+				}
+			}
+			if got := eval[string](tb, `Array.prototype.map.call(document.querySelectorAll(".cmp-head"), function (h) { return h.textContent; }).join("|")`); got != strings.Join(heads, "|") {
+				t.Errorf("选 2016 年版与 2024 年版对照后的各行是\n%s\n应为\n%s", got, strings.Join(heads, "|"))
+			}
+			if got := eval[[]int](tb, `[document.querySelectorAll(".compare-rows del").length, document.querySelectorAll(".compare-rows ins").length]`); got[0] != dels || got[1] != inss {
+				t.Errorf("选 2016 年版与 2024 年版对照后标出 %d 处删除、%d 处增加，应为 %d、%d", got[0], got[1], dels, inss)
+			}
+			tb.shots("compare-picked", b.pageURL(srv, current.Chain.StepTo(current).URL), pickFirst)
 			tb.shots("compare", b.pageURL(srv, current.Chain.StepTo(current).URL), "")
 
 			// As-of reading: the current version's address with a date opens

@@ -27,13 +27,13 @@ func TestSessionEditRendersOnlyWhatShowsIt(t *testing.T) {
 		{"content/brands/巾帼红.md", "\n\n测试追加的一段文字。\n", []string{"brands/巾帼红/index.html", "js/sums.js"}, 2},
 		{"content/cases/警示案例/某处党员统计数据报送差错未及时谈话提醒.md", "\n\n测试追加的一段文字。\n", []string{caseMd + "index.html", "js/sums.js"}, 2},
 		// The newest version: its page, its comparison with the one before
-		// and the chain's pairs change. The older versions and their
+		// and the chain's texts change. The older versions and their
 		// comparison are rendered again (the chain changed) and stay as
 		// they were, as the chain's data they carry leaves out the
 		// articles' history; so does the case that cites it (its popover
 		// data holds the cited text).
 		{"content/regulations/本单位制度/东江省统计局机关党建工作经费管理办法.md", "\n\n第九百九十九条　测试追加的条文。\n", []string{
-			"js/sums.js", funds + "/index.html", funds + "/修订对照/index.html", funds + "/修订对照/pairs.js",
+			"js/sums.js", funds + "/index.html", funds + "/修订对照/index.html", funds + "/修订对照/texts.js",
 		}, 8},
 	} {
 		t.Run(tc.file, func(t *testing.T) {

@@ -81,8 +81,8 @@ func (r *Renderer) Views() []*View {
 			add(&View{Kind: "compare", Title: st.New.Title + " 修订对照", URLPath: st.URL, Step: st, Section: st.New.Section,
 				Crumbs: append(sectionCrumbs(st.New.Section), Crumb{Title: st.New.Title, URL: st.New.URL})})
 		}
-		if u := c.PairsURL(); u != "" {
-			add(&View{Kind: pairsKind, Title: c.Current().Title, URLPath: u, Step: c.Steps[len(c.Steps)-1]})
+		if u := c.TextsURL(); u != "" {
+			add(&View{Kind: textsKind, Title: c.Current().Title, URLPath: u, Step: c.Steps[len(c.Steps)-1]})
 		}
 	}
 	add(&View{Kind: "search", Title: "搜索", URLPath: "search/"})
@@ -163,8 +163,8 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, v *View) error {
 	switch v.Kind {
 	case entriesKind:
 		return r.renderEntries(buf, v)
-	case pairsKind:
-		renderPairs(buf, v)
+	case textsKind:
+		renderTexts(buf, v)
 		return nil
 	case sumsKind:
 		return r.renderSums(buf)

@@ -111,16 +111,16 @@ func statusBadge(status string) template.HTML {
 	return template.HTML(`<span class="` + escapeHTML(class) + `">` + escapeHTML(status) + `</span>`)
 }
 
-// pairsKind is the kind of the view of a chain's comparisons of every pair
-// of versions (site.Chain.PairsURL).
-const pairsKind = "chain-pairs"
+// textsKind is the kind of the view of a chain's versions' articles
+// (site.Chain.TextsURL), which the comparison pages' selector compares.
+const textsKind = "chain-texts"
 
-// renderPairs writes the script of a chain's pairs, handed to
-// djkbChainPairs: a script, not JSON, so that it loads from file:// too,
+// renderTexts writes the script of a chain's texts, handed to
+// djkbChainTexts: a script, not JSON, so that it loads from file:// too,
 // and a file of its own, so that the chain's comparison pages do not each
-// carry every pair.
-func renderPairs(buf *bytes.Buffer, v *View) {
-	buf.WriteString("djkbChainPairs(")
-	buf.WriteString(string(v.Step.Chain.Pairs()))
+// carry every version.
+func renderTexts(buf *bytes.Buffer, v *View) {
+	buf.WriteString("djkbChainTexts(")
+	buf.WriteString(string(v.Step.Chain.Texts()))
 	buf.WriteString(");\n")
 }

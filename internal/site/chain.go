@@ -27,7 +27,7 @@ type Chain struct {
 	// djkb serve: every version's card, dates and text.
 	Sum uint64
 
-	data, brief, pairs template.JS
+	data, brief, texts template.JS
 }
 
 // Step is the 修订对照 of two versions of a chain.
@@ -78,18 +78,21 @@ func (c *Chain) DataFor(p *Page) template.JS {
 	return c.brief
 }
 
-// Pairs is the comparison of every pair of versions (JSON), for the
-// selector of the comparison pages; empty for a chain of two.
-func (c *Chain) Pairs() template.JS { return c.pairs }
+// Texts is every version's articles (JSON: a list per version of
+// [number, text]), from which the comparison pages' selector compares any
+// two versions in the browser (static/js/compare.js); empty for a chain
+// of two, whose one comparison has its page, and for chains too long to
+// send (maxTextBytes).
+func (c *Chain) Texts() template.JS { return c.texts }
 
-// PairsURL is the URL of the script that hands Pairs to the selector, one
+// TextsURL is the URL of the script that hands Texts to the selector, one
 // for the chain beside its newest comparison page, loaded only when a
-// reader picks two versions; "" when there are no pairs.
-func (c *Chain) PairsURL() string {
-	if c.pairs == "" {
+// reader picks two versions; "" when there are no texts.
+func (c *Chain) TextsURL() string {
+	if c.texts == "" {
 		return ""
 	}
-	return c.Steps[len(c.Steps)-1].URL + "pairs.js"
+	return c.Steps[len(c.Steps)-1].URL + "texts.js"
 }
 
 // Start is the date a version took effect: its 施行日期, else its date.
@@ -268,10 +271,8 @@ func (c *Chain) compare(old map[uint64]*compared) *compared {
 	done := old[text.Sum64()]
 	if done == nil {
 		done = &compared{key: text.Sum64()}
-		size := 0
 		for _, p := range c.Versions {
 			done.articles = append(done.articles, revision.Split(p.Src.Body()))
-			size += len(p.Src.Body())
 		}
 		vs := make([]*revision.Version, len(done.articles))
 		for i, a := range done.articles {
@@ -280,11 +281,11 @@ func (c *Chain) compare(old map[uint64]*compared) *compared {
 		for i := 1; i < len(vs); i++ {
 			done.steps = append(done.steps, revision.CompareVersions(vs[i-1], vs[i]))
 		}
-		if len(vs) > 2 && len(vs) <= maxPairVersions && size <= maxPairBytes {
-			done.pairs = marshalPairs(vs, done.steps)
+		if len(vs) > 2 {
+			done.texts = marshalTexts(done.articles)
 		}
 	}
-	c.Articles, c.pairs = done.articles, done.pairs
+	c.Articles, c.texts = done.articles, done.texts
 	for i := 1; i < len(c.Versions); i++ {
 		c.Steps = append(c.Steps, &Step{Chain: c, Old: c.Versions[i-1], New: c.Versions[i], URL: c.Versions[i].URL + CompareDir, Comparison: done.steps[i-1]})
 	}
@@ -302,7 +303,7 @@ type compared struct {
 	key      uint64 // the versions' texts
 	articles [][]revision.Article
 	steps    []*revision.Comparison
-	pairs    template.JS
+	texts    template.JS
 	data     template.JS // for dataSum: the pages' URLs, titles and statuses
 	brief    template.JS // data without the articles' history
 	dataSum  uint64
@@ -329,14 +330,12 @@ func (s *Site) compareAll() {
 
 var chainSeed = maphash.MakeSeed()
 
-// The comparison of every pair of versions goes into the comparison pages
-// only for chains this small; for longer chains and longer texts the
-// pages compare each version with the one before, so that a page does not
-// carry megabytes of text it may never show.
-const (
-	maxPairVersions = 5
-	maxPairBytes    = 400_000
-)
+// maxTextBytes bounds the versions' articles a chain's selector loads:
+// a page on an office intranet should not fetch megabytes for a
+// comparison a reader may not ask for, while four versions of a long
+// regulation still fit. Longer chains have the comparison of each
+// version with the one before only.
+const maxTextBytes = 512 << 10
 
 // versionData is one version as the scripts read it.
 type versionData struct {
@@ -425,55 +424,22 @@ func (c *Chain) history(label string, byNew []map[string]*revision.Change) []his
 	return out
 }
 
-// pairRow is one row of a comparison as the selector shows it: kind, old
-// and new number, and the text as segments [op, text].
-type pairRow struct {
-	Kind string      `json:"k"`
-	Old  string      `json:"o,omitempty"`
-	New  string      `json:"n,omitempty"`
-	Segs [][2]string `json:"s"`
-}
-
-func marshalPairs(vs []*revision.Version, steps []*revision.Comparison) template.JS {
-	var out []map[string]any
-	for a := range vs {
-		for b := a + 1; b < len(vs); b++ {
-			cmp := steps[a]
-			if b > a+1 {
-				cmp = revision.CompareVersions(vs[a], vs[b])
-			}
-			out = append(out, map[string]any{"a": a, "b": b, "sum": cmp.Summary(), "rows": rows(cmp)})
+// marshalTexts is Texts of the versions' articles, "" beyond
+// maxTextBytes.
+func marshalTexts(versions [][]revision.Article) template.JS {
+	size := 0
+	out := make([][][2]string, len(versions))
+	for i, arts := range versions {
+		out[i] = make([][2]string, len(arts))
+		for k, a := range arts {
+			out[i][k] = [2]string{a.Label, a.Text}
+			size += len(a.Label) + len(a.Text)
 		}
+	}
+	if size > maxTextBytes {
+		return ""
 	}
 	return marshalJS(out)
-}
-
-// rows flattens a comparison for the scripts.
-func rows(cmp *revision.Comparison) []pairRow {
-	out := make([]pairRow, 0, len(cmp.Changes))
-	for _, ch := range cmp.Changes {
-		r := pairRow{Kind: string(ch.Kind)}
-		if ch.Old != nil {
-			r.Old = ch.Old.Label
-		}
-		if ch.New != nil {
-			r.New = ch.New.Label
-		}
-		switch {
-		case len(ch.Diff) > 0:
-			for _, s := range ch.Diff {
-				r.Segs = append(r.Segs, [2]string{string(s.Op), s.Text})
-			}
-		case ch.New != nil && ch.Old != nil:
-			r.Segs = [][2]string{{"=", ch.New.Text}}
-		case ch.New != nil:
-			r.Segs = [][2]string{{"+", ch.New.Text}}
-		default:
-			r.Segs = [][2]string{{"-", ch.Old.Text}}
-		}
-		out = append(out, r)
-	}
-	return out
 }
 
 func marshalJS(v any) template.JS {

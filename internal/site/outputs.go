@@ -124,8 +124,8 @@ func (s *Site) outputs(static []StaticFile) []output {
 		for _, st := range c.Steps {
 			gen(st.URL, "《"+st.New.Title+"》的修订对照页（"+CompareDir+"）")
 		}
-		if u := c.PairsURL(); u != "" {
-			gen(u, "《"+c.Current().Title+"》各版本的两两对照（供修订对照页选择版本）")
+		if u := c.TextsURL(); u != "" {
+			gen(u, "《"+c.Current().Title+"》各版本的条文（供修订对照页选择版本）")
 		}
 	}
 	for _, t := range s.Taxonomies {

@@ -4,8 +4,8 @@
      force on that date, with a note saying so;
    - 沿革: on the newest version, each article can show when it entered and
      how each revision changed it;
-   - 修订对照: a selector compares any two versions (the chain's pairs.js) and
-     can hide the articles that did not change.
+   - 修订对照: a selector compares any two versions (the chain's texts.js,
+     by compare.js) and can hide the articles that did not change.
    Plain ES5, no dependencies; text goes into the page as text, never HTML. */
 (function () {
   "use strict";
@@ -219,10 +219,11 @@
   var pick = document.querySelector("form.compare-pick");
   var rowsBox = document.querySelector(".compare-rows");
   if (pick && rowsBox) {
-    // The pairs come in a script of the chain's own (data-pairs), loaded
-    // the first time a reader picks two versions.
-    var pairs = null;
-    var pairsSrc = pick.getAttribute("data-pairs");
+    // The versions' articles come in a script of the chain's own
+    // (data-texts) and are compared by compare.js (data-compare), both
+    // loaded the first time a reader picks two versions.
+    var texts = null, prepared = [];
+    var textsSrc = pick.getAttribute("data-texts");
     var clink = linker(pick);
     var selA = pick.querySelector("select[name=a]");
     var selB = pick.querySelector("select[name=b]");
@@ -236,24 +237,28 @@
         sel.appendChild(o);
       }
     };
-    if (pairsSrc) {
+    if (textsSrc) {
       fill(selA, Number(pick.getAttribute("data-a")));
       fill(selB, Number(pick.getAttribute("data-b")));
     } else {
       selA.parentNode.hidden = true;
       selB.parentNode.hidden = true;
     }
+    var load = function (src) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = function () { show(); };
+      document.body.appendChild(s);
+    };
     var show = function () {
-      if (!pairs) {
-        window.djkbChainPairs = function (p) {
-          pairs = p || [];
-          show();
-        };
+      if (!texts || !window.djkbCompare) {
         if (!pick.getAttribute("data-loading")) {
           pick.setAttribute("data-loading", "true");
-          var s = document.createElement("script");
-          s.src = pairsSrc;
-          document.body.appendChild(s);
+          window.djkbChainTexts = function (t) {
+            texts = t || [];
+          };
+          load(pick.getAttribute("data-compare"));
+          load(textsSrc);
         }
         return;
       }
@@ -261,12 +266,13 @@
       if (a > b) {
         var t = a; a = b; b = t;
       }
-      for (var i = 0; i < pairs.length; i++) {
-        if (pairs[i].a === a && pairs[i].b === b) {
-          render(pairs[i], a, b);
-          return;
-        }
+      if (!texts[a] || !texts[b]) {
+        return;
       }
+      var version = function (i) {
+        return prepared[i] || (prepared[i] = new window.djkbCompare.Version(texts[i]));
+      };
+      render(window.djkbCompare.compare(texts[a], texts[b], version(a), version(b)), a, b);
     };
     var render = function (pair, a, b) {
       while (rowsBox.firstChild) {
@@ -320,7 +326,8 @@
     for (var i = 0; i < segs.length; i++) {
       var s = segs[i];
       if (s[0] === "=") {
-        box.appendChild(document.createTextNode(s[1]));
+        // A run both have, as this side punctuates it.
+        box.appendChild(document.createTextNode(op === "-" ? s[2] : s[1]));
       } else if (s[0] === op) {
         box.appendChild(el(op === "-" ? "del" : "ins", "", s[1]));
       }
