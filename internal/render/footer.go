@@ -23,14 +23,11 @@ func (v *View) PageFooter() template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	if len(p.Chapters) > 0 {
-		b.WriteString("\n<section class=\"link-list\" aria-labelledby=\"chapters\">\n<h2 id=\"chapters\">本文件各部分 <span class=\"count\">" +
-			strconv.Itoa(len(p.Chapters)) + "</span></h2>\n<ul>")
+	writeListSection(&b, len(p.Chapters), "本文件各部分", "chapters", func() {
 		for _, c := range p.Chapters {
 			b.WriteString(`<li><a href="` + v.href(c.URL) + `">` + escapeHTML(c.OwnTitle()) + "</a></li>")
 		}
-		b.WriteString("</ul>\n</section>\n")
-	}
+	})
 	b.WriteByte('\n')
 	v.writeLinkList(&b, p.Cases, "适用本法规的案例", "cases-applying")
 	b.WriteByte('\n')
@@ -67,11 +64,18 @@ func (v *View) PageFooter() template.HTML {
 // writeLinkList writes a link-list: pages under a heading; nothing when
 // there are none. title and id are written as they are.
 func (v *View) writeLinkList(b *strings.Builder, pages []*site.Page, title, id string) {
-	if len(pages) == 0 {
+	writeListSection(b, len(pages), title, id, func() { v.writeLinkItems(b, pages) })
+}
+
+// writeListSection writes the section of a list of n items under a heading
+// with their count, the items written by items; nothing when n is 0. title
+// and id are written as they are.
+func writeListSection(b *strings.Builder, n int, title, id string, items func()) {
+	if n == 0 {
 		return
 	}
 	b.WriteString("\n<section class=\"link-list\" aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">" + title +
-		" <span class=\"count\">" + strconv.Itoa(len(pages)) + "</span></h2>\n<ul>")
-	v.writeLinkItems(b, pages)
+		" <span class=\"count\">" + strconv.Itoa(n) + "</span></h2>\n<ul>")
+	items()
 	b.WriteString("</ul>\n</section>\n")
 }
