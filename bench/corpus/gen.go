@@ -123,7 +123,7 @@ func Generate(cfg Config, log io.Writer) (Stats, error) {
 	n := cfg.Files - st.Real
 	quota := frontMatterQuota(cfg.Files, n, st)
 	r := rand.New(rand.NewPCG(cfg.Seed, planStream))
-	plans := planLibrary(r, n, budget-st.Bytes, quota, topics)
+	plans := planLibrary(r, n, budget-st.Bytes, quota, scaled(topics, partyTopics, cfg.Files))
 	titles := make([]string, len(plans))
 	for i, p := range plans {
 		titles[i] = p.meta.title

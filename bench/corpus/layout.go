@@ -42,8 +42,8 @@ type docPlan struct {
 type fmQuota struct{ yaml, toml int }
 
 // planLibrary lays out n synthetic documents totalling about budget
-// bytes. topics are the subjects of state rules.
-func planLibrary(r *rand.Rand, n int, budget int64, quota fmQuota, topics []string) []docPlan {
+// bytes, with titles made of subj.
+func planLibrary(r *rand.Rand, n int, budget int64, quota fmQuota, subj titleSubjects) []docPlan {
 	cats := categories()
 	sizes := planSizes(r, n, budget)
 	fms := make([]fmKind, n)
@@ -61,11 +61,11 @@ func planLibrary(r *rand.Rand, n int, budget int64, quota fmQuota, topics []stri
 		p := &plans[i]
 		p.index, p.size, p.fm, p.replaces = i, sizes[i], fms[i], -1
 		p.cat = pickCategory(r, cats)
-		if i > 20 && r.IntN(100) < 5 && duplicateOf(r, plans, p, cats, topics) {
+		if i > 20 && r.IntN(100) < 5 && duplicateOf(r, plans, p, cats, subj) {
 			// A second version of an earlier title, in another folder.
 		} else {
 			p.issued = randomDate(r, firstYear(p.cat.kind))
-			p.meta = newMeta(r, p.cat, p.issued, topics)
+			p.meta = newMeta(r, p.cat, p.issued, subj)
 			p.status = randomStatus(r)
 		}
 		p.effective = effectiveAfter(r, p.issued)
@@ -89,7 +89,7 @@ func planLibrary(r *rand.Rand, n int, budget int64, quota fmQuota, topics []stri
 // duplicateOf makes p a newer (or older) version of a random earlier
 // document of the same kind kept in another folder. It reports false
 // if no other folder holds that kind.
-func duplicateOf(r *rand.Rand, plans []docPlan, p *docPlan, cats []category, topics []string) bool {
+func duplicateOf(r *rand.Rand, plans []docPlan, p *docPlan, cats []category, subj titleSubjects) bool {
 	j := r.IntN(p.index)
 	src := &plans[j]
 	var others []category
@@ -109,7 +109,7 @@ func duplicateOf(r *rand.Rand, plans []docPlan, p *docPlan, cats []category, top
 		p.issued = src.issued.addDays(-gap)
 		newer, older = src, p
 	}
-	p.meta = newMeta(r, p.cat, p.issued, topics)
+	p.meta = newMeta(r, p.cat, p.issued, subj)
 	p.meta.title, p.meta.form, p.meta.prose = src.meta.title, src.meta.form, src.meta.prose
 	newer.status, older.status = "现行有效", "已修改"
 	newer.replaces = older.index

@@ -79,9 +79,9 @@ type docMeta struct {
 }
 
 // newMeta invents the title and the paperwork of a document of cat
-// issued on date. topics are the subjects of state rules.
-func newMeta(r *rand.Rand, cat category, date civilDate, topics []string) docMeta {
-	t, pt := pick(r, topics), pick(r, partyTopics)
+// issued on date, its title made of subj.
+func newMeta(r *rand.Rand, cat category, date civilDate, subj titleSubjects) docMeta {
+	t, pt := pick(r, subj.state), pick(r, subj.party)
 	num := func(format string) string { return fmt.Sprintf(format, date.y, 1+r.IntN(60)) }
 	switch cat.kind {
 	case kindLaw:

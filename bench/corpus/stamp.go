@@ -14,7 +14,7 @@ const StampName = ".bench-corpus.json"
 
 // generatorVersion changes whenever the same parameters would give a
 // different corpus, so that `bench all` regenerates.
-const generatorVersion = 1
+const generatorVersion = 2
 
 // Stamp records the parameters of a generated corpus.
 type Stamp struct {

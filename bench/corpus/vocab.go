@@ -73,6 +73,16 @@ var (
 		领导干部报告个人有关事项 机关党建工作责任制 意识形态工作责任制 全面从严治党主体责任 谈心谈话 主题党日
 		三会一课 民主评议党员 组织生活会 党建品牌创建 模范机关创建 党建述职评议考核`)
 
+	// stateQualifiers narrow a state subject in a large library (see subjects).
+	stateQualifiers = strings.Fields(`信息公开 监督检查 应急管理 标准化 统计调查 信用管理 行政执法 档案管理 促进 保护
+		服务保障 数据管理 资金管理 风险防控 考核评价 登记 许可 检验检测 宣传教育 奖励 投诉举报 技术规范
+		安全评价 规划编制 财政补助 监测预警 责任追究 人才培养 对外合作 社会参与`)
+
+	// partyQualifiers narrow a Party subject in a large library.
+	partyQualifiers = strings.Fields(`考核评价 监督检查 责任制 督查督办 档案管理 经费保障 培训 述职评议 信息化 请示报告
+		容错纠错 激励关怀 问题整改 调查研究 联系指导 示范创建 规范化建设 台账管理 谈话提醒 情况通报 年度报告
+		任务清单 工作例会 成效评估 经验交流 约谈 督导 巡察配合 宣传报道 制度评估`)
+
 	// stateChapters name chapters of state regulations.
 	stateChapters = strings.Fields(`管理体制 规划与建设 监督管理 许可与登记 权利和义务 保障措施 信息公开 应急处置 标准与认证
 		资金管理 服务与保障 检查与评估 奖励与处罚 预防与控制 登记管理 经营规范 技术支持 宣传教育`)
