@@ -2,11 +2,13 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"io/fs"
 	"iter"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -124,9 +126,16 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload, Report: report.get}
 	views := r.Views()
 	res.Files = len(views)
+	// The index reads the pages as they are converted; see docGate.
+	gate := newGate(s.Pages, later)
+	var taken chan struct{} // closed once the index has read the pages' parts
+	if s.Config.Search && !p.opts.NoSearch && p.strategy.cache == nil {
+		taken = make(chan struct{})
+		index = startIndex(out, streamDocs(s, gate, p.dropParts(), taken))
+	}
 	if later != nil {
 		var errs []error
-		views, errs = p.convertAndRender(s, r, views, later, out, diags)
+		views, errs = p.convertAndRender(s, r, views, later, gate, out, diags)
 		for _, err := range errs {
 			diags.Add(renderDiag(err))
 		}
@@ -136,11 +145,7 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 		}
 		report.start()
 	}
-	var taken chan struct{} // closed once the index has read the pages' parts
-	if s.Config.Search && !p.opts.NoSearch && p.strategy.cache == nil {
-		taken = make(chan struct{})
-		index = startIndex(out, streamDocs(s, taken))
-	}
+	gate.close()
 	if p.strategy.release {
 		go p.releaseParts(s, report, taken)
 	}
@@ -210,12 +215,12 @@ func startReport(s *site.Site, now bool) *report {
 }
 
 // releaseParts lets the pages' parts, and so their text, go once the other
-// readers are done: the index reads them as the pages begin to render
-// (until taken is closed; nil for no index) and keeps their text in a
-// temporary file, the clean-up report reads them too, and a layout only if
-// it names them.
+// readers are done: the index reads them as the pages render (until taken
+// is closed; nil for no index) and keeps their text in a temporary file,
+// the clean-up report reads them too (as review.Prepare, once a page is
+// converted), and a layout only if it names them.
 func (p *pipeline) releaseParts(s *site.Site, report *report, taken <-chan struct{}) {
-	if p.templates.Mentions("Parts") {
+	if !p.dropParts() {
 		return
 	}
 	report.get()
@@ -225,6 +230,12 @@ func (p *pipeline) releaseParts(s *site.Site, report *report, taken <-chan struc
 	for _, pg := range s.Pages {
 		pg.ReleaseParts()
 	}
+}
+
+// dropParts reports whether a page's parts may go once the index has read
+// them: in a one-shot build, unless a layout reads them.
+func (p *pipeline) dropParts() bool {
+	return p.strategy.release && !p.templates.Mentions("Parts")
 }
 
 // releaseHTML returns, for a one-shot build, what to do once view i is
@@ -357,7 +368,7 @@ func mayLink(md []byte) bool {
 // convertAndRender converts the deferred pages, each just before its view
 // is rendered, and lets its HTML go once written; then it checks what
 // needed every page converted. It returns the views still to render.
-func (p *pipeline) convertAndRender(s *site.Site, r *render.Renderer, views []*render.View, deferred []*site.Page, out output.Writer, diags *diag.List) ([]*render.View, []error) {
+func (p *pipeline) convertAndRender(s *site.Site, r *render.Renderer, views []*render.View, deferred []*site.Page, gate *docGate, out output.Writer, diags *diag.List) ([]*render.View, []error) {
 	isDeferred := make(map[*site.Page]bool, len(deferred))
 	for _, pg := range deferred {
 		isDeferred[pg] = true
@@ -370,13 +381,18 @@ func (p *pipeline) convertAndRender(s *site.Site, r *render.Renderer, views []*r
 			later = append(later, v)
 		}
 	}
+	// In the order the index reads them, which the gate needs.
+	slices.SortStableFunc(now, func(a, b *render.View) int { return cmp.Compare(gate.place(a.Page), gate.place(b.Page)) })
 	conv := newConverter(s)
 	found := make([][]diag.Diagnostic, len(now)) // not the conversions: they hold the HTML
 	errs := r.RenderEach(now, out, func(i int) {
 		pg := now[i].Page
+		gate.admit(pg)
 		c := convert(conv, s, pg)
-		pg.Src.ReleaseBody()
 		c.attach(pg)
+		review.Prepare(pg)
+		pg.Src.ReleaseBody()
+		gate.converted(pg)
 		found[i] = c.diags
 	}, p.releaseHTML(now))
 	for _, d := range found {
@@ -415,6 +431,8 @@ func (p *pipeline) convertAll(s *site.Site, pages []*site.Page, diags *diag.List
 		i := todo[k]
 		results[i] = convert(conv, s, pages[i])
 		if p.strategy.release {
+			results[i].attach(pages[i])
+			review.Prepare(pages[i])
 			pages[i].Src.ReleaseBody()
 		}
 	})

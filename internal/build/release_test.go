@@ -109,30 +109,33 @@ func TestReleaseHTML(t *testing.T) {
 	}
 }
 
-// TestReleasePartsAfterReport checks that a one-shot build without a
-// search index, which lets the parts' text go as the pages render, still
-// gives the clean-up report the text it reads: the report page equals the
-// one of a session, which keeps every part.
+// TestReleasePartsAfterReport checks that a one-shot build, which lets
+// the parts' text go as the pages render (without an index) or as the
+// index reads them (with one), still gives the clean-up report the text it
+// reads: the report page equals the one of a session, which keeps every
+// part.
 func TestReleasePartsAfterReport(t *testing.T) {
 	root, _ := filepath.Abs("../..")
 	site := copySample(t, root, "")
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Run(Options{SiteDir: site, OutDir: out, Defaults: djkb.Defaults, NoSearch: true}); err != nil {
-		t.Fatal(err)
-	}
-	got, err := os.ReadFile(filepath.Join(out, "cleanup", "index.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess := NewSession(Options{SiteDir: site, Defaults: djkb.Defaults, NoSearch: true})
-	if _, _, err := sess.Build(); err != nil {
-		t.Fatal(err)
-	}
-	want, _ := sess.File("cleanup/index.html")
-	if !bytes.Contains(want, []byte("《")) {
-		t.Fatal("the sample's clean-up report cites no title: the test would prove nothing")
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("the one-shot build's clean-up report differs from the session's")
+	for _, noSearch := range []bool{true, false} {
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := Run(Options{SiteDir: site, OutDir: out, Defaults: djkb.Defaults, NoSearch: noSearch}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(out, "cleanup", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sess := NewSession(Options{SiteDir: site, Defaults: djkb.Defaults, NoSearch: noSearch})
+		if _, _, err := sess.Build(); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := sess.File("cleanup/index.html")
+		if !bytes.Contains(want, []byte("《")) {
+			t.Fatal("the sample's clean-up report cites no title: the test would prove nothing")
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("no search %v: the one-shot build's clean-up report differs from the session's", noSearch)
+		}
 	}
 }

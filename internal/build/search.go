@@ -23,15 +23,22 @@ var facets = func() []search.Facet {
 }()
 
 // streamDocs yields the documents of the site's pages, each made as it is
-// asked for, so that the index, which keeps no text, holds no document's
-// parts beyond the one it reads; taken is closed once all are yielded.
-func streamDocs(s *site.Site, taken chan<- struct{}) iter.Seq[search.Doc] {
+// asked for, once the gate says the page is converted, so that the index,
+// which keeps no text, holds no document's parts beyond the one it reads.
+// With drop, a page's parts go once its document is taken. taken is closed
+// once all are yielded.
+func streamDocs(s *site.Site, gate *docGate, drop bool, taken chan<- struct{}) iter.Seq[search.Doc] {
 	return func(yield func(search.Doc) bool) {
 		defer close(taken)
-		for _, p := range s.Pages {
+		for i, p := range s.Pages {
+			gate.take(i)
 			if !yield(searchDoc(p, searchParts(p.Parts()))) {
 				return
 			}
+			if drop {
+				p.ReleaseParts()
+			}
+			gate.took(i)
 		}
 	}
 }

@@ -27,13 +27,13 @@ func TestStreamDocs(t *testing.T) {
 	var c docCache
 	want, _ := c.docs(s)
 	taken := make(chan struct{})
-	got := slices.Collect(streamDocs(s, taken))
+	got := slices.Collect(streamDocs(s, newGate(s.Pages, nil), false, taken))
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("streamDocs = %+v,\nwant %+v", got, want)
 	}
 	<-taken
 	taken = make(chan struct{})
-	for range streamDocs(s, taken) {
+	for range streamDocs(s, newGate(s.Pages, nil), false, taken) {
 		break
 	}
 	<-taken

@@ -89,6 +89,16 @@ func citationsOf(p *site.Page) []citation {
 	return out
 }
 
+// Prepare reads what the report needs of a regulation's text, the titles
+// it cites and their lines, while its Markdown and parts are still there:
+// a one-shot build lets them go once the page is written and indexed,
+// before the report is made.
+func Prepare(p *site.Page) {
+	if p.Kind == content.KindRegulation && p.Reg() != nil {
+		citationsOf(p)
+	}
+}
+
 // findCitations fills the memory of citations for pages on all cores, so
 // that the checks, which run in order, find them there.
 func findCitations(pages []*site.Page) {
