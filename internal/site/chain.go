@@ -27,7 +27,8 @@ type Chain struct {
 	// djkb serve: every version's card, dates and text.
 	Sum uint64
 
-	data, brief, texts template.JS
+	data, brief template.JS
+	texts       bool // the versions' articles fit in Texts
 }
 
 // Step is the 修订对照 of two versions of a chain.
@@ -82,14 +83,20 @@ func (c *Chain) DataFor(p *Page) template.JS {
 // [number, text]), from which the comparison pages' selector compares any
 // two versions in the browser (static/js/compare.js); empty for a chain
 // of two, whose one comparison has its page, and for chains too long to
-// send (maxTextBytes).
-func (c *Chain) Texts() template.JS { return c.texts }
+// send (maxTextBytes). It is made when asked for, by the one view that
+// writes it, so that a build does not hold every chain's texts at once.
+func (c *Chain) Texts() template.JS {
+	if !c.texts {
+		return ""
+	}
+	return marshalTexts(c.Articles)
+}
 
 // TextsURL is the URL of the script that hands Texts to the selector, one
 // for the chain beside its newest comparison page, loaded only when a
 // reader picks two versions; "" when there are no texts.
 func (c *Chain) TextsURL() string {
-	if c.texts == "" {
+	if !c.texts {
 		return ""
 	}
 	return c.Steps[len(c.Steps)-1].URL + "texts.js"
@@ -281,9 +288,7 @@ func (c *Chain) compare(old map[uint64]*compared) *compared {
 		for i := 1; i < len(vs); i++ {
 			done.steps = append(done.steps, revision.CompareVersions(vs[i-1], vs[i]))
 		}
-		if len(vs) > 2 {
-			done.texts = marshalTexts(done.articles)
-		}
+		done.texts = len(vs) > 2 && textBytes(done.articles) <= maxTextBytes
 	}
 	c.Articles, c.texts = done.articles, done.texts
 	for i := 1; i < len(c.Versions); i++ {
@@ -303,7 +308,7 @@ type compared struct {
 	key      uint64 // the versions' texts
 	articles [][]revision.Article
 	steps    []*revision.Comparison
-	texts    template.JS
+	texts    bool
 	data     template.JS // for dataSum: the pages' URLs, titles and statuses
 	brief    template.JS // data without the articles' history
 	dataSum  uint64
@@ -424,20 +429,25 @@ func (c *Chain) history(label string, byNew []map[string]*revision.Change) []his
 	return out
 }
 
-// marshalTexts is Texts of the versions' articles, "" beyond
-// maxTextBytes.
-func marshalTexts(versions [][]revision.Article) template.JS {
+// textBytes is the size of the versions' articles that Texts bounds.
+func textBytes(versions [][]revision.Article) int {
 	size := 0
+	for _, arts := range versions {
+		for _, a := range arts {
+			size += len(a.Label) + len(a.Text)
+		}
+	}
+	return size
+}
+
+// marshalTexts is Texts of the versions' articles.
+func marshalTexts(versions [][]revision.Article) template.JS {
 	out := make([][][2]string, len(versions))
 	for i, arts := range versions {
 		out[i] = make([][2]string, len(arts))
 		for k, a := range arts {
 			out[i][k] = [2]string{a.Label, a.Text}
-			size += len(a.Label) + len(a.Text)
 		}
-	}
-	if size > maxTextBytes {
-		return ""
 	}
 	return marshalJS(out)
 }
