@@ -228,3 +228,55 @@ func checkAsOfRule(t *testing.T, tb *tab, b *builtSite, srv string) {
 		}
 	}
 }
+
+// TestComparePickerMissingTexts: when the chain's texts.js does not load
+// (a file missing from a copied site), picking two versions says so and
+// keeps the comparison shown; the next pick tries again and compares.
+func TestComparePickerMissingTexts(t *testing.T) {
+	for _, mode := range []string{"http", "file"} {
+		t.Run(mode, func(t *testing.T) {
+			b, srv := linkMode(t, mode)
+			ctx := chromiumtest.New(t)
+			tb := newTab(t, ctx, b.base(srv))
+			current := b.Site.Page("regulations/本单位制度/东江省统计局机关党内谈话提醒办法.md")
+			if current == nil || current.Chain == nil {
+				t.Fatal("示例站点缺少谈话提醒办法的版本链")
+			}
+			tb.open(b.pageURL(srv, current.Chain.StepTo(current).URL))
+			tb.wait(`!document.querySelector("form.compare-pick").hidden`)
+			rows := eval[int](tb, `document.querySelectorAll(".cmp-row").length`)
+			// The page asks for a texts.js that is not there.
+			pickMissing := `var add = document.body.appendChild;
+				window.restoreAppend = function () { document.body.appendChild = add; };
+				document.body.appendChild = function (n) {
+					if (n.tagName === "SCRIPT" && /texts\.js$/.test(n.src)) {
+						n.src = n.src.replace(/texts\.js$/, "missing-texts.js");
+					}
+					return add.call(document.body, n);
+				};
+				var a = document.querySelector("select[name=a]");
+				a.value = "0";
+				a.dispatchEvent(new Event("change", {bubbles: true}));`
+			eval[bool](tb, "(function () { "+pickMissing+" return true; })()")
+			tb.wait(`!!document.querySelector(".compare-error") && !document.querySelector(".compare-error").hidden`)
+			if s := eval[string](tb, `document.querySelector(".compare-error").textContent`); !strings.Contains(s, "无法载入对照所需的文件") || !strings.Contains(s, "texts.js") {
+				t.Errorf("texts.js 载入失败时的提示是“%s”", s)
+			}
+			if n := eval[int](tb, `document.querySelectorAll(".cmp-row").length`); n != rows {
+				t.Errorf("texts.js 载入失败后对照变成 %d 行，应仍为原来的 %d 行", n, rows)
+			}
+			// Picking again loads the real file and compares.
+			eval[bool](tb, `(function () {
+				window.restoreAppend();
+				var a = document.querySelector("select[name=a]");
+				a.dispatchEvent(new Event("change", {bubbles: true}));
+				return true;
+			})()`)
+			tb.wait(`document.querySelector(".compare-versions a").textContent.indexOf("2016年3月18日") >= 0`)
+			if eval[bool](tb, `!document.querySelector(".compare-error").hidden`) {
+				t.Error("再次选择并对照成功后，载入失败的提示仍在")
+			}
+			tb.shots("compare-missing-texts", b.pageURL(srv, current.Chain.StepTo(current).URL), pickMissing)
+		})
+	}
+}

@@ -247,8 +247,32 @@
     var load = function (src) {
       var s = document.createElement("script");
       s.src = src;
-      s.onload = function () { show(); };
+      s.onload = function () {
+        if (!broken) {
+          show();
+        }
+      };
+      s.onerror = function () { failed(src); };
       document.body.appendChild(s);
+    };
+    // failed says that a script did not load (a file missing from a copy
+    // of the site, a dropped connection); the next pick tries again.
+    var broken = false;
+    var failed = function (src) {
+      broken = true;
+      pick.removeAttribute("data-loading");
+      var name = src.replace(/^(\.\.\/)+/, "");
+      try {
+        name = decodeURI(name);
+      } catch (e) {}
+      var note = pick.querySelector(".compare-error");
+      if (!note) {
+        note = el("p", "notice notice-repealed compare-error");
+        note.setAttribute("role", "alert");
+        pick.appendChild(note);
+      }
+      note.textContent = "无法载入对照所需的文件（" + name + "），所选的两个版本暂时无法对照，下面仍是原来的对照。请刷新页面后再选；仍然不行的，请告知网站管理员重新生成网站。";
+      note.hidden = false;
     };
     var show = function () {
       if (!texts || !window.djkbCompare) {
@@ -257,10 +281,18 @@
           window.djkbChainTexts = function (t) {
             texts = t || [];
           };
-          load(pick.getAttribute("data-compare"));
-          load(textsSrc);
+          if (!window.djkbCompare) {
+            load(pick.getAttribute("data-compare"));
+          }
+          if (!texts) {
+            load(textsSrc);
+          }
         }
         return;
+      }
+      var note = pick.querySelector(".compare-error");
+      if (note) {
+        note.hidden = true;
       }
       var a = Number(selA.value), b = Number(selB.value);
       if (a > b) {
@@ -296,6 +328,7 @@
       if (e.target === only) {
         rowsBox.className = only.checked ? "compare-rows only-changed" : "compare-rows";
       } else {
+        broken = false;
         show();
       }
     });
