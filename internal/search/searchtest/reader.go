@@ -42,11 +42,15 @@ func ReadIndex(dir string) ([]Doc, error) {
 		return nil, err
 	}
 	docs := make([]Doc, man.ND)
-	table := codec.DecodeB91(man.Docs)
+	ends, _, ok := codec.ReadRice(codec.DecodeB91(man.Docs), man.ND)
+	if !ok {
+		return nil, fmt.Errorf("manifest: the table of documents is cut short")
+	}
 	nblocks := make([]int, man.ND)
-	for d, r := 0, bytes.NewReader(table); d < man.ND; d++ {
-		n, _ := binary.ReadUvarint(r)
-		nblocks[d] = int(n)
+	prev := int32(-1)
+	for d, end := range ends {
+		nblocks[d] = int(end - prev - 1)
+		prev = end
 	}
 	// Titles, paths and URLs.
 	for i := 0; ; i++ {
