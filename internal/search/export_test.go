@@ -1,5 +1,10 @@
 package search
 
+import (
+	"slices"
+	"strings"
+)
+
 // SmallShards makes Write cut many small shards, so that a small corpus has
 // several files of every kind and long posting lists outside the
 // dictionary; the returned function restores the sizes.
@@ -19,3 +24,27 @@ func SpillIn(dir string) func() {
 
 // DateDays is dateDays, for the date vectors.
 var DateDays = dateDays
+
+// CodeText builds the text code of docs and returns the codebook, each
+// block's code and each block's segments as the decoder must give them back.
+func CodeText(docs []Doc) (book []byte, codes [][]byte, segs [][]string) {
+	tk := takeDocs(slices.Values(docs))
+	defer tk.text.close()
+	tc := buildTextCode(tk.blocks, tk.text)
+	var sc textScratch
+	var text blockText
+	for i := range tk.blocks {
+		b := &tk.blocks[i]
+		text.load(tk.text, tk.blocks[i:i+1])
+		codes = append(codes, tc.encodeBlock(nil, &text, b, &sc))
+		var want []string
+		for head, body := range text.segments(b) {
+			if head != "" {
+				body = head + "\n" + body
+			}
+			want = append(want, strings.Clone(body)) // body points into text's buffer
+		}
+		segs = append(segs, want)
+	}
+	return tc.codebook(), codes, segs
+}
