@@ -16,7 +16,7 @@ func TestSeparator(t *testing.T) {
 		{"zz", "一", "一"},
 		{"a\u00e9", "a\u00e9\U00020000b", "a\u00e9\U00020000"},
 		{"\uffff", "\U00020000", "\U00020000"}, // differ in the first byte of a code point
-		{"\u4e00", "\u4e01", "\u4e01"},        // differ in the last byte of a code point
+		{"\u4e00", "\u4e01", "\u4e01"},         // differ in the last byte of a code point
 	} {
 		got := separator(c.prev, c.next)
 		if got != c.want {
