@@ -189,8 +189,10 @@ func readTextShard(shard []json.RawMessage, cb *codec.TextDecoder, docs []Doc, b
 		for j, s := range segs[k] {
 			text := texts[j]
 			if s.m == 3 {
-				if k == 0 && j == 0 {
-					d.Parts = append(d.Parts, search.Part{Anchor: strs[0], Heading: strs[1]})
+				if k == 0 && j == 0 { // the part goes on from the shard before
+					if n := len(d.Parts); n == 0 || d.Parts[n-1].Anchor != strs[0] || d.Parts[n-1].Heading != strs[1] {
+						d.Parts = append(d.Parts, search.Part{Anchor: strs[0], Heading: strs[1]})
+					}
 					strs = strs[2:]
 				}
 				d.Parts[len(d.Parts)-1].Text += text
