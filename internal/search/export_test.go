@@ -7,11 +7,25 @@ import (
 
 // SmallShards makes Write cut many small shards, so that a small corpus has
 // several files of every kind and long posting lists outside the
-// dictionary; the returned function restores the sizes.
+// dictionary, and a text code with contexts (ManyPairs); the returned
+// function restores the sizes.
 func SmallShards() func() {
 	a, b, c, d, e := inlineMax, dictShardBytes, largeFileBytes, textShardBytes, metaShardBytes
 	inlineMax, dictShardBytes, largeFileBytes, textShardBytes, metaShardBytes = 2, 200, 40, 600, 200
-	return func() { inlineMax, dictShardBytes, largeFileBytes, textShardBytes, metaShardBytes = a, b, c, d, e }
+	restorePairs := ManyPairs()
+	return func() {
+		inlineMax, dictShardBytes, largeFileBytes, textShardBytes, metaShardBytes = a, b, c, d, e
+		restorePairs()
+	}
+}
+
+// ManyPairs makes the text code keep a context pair for every byte of the
+// sample, so that small corpora have contexts; the returned function
+// restores the rate.
+func ManyPairs() func() {
+	old := pairBytes
+	pairBytes = 1
+	return func() { pairBytes = old }
 }
 
 // SpillIn makes Write keep its temporary files in dir; the returned

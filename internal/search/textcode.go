@@ -13,9 +13,13 @@ import (
 
 // The block text is coded with codec's order-1 rANS code (see
 // codec/textmodel.go). The model comes from a sample of the blocks: the
-// characters seen, each symbol's order-0 frequency, and the maxContextPairs
-// most frequent pairs of a symbol and its successor, grouped by the first
-// into context tables.
+// characters seen, each symbol's order-0 frequency, and the most frequent
+// pairs of a symbol and its successor, grouped by the first into context
+// tables. Every fresh search page loads the model, and it pays off in
+// proportion to the text: a pair is kept for every pairBytes of sampled
+// text, up to maxContextPairs.
+var pairBytes = 2500 // a variable, so that tests can have small corpora make many pairs
+
 const (
 	maxContextPairs = 6000
 	maxContextNext  = 1024 // successors of one context at most
@@ -143,6 +147,7 @@ func buildTextCode(blocks []block, text *spill) *textCode {
 		}
 	}
 	var sample blockText
+	sampledBytes := 0
 	for i := 0; i < len(blocks); i += sampleStride {
 		sample.load(text, blocks[i:i+1])
 		for head, body := range sample.segments(&blocks[i]) {
@@ -150,6 +155,7 @@ func buildTextCode(blocks []block, text *spill) *textCode {
 			count("\n")
 			count(body)
 		}
+		sampledBytes += blocks[i].size()
 	}
 	type charCount struct {
 		r rune
@@ -218,7 +224,7 @@ func buildTextCode(blocks []block, text *spill) *textCode {
 		}
 	}
 	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.pair, b.pair)) })
-	cands = cands[:min(len(cands), maxContextPairs)]
+	cands = cands[:min(len(cands), maxContextPairs, sampledBytes/pairBytes)]
 	slices.SortFunc(cands, func(a, b cand) int { return cmp.Compare(a.pair, b.pair) })
 	tc.ctx = make([]int32, nsym)
 	for i := range tc.ctx {
@@ -261,15 +267,13 @@ func buildTextCode(blocks []block, text *spill) *textCode {
 	// Bytes of code per byte of text, from the sample's code.
 	var sc textScratch
 	var buf []byte
-	sampled := 0
 	for i := 0; i < len(blocks); i += sampleStride {
 		sample.load(text, blocks[i:i+1])
 		buf = tc.encodeBlock(buf[:0], &sample, &blocks[i], &sc)
 		tc.ratio += float64(len(buf))
-		sampled += blocks[i].size()
 	}
-	if sampled > 0 {
-		tc.ratio /= float64(sampled)
+	if sampledBytes > 0 {
+		tc.ratio /= float64(sampledBytes)
 	} else {
 		tc.ratio = 0.3
 	}

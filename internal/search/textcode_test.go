@@ -51,6 +51,14 @@ func textDocs(rng *rand.Rand, alphabet []rune, n int) []search.Doc {
 // TestTextCodeRoundTrip codes corpora whose blocks the sample has not all
 // seen (escapes, astral characters, empty segments) and decodes them.
 func TestTextCodeRoundTrip(t *testing.T) {
+	t.Run("few pairs", testTextCodeRoundTrip)
+	t.Run("many pairs", func(t *testing.T) {
+		defer search.ManyPairs()()
+		testTextCodeRoundTrip(t)
+	})
+}
+
+func testTextCodeRoundTrip(t *testing.T) {
 	alphabet := []rune("的规定条例第一二三应当国家机关和，。、；：\n aZ9𠀋𪚥\u3000（）《》")
 	for seed := range uint64(20) {
 		rng := rand.New(rand.NewPCG(seed, 1))
@@ -64,6 +72,7 @@ func TestTextCodeRoundTrip(t *testing.T) {
 func FuzzTextCode(f *testing.F) {
 	f.Add("第一条　机关党组织应当定期开展主题党日活动。", "附则\n𠀋")
 	f.Add("", "\x00\uffff")
+	defer search.ManyPairs()()
 	f.Fuzz(func(t *testing.T, a, b string) {
 		a, b = strings.ToValidUTF8(a, "?"), strings.ToValidUTF8(b, "?")
 		docs := []search.Doc{
@@ -85,6 +94,7 @@ func TestTextCodeVectors(t *testing.T) {
 		Book   string  `json:"book"`
 		Blocks []block `json:"blocks"`
 	}
+	defer search.ManyPairs()()
 	var vs []vec
 	corpora := [][]search.Doc{handCorpus(), textDocs(rand.New(rand.NewPCG(9, 9)), []rune("的规定条例第一二三应当，。𠀋 a\n"), 6)}
 	for _, docs := range corpora {

@@ -8,7 +8,7 @@ import (
 )
 
 // textShardBytes is the target size of a text shard before base91.
-var textShardBytes = 15000
+var textShardBytes = 10000
 
 // A text shard holds the text of consecutive blocks:
 //
