@@ -15,18 +15,23 @@ import (
 var metaShardBytes = 3000
 
 // docTable is what the browser needs about every document before it reads
-// any shard: per document a uvarint number of body blocks. It also returns
-// the coder of the documents' records, with their sections and statuses.
+// any shard: per document its number of body blocks, coded as the Rice
+// code (codec.AppendRice) of the ascending list whose gaps they are, so that
+// the list's d-th id is the number of blocks of documents 0..d plus d. It
+// also returns the coder of the documents' records, with their sections
+// and statuses.
 func docTable(docs []Doc, blocks []block) (table []byte, mc metaCoder) {
-	nblocks := make([]int, len(docs))
+	ends := make([]int32, len(docs))
 	for i := range blocks {
-		nblocks[blocks[i].doc]++
+		ends[blocks[i].doc]++
+	}
+	at := int32(-1)
+	for d, n := range ends {
+		at += n + 1
+		ends[d] = at
 	}
 	mc.sections, mc.statuses = distinct(docs, func(d *Doc) string { return d.Section }), distinct(docs, func(d *Doc) string { return d.Status })
-	for i := range docs {
-		table = codec.AppendUvarint(table, uint64(nblocks[i]))
-	}
-	return table, mc
+	return codec.AppendRice(nil, ends), mc
 }
 
 // distinct returns the sorted distinct non-empty values of f over docs.
@@ -120,20 +125,20 @@ func (mc metaCoder) records(docs []Doc) [][]any {
 
 // writeMetaShards writes the records of the documents (see metaCoder) as
 // m/N.js: [first doc, [record, ...]]. It returns the manifest's list of
-// first documents (uvarint deltas).
+// first documents (codec.AppendCountedRice).
 func writeMetaShards(o *indexFiles, docs []Doc, mc metaCoder) []byte {
 	var sc script
-	var firsts []byte
+	var firsts []int32
 	var recs [][]any
-	first, prevFirst, size, prev, n := 0, 0, 0, "", 0
+	first, size, prev, n := 0, 0, "", 0
 	flush := func(end int) {
 		if len(recs) == 0 {
 			return
 		}
 		name := fmt.Sprintf("m/%d", n)
 		sc.writeJSON(o, name, []any{first, recs})
-		firsts = codec.AppendUvarint(firsts, uint64(first-prevFirst))
-		prevFirst, first, n, recs, size, prev = first, end, n+1, nil, 0, ""
+		firsts = append(firsts, int32(first))
+		first, n, recs, size, prev = end, n+1, nil, 0, ""
 	}
 	for i := range docs {
 		d := &docs[i]
@@ -146,7 +151,7 @@ func writeMetaShards(o *indexFiles, docs []Doc, mc metaCoder) []byte {
 		prev = d.Path
 	}
 	flush(len(docs))
-	return firsts
+	return codec.AppendCountedRice(nil, firsts)
 }
 
 type prefixLen struct{ units, bytes int }
