@@ -38,6 +38,7 @@ import (
 	"djkb/internal/config"
 	"djkb/internal/content"
 	"djkb/internal/diag"
+	"djkb/internal/fphash"
 	"djkb/internal/markdown"
 	"djkb/internal/output"
 	"djkb/internal/render"
@@ -228,7 +229,7 @@ func convert(conv *markdown.Converter, s *site.Site, p *site.Page) *converted {
 	}
 	c := &converted{res: res, links: linker.Links, diags: diags.Items(), relative: linker.Relative, cites: p.CitesHash()}
 	if res != nil {
-		c.hash = maphash.String(hashSeed, res.HTML)
+		c.hash = fphash.String(res.HTML)
 	}
 	return c
 }
