@@ -379,10 +379,12 @@ func clock(f *os.File) (int64, bool) {
 // place, so that a build killed meanwhile leaves the old cache or none,
 // and never half of one.
 func (c *diskCache) save() error {
+	if c.tmp != "" {
+		defer os.Remove(c.tmp) // once renamed, there is nothing to remove
+	}
 	if c.next == nil {
 		return errors.New("nothing recorded")
 	}
-	defer os.Remove(c.tmp) // once renamed, there is nothing to remove
 	names := make([]string, 0, len(c.next))
 	for name := range c.next {
 		names = append(names, name)
