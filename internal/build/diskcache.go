@@ -46,6 +46,7 @@ type diskCache struct {
 	dest  map[string]record // the files of the last build, the output
 	spare map[string]record // those of the build before, the folder now rewritten
 
+	kept map[string]record // the files of this build kept as the spare held them
 	next map[string]record // the files of this build, once recorded
 	now  int64             // the file system's time when they were
 	tmp  string            // the cache file being written
@@ -243,33 +244,44 @@ func (c *diskCache) rebuild() bool {
 // left, and reports which.
 func (c *diskCache) reuse(views []*render.View, prints []uint64, out *output.Dir) ([]bool, error) {
 	done := make([]bool, len(views))
+	kept := make([]bool, len(views))
 	errs := make([]error, len(views))
 	parallel.Each(len(views), func(i int) {
-		done[i], errs[i] = c.reuseFile(site.OutputFile(views[i].URLPath), prints[i], out)
+		kept[i], done[i], errs[i] = c.reuseFile(site.OutputFile(views[i].URLPath), prints[i], out)
 	})
+	// A kept file's record stands: it was read after the file system's
+	// clock had passed the file's times (they are before the last
+	// cache's), so record need not read it again.
+	c.kept = make(map[string]record)
+	for i, v := range views {
+		if kept[i] {
+			name := site.OutputFile(v.URLPath)
+			c.kept[name] = c.spare[name]
+		}
+	}
 	return done, errors.Join(errs...)
 }
 
 // reuseFile puts the file name, whose view's fingerprint is print, into
 // out from the last two builds' files, if they hold it: where out already
 // holds it, it is kept; else it is copied from the last output.
-func (c *diskCache) reuseFile(name string, print uint64, out *output.Dir) (bool, error) {
+func (c *diskCache) reuseFile(name string, print uint64, out *output.Dir) (kept, done bool, err error) {
 	if rec, ok := c.spare[name]; ok && rec.print == print {
 		if fi, err := os.Lstat(out.Path(name)); err == nil {
 			if st, ok := statOf(fi); ok && c.trusted(rec, st) && out.Keep(name) {
-				return true, nil
+				return true, true, nil
 			}
 		}
 	}
 	rec, ok := c.dest[name]
 	if !ok || rec.print != print {
-		return false, nil
+		return false, false, nil
 	}
 	data, ok := c.readTrusted(out.DestPath(name), rec)
 	if !ok {
-		return false, nil
+		return false, false, nil
 	}
-	return true, out.WriteFile(name, data)
+	return false, true, out.WriteFile(name, data)
 }
 
 // readTrusted reads the file at p if it is, before and after reading, the
@@ -325,9 +337,13 @@ func (c *diskCache) record(views []*render.View, prints []uint64, out *output.Di
 	c.tmp = f.Name()
 	recs := make([]record, len(views))
 	ok := make([]bool, len(views))
-	racy := make([]int, len(views))
-	for i := range racy {
-		racy[i] = i
+	racy := make([]int, 0, len(views)) // the files still to read
+	for i, v := range views {
+		if rec, kept := c.kept[site.OutputFile(v.URLPath)]; kept {
+			recs[i], ok[i] = rec, true
+		} else {
+			racy = append(racy, i)
+		}
 	}
 	for wait := time.Duration(0); ; wait += time.Millisecond {
 		now, known := clock(f)
