@@ -21,8 +21,8 @@
 // previous output is left untouched.
 //
 // The packages depend one way (go list -deps): diag, rawfile, parallel,
-// markdown, numerals, minify, chromium and search import no other package
-// of djkb; then sitefs → config → content → site → render and review →
+// fphash, markdown, numerals, minify, chromium and search import no other
+// package of djkb; then sitefs → config → content → site → render and review →
 // compilation; build imports those below it; serve imports build; cli
 // imports everything and cmd/djkb only cli.
 package build
@@ -38,6 +38,7 @@ import (
 	"djkb/internal/config"
 	"djkb/internal/content"
 	"djkb/internal/diag"
+	"djkb/internal/fphash"
 	"djkb/internal/markdown"
 	"djkb/internal/output"
 	"djkb/internal/render"
@@ -59,6 +60,9 @@ type Options struct {
 	// keep their source but have no content, links or backlinks. djkb digest
 	// converts the bodies it prints itself, with ids and links of its own.
 	NoMarkdown bool
+	// NoCache makes djkb build ignore its cache beside the output (see
+	// diskCache), neither reading nor writing it.
+	NoCache bool
 }
 
 // Step is one timed stage of the build.
@@ -95,6 +99,9 @@ func Run(opts Options) (*Result, error) {
 		return &Result{}, err
 	}
 	p := &pipeline{opts: opts, strategy: oneShot}
+	if !opts.NoCache {
+		p.persist = newDiskCache(opts.OutDir)
+	}
 	res, out, _, err := p.run(func() (output.Writer, error) { return output.Begin(opts.OutDir) })
 	if out == nil {
 		return res, err
@@ -109,10 +116,19 @@ func Run(opts Options) (*Result, error) {
 		return res, err
 	}
 	timer := stepTimer{res: res, progress: opts.Progress}
+	began := len(res.Steps)
 	timer.start("替换输出文件夹")
 	err = dir.Commit()
+	if err == nil && p.persist != nil {
+		timer.start("写入构建缓存")
+		if p.persist.save() != nil {
+			p.persist.forget() // the output is built all the same
+		}
+	}
 	timer.stop()
-	res.Duration += res.Steps[len(res.Steps)-1].Duration
+	for _, st := range res.Steps[began:] {
+		res.Duration += st.Duration
+	}
 	return res, err
 }
 
@@ -228,7 +244,7 @@ func convert(conv *markdown.Converter, s *site.Site, p *site.Page) *converted {
 	}
 	c := &converted{res: res, links: linker.Links, diags: diags.Items(), relative: linker.Relative, cites: p.CitesHash()}
 	if res != nil {
-		c.hash = maphash.String(hashSeed, res.HTML)
+		c.hash = fphash.String(res.HTML)
 	}
 	return c
 }

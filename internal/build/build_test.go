@@ -229,7 +229,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 					t.Fatalf("output file %s changed", k)
 				}
 			}
-			leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public*"))
+			leftovers := leftBeside(out)
 			if len(leftovers) > 0 {
 				t.Errorf("temporary folders left behind: %v", leftovers)
 			}

@@ -48,7 +48,7 @@ func TestFullDiskAndReadOnlyOutput(t *testing.T) {
 	if got := treeHash(t, out); got != before {
 		t.Fatalf("a failed build changed the output: %s, was %s", got, before)
 	}
-	if left, _ := filepath.Glob(filepath.Join(disk, ".public*")); len(left) > 0 {
+	if left := leftBeside(out); len(left) > 0 {
 		t.Errorf("the half-written build was left behind: %v", left)
 	}
 
@@ -100,7 +100,7 @@ func TestFullDiskFreesTheKeptSite(t *testing.T) {
 	if got := treeHash(t, out); got != before {
 		t.Fatalf("a failed build changed the output: %s, was %s", got, before)
 	}
-	if left, _ := filepath.Glob(filepath.Join(disk, ".public*")); len(left) > 0 {
+	if left := leftBeside(out); len(left) > 0 {
 		t.Errorf("the half-rewritten folder was left behind: %v", left)
 	}
 	if now := free(); now < room {

@@ -109,7 +109,7 @@ func TestKilledBuildLeavesCompleteSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	spare := output.SpareName(out)
-	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public*")); len(left) != 1 || left[0] != spare {
+	if left := leftBeside(out); len(left) != 1 || left[0] != spare {
 		t.Errorf("leftovers of killed builds not removed: %v", left)
 	}
 	if got := treeHash(t, spare); !want[got] {

@@ -68,6 +68,9 @@ type pipeline struct {
 	strategy  strategy
 	templates *render.Templates // parsed layouts, nil until loaded
 	static    []sitefs.File     // the site's own static files, as loadSite found them
+	// persist is djkb build's cache beside the output, nil without one;
+	// run opens it.
+	persist *diskCache
 }
 
 // rendered is what the render stage tells a Session: the fingerprint of
@@ -101,11 +104,19 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 	}
 
 	// Load and model.
+	rebuild := false // djkb build with a cache of the last build's files
+	if p.persist != nil {
+		timer.start("读取构建缓存")
+		p.persist.open(p.opts)
+		rebuild = p.persist.rebuild()
+	}
 	timer.start("读取模板")
 	if p.templates == nil {
 		p.templates = p.loadTemplates(diags)
 	}
-	stream := p.strategy.release && p.templates != nil && p.templates.Builtin()
+	// A rebuild with a cache fingerprints every view before rendering
+	// any, so it converts every page first.
+	stream := p.strategy.release && p.templates != nil && p.templates.Builtin() && !rebuild
 	s, later := p.loadSite(diags, &timer, stream)
 	res.Site = s
 	if s == nil || diags.HasErrors() || p.templates == nil {
@@ -125,6 +136,7 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 	report := startReport(s, later == nil)
 	r := &render.Renderer{Site: s, Templates: p.templates, LiveReload: p.opts.LiveReload, Report: report.get}
 	views := r.Views()
+	all := views
 	res.Files = len(views)
 	// The index reads the pages as they are converted; see docGate.
 	gate := newGate(s.Pages, later)
@@ -150,6 +162,15 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 		go p.releaseParts(s, report, taken)
 	}
 	views, done := p.skipUnchanged(r, views)
+	var prints []uint64 // of all, for the cache
+	if rebuild {
+		timer.start("沿用未变的网页")
+		prints = r.Fingerprints(all)
+		if views, err = p.reuse(all, prints, out); err != nil {
+			return finish(out, nil, err)
+		}
+		timer.start("生成网页")
+	}
 	res.Rendered += len(views)
 	for _, err := range r.RenderEach(views, out, nil, p.releaseHTML(views)) {
 		diags.Add(renderDiag(err))
@@ -159,6 +180,13 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 	}
 	if diags.HasErrors() {
 		return finish(out, nil, nil)
+	}
+	if p.persist != nil {
+		timer.start("记录构建缓存")
+		if prints == nil {
+			prints = r.Fingerprints(all)
+		}
+		p.persist.record(all, prints, out.(*output.Dir))
 	}
 	if index != nil {
 		timer.start("生成搜索索引") // what is left of it once the pages are written
@@ -273,6 +301,24 @@ func (p *pipeline) skipUnchanged(r *render.Renderer, views []*render.View) ([]*r
 		}
 	}
 	return keep, done
+}
+
+// reuse leaves out, for djkb build with a cache, the views whose files
+// the last builds left with the same fingerprint (see diskCache.reuse),
+// letting their pages' HTML go, and returns the views still to render.
+func (p *pipeline) reuse(views []*render.View, prints []uint64, out output.Writer) ([]*render.View, error) {
+	done, err := p.persist.reuse(views, prints, out.(*output.Dir))
+	release := p.releaseHTML(views)
+	todo := views[:0:0]
+	for i, v := range views {
+		switch {
+		case !done[i]:
+			todo = append(todo, v)
+		case release != nil:
+			release(i)
+		}
+	}
+	return todo, err
 }
 
 // sitemap is the sitemap cache of a Session, nil for a one-shot build.

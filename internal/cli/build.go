@@ -17,6 +17,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("build", stderr, &sf)
 	drafts := fs.Bool("drafts", false, "包含 draft = true 的草稿页面")
 	noSearch := fs.Bool("no-search", false, "不生成搜索索引")
+	noCache := fs.Bool("no-cache", false, "不使用也不更新输出文件夹旁的构建缓存（.输出文件夹名.djkb-cache），所有网页重新生成")
 	cpuProfile := fs.String("cpuprofile", "", "（开发者用）把 CPU 剖析数据写入该文件")
 	memProfile := fs.String("memprofile", "", "（开发者用）把内存分配剖析数据写入该文件")
 	timings := fs.Bool("timings", false, "构建结束后列出各步骤的用时")
@@ -34,7 +35,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if *memProfile != "" {
 		defer writeAllocProfile(*memProfile, stderr)
 	}
-	opts := build.Options{SiteDir: sf.site, OutDir: sf.out, Drafts: *drafts, NoSearch: *noSearch, Defaults: defaults}
+	opts := build.Options{SiteDir: sf.site, OutDir: sf.out, Drafts: *drafts, NoSearch: *noSearch, NoCache: *noCache, Defaults: defaults}
 	progress := newProgress(stderr)
 	opts.Progress = progress.step
 	res, err := build.Run(opts)

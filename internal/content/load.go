@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"errors"
 	"hash/crc32"
-	"hash/maphash"
 	"io/fs"
 	"os"
 	"path"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"djkb/internal/diag"
+	"djkb/internal/fphash"
 	"djkb/internal/parallel"
 	"djkb/internal/rawfile"
 	"djkb/internal/sitefs"
@@ -33,14 +33,14 @@ type Source struct {
 	Meta      Meta
 	Front     FrontMatter // raw keys and their lines, for messages about them
 	// Hash and FrontHash fingerprint the whole file and its front matter,
-	// so that djkb serve can tell what an edit changed.
+	// so that djkb serve, and djkb build's cache, can tell what an edit
+	// changed; they are the same in every process (fphash).
 	Hash, FrontHash uint64
 	// ModTime is when the file was last changed: the date 最近更新 lists
 	// a page by when it has none of its own.
 	ModTime time.Time
-	// Sum is the CRC-32 of the whole file: unlike Hash, the same from one
-	// build to the next, so that a browser can tell a page changed since
-	// a reader's last visit.
+	// Sum is the CRC-32 of the whole file, which a browser compares to
+	// tell that a page changed since a reader's last visit.
 	Sum uint32
 	// TitleFromBody is set when the title was taken from the first "# "
 	// heading, which the renderer then drops to avoid showing it twice.
@@ -193,9 +193,6 @@ func loadFile(f File, diags *diag.List) *Source {
 	return src
 }
 
-// hashSeed keys the fingerprints; they are compared only within one process.
-var hashSeed = maphash.MakeSeed()
-
 // Parse turns the bytes of the file at rel (relative to content/) into a
 // Source, reporting problems to diags. It returns nil when the file cannot be
 // used at all.
@@ -259,8 +256,8 @@ func Parse(rel string, data []byte, diags *diag.List) *Source {
 	src.Meta = meta
 	src.Front = fm
 	warnPlaceholders(src, diags)
-	src.Hash = maphash.Bytes(hashSeed, data)
-	src.FrontHash = maphash.Bytes(hashSeed, block)
+	src.Hash = fphash.Bytes(data)
+	src.FrontHash = fphash.Bytes(block)
 	src.Sum = crc32.ChecksumIEEE(data)
 	return src
 }

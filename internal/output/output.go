@@ -248,6 +248,29 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	return nil
 }
 
+// Keep counts the file name, which the folder this build writes into
+// already holds with the bytes this build would write, as written. It
+// reports false, and does nothing, when the folder holds no such file
+// (the build writes a fresh folder). The caller vouches for the bytes.
+func (d *Dir) Keep(name string) bool {
+	<-d.listed
+	d.mu.Lock()
+	ok := d.old[name] && !d.wrote[name]
+	if ok {
+		d.wrote[name] = true
+	}
+	d.mu.Unlock()
+	return ok && d.mkdir(path.Dir(name)) == nil
+}
+
+// Path is where this build writes the file name.
+func (d *Dir) Path(name string) string { return d.path(name) }
+
+// DestPath is where the destination, the last build, holds the file name.
+func (d *Dir) DestPath(name string) string {
+	return filepath.Join(d.dest, filepath.FromSlash(name))
+}
+
 // MkdirAll creates a folder of the build.
 func (d *Dir) MkdirAll(name string) error {
 	<-d.listed

@@ -305,3 +305,51 @@ func TestTheStampListsWhatTheBuildWrote(t *testing.T) {
 		t.Fatalf("read back %v, %v; want %v", got, err, names)
 	}
 }
+
+// TestKeep: a file the folder being rewritten already holds is kept as
+// written by this build, untouched and listed in the stamp; a fresh folder,
+// a file written already, or a name it does not hold is refused.
+func TestKeep(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	v1 := map[string]string{"index.html": "首页", "a/b/index.html": "甲"}
+	build(t, dest, v1)
+	d, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Keep("a/b/index.html") {
+		t.Error("a fresh folder holds nothing to keep")
+	}
+	d.Abort()
+	build(t, dest, v1) // the first site is now the kept previous one
+	d, err = Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	os.Chtimes(d.Path("a/b/index.html"), old, old)
+	if !d.Keep("a/b/index.html") {
+		t.Fatal("a file of the kept site was not kept")
+	}
+	if d.Keep("a/b/index.html") || d.Keep("none.html") {
+		t.Error("a file kept twice, or one that is not there, was kept")
+	}
+	if err := d.WriteFile("index.html", []byte("首页")); err != nil {
+		t.Fatal(err)
+	}
+	if d.Keep("index.html") {
+		t.Error("a file written was kept")
+	}
+	if got := d.DestPath("index.html"); got != filepath.Join(dest, "index.html") {
+		t.Errorf("DestPath = %s", got)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(filepath.Join(dest, "a/b/index.html")); err != nil || !st.ModTime().Equal(old) {
+		t.Errorf("the kept file was not kept as it was: %v", err)
+	}
+	if stamp, _ := readStamp(dest); !stamp["a/b/index.html"] || !stamp["index.html"] {
+		t.Errorf("the stamp does not list the kept file: %v", stamp)
+	}
+}

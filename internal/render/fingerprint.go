@@ -2,9 +2,9 @@ package render
 
 import (
 	"encoding/binary"
-	"hash/maphash"
 	"strconv"
 
+	"djkb/internal/fphash"
 	"djkb/internal/parallel"
 	"djkb/internal/site"
 )
@@ -17,19 +17,16 @@ import (
 // its Sum, which only the page itself and js/sums.js show, nor the time of
 // its file, which only the home page's 最近更新 shows). When
 // an edit leaves a view's fingerprint unchanged, its HTML is unchanged too.
-// The equivalence test of djkb serve checks that promise.
-
-var seed = maphash.MakeSeed()
+// The equivalence test of djkb serve checks that promise. Fingerprints are
+// the same in every process (fphash): djkb build keeps them in its cache.
 
 type hasher struct {
-	maphash.Hash
+	fphash.Hash
 	cardSums map[*site.Page]uint64 // card of each page, hashed once a build
 }
 
 func newHasher(cardSums map[*site.Page]uint64) *hasher {
-	h := &hasher{cardSums: cardSums}
-	h.SetSeed(seed)
-	return h
+	return &hasher{cardSums: cardSums}
 }
 
 func (h *hasher) str(s string) {

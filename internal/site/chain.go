@@ -3,13 +3,13 @@ package site
 import (
 	"cmp"
 	"encoding/json"
-	"hash/maphash"
 	"html/template"
 	"slices"
 	"strings"
 	"time"
 
 	"djkb/internal/content"
+	"djkb/internal/fphash"
 	"djkb/internal/parallel"
 	"djkb/internal/revision"
 )
@@ -265,14 +265,12 @@ func order(g []*Page) []*Page {
 // compare splits every version into articles and compares the consecutive
 // ones, and prepares what the pages' scripts read.
 func (c *Chain) compare(old map[uint64]*compared) *compared {
-	var h, text maphash.Hash
-	h.SetSeed(chainSeed)
-	text.SetSeed(chainSeed)
+	var h, text fphash.Hash
 	for _, p := range c.Versions {
 		h.WriteString(p.URL + "\x00" + p.Title + "\x00" + p.PresumedStatus())
-		maphash.WriteComparable(&h, p.Src.Hash)
-		maphash.WriteComparable(&h, p.Src.FrontHash)
-		maphash.WriteComparable(&text, p.Src.Hash)
+		fphash.WriteComparable(&h, p.Src.Hash)
+		fphash.WriteComparable(&h, p.Src.FrontHash)
+		fphash.WriteComparable(&text, p.Src.Hash)
 	}
 	c.Sum = h.Sum64()
 	done := old[text.Sum64()]
@@ -332,8 +330,6 @@ func (s *Site) compareAll() {
 	}
 	compareCache.store(next)
 }
-
-var chainSeed = maphash.MakeSeed()
 
 // maxTextBytes bounds the versions' articles a chain's selector loads:
 // a page on an office intranet should not fetch megabytes for a

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"hash/maphash"
 	"html/template"
 	"regexp"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"djkb/internal/citation"
 	"djkb/internal/content"
 	"djkb/internal/diag"
+	"djkb/internal/fphash"
 	"djkb/internal/markdown"
 	"djkb/internal/parallel"
 	"djkb/internal/revision"
@@ -247,13 +247,12 @@ func keepCitedBy(pages []*Page, made []*citedByEntry) {
 // file (the order of its articles), and each citation of it, with the
 // citing page's place and what sortPages orders it by (g.sortKey).
 func citedByKey(pages []*Page, t int, g *citeGroup) uint64 {
-	var h maphash.Hash
-	h.SetSeed(chainSeed)
-	maphash.WriteComparable(&h, pages[t].Src.Hash)
-	maphash.WriteComparable(&h, t)
+	var h fphash.Hash
+	fphash.WriteComparable(&h, pages[t].Src.Hash)
+	fphash.WriteComparable(&h, t)
 	for _, c := range g.of(t) {
-		maphash.WriteComparable(&h, c.from)
-		maphash.WriteComparable(&h, g.sortKey[c.from])
+		fphash.WriteComparable(&h, c.from)
+		fphash.WriteComparable(&h, g.sortKey[c.from])
 		writeStrings(&h, c.anchor)
 	}
 	return h.Sum64()
@@ -261,10 +260,9 @@ func citedByKey(pages []*Page, t int, g *citeGroup) uint64 {
 
 // sortKey fingerprints what sortPages orders a page by.
 func sortKey(p *Page) uint64 {
-	var h maphash.Hash
-	h.SetSeed(chainSeed)
-	maphash.WriteComparable(&h, p.Src.Meta.Weight)
-	maphash.WriteComparable(&h, p.Date.UnixNano())
+	var h fphash.Hash
+	fphash.WriteComparable(&h, p.Src.Meta.Weight)
+	fphash.WriteComparable(&h, p.Date.UnixNano())
 	writeStrings(&h, p.Title, p.Src.Path)
 	return h.Sum64()
 }
@@ -679,21 +677,20 @@ func sameSlice(a, b []string) bool {
 // page with articles, its address, title, 文号, dates, status, version
 // chain and chapters.
 func (idx *citeIndex) env(pages []*Page) uint64 {
-	var h maphash.Hash
-	h.SetSeed(chainSeed)
+	var h fphash.Hash
 	for _, p := range pages {
 		if _, ok := idx.articles[p]; !ok {
 			continue
 		}
 		writeStrings(&h, p.Src.Path, p.URL, string(p.Kind), p.Title, p.PresumedStatus())
-		maphash.WriteComparable(&h, p.Date)
-		maphash.WriteComparable(&h, Start(p))
+		fphash.WriteComparable(&h, p.Date)
+		fphash.WriteComparable(&h, Start(p))
 		if r := p.Reg(); r != nil {
 			writeStrings(&h, r.DocNumber)
 		}
 		if c := p.Chain; c != nil {
 			writeStrings(&h, c.Versions[0].Src.Path)
-			maphash.WriteComparable(&h, c.Index(p))
+			fphash.WriteComparable(&h, c.Index(p))
 		}
 		for _, ch := range p.Chapters {
 			writeStrings(&h, ch.Src.Path)
@@ -937,14 +934,13 @@ func (s *Site) citeData(idx *citeIndex, all []*resolution, env uint64, cg *citeG
 // pages' titles and statuses (env) and the files of the pages whose
 // articles it cites (the articles' texts).
 func (s *Site) citeSum(p *Page, r *resolution, env uint64) uint64 {
-	var h maphash.Hash
-	h.SetSeed(chainSeed)
+	var h fphash.Hash
 	h.WriteString(p.URL)
-	maphash.WriteComparable(&h, s.Config.FileLinks)
-	maphash.WriteComparable(&h, env) // the cited pages' titles and statuses
-	maphash.WriteComparable(&h, p.citesHash)
+	fphash.WriteComparable(&h, s.Config.FileLinks)
+	fphash.WriteComparable(&h, env) // the cited pages' titles and statuses
+	fphash.WriteComparable(&h, p.citesHash)
 	for _, d := range r.deps { // the pages whose articles it cites
-		maphash.WriteComparable(&h, s.byPath[d.path].Src.Hash)
+		fphash.WriteComparable(&h, s.byPath[d.path].Src.Hash)
 	}
 	return h.Sum64()
 }
@@ -1033,10 +1029,9 @@ func citesHash(cites []Cite) uint64 {
 	if len(cites) == 0 {
 		return 0
 	}
-	var h maphash.Hash
-	h.SetSeed(chainSeed)
+	var h fphash.Hash
 	for _, c := range cites {
-		maphash.WriteComparable(&h, c.Line)
+		fphash.WriteComparable(&h, c.Line)
 		writeStrings(&h, c.Text, c.Target.URL, c.Anchor)
 	}
 	return h.Sum64()
@@ -1044,7 +1039,7 @@ func citesHash(cites []Cite) uint64 {
 
 // writeStrings hashes each string followed by a zero byte, without
 // joining them first (a hash reads its bytes as one stream).
-func writeStrings(h *maphash.Hash, ss ...string) {
+func writeStrings(h *fphash.Hash, ss ...string) {
 	for _, s := range ss {
 		h.WriteString(s)
 		h.WriteByte(0)

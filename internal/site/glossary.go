@@ -1,10 +1,10 @@
 package site
 
 import (
-	"hash/maphash"
-
 	"djkb/internal/glossary"
 	"djkb/internal/markdown"
+
+	"djkb/internal/fphash"
 )
 
 // terms links the first mention of each glossary term on a page to its
@@ -33,8 +33,7 @@ func (s *Site) buildTerms() {
 		heads[i] = glossary.Entry{Names: e.Names[:1]}
 	}
 	t := &terms{page: p, match: glossary.NewMatcher(heads)}
-	var h maphash.Hash
-	h.SetSeed(chainSeed)
+	var h fphash.Hash
 	h.WriteString(p.URL + "\x00")
 	for _, e := range entries {
 		t.anchors = append(t.anchors, markdown.Slug(e.Names[0]))

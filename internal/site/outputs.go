@@ -2,13 +2,13 @@ package site
 
 import (
 	"fmt"
-	"hash/maphash"
 	"path"
 	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"djkb/internal/fphash"
 	"golang.org/x/text/unicode/norm"
 
 	"djkb/internal/config"
@@ -201,13 +201,12 @@ type outputsChecked struct {
 
 // outputsKey fingerprints everything checkOutputs reads of the outputs.
 func outputsKey(outs []output) uint64 {
-	var h maphash.Hash
-	h.SetSeed(chainSeed)
+	var h fphash.Hash
 	for _, o := range outs {
 		writeStrings(&h, o.url, o.by.file, o.by.key, o.by.name)
-		maphash.WriteComparable(&h, o.folder)
-		maphash.WriteComparable(&h, o.by.kind)
-		maphash.WriteComparable(&h, o.by.line)
+		fphash.WriteComparable(&h, o.folder)
+		fphash.WriteComparable(&h, o.by.kind)
+		fphash.WriteComparable(&h, o.by.line)
 	}
 	return h.Sum64()
 }
