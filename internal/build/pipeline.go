@@ -71,6 +71,11 @@ type pipeline struct {
 	// persist is djkb build's cache beside the output, nil without one;
 	// run opens it.
 	persist *diskCache
+	// reconvert: a rebuild with the cache converts every page before it
+	// knows which views to render, and keeps each page's Markdown rather
+	// than its HTML (a third of the size); the pages rendered again are
+	// converted again (see convertAgain).
+	reconvert bool
 }
 
 // rendered is what the render stage tells a Session: the fingerprint of
@@ -117,6 +122,7 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 	// A rebuild with a cache fingerprints every view before rendering
 	// any, so it converts every page first.
 	stream := p.strategy.release && p.templates != nil && p.templates.Builtin() && !rebuild
+	p.reconvert = rebuild && p.strategy.release && p.templates != nil && !p.templates.Mentions(".HTML")
 	s, later := p.loadSite(diags, &timer, stream)
 	res.Site = s
 	if s == nil || diags.HasErrors() || p.templates == nil {
@@ -172,7 +178,7 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 		timer.start("生成网页")
 	}
 	res.Rendered += len(views)
-	for _, err := range r.RenderEach(views, out, nil, p.releaseHTML(views)) {
+	for _, err := range r.RenderEach(views, out, p.convertAgain(s, views), p.releaseHTML(views)) {
 		diags.Add(renderDiag(err))
 	}
 	if err := writeFeeds(out, s, p.sitemap()); err != nil {
@@ -479,7 +485,12 @@ func (p *pipeline) convertAll(s *site.Site, pages []*site.Page, diags *diag.List
 		if p.strategy.release {
 			results[i].attach(pages[i])
 			review.Prepare(pages[i])
-			pages[i].Src.ReleaseBody()
+			if p.reconvert && !pages[i].IsIndex {
+				pages[i].ReleaseHTML()
+				results[i].res.HTML = ""
+			} else {
+				pages[i].Src.ReleaseBody()
+			}
 		}
 	})
 	clear(kept)
@@ -490,6 +501,40 @@ func (p *pipeline) convertAll(s *site.Site, pages []*site.Page, diags *diag.List
 		if kept != nil {
 			kept[pg.Src] = r
 		}
+	}
+}
+
+// convertAgain returns, for a rebuild that kept the pages' Markdown rather
+// than their HTML (reconvert), what to do before view i is rendered: give
+// its page its HTML again. The pages whose views are not rendered let
+// their Markdown go now.
+func (p *pipeline) convertAgain(s *site.Site, views []*render.View) func(i int) {
+	if !p.reconvert {
+		return nil
+	}
+	again := make(map[*site.Page]bool, len(views))
+	for _, v := range views {
+		if v.Page != nil && !v.Page.IsIndex {
+			again[v.Page] = true
+		}
+	}
+	for _, pg := range s.Pages {
+		if !again[pg] {
+			pg.Src.ReleaseBody()
+		}
+	}
+	conv := newConverter(s)
+	return func(i int) {
+		pg := views[i].Page
+		if !again[pg] {
+			return
+		}
+		// The same Markdown converts to the same HTML; its problems were
+		// reported the first time.
+		if c := convert(conv, s, pg); c.res != nil {
+			pg.RestoreHTML(c.res.HTML)
+		}
+		pg.Src.ReleaseBody()
 	}
 }
 

@@ -179,6 +179,10 @@ func (p *Page) Parts() []markdown.Part { return p.parts }
 // page and shows its HTML nowhere else.
 func (p *Page) ReleaseHTML() { p.html = "" }
 
+// RestoreHTML gives a page whose HTML was let go (ReleaseHTML) the HTML
+// its Markdown converts to again, for a build that renders it after all.
+func (p *Page) RestoreHTML(html string) { p.html = template.HTML(html) }
+
 // ReleaseParts lets the page's parts go, for a build whose index and
 // clean-up report have read them.
 func (p *Page) ReleaseParts() { p.parts = nil }
