@@ -8,7 +8,8 @@ import (
 
 // docWindow is how many pages conversion may run ahead of the search
 // index: the text of pages converted but not yet indexed waits in memory.
-const docWindow = 1024
+// A variable for the tests.
+var docWindow = 1024
 
 // docGate paces the pages converted as they render against the index,
 // which takes the pages' documents in the site's order: the index waits

@@ -1,11 +1,15 @@
 package build
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"djkb"
 	"djkb/internal/parallel"
 	"djkb/internal/site"
 )
@@ -57,7 +61,7 @@ func TestDocGate(t *testing.T) {
 		})
 		g.close()
 		wg.Wait()
-		if m := most.Load(); m > docWindow {
+		if m := most.Load(); m > int64(docWindow) {
 			t.Errorf("seed %d: %d pages converted ahead of the index, window %d", seed, m, docWindow)
 		}
 	}
@@ -76,4 +80,32 @@ func TestDocGateClosed(t *testing.T) {
 	}()
 	g.close()
 	<-done
+}
+
+// TestBuildsPastTheWindow builds sites of more pages than the window, with
+// and without the index: a build without an index has no reader to pace
+// conversion against, and must not wait for one.
+func TestBuildsPastTheWindow(t *testing.T) {
+	defer func(w int) { docWindow = w }(docWindow)
+	docWindow = 3
+	files := map[string]string{}
+	for i := range 12 {
+		files[fmt.Sprintf("content/regulations/规定%02d.md", i)] = fmt.Sprintf("# 第%d号规定\n\n第一条　为了规范工作，制定本规定。\n", i)
+	}
+	dir := writeSite(t, files)
+	for _, noSearch := range []bool{true, false} {
+		done := make(chan error, 1)
+		go func() {
+			_, err := Run(Options{SiteDir: dir, OutDir: filepath.Join(t.TempDir(), "public"), Defaults: djkb.Defaults, NoSearch: noSearch})
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("no search %v: %v", noSearch, err)
+			}
+		case <-time.After(2 * time.Minute):
+			t.Fatalf("no search %v: the build of %d pages with a window of %d still runs after two minutes", noSearch, len(files), docWindow)
+		}
+	}
 }

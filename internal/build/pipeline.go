@@ -150,6 +150,8 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 	if s.Config.Search && !p.opts.NoSearch && p.strategy.cache == nil {
 		taken = make(chan struct{})
 		index = startIndex(out, streamDocs(s, gate, p.dropParts(), taken))
+	} else {
+		gate.close() // nothing to wait for
 	}
 	if later != nil {
 		var errs []error
