@@ -3,7 +3,7 @@
 // API.
 //
 //	go run ./cmd/djkb build -s SITE -d OUT
-//	cd bench && go run ./searchq -site OUT [-n 200] [-seed 1] [-fresh 20] [-warm 50] [-typed 0] [-docs FILE]
+//	cd bench && go run ./searchq -site OUT [-n 200] [-seed 1] [-fresh 20] [-warm 50] [-typed 0]
 //
 // Queries come from the documents' text at run time (read back from the
 // index with search.ReadIndex), drawn the same way for the same seed: each
@@ -36,7 +36,6 @@ type config struct {
 	seed               uint64 // of the query sampling
 	fresh, warm, typed int    // fresh-page runs, warm queries, typed queries
 	dump               string // only write the documents read from the index there
-	docs               string // read the documents from this file (written by -dump), not from the index
 	asJSON             bool
 }
 
@@ -49,7 +48,6 @@ func main() {
 	flag.IntVar(&c.warm, "warm", 50, "warm queries")
 	flag.IntVar(&c.typed, "typed", 0, "queries typed into the search box")
 	flag.StringVar(&c.dump, "dump", "", "only write the documents read from the index to this JSON file")
-	flag.StringVar(&c.docs, "docs", "", "draw the queries from the documents of this JSON file (written by -dump), not from the index: the same queries for two indexes of one site")
 	flag.BoolVar(&c.asJSON, "json", false, "print the report as JSON")
 	flag.StringVar(&only, "only", "", "draw the queries only from documents whose path starts with this")
 	flag.BoolVar(&verbose, "v", false, "list what each fresh page fetched")
@@ -67,9 +65,9 @@ func main() {
 }
 
 func run(c config) error {
-	docs, err := readDocs(c)
+	docs, err := search.ReadIndex(filepath.Join(c.site, "search"))
 	if err != nil {
-		return err
+		return fmt.Errorf("reading the index: %w", err)
 	}
 	if c.dump != "" {
 		return writeJSON(c.dump, docs)
@@ -108,26 +106,6 @@ var kinds string
 
 // only restricts the documents the queries come from.
 var only string
-
-// readDocs reads the documents back from the site's index, or from c.docs.
-func readDocs(c config) ([]search.Doc, error) {
-	if c.docs != "" {
-		b, err := os.ReadFile(c.docs)
-		if err != nil {
-			return nil, err
-		}
-		var docs []search.Doc
-		if err := json.Unmarshal(b, &docs); err != nil {
-			return nil, fmt.Errorf("%s: %w", c.docs, err)
-		}
-		return docs, nil
-	}
-	docs, err := search.ReadIndex(filepath.Join(c.site, "search"))
-	if err != nil {
-		return nil, fmt.Errorf("reading the index: %w", err)
-	}
-	return docs, nil
-}
 
 func writeJSON(path string, v any) error {
 	b, err := json.Marshal(v)

@@ -3,7 +3,6 @@ package search
 import (
 	"fmt"
 	"sync"
-	"unicode/utf8"
 
 	"djkb/internal/search/codec"
 )
@@ -13,7 +12,7 @@ import (
 var (
 	inlineMax      = 1024  // a posting list up to this size sits in its dictionary shard
 	dictShardBytes = 5500  // target size of a dictionary shard
-	largeFileBytes = 12000 // target size of a file of large posting lists
+	largeFileBytes = 40000 // target size of a file of large posting lists
 )
 
 // A dictionary shard is one byte string:
@@ -137,15 +136,12 @@ func writeDictionary(o *indexFiles, p *postings) []string {
 			return
 		}
 		sc.writeBin(o, fmt.Sprintf("d/%d", len(firstKeys)), codec.AppendUvarint(nil, uint64(n)), entries, inline)
-		// A shard is named by the shortest prefix of its first key that
-		// sorts after the previous shard's last key: the page looks a key
-		// up in the last shard whose name sorts before it or is it.
+		// A shard that starts a first character's group is named by that
+		// character alone: it sorts before every key of the group.
 		first := p.keyString(start)
-		prev := ""
-		if start > 0 {
-			prev = p.keyString(start - 1)
+		if k := p.keys[start]; k&wordBit == 0 && (start == 0 || p.keys[start-1]>>21 != k>>21 || p.keys[start-1]&wordBit != 0) {
+			first = string(rune(k >> 21))
 		}
-		first = separator(prev, first)
 		firstKeys = append(firstKeys, first)
 		entries, inline, n, start = entries[:0], inline[:0], 0, end
 	}
@@ -199,13 +195,4 @@ func writeDictionary(o *indexFiles, p *postings) []string {
 	flush(p.len())
 	flushLarge()
 	return firstKeys
-}
-
-// separator returns the shortest prefix of next, in whole code points, that
-// sorts after prev (which sorts before next), and at least its first code
-// point.
-func separator(prev, next string) string {
-	n := commonPrefix16(prev, next).bytes
-	_, size := utf8.DecodeRuneInString(next[n:])
-	return next[:n+size]
 }

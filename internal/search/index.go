@@ -264,7 +264,7 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 		r.add(&ks)
 	}
 	var sc script
-	var scratch textScratch
+	var syms []int32
 	var code []byte
 	var codes [][]byte
 	var text blockText
@@ -284,7 +284,7 @@ func (r *indexRun) index(o *indexFiles, ts *textShards, sr [2]int) {
 			}
 			r.add(&ks)
 			offs = append(offs, len(code))
-			code = tc.encodeBlock(code, &text, bl, &scratch)
+			code, syms = tc.encodeBlock(code, &text, bl, syms)
 			if r.tt.full() {
 				r.batch = r.tt.lookup(r.batch)
 				if len(r.batch) >= cap(r.batch)-2*r.tt.queueLen() {

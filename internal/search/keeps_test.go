@@ -14,7 +14,6 @@ import (
 // as they were.
 func TestWriteKeepsNoText(t *testing.T) {
 	defer SmallShards()()
-	textShardBytes = 40 // repeated text codes small: still several shards
 	long := strings.Repeat("第一条　机关党组织应当定期开展主题党日活动。", 200)
 	given := []Doc{
 		{Path: "a.md", Title: "甲", Parts: []Part{{Text: "前言"}, {Anchor: "一", Heading: "一", Text: "一、" + long}}},

@@ -15,23 +15,18 @@ import (
 var metaShardBytes = 3000
 
 // docTable is what the browser needs about every document before it reads
-// any shard: per document its number of body blocks, coded as the Rice
-// code (codec.AppendRice) of the ascending list whose gaps they are, so that
-// the list's d-th id is the number of blocks of documents 0..d plus d. It
-// also returns the coder of the documents' records, with their sections
-// and statuses.
+// any shard: per document a uvarint number of body blocks. It also returns
+// the coder of the documents' records, with their sections and statuses.
 func docTable(docs []Doc, blocks []block) (table []byte, mc metaCoder) {
-	ends := make([]int32, len(docs))
+	nblocks := make([]int, len(docs))
 	for i := range blocks {
-		ends[blocks[i].doc]++
-	}
-	at := int32(-1)
-	for d, n := range ends {
-		at += n + 1
-		ends[d] = at
+		nblocks[blocks[i].doc]++
 	}
 	mc.sections, mc.statuses = distinct(docs, func(d *Doc) string { return d.Section }), distinct(docs, func(d *Doc) string { return d.Status })
-	return codec.AppendRice(nil, ends), mc
+	for i := range docs {
+		table = codec.AppendUvarint(table, uint64(nblocks[i]))
+	}
+	return table, mc
 }
 
 // distinct returns the sorted distinct non-empty values of f over docs.
@@ -125,20 +120,20 @@ func (mc metaCoder) records(docs []Doc) [][]any {
 
 // writeMetaShards writes the records of the documents (see metaCoder) as
 // m/N.js: [first doc, [record, ...]]. It returns the manifest's list of
-// first documents (codec.AppendCountedRice).
+// first documents (uvarint deltas).
 func writeMetaShards(o *indexFiles, docs []Doc, mc metaCoder) []byte {
 	var sc script
-	var firsts []int32
+	var firsts []byte
 	var recs [][]any
-	first, size, prev, n := 0, 0, "", 0
+	first, prevFirst, size, prev, n := 0, 0, 0, "", 0
 	flush := func(end int) {
 		if len(recs) == 0 {
 			return
 		}
 		name := fmt.Sprintf("m/%d", n)
 		sc.writeJSON(o, name, []any{first, recs})
-		firsts = append(firsts, int32(first))
-		first, n, recs, size, prev = end, n+1, nil, 0, ""
+		firsts = codec.AppendUvarint(firsts, uint64(first-prevFirst))
+		prevFirst, first, n, recs, size, prev = first, end, n+1, nil, 0, ""
 	}
 	for i := range docs {
 		d := &docs[i]
@@ -151,7 +146,7 @@ func writeMetaShards(o *indexFiles, docs []Doc, mc metaCoder) []byte {
 		prev = d.Path
 	}
 	flush(len(docs))
-	return codec.AppendCountedRice(nil, firsts)
+	return firsts
 }
 
 type prefixLen struct{ units, bytes int }

@@ -7,7 +7,7 @@
 //
 //	tokenize    the tokenizer and query parser, the same as tokenizer.js and
 //	            query.js in the browser, with the vectors both sides check
-//	codec       base91, Rice codes, the rANS text code, varints
+//	codec       base91, Rice and Huffman codes, varints
 //	searchtest  a Go reader of the index, for tests and benchmarks
 //	vectors     the test vectors shared with the JavaScript tests
 //

@@ -11,41 +11,36 @@ import (
 	"djkb/internal/search/tokenize"
 )
 
-// The block text is coded with codec's order-1 rANS code (see
-// codec/textmodel.go). The model comes from a sample of the blocks: the
-// characters seen, each symbol's order-0 frequency, and the most frequent
-// pairs of a symbol and its successor, grouped by the first into context
-// tables. Every fresh search page loads the model, and it pays off in
-// proportion to the text: a pair is kept for every pairBytes of sampled
-// text, up to maxContextPairs.
-var pairBytes = 2500 // a variable, so that tests can have small corpora make many pairs
-
+// The block text is stored with one canonical Huffman code over symbols:
+// end of segment, escape (followed by a 21-bit code point), the characters
+// of a sample of the text, and the maxPairs most frequent pairs of Han
+// characters, which a greedy left-to-right parse takes as one symbol.
 const (
-	maxContextPairs = 6000
-	maxContextNext  = 1024 // successors of one context at most
-	maxSymbols      = 1 << 15
+	symEOS   = 0
+	symESC   = 1
+	maxPairs = 1024
 )
 
-// textCode is the model and what the coder looks up in it.
+// textCode is the symbol alphabet and its code.
 type textCode struct {
-	model  codec.TextModel
+	chars  []rune    // symbol 2+i is chars[i]; sorted
+	pairs  [][2]rune // symbol 2+len(chars)+i is pairs[i]; sorted
 	charN  map[rune]int32
 	bmp    []int32 // code point -> symbol, -1 for none, for the BMP
-	cum0   []uint32
-	ctx    []int32          // symbol -> its context, -1 for none
-	escape []codec.RansStep // the escape of each context
-	next   pairSet          // (symbol+1, successor+1) -> index into steps
-	steps  []codec.RansStep // of the contexts' successors, one after another
+	pairT  pairSet
+	lens   []uint8
+	codes  []uint32
+	packed []uint32 // code<<5 | length
 	// sampleCounts counts the BMP code points of the sample.
 	sampleCounts []int32
 	// ratio is the sample's bytes of code per byte of text.
 	ratio float64
 }
 
-// pairSet maps a pair of a symbol and its successor (each plus one) to its
-// step. Coding the text looks up the pair at every character: a table at
-// most a quarter full answers in one probe, mostly from the processor's
-// nearer caches.
+// pairSet maps a pair of BMP code points to its symbol. Coding the text
+// looks up the pair at nearly every character, and most lookups miss: a
+// table at most a quarter full (32 KB for 1,024 pairs) answers in one probe
+// from the processor's nearest cache.
 type pairSet struct{ pairTable }
 
 func newPairSet(pairs [][2]rune, base int32) pairSet {
@@ -62,9 +57,9 @@ func newPairSet(pairs [][2]rune, base int32) pairSet {
 	return ps
 }
 
-// get returns the value of the pair a, b, or -1.
+// get returns the symbol of the pair a, b, or -1.
 func (ps *pairSet) get(a, b rune) int32 {
-	if (a|b)>>16 != 0 { // out of the table's range
+	if (a|b)>>16 != 0 { // not a pair of BMP characters
 		return -1
 	}
 	mask := uint32(len(ps.keys) - 1)
@@ -91,9 +86,11 @@ func (tc *textCode) charSym(r rune) int32 {
 	return -1
 }
 
-// symbols appends the symbols of s to dst: a character outside the
-// alphabet becomes symESC followed by -1-r.
+// symbols appends the symbols of s to dst: a character outside the alphabet
+// becomes symESC followed by -1-r. Pairs are taken greedily from the left:
+// prev is the character before r that no pair has taken yet, or -1.
 func (tc *textCode) symbols(dst []int32, s string) []int32 {
+	prev := rune(-1)
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -104,13 +101,29 @@ func (tc *textCode) symbols(dst []int32, s string) []int32 {
 			}
 		}
 		i += size
-		if c := tc.charSym(r); c >= 0 {
-			dst = append(dst, c)
-		} else {
-			dst = append(dst, codec.SymESC, -1-r)
+		if prev < 0 {
+			prev = r
+			continue
 		}
+		if p := tc.pairT.get(prev, r); p >= 0 {
+			dst = append(dst, p)
+			prev = -1
+			continue
+		}
+		dst = tc.appendChar(dst, prev)
+		prev = r
+	}
+	if prev >= 0 {
+		dst = tc.appendChar(dst, prev)
 	}
 	return dst
+}
+
+func (tc *textCode) appendChar(dst []int32, r rune) []int32 {
+	if c := tc.charSym(r); c >= 0 {
+		return append(dst, c)
+	}
+	return append(dst, symESC, -1-r)
 }
 
 // blockSymbols appends the symbols of block b's text, loaded in text: each
@@ -122,32 +135,43 @@ func (tc *textCode) blockSymbols(dst []int32, text *blockText, b *block) []int32
 			dst = tc.symbols(dst, "\n")
 		}
 		dst = tc.symbols(dst, body)
-		dst = append(dst, codec.SymEOS)
+		dst = append(dst, symEOS)
 	}
 	return dst
 }
 
-// sampleStride: the model comes from every sampleStride-th block; a
-// character the sample lacks is escaped.
+// sampleStride: the alphabet and the code come from every sampleStride-th
+// block; a character the sample lacks is escaped.
 const sampleStride = 8
 
-// buildTextCode builds the model from a sample of the blocks.
+// buildTextCode chooses the alphabet and computes the code from a sample of
+// the blocks: the characters seen, the most frequent pairs of Han
+// characters, and the symbol frequencies under the greedy parse.
 func buildTextCode(blocks []block, text *spill) *textCode {
 	tc := &textCode{charN: map[rune]int32{}, bmp: make([]int32, 0x10000)}
 	bmp := make([]int32, 0x10000)
 	tc.sampleCounts = bmp
 	astral := map[rune]int32{}
+	pairs := newPairCounter()
 	count := func(s string) {
+		prev := rune(-1)
 		for _, r := range s {
 			if r < 0x10000 {
 				bmp[r]++
 			} else {
 				astral[r]++
 			}
+			if r < 0x10000 && r != '\n' {
+				if prev >= 0 {
+					pairs.add(pairKey(prev, r))
+				}
+				prev = r
+			} else {
+				prev = -1
+			}
 		}
 	}
 	var sample blockText
-	sampledBytes := 0
 	for i := 0; i < len(blocks); i += sampleStride {
 		sample.load(text, blocks[i:i+1])
 		for head, body := range sample.segments(&blocks[i]) {
@@ -155,206 +179,148 @@ func buildTextCode(blocks []block, text *spill) *textCode {
 			count("\n")
 			count(body)
 		}
-		sampledBytes += blocks[i].size()
 	}
-	type charCount struct {
-		r rune
-		n int32
-	}
-	var chars []charCount
 	for r, n := range bmp {
 		if n > 0 {
-			chars = append(chars, charCount{rune(r), n})
+			tc.chars = append(tc.chars, rune(r))
 		}
 	}
-	for r, n := range astral {
-		chars = append(chars, charCount{r, n})
+	var ast []rune
+	for r := range astral {
+		ast = append(ast, r)
 	}
-	if len(chars) > maxSymbols-2 { // the rarest are escaped
-		slices.SortFunc(chars, func(a, b charCount) int { return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.r, b.r)) })
-		chars = chars[:maxSymbols-2]
-	}
-	for _, c := range chars {
-		tc.model.Chars = append(tc.model.Chars, c.r)
-	}
-	slices.Sort(tc.model.Chars)
+	slices.Sort(ast)
+	tc.chars = append(tc.chars, ast...)
 	for i := range tc.bmp {
 		tc.bmp[i] = -1
 	}
-	for i, r := range tc.model.Chars {
+	for i, r := range tc.chars {
 		if r < 0x10000 {
 			tc.bmp[r] = int32(2 + i)
 		} else {
 			tc.charN[r] = int32(2 + i)
 		}
 	}
-
-	// Symbol and pair frequencies in the sample.
-	nsym := 2 + len(tc.model.Chars)
-	freq0 := make([]int64, nsym)
-	ctxN := make([]int64, nsym)
-	pairs := newPairCounter()
-	var syms []int32
-	for i := 0; i < len(blocks); i += sampleStride {
-		sample.load(text, blocks[i:i+1])
-		syms = tc.blockSymbols(syms[:0], &sample, &blocks[i])
-		prev := int32(codec.SymEOS)
-		for _, s := range syms {
-			if s < 0 {
-				continue
-			}
-			freq0[s]++
-			ctxN[prev]++
-			pairs.add(pairKey(rune(prev+1), rune(s+1)))
-			prev = s
-		}
-	}
-	tc.model.Freq0 = normalize(freq0, codec.Order0Bits)
-	tc.cum0 = codec.Cum(tc.model.Freq0)
-
-	// The most frequent pairs, grouped into contexts.
+	// The most frequent pairs of code points.
 	type cand struct {
 		pair uint32
 		n    int32
 	}
 	var cands []cand
 	for i, k := range pairs.keys {
-		if k != 0 && pairs.vals[i] >= 2 {
+		if k != 0 && pairs.vals[i] >= 4 {
 			cands = append(cands, cand{k, pairs.vals[i]})
 		}
 	}
-	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.pair, b.pair)) })
-	cands = cands[:min(len(cands), maxContextPairs, sampledBytes/pairBytes)]
-	slices.SortFunc(cands, func(a, b cand) int { return cmp.Compare(a.pair, b.pair) })
-	tc.ctx = make([]int32, nsym)
-	for i := range tc.ctx {
-		tc.ctx[i] = -1
-	}
-	for i := 0; i < len(cands); {
-		sym := int32(cands[i].pair>>16) - 1
-		j := i
-		for j < len(cands) && cands[j].pair>>16 == cands[i].pair>>16 {
-			j++
+	slices.SortFunc(cands, func(a, b cand) int {
+		if c := cmp.Compare(b.n, a.n); c != 0 {
+			return c
 		}
-		group := cands[i:min(j, i+maxContextNext)]
-		counts := make([]int64, len(group)+1)
-		kept := int64(0)
-		c := codec.TextContext{Sym: sym}
-		for k, g := range group {
-			c.Next = append(c.Next, int32(g.pair&0xFFFF)-1)
-			counts[k] = int64(g.n)
-			kept += int64(g.n)
-		}
-		counts[len(group)] = ctxN[sym] - kept + 1 // the escape
-		f := normalize(counts, codec.ContextBits)
-		c.Freq = f[:len(group)]
-		tc.ctx[sym] = int32(len(tc.model.Ctx))
-		tc.model.Ctx = append(tc.model.Ctx, c)
-		i = j
+		return cmp.Compare(a.pair, b.pair)
+	})
+	for i := 0; i < len(cands) && i < maxPairs; i++ {
+		tc.pairs = append(tc.pairs, [2]rune{rune(cands[i].pair >> 16), rune(cands[i].pair & 0xFFFF)})
 	}
-	var keys [][2]rune
-	for _, c := range tc.model.Ctx {
-		cum := codec.Cum(c.Freq)
-		for k, s := range c.Next {
-			keys = append(keys, [2]rune{rune(c.Sym + 1), rune(s + 1)})
-			tc.steps = append(tc.steps, codec.RansStep{Start: cum[k], Freq: c.Freq[k], Bits: codec.ContextBits})
-		}
-		last := cum[len(c.Next)]
-		tc.escape = append(tc.escape, codec.RansStep{Start: last, Freq: 1<<codec.ContextBits - last, Bits: codec.ContextBits})
-	}
-	tc.next = newPairSet(keys, 0)
+	slices.SortFunc(tc.pairs, func(a, b [2]rune) int { return cmp.Compare(tokenize.HanKey(a[0], a[1]), tokenize.HanKey(b[0], b[1])) })
+	tc.pairT = newPairSet(tc.pairs, int32(2+len(tc.chars)))
 
-	// Bytes of code per byte of text, from the sample's code.
-	var sc textScratch
-	var buf []byte
+	// Symbol frequencies; every symbol of the alphabet keeps a code.
+	freqs := make([]int64, 2+len(tc.chars)+len(tc.pairs))
+	var syms []int32
+	escapes, sampled := 0, 0
 	for i := 0; i < len(blocks); i += sampleStride {
 		sample.load(text, blocks[i:i+1])
-		buf = tc.encodeBlock(buf[:0], &sample, &blocks[i], &sc)
-		tc.ratio += float64(len(buf))
+		syms = tc.blockSymbols(syms[:0], &sample, &blocks[i])
+		for _, s := range syms {
+			if s >= 0 {
+				freqs[s]++
+			} else {
+				escapes++
+			}
+		}
+		sampled += blocks[i].size()
 	}
-	if sampledBytes > 0 {
-		tc.ratio /= float64(sampledBytes)
-	} else {
-		tc.ratio = 0.3
+	raw := slices.Clone(freqs)
+	for i := range freqs {
+		freqs[i] = freqs[i]*8 + 1
+	}
+	tc.lens = codec.HuffLengths(freqs)
+	tc.codes, _ = codec.CanonicalCodes(tc.lens)
+	tc.packed = make([]uint32, len(tc.codes))
+	for i, c := range tc.codes {
+		tc.packed[i] = c<<5 | uint32(tc.lens[i])
+	}
+	bits := float64(21 * escapes)
+	for i, n := range raw {
+		bits += float64(n) * float64(tc.lens[i])
+	}
+	tc.ratio = 0.3
+	if sampled > 0 {
+		tc.ratio = bits / 8 / float64(sampled)
 	}
 	return tc
 }
 
-// normalize scales counts to frequencies that sum to 1<<bits, each at
-// least 1 (there are fewer counts than that): each is rounded down, and
-// the largest takes up the difference.
-func normalize(counts []int64, bits uint) []uint32 {
-	total := int64(0)
-	for _, n := range counts {
-		total += n
-	}
-	out := make([]uint32, len(counts))
-	sum, top := int64(0), 0
-	for i, n := range counts {
-		f := int64(1)
-		if total > 0 {
-			f = max(1, n<<bits/total)
+// encodeBlock appends the code of block b's text, loaded in text,
+// byte-aligned; syms is scratch space.
+func (tc *textCode) encodeBlock(buf []byte, text *blockText, b *block, syms []int32) ([]byte, []int32) {
+	w := codec.BitWriter{Buf: buf}
+	syms = tc.blockSymbols(syms[:0], text, b)
+	for _, s := range syms {
+		if s < 0 {
+			w.Write(uint64(-1-s), 21)
+			continue
 		}
-		out[i] = uint32(f)
-		sum += f
-		if counts[i] > counts[top] {
-			top = i
-		}
+		c := tc.packed[s]
+		w.Write(uint64(c>>5), uint(c&31))
 	}
-	// Rounding up to 1 may overshoot: take it from the largest ones.
-	for sum > 1<<bits {
-		big := 0
-		for i, f := range out {
-			if f > out[big] {
-				big = i
-			}
-		}
-		d := min(sum-1<<bits, int64(out[big])/2)
-		out[big] -= uint32(d)
-		sum -= d
-	}
-	out[top] += uint32(1<<bits - sum)
-	return out
+	w.Align()
+	return w.Buf, syms
 }
 
-// textScratch is the coder's reusable space (one per goroutine).
-type textScratch struct {
-	syms  []int32
-	steps []codec.RansStep
-	out   []byte
-}
-
-// encodeBlock appends the code of block b's text, loaded in text.
-func (tc *textCode) encodeBlock(buf []byte, text *blockText, b *block, sc *textScratch) []byte {
-	sc.syms = tc.blockSymbols(sc.syms[:0], text, b)
-	steps := sc.steps[:0]
-	prev := int32(codec.SymEOS)
-	for i := 0; i < len(sc.syms); i++ {
-		s, inContext := sc.syms[i], false
-		if c := tc.ctx[prev]; c >= 0 {
-			if at := tc.next.get(rune(prev+1), rune(s+1)); at >= 0 {
-				steps = append(steps, tc.steps[at])
-				inContext = true
-			} else {
-				steps = append(steps, tc.escape[c])
-			}
-		}
-		if !inContext {
-			steps = append(steps, codec.RansStep{Start: tc.cum0[s], Freq: tc.model.Freq0[s], Bits: codec.Order0Bits})
-		}
-		if s == codec.SymESC {
-			i++
-			steps = codec.RawSteps(steps, -1-sc.syms[i])
-		}
-		prev = s
+// codebook encodes the code for the browser:
+//
+//	uvarint maxLen, uvarint count of each length 1..maxLen, then the symbols
+//	in canonical order, each a uvarint tag: 0 end of segment, 1 escape,
+//	2+2*d a character d code points after the previous character of the same
+//	length (the first after 0), 3+2*d a pair whose first character is d
+//	after the previous pair's first character of the same length (the first
+//	after 0), followed by uvarint the second character.
+func (tc *textCode) codebook() []byte {
+	_, order := codec.CanonicalCodes(tc.lens)
+	maxLen := 0
+	counts := make([]int, codec.MaxCodeLen+1)
+	for _, s := range order {
+		counts[tc.lens[s]]++
+		maxLen = max(maxLen, int(tc.lens[s]))
 	}
-	sc.steps = steps
-	buf, sc.out = codec.AppendRans(buf, steps, sc.out)
-	return buf
+	b := codec.AppendUvarint(nil, uint64(maxLen))
+	for l := 1; l <= maxLen; l++ {
+		b = codec.AppendUvarint(b, uint64(counts[l]))
+	}
+	prevLen := uint8(0)
+	var prevChar, prevPair rune
+	nc := len(tc.chars)
+	for _, s := range order {
+		if tc.lens[s] != prevLen {
+			prevLen, prevChar, prevPair = tc.lens[s], 0, 0
+		}
+		switch {
+		case s < 2:
+			b = codec.AppendUvarint(b, uint64(s))
+		case s < 2+nc:
+			r := tc.chars[s-2]
+			b = codec.AppendUvarint(b, 2+2*uint64(r-prevChar))
+			prevChar = r
+		default:
+			p := tc.pairs[s-2-nc]
+			b = codec.AppendUvarint(b, 3+2*uint64(p[0]-prevPair))
+			b = codec.AppendUvarint(b, uint64(p[1]))
+			prevPair = p[0]
+		}
+	}
+	return b
 }
-
-// codebook encodes the model for the browser (codec.AppendTextModel).
-func (tc *textCode) codebook() []byte { return codec.AppendTextModel(nil, &tc.model) }
 
 // commonChars returns the n most frequent Han characters of the sample,
 // most frequent first: the browser guesses from it which bigram of a phrase

@@ -8,7 +8,7 @@ import (
 )
 
 // textShardBytes is the target size of a text shard before base91.
-var textShardBytes = 10000
+var textShardBytes = 15000
 
 // A text shard holds the text of consecutive blocks:
 //
@@ -42,14 +42,18 @@ func planTextShards(blocks []block, ratio float64) []int {
 	return append(cuts, len(blocks))
 }
 
-// textShardFirsts lists the first blocks of the shards for the manifest
-// (codec.AppendCountedRice).
+// textShardFirsts lists the first blocks of the shards as uvarint deltas,
+// for the manifest.
 func textShardFirsts(cuts []int) []byte {
-	firsts := make([]int32, len(cuts)-1)
-	for i := range firsts {
-		firsts[i] = int32(cuts[i])
+	var out []byte
+	for i := 0; i+1 < len(cuts); i++ {
+		prev := 0
+		if i > 0 {
+			prev = cuts[i-1]
+		}
+		out = codec.AppendUvarint(out, uint64(cuts[i]-prev))
 	}
-	return codec.AppendCountedRice(nil, firsts)
+	return out
 }
 
 // textShards writes the text shards of an index.

@@ -26,7 +26,7 @@ import (
 //	g.js         the glossary's entries, when the site has one (glossary.go)
 //	d/N.js       dictionary shards: terms, document frequencies, short posting lists
 //	p/N.js       long posting lists
-//	t/N.js       block text, rANS-coded, with the parts' anchors and the
+//	t/N.js       block text, Huffman-coded, with the parts' anchors and the
 //	             records of the blocks' documents, as in m/
 //	m/N.js       titles, paths, URLs, dates, sections and statuses
 //
@@ -59,7 +59,7 @@ func Write(w output.Writer, src iter.Seq[Doc], opts Options) error {
 	}
 	t.done("index, text")
 	if Trace != nil {
-		Trace("%d docs, %d blocks, %d terms, %d symbols", len(docs), len(blocks), post.len(), len(tc.model.Freq0))
+		Trace("%d docs, %d blocks, %d terms, %d symbols", len(docs), len(blocks), post.len(), len(tc.lens))
 	}
 	dictFirst := writeDictionary(o, post)
 	if err := post.close(); err != nil {

@@ -2,7 +2,6 @@ package search_test
 
 import (
 	"bytes"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -93,22 +92,7 @@ func TestWriteLeavesDocs(t *testing.T) {
 }
 
 func TestWriteRoundTrip(t *testing.T) {
-	t.Run("shards", func(t *testing.T) { checkRoundTrip(t) })
-	// Small shards: parts go on from one text shard to the next.
-	t.Run("small shards", func(t *testing.T) {
-		defer search.SmallShards()()
-		checkRoundTrip(t)
-	})
-}
-
-func checkRoundTrip(t *testing.T) {
-	// A part several blocks long, which small shards cut across shards.
-	var long strings.Builder
-	for i := range 400 {
-		fmt.Fprintf(&long, "第%d项　党组织应当定期开展主题党日活动。", i)
-	}
-	docs := sortedDocs(append(handCorpus(), search.Doc{Path: "zz/long.md", URL: "zz/long/", Title: "长文",
-		Parts: []search.Part{{Text: "前言"}, {Anchor: "第一条", Heading: "第一条", Text: "第一条　" + long.String()}, {Anchor: "附则", Heading: "附则", Text: "附则　完。"}}}))
+	docs := sortedDocs(handCorpus())
 	got, err := searchtest.ReadIndex(writeIndex(t, docs))
 	if err != nil {
 		t.Fatal(err)

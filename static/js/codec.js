@@ -1,12 +1,12 @@
 /* djkb search: decoders for the index files written by internal/search:
- * base91 text, varints, Rice-coded posting lists, the rANS-coded text. */
+ * base91 text, varints, Rice-coded posting lists, the Huffman-coded text. */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory();
   else (root.djkbSearch = root.djkbSearch || {}).codec = factory();
 })(this, function () {
   'use strict';
 
-  var EOS_SYM = 0, ESC_SYM = 1; // symbols of the text code
+  var EOS = -1, ESC = -2;
 
   // The base91 alphabet of internal/search/codec/base91.go.
   var B91 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,./:;<=>?@[]^_{|}~'-";
@@ -81,76 +81,64 @@
     return { ids: out, end: pos };
   }
 
-  // Codebook is the model of the text code (see codec/textmodel.go): rANS
-  // under an order-1 context model with an order-0 fallback.
-  var O0 = 16, CTX = 12, LOW = 1 << 23;
+  // Codebook is the canonical Huffman code of the text (see textcode.go).
   function Codebook(b) {
-    var rd = new Reader(b), nc = rd.uv(), nsym = nc + 2, i, j, c = 0;
-    var strs = new Array(nsym), freq0 = new Int32Array(nsym), cum0 = new Int32Array(nsym + 1);
-    for (i = 0; i < nc; i++) { c += rd.uv(); strs[i + 2] = String.fromCodePoint(c); }
-    var look = new Uint16Array(1 << O0);
-    for (i = 0; i < nsym; i++) {
-      freq0[i] = rd.uv() + 1;
-      cum0[i + 1] = cum0[i] + freq0[i];
-      for (j = cum0[i]; j < cum0[i + 1] && j < look.length; j++) look[j] = i;
-    }
-    // Contexts: ctx[symbol] is the first of its successors in next, cum
-    // (one entry more per context: the escape's start) and freq, or -1.
-    var nctx = rd.uv(), ctx = new Int32Array(nsym), ends = new Int32Array(nsym);
-    for (i = 0; i < nsym; i++) ctx[i] = -1;
-    var next = [], cum = [], freq = [], sym = 0;
-    for (i = 0; i < nctx; i++) {
-      sym += rd.uv();
-      var n = rd.uv(), s = 0, at = 0;
-      ctx[sym] = next.length; ends[sym] = next.length + n;
-      for (j = 0; j < n; j++) {
-        s += rd.uv();
-        var f = rd.uv() + 1;
-        next.push(s); cum.push(at); freq.push(f);
-        at += f;
+    var rd = new Reader(b), maxLen = rd.uv(), counts = [0], total = 0, i;
+    for (i = 1; i <= maxLen; i++) { counts.push(rd.uv()); total += counts[i]; }
+    var syms = new Array(total), n = 0;
+    for (var len = 1; len <= maxLen; len++) {
+      var prevChar = 0, prevPair = 0;
+      for (i = 0; i < counts[len]; i++) {
+        var t = rd.uv();
+        if (t === 0) syms[n++] = EOS;
+        else if (t === 1) syms[n++] = ESC;
+        else if (t % 2 === 0) {
+          prevChar += (t - 2) / 2;
+          syms[n++] = String.fromCodePoint(prevChar);
+        } else {
+          prevPair += (t - 3) / 2;
+          syms[n++] = String.fromCodePoint(prevPair) + String.fromCodePoint(rd.uv());
+        }
       }
-      next.push(-1); cum.push(at); freq.push((1 << CTX) - at); // the escape
     }
-    this.strs = strs; this.freq0 = freq0; this.cum0 = cum0; this.look = look;
-    this.ctx = ctx; this.ends = ends; this.next = next; this.cum = cum; this.freq = freq;
+    this.maxLen = maxLen; this.counts = counts; this.syms = syms;
   }
 
   // decode returns the nseg segments coded at b[off, off+len) as strings.
   Codebook.prototype.decode = function (b, off, len, nseg) {
-    var strs = this.strs, look = this.look, cum0 = this.cum0, freq0 = this.freq0;
-    var ctx = this.ctx, ends = this.ends, next = this.next, cum = this.cum, freq = this.freq;
-    var end = off + len, pos = off + 4, segs = [], parts = [], prev = EOS_SYM;
-    var x = ((b[off] << 24) >>> 0) + (b[off + 1] << 16) + (b[off + 2] << 8) + b[off + 3];
-    function take(start, f, bits) {
-      x = f * (x >>> bits) + (x & ((1 << bits) - 1)) - start;
-      while (x < LOW && pos < end) x = x * 256 + b[pos++];
-    }
-    while (segs.length < nseg) {
-      if (pos >= end && x === LOW) break; // the code ends early
-      var sym = -1, lo = ctx[prev];
-      if (lo >= 0) {
-        // the last successor whose start is at most the slot; past the
-        // last, the escape
-        var slot = x & ((1 << CTX) - 1), hi = ends[prev];
-        while (lo < hi) { var m = (lo + hi + 1) >> 1; if (cum[m] <= slot) lo = m; else hi = m - 1; }
-        take(cum[lo], freq[lo], CTX);
-        if (lo < ends[prev]) sym = next[lo];
+    var counts = this.counts, syms = this.syms, maxLen = this.maxLen;
+    var end = off + len, pos = off, cur = 0, nb = 0, segs = [], parts = [];
+    for (;;) {
+      var code = 0, first = 0, index = 0, sym = null;
+      for (var l = 1; l <= maxLen; l++) {
+        if (nb === 0) {
+          if (pos >= end) return segs;
+          cur = b[pos++]; nb = 8;
+        }
+        nb--;
+        code |= (cur >>> nb) & 1;
+        var c = counts[l];
+        if (code - first < c) { sym = syms[index + code - first]; break; }
+        index += c; first = (first + c) << 1; code <<= 1;
       }
-      if (sym < 0) {
-        sym = look[x & ((1 << O0) - 1)];
-        take(cum0[sym], freq0[sym], O0);
-      }
-      prev = sym;
-      if (sym === EOS_SYM) {
+      if (sym === null) return segs;
+      if (sym === EOS) {
         segs.push(parts.join(''));
+        if (segs.length === nseg) return segs;
         parts = [];
-      } else if (sym === ESC_SYM) {
+        continue;
+      }
+      if (sym === ESC) {
         var cp = 0;
-        for (var d = 0; d < 3; d++) { var dg = x & 127; take(dg, 1, 7); cp = cp * 128 + dg; }
-        parts.push(String.fromCodePoint(cp));
-      } else parts.push(strs[sym]);
+        for (var j = 0; j < 21; j++) {
+          if (nb === 0) { cur = b[pos++]; nb = 8; }
+          nb--;
+          cp = cp * 2 + ((cur >>> nb) & 1);
+        }
+        sym = String.fromCodePoint(cp);
+      }
+      parts.push(sym);
     }
-    return segs;
   };
 
   return { bytes: bytes, Reader: Reader, rice: rice, riceEnd: riceEnd, Codebook: Codebook };

@@ -11,10 +11,10 @@
 })(this, function (codec, tok) {
   'use strict';
 
-  // firsts decodes a list of the manifest (uvarint count, Rice code).
   function firsts(text) {
-    var rd = new codec.Reader(codec.bytes(text)), n = rd.uv();
-    return n ? codec.rice(rd.b, rd.p, n) : [];
+    var rd = new codec.Reader(codec.bytes(text)), out = [], v = 0;
+    while (rd.p < rd.b.length) { v += rd.uv(); out.push(v); }
+    return out;
   }
 
   // last returns the last index i with f(i) true, for f true then false.
@@ -40,10 +40,9 @@
     this.nblocks = new Int32Array(nd);
     this.start = new Int32Array(nd + 1); // first block number of each document's body
     this.blockDoc = new Int32Array(nb);
-    // the d-th id of the table is the blocks of documents 0..d plus d
-    var ends = nd ? codec.rice(codec.bytes(m.docs), 0, nd) : [], b = nd;
+    var rd = new codec.Reader(codec.bytes(m.docs)), b = nd;
     for (var d = 0; d < nd; d++) {
-      var n = ends[d] - (d ? ends[d - 1] : -1) - 1;
+      var n = rd.uv();
       this.nblocks[d] = n;
       this.start[d] = b;
       for (var i = 0; i < n; i++) this.blockDoc[b - nd + i] = d;

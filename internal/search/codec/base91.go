@@ -1,6 +1,6 @@
 // Package codec holds the codes of the search index files: base91 text
 // for binary data in JavaScript strings, bit strings with Rice codes for
-// posting lists, the rANS text code and varints. static/js/codec.js
+// posting lists, canonical Huffman codes and varints. static/js/codec.js
 // decodes them.
 package codec
 

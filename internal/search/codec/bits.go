@@ -1,9 +1,6 @@
 package codec
 
-import (
-	"encoding/binary"
-	"math/bits"
-)
+import "math/bits"
 
 // BitWriter appends bits most significant first.
 type BitWriter struct {
@@ -109,67 +106,4 @@ func AppendRice(buf []byte, list []int32) []byte {
 	}
 	w.Align()
 	return w.Buf
-}
-
-// AppendCountedRice appends a list whose length the reader does not know:
-// uvarint the number of ids, then AppendRice.
-func AppendCountedRice(buf []byte, list []int32) []byte {
-	return AppendRice(AppendUvarint(buf, uint64(len(list))), list)
-}
-
-// ReadRice decodes n ids coded by AppendRice at the start of b and returns
-// them and the length of their code; ok is false if b ends first.
-func ReadRice(b []byte, n int) (ids []int32, size int, ok bool) {
-	if n == 0 {
-		return nil, 0, true
-	}
-	if len(b) == 0 {
-		return nil, 0, false
-	}
-	pos := 5 // in bits
-	bit := func() (uint64, bool) {
-		if pos>>3 >= len(b) {
-			return 0, false
-		}
-		v := uint64(b[pos>>3]>>(7-pos&7)) & 1
-		pos++
-		return v, true
-	}
-	k := uint(b[0] >> 3)
-	prev := int64(-1)
-	ids = make([]int32, n)
-	for i := range ids {
-		q := uint64(0)
-		for {
-			v, ok := bit()
-			if !ok {
-				return nil, 0, false
-			}
-			if v == 0 {
-				break
-			}
-			q++
-		}
-		r := uint64(0)
-		for range k {
-			v, ok := bit()
-			if !ok {
-				return nil, 0, false
-			}
-			r = r<<1 | v
-		}
-		prev += int64(q<<k|r) + 1
-		ids[i] = int32(prev)
-	}
-	return ids, (pos + 7) >> 3, true
-}
-
-// ReadCountedRice decodes a list coded by AppendCountedRice.
-func ReadCountedRice(b []byte) ([]int32, bool) {
-	n, w := binary.Uvarint(b)
-	if w <= 0 || n > uint64(len(b))*8 {
-		return nil, false
-	}
-	ids, _, ok := ReadRice(b[w:], int(n))
-	return ids, ok
 }

@@ -167,33 +167,3 @@ func TestRiceMatchesPlain(t *testing.T) {
 		}
 	}
 }
-
-// FuzzCountedRice checks that ReadCountedRice gives back any ascending list
-// that AppendCountedRice codes, and that a cut code fails cleanly.
-func FuzzCountedRice(f *testing.F) {
-	f.Add([]byte{0, 1, 2, 200, 3})
-	f.Add([]byte{})
-	f.Fuzz(func(t *testing.T, gaps []byte) {
-		var ids []int32
-		x := int32(-1)
-		for i, g := range gaps {
-			x += 1 + int32(g)<<uint(i%9)
-			ids = append(ids, x)
-		}
-		b := AppendCountedRice([]byte{}, ids)
-		got, ok := ReadCountedRice(b)
-		if !ok || len(got) != len(ids) {
-			t.Fatalf("read %d ids (ok %v), want %d", len(got), ok, len(ids))
-		}
-		for i := range ids {
-			if got[i] != ids[i] {
-				t.Fatalf("id %d is %d, want %d", i, got[i], ids[i])
-			}
-		}
-		if len(ids) > 0 {
-			if _, ok := ReadCountedRice(b[:1]); ok && len(b) > 1 && ids[len(ids)-1] > 0 {
-				t.Fatalf("a cut code read as whole")
-			}
-		}
-	})
-}

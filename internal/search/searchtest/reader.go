@@ -42,15 +42,11 @@ func ReadIndex(dir string) ([]Doc, error) {
 		return nil, err
 	}
 	docs := make([]Doc, man.ND)
-	ends, _, ok := codec.ReadRice(codec.DecodeB91(man.Docs), man.ND)
-	if !ok {
-		return nil, fmt.Errorf("manifest: the table of documents is cut short")
-	}
+	table := codec.DecodeB91(man.Docs)
 	nblocks := make([]int, man.ND)
-	prev := int32(-1)
-	for d, end := range ends {
-		nblocks[d] = int(end - prev - 1)
-		prev = end
+	for d, r := 0, bytes.NewReader(table); d < man.ND; d++ {
+		n, _ := binary.ReadUvarint(r)
+		nblocks[d] = int(n)
 	}
 	// Titles, paths and URLs.
 	for i := 0; ; i++ {
@@ -72,7 +68,7 @@ func ReadIndex(dir string) ([]Doc, error) {
 		return nil, err
 	}
 	cbBytes := codec.DecodeB91(cbText)
-	cb, err := codec.ParseTextModel(cbBytes)
+	cb, err := readCodebook(cbBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +152,7 @@ func checkRecords(first, records json.RawMessage, sections, statuses []string, d
 }
 
 // readTextShard appends the parts of a text shard's blocks to their documents.
-func readTextShard(shard []json.RawMessage, cb *codec.TextDecoder, docs []Doc, blockDoc []int) error {
+func readTextShard(shard []json.RawMessage, cb *codebookReader, docs []Doc, blockDoc []int) error {
 	var first int
 	var text string
 	var strs []string
@@ -180,7 +176,7 @@ func readTextShard(shard []json.RawMessage, cb *codec.TextDecoder, docs []Doc, b
 	}
 	off := len(data) - r.Len()
 	for k := range segs {
-		texts, err := cb.Decode(data[off:off+lens[k]], len(segs[k]))
+		texts, err := cb.decode(data[off:off+lens[k]], len(segs[k]))
 		if err != nil {
 			return err
 		}
@@ -189,10 +185,8 @@ func readTextShard(shard []json.RawMessage, cb *codec.TextDecoder, docs []Doc, b
 		for j, s := range segs[k] {
 			text := texts[j]
 			if s.m == 3 {
-				if k == 0 && j == 0 { // the part goes on from the shard before
-					if n := len(d.Parts); n == 0 || d.Parts[n-1].Anchor != strs[0] || d.Parts[n-1].Heading != strs[1] {
-						d.Parts = append(d.Parts, search.Part{Anchor: strs[0], Heading: strs[1]})
-					}
+				if k == 0 && j == 0 {
+					d.Parts = append(d.Parts, search.Part{Anchor: strs[0], Heading: strs[1]})
 					strs = strs[2:]
 				}
 				d.Parts[len(d.Parts)-1].Text += text
@@ -227,6 +221,104 @@ func ReadRegister(dir, name string, v any) error {
 		return fmt.Errorf("%s.js: not an index file", name)
 	}
 	return json.Unmarshal(b[len(prefix):len(b)-3], v)
+}
+
+// codebookReader decodes the text code (see textCode.codebook in search).
+type codebookReader struct {
+	counts []int
+	syms   []string // "" for end of segment, "\x00esc" for the escape
+}
+
+const escSym = "\x00esc"
+
+func readCodebook(b []byte) (*codebookReader, error) {
+	r := bytes.NewReader(b)
+	maxLen, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	cb := &codebookReader{counts: make([]int, maxLen+1)}
+	for l := 1; l <= int(maxLen); l++ {
+		c, _ := binary.ReadUvarint(r)
+		cb.counts[l] = int(c)
+	}
+	for l := 1; l <= int(maxLen); l++ {
+		var prevChar, prevPair rune
+		for range cb.counts[l] {
+			t, err := binary.ReadUvarint(r)
+			if err != nil {
+				return nil, err
+			}
+			switch {
+			case t == 0:
+				cb.syms = append(cb.syms, "")
+			case t == 1:
+				cb.syms = append(cb.syms, escSym)
+			case t%2 == 0:
+				prevChar += rune(t-2) / 2
+				cb.syms = append(cb.syms, string(prevChar))
+			default:
+				prevPair += rune(t-3) / 2
+				c2, _ := binary.ReadUvarint(r)
+				cb.syms = append(cb.syms, string(prevPair)+string(rune(c2)))
+			}
+		}
+	}
+	return cb, nil
+}
+
+// decode returns the nseg segments coded in b.
+func (cb *codebookReader) decode(b []byte, nseg int) ([]string, error) {
+	var segs []string
+	var cur strings.Builder
+	pos, bit := 0, 0
+	next := func() (int, bool) {
+		if pos >= len(b) {
+			return 0, false
+		}
+		v := int(b[pos]>>(7-bit)) & 1
+		if bit++; bit == 8 {
+			bit, pos = 0, pos+1
+		}
+		return v, true
+	}
+	for len(segs) < nseg {
+		code, first, index := 0, 0, 0
+		sym := -1
+		for l := 1; l < len(cb.counts); l++ {
+			v, ok := next()
+			if !ok {
+				return nil, fmt.Errorf("text code ends early")
+			}
+			code |= v
+			if c := cb.counts[l]; code-first < c {
+				sym = index + code - first
+				break
+			} else {
+				index += c
+				first = (first + c) << 1
+				code <<= 1
+			}
+		}
+		if sym < 0 {
+			return nil, fmt.Errorf("bad text code")
+		}
+		switch s := cb.syms[sym]; s {
+		case "":
+			segs = append(segs, cur.String())
+			cur.Reset()
+		case escSym:
+			r := 0
+			for range 21 {
+				v, _ := next()
+				r = r<<1 | v
+			}
+			cur.WriteRune(rune(r))
+		default:
+			cur.WriteString(s)
+		}
+	}
+	return segs, nil
 }
 
 func utf16Of(s string) []uint16 {

@@ -90,20 +90,3 @@ test('base91 decodes what Go encodes', () => {
   const vs = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../internal/search/codec/testdata/base91_vectors.json'), 'utf8'));
   for (const v of vs) assert.deepStrictEqual(Array.from(codec.bytes(v.text)), v.bytes);
 });
-
-test('the text code decodes what Go codes', () => {
-  const codec = require('../codec.js');
-  // Codebooks and blocks written by internal/search (TestTextCodeVectors).
-  const vs = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../internal/search/testdata/text_vectors.json'), 'utf8'));
-  for (const v of vs) {
-    const cb = new codec.Codebook(codec.bytes(v.book));
-    for (const bl of v.blocks) {
-      const b = codec.bytes(bl.code);
-      assert.deepStrictEqual(cb.decode(b, 0, b.length, bl.segs.length), bl.segs);
-      // at an offset, as in a shard
-      const at = new Uint8Array(b.length + 3);
-      at.set(b, 3);
-      assert.deepStrictEqual(cb.decode(at, 3, b.length, bl.segs.length), bl.segs);
-    }
-  }
-});
