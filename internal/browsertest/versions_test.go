@@ -11,6 +11,7 @@ import (
 
 	"djkb/internal/chromium/chromiumtest"
 	"djkb/internal/revision"
+	"djkb/internal/site"
 )
 
 var versionShots = flag.String("version-shots", "", "TestVersionsAndCitations 把修订对照、引用浮窗和条文沿革的截图（1280 和 390 像素）写到这个文件夹")
@@ -24,10 +25,7 @@ func TestVersionsAndCitations(t *testing.T) {
 			b, srv := linkMode(t, mode)
 			ctx := chromiumtest.New(t)
 			tb := newTab(t, ctx, b.base(srv))
-			current := b.Site.Page("regulations/本单位制度/东江省统计局机关党内谈话提醒办法.md")
-			if current == nil || current.Chain == nil {
-				t.Fatal("示例站点缺少谈话提醒办法的版本链")
-			}
+			current := reminderRule(t, b)
 			trial := current.Chain.Versions[0]
 
 			// 修订对照, then another pair from the selector.
@@ -238,10 +236,7 @@ func TestComparePickerMissingTexts(t *testing.T) {
 			b, srv := linkMode(t, mode)
 			ctx := chromiumtest.New(t)
 			tb := newTab(t, ctx, b.base(srv))
-			current := b.Site.Page("regulations/本单位制度/东江省统计局机关党内谈话提醒办法.md")
-			if current == nil || current.Chain == nil {
-				t.Fatal("示例站点缺少谈话提醒办法的版本链")
-			}
+			current := reminderRule(t, b)
 			tb.open(b.pageURL(srv, current.Chain.StepTo(current).URL))
 			tb.wait(`!document.querySelector("form.compare-pick").hidden`)
 			rows := eval[int](tb, `document.querySelectorAll(".cmp-row").length`)
@@ -279,4 +274,15 @@ func TestComparePickerMissingTexts(t *testing.T) {
 			tb.shots("compare-missing-texts", b.pageURL(srv, current.Chain.StepTo(current).URL), pickMissing)
 		})
 	}
+}
+
+// reminderRule is the sample's 谈话提醒办法 in force, whose chain of
+// versions the comparison tests open.
+func reminderRule(t *testing.T, b *builtSite) *site.Page {
+	t.Helper()
+	current := b.Site.Page("regulations/本单位制度/东江省统计局机关党内谈话提醒办法.md")
+	if current == nil || current.Chain == nil {
+		t.Fatal("示例站点缺少谈话提醒办法的版本链")
+	}
+	return current
 }
