@@ -51,17 +51,6 @@ func (g *docGate) place(p *site.Page) int {
 	return len(g.ready)
 }
 
-// needs reports whether page p is still to be converted.
-func (g *docGate) needs(p *site.Page) bool {
-	i, ok := g.pos[p]
-	if !ok {
-		return false
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return !g.ready[i]
-}
-
 // admit waits until page p may be converted.
 func (g *docGate) admit(p *site.Page) {
 	i := g.place(p)

@@ -32,8 +32,10 @@ func TestDocGate(t *testing.T) {
 		g := newGate(pages, later)
 		converted := make([]atomic.Bool, len(pages))
 		isLater := make([]bool, len(pages))
-		for i, p := range pages {
-			isLater[i] = g.needs(p)
+		for _, p := range later {
+			isLater[g.place(p)] = true
+		}
+		for i := range pages {
 			converted[i].Store(!isLater[i])
 		}
 		var ahead, most atomic.Int64

@@ -499,7 +499,9 @@ func (p *pipeline) convertAll(s *site.Site, pages []*site.Page, diags *diag.List
 	for i, pg := range pages {
 		r := results[i]
 		diags.AddAll(r.diags)
-		r.attach(pg)
+		if !p.strategy.release { // a one-shot build attached it as it converted
+			r.attach(pg)
+		}
 		if kept != nil {
 			kept[pg.Src] = r
 		}
