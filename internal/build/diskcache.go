@@ -67,7 +67,7 @@ type fileStat struct {
 const (
 	cacheSuffix  = ".djkb-cache"
 	cacheMagic   = "djkb build cache\n"
-	cacheVersion = 1
+	cacheVersion = 2         // changes with the file's layout and with fphash's fingerprints
 	outputsFile  = "outputs" // the cache's one file, so far
 )
 

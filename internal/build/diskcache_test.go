@@ -2,6 +2,8 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -272,7 +274,7 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 }
 
 // TestCorruptCacheIsIgnored: a cache cut short, with a byte changed, of
-// another djkb or of other options, or written by a build killed before it
+// another djkb, version or options, or written by a build killed before it
 // was renamed into place, is ignored as a whole: every view is rendered
 // and the output is a clean build's.
 func TestCorruptCacheIsIgnored(t *testing.T) {
@@ -309,6 +311,12 @@ func TestCorruptCacheIsIgnored(t *testing.T) {
 		old := buildID
 		buildID = func() string { return "djkb 0.1" }
 		t.Cleanup(func() { buildID = old })
+	}
+	cases["an older version"] = func() {
+		old := bytes.Clone(good[:len(good)-sha256.Size])
+		binary.LittleEndian.PutUint64(old[len(cacheMagic):], cacheVersion-1)
+		sum := sha256.Sum256(old)
+		os.WriteFile(cache, append(old, sum[:]...), 0o644)
 	}
 	cases["killed while written"] = func() {
 		os.WriteFile(cache+".123.tmp", good[:len(good)/2], 0o644)
