@@ -588,10 +588,10 @@ func scan(src *content.Source) ([]found, []string) {
 			if inLink(links, m.Start, m.End) || !linkable(m, article) {
 				continue
 			}
-			// A copy: the text itself can go.
+			// A copy, and keys made of the copy: the text itself can go.
 			f := found{line: line, article: article, text: strings.Clone(text[m.Start:m.End]), m: rebase(m)}
 			if m.Kind == citation.Title || m.Kind == citation.Abbrev {
-				f.key, f.exact = CiteKey(m.Title), revision.Key(m.Title)
+				f.key, f.exact = CiteKey(f.m.Title), revision.Key(f.m.Title)
 			}
 			out = append(out, f)
 		}
