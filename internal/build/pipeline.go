@@ -154,6 +154,7 @@ func (p *pipeline) run(open func() (output.Writer, error)) (*Result, output.Writ
 		gate.close() // nothing to wait for
 	}
 	if later != nil {
+		views = p.renderChains(s, r, views, out, diags)
 		var errs []error
 		views, errs = p.convertAndRender(s, r, views, later, gate, out, diags)
 		for _, err := range errs {
@@ -417,6 +418,30 @@ func staticFiles(own []sitefs.File, defaults fs.FS) []site.StaticFile {
 // ones are written "](", and references need a definition "]:".
 func mayLink(md []byte) bool {
 	return bytes.Contains(md, []byte("](")) || bytes.Contains(md, []byte("]:"))
+}
+
+// renderChains renders the version chains' views (comparison pages and
+// texts) before the others, for a one-shot build with the built-in
+// layouts, and lets each chain's articles and comparisons go once they
+// are written (site.Chain.Release): no other view reads them, so the
+// build does not hold them while the pages render. It returns the views
+// still to render.
+func (p *pipeline) renderChains(s *site.Site, r *render.Renderer, views []*render.View, out output.Writer, diags *diag.List) []*render.View {
+	var chains, rest []*render.View
+	for _, v := range views {
+		if v.Step != nil {
+			chains = append(chains, v)
+		} else {
+			rest = append(rest, v)
+		}
+	}
+	for _, err := range r.RenderEach(chains, out, nil, nil) {
+		diags.Add(renderDiag(err))
+	}
+	for _, c := range s.Chains {
+		c.Release()
+	}
+	return rest
 }
 
 // convertAndRender converts the deferred pages, each just before its view

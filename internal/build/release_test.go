@@ -9,6 +9,7 @@ import (
 	"djkb"
 	"djkb/internal/diag"
 	"djkb/internal/render"
+	"djkb/internal/sitetest"
 )
 
 // TestReleaseParts checks that a one-shot build lets the pages' parts go
@@ -137,5 +138,40 @@ func TestReleasePartsAfterReport(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("no search %v: the one-shot build's clean-up report differs from the session's", noSearch)
 		}
+	}
+}
+
+// TestReleaseChains: a one-shot build with the built-in layouts writes the
+// chains' comparison pages and texts first and then lets their articles
+// and comparisons go; with a layout of the site's own, which may read
+// them from any page, it keeps them.
+func TestReleaseChains(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	for _, tc := range []struct {
+		name  string
+		extra string
+		kept  bool
+	}{
+		{"built-in layouts", "", false},
+		{"a layout of the site's own", "layouts/partials/extra.html", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := copySample(t, root, "")
+			if tc.extra != "" {
+				sitetest.Write(t, site, map[string]string{tc.extra: `{{define "extra"}}{{end}}`})
+			}
+			res, err := Run(Options{SiteDir: site, OutDir: filepath.Join(t.TempDir(), "public"), Defaults: djkb.Defaults, NoSearch: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Site.Chains) == 0 {
+				t.Fatal("the sample site has no version chains")
+			}
+			for _, c := range res.Site.Chains {
+				if kept := c.Articles != nil && c.Steps[0].Comparison != nil; kept != tc.kept {
+					t.Errorf("%s: articles and comparisons kept = %v, want %v", c.Versions[0].Src.Path, kept, tc.kept)
+				}
+			}
+		})
 	}
 }

@@ -92,6 +92,18 @@ func (c *Chain) Texts() template.JS {
 	return marshalTexts(c.Articles)
 }
 
+// Release lets the versions' articles and the comparisons go, for a
+// build that has written the chain's comparison pages and texts: no other
+// page reads them, and what the versions' pages show of the chain (Data,
+// DataFor, Sum, the steps' URLs) stays. Rows, Summary and Texts are not
+// to be called after.
+func (c *Chain) Release() {
+	c.Articles = nil
+	for _, st := range c.Steps {
+		st.Comparison = nil
+	}
+}
+
 // TextsURL is the URL of the script that hands Texts to the selector, one
 // for the chain beside its newest comparison page, loaded only when a
 // reader picks two versions; "" when there are no texts.
