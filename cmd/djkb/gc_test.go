@@ -73,3 +73,29 @@ func TestTuneCollectorFollowsCollections(t *testing.T) {
 	}
 	t.Fatal("the collector's pace was not set again after ten collections")
 }
+
+// After a peak over reuseAbove the heap may grow back to reusedPeak of
+// the peak, never beyond what gcPercentFor allows or has allowed: a
+// sequence of live heaps that rises and falls gets gcPercentFor's pace
+// while rising and room up to the share of the peak after it, and the
+// peak follows gcPercentFor's heaps only.
+func TestPacerReusesThePeak(t *testing.T) {
+	var p pacer
+	goal := func(live uint64, pct int) uint64 { return live + live*uint64(pct)/100 }
+	var allowed uint64 // the largest heap gcPercentFor allowed so far
+	for _, mib := range []uint64{8, 64, 300, 900, 1500, 2200, 1000, 700, 1200, 1800, 2600, 400, 2600} {
+		live := mib << 20
+		got, old := p.next(live), gcPercentFor(live)
+		allowed = max(allowed, goal(live, old))
+		want := goal(live, old)
+		if allowed > reuseAbove {
+			want = max(want, allowed*reusedPeak/100)
+		}
+		if g := goal(live, got); g > want+live/100 || g+live/100 < want {
+			t.Fatalf("live %d MiB: GOGC %d lets the heap grow to %d MiB, want %d MiB", mib, got, g>>20, want>>20)
+		}
+	}
+	if got := new(pacer).next(0); got != maxGCPercent {
+		t.Errorf("next(0) = %d, want %d", got, maxGCPercent)
+	}
+}
