@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -20,6 +21,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	noCache := fs.Bool("no-cache", false, "不使用也不更新输出文件夹旁的构建缓存（.输出文件夹名.djkb-cache），所有网页重新生成")
 	cpuProfile := fs.String("cpuprofile", "", "（开发者用）把 CPU 剖析数据写入该文件")
 	memProfile := fs.String("memprofile", "", "（开发者用）把内存分配剖析数据写入该文件")
+	heapProfile := fs.String("heapprofile", "", "（开发者用）在每个步骤开始前和构建结束后回收内存，把仍在使用的内存剖析数据依次写入 该文件.1、该文件.2……（步骤次序同 -timings）")
 	timings := fs.Bool("timings", false, "构建结束后列出各步骤的用时")
 	if _, ok := parseFlags(fs, args); !ok {
 		return 2
@@ -38,7 +40,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts := build.Options{SiteDir: sf.site, OutDir: sf.out, Drafts: *drafts, NoSearch: *noSearch, NoCache: *noCache, Defaults: defaults}
 	progress := newProgress(stderr)
 	opts.Progress = progress.step
+	heap := heapProfiles{path: *heapProfile, stderr: stderr}
+	if heap.path != "" {
+		opts.Progress = func(step string) { heap.write(); progress.step(step) }
+	}
 	res, err := build.Run(opts)
+	heap.write()
 	progress.done()
 	printDiags(stderr, res.Diags)
 	if *timings {
@@ -107,6 +114,34 @@ func writeAllocProfile(path string, stderr io.Writer) {
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
+	}
+}
+
+// heapProfiles writes what is live on the heap at the end of each step of
+// a build, path.1 before the first step starts, path.2 after it, and so
+// on: where a build's memory goes, which an allocation profile does not
+// tell.
+type heapProfiles struct {
+	path   string
+	stderr io.Writer
+	n      int
+}
+
+func (h *heapProfiles) write() {
+	if h.path == "" {
+		return
+	}
+	h.n++
+	runtime.GC()
+	f, err := os.Create(fmt.Sprintf("%s.%d", h.path, h.n))
+	if err == nil {
+		err = pprof.Lookup("heap").WriteTo(f, 0)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(h.stderr, err)
 	}
 }
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -95,5 +96,27 @@ func TestNewHelp(t *testing.T) {
 	}
 	if strings.Contains(errOut, "  -d ") || strings.Contains(errOut, "输出文件夹") {
 		t.Errorf("new lists the output folder it does not use:\n%s", errOut)
+	}
+}
+
+// TestHeapProfiles: -heapprofile F writes F.1 before the first step, one
+// more as each step ends, and the last after the build, each a heap
+// profile pprof reads.
+func TestHeapProfiles(t *testing.T) {
+	dir := site(t, map[string]string{"content/cases/a.md": "+++\ntitle = \"甲\"\n+++\n正文。\n"})
+	prof := filepath.Join(t.TempDir(), "heap")
+	code, _, errOut := runCLI("build", "-s", dir, "-d", filepath.Join(t.TempDir(), "public"), "-heapprofile", prof, "-timings")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	steps := strings.Count(errOut, "毫秒  ")
+	for n := 1; n <= steps+1; n++ {
+		data, err := os.ReadFile(fmt.Sprintf("%s.%d", prof, n))
+		if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b { // gzipped protocol buffers
+			t.Fatalf("%s.%d: %v, %d bytes", prof, n, err, len(data))
+		}
+	}
+	if _, err := os.Stat(fmt.Sprintf("%s.%d", prof, steps+2)); err == nil {
+		t.Errorf("more than %d profiles for %d steps", steps+1, steps)
 	}
 }
