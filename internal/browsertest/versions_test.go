@@ -3,6 +3,7 @@ package browsertest
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"djkb/internal/chromium/chromiumtest"
+	"djkb/internal/content"
+	"djkb/internal/diag"
 	"djkb/internal/revision"
 	"djkb/internal/site"
 )
@@ -59,7 +62,7 @@ func TestVersionsAndCitations(t *testing.T) {
 			if n := eval[int](tb, `document.querySelectorAll("script[src$='texts.js']").length`); n != 1 {
 				t.Errorf("选择版本后加载了 %d 份 texts.js，应为 1 份", n)
 			}
-			want := revision.Compare(current.Chain.Articles[0], current.Chain.Articles[2])
+			want := revision.Compare(articlesOf(t, current.Chain.Versions[0]), articlesOf(t, current.Chain.Versions[2]))
 			if !strings.Contains(want.Summary(), "6 条修改") {
 				t.Errorf("2016 年版与 2024 年版的修改说明是“%s”，应有“6 条修改”", want.Summary())
 			}
@@ -278,6 +281,18 @@ func TestComparePickerMissingTexts(t *testing.T) {
 
 // reminderRule is the sample's 谈话提醒办法 in force, whose chain of
 // versions the comparison tests open.
+// articlesOf splits a version's file into its articles, as the build
+// does: a one-shot build lets a chain's articles go once its comparison
+// pages are written (site.Chain.Release).
+func articlesOf(t *testing.T, p *site.Page) []revision.Article {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), content.Dir, filepath.FromSlash(p.Src.Path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return revision.Split(content.Parse(p.Src.Path, data, &diag.List{}).Body())
+}
+
 func reminderRule(t *testing.T, b *builtSite) *site.Page {
 	t.Helper()
 	current := b.Site.Page("regulations/本单位制度/东江省统计局机关党内谈话提醒办法.md")
