@@ -35,23 +35,23 @@ type pacer struct{ peak uint64 }
 // reusedPeak is the share of the peak heap (in percent) that the heap may
 // grow back to after the peak. A heap that fills up to its goal again and
 // again takes more of the system's memory than one that reached it once:
-// at 30,000 files, growing back to the whole peak raised peak RSS by a
-// quarter, three quarters of it left peak RSS as it was.
+// growing back to the whole peak raised peak RSS, three quarters left it
+// as it was (bench/SCALE.md, fifth session).
 const reusedPeak = 75
 
 // reuseAbove is the peak heap below which the heap is not let grow back:
-// gcHeadroom gives a smaller heap room enough, and at 3,500 files growing
-// back raised peak RSS by a sixth for no time saved.
+// gcHeadroom gives a smaller heap room enough, and on the 3,500-file bench
+// corpus growing back raised peak RSS for no time saved.
 const reuseAbove = 4 * gcHeadroom
 
 // next returns the GOGC for a live heap of live bytes: gcPercentFor's, or
-// more, so that the heap may grow back to three quarters of the largest
-// heap gcPercentFor has allowed so far, once that is over reuseAbove. A build's heap is largest when
-// the model is complete, and its live heap smaller while the pages render:
-// collecting as often then as the live heap alone asks would save no
-// memory at the peak, only spend the processor. The peak is what
-// gcPercentFor allowed, never what next allowed, so the pace cannot
-// ratchet the heap upwards.
+// more, so that once the largest heap gcPercentFor has allowed is over
+// reuseAbove, the heap may grow back to three quarters of it. A build's
+// heap is largest when the model is complete, and its live heap smaller
+// while the pages render: collecting as often then as the live heap alone
+// asks would save no memory at the peak, only spend the processor. The
+// peak is what gcPercentFor allowed, never what next allowed, so the pace
+// cannot ratchet the heap upwards.
 func (p *pacer) next(live uint64) int {
 	pct := gcPercentFor(live)
 	if live == 0 {
