@@ -64,6 +64,11 @@ type fileStat struct {
 	size, mtime, ctime int64
 }
 
+// settled reports whether the file system's clock had passed both of the
+// file's times at t: a change after t changes one of them (git's racy
+// files).
+func (st fileStat) settled(t int64) bool { return st.mtime < t && st.ctime < t }
+
 const (
 	cacheSuffix  = ".djkb-cache"
 	cacheMagic   = "djkb build cache\n"
@@ -226,7 +231,7 @@ func appendRecord(b []byte, rec record) []byte {
 // describes, unchanged since: its identity is the one recorded, and it
 // had not changed in the tick the cache was written.
 func (c *diskCache) trusted(rec record, st fileStat) bool {
-	return st == rec.stat && st.mtime < c.since && st.ctime < c.since
+	return st == rec.stat && st.settled(c.since)
 }
 
 // rebuild reports whether the cache knows a last build to reuse files
@@ -359,7 +364,7 @@ func (c *diskCache) record(views []*render.View, prints []uint64, out *output.Di
 				recs[i].stat, ok[i] = statOf(fi)
 			}
 		})
-		racy = slices.DeleteFunc(racy, func(i int) bool { return !ok[i] || recs[i].stat.mtime < now && recs[i].stat.ctime < now })
+		racy = slices.DeleteFunc(racy, func(i int) bool { return !ok[i] || recs[i].stat.settled(now) })
 		if len(racy) == 0 || wait >= maxRacyWait {
 			break
 		}
@@ -417,7 +422,7 @@ func (c *diskCache) save() error {
 		// The last build's file is now the spare's; one that was racy
 		// stays untrusted, though it would not be against the new time.
 		spare, ok := c.dest[name]
-		ok = ok && spare.stat.mtime < c.since && spare.stat.ctime < c.since
+		ok = ok && spare.stat.settled(c.since)
 		flags := byte(1)
 		if ok {
 			flags |= 2
