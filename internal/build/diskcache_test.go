@@ -179,46 +179,61 @@ func tamperHTML(t *testing.T, dir string) int {
 	return n
 }
 
-// sameSizeEdit changes one character of a page to another of the same
-// length in bytes, and puts the file's time back.
-func sameSizeEdit(t *testing.T, rng *rand.Rand, site string) string {
+// editSomePage offers up to 20 page files of site, picked at random, to
+// edit (with the file's path and bytes) until it changes one, and returns
+// that page, "" when it changed none.
+func editSomePage(t *testing.T, rng *rand.Rand, site string, edit func(p string, data []byte) bool) string {
 	t.Helper()
 	files := pageFiles(t, site)
 	for range 20 {
 		rel := files[rng.IntN(len(files))]
 		p := filepath.Join(site, filepath.FromSlash(rel))
+		if data, err := os.ReadFile(p); err == nil && edit(p, data) {
+			return rel
+		}
+	}
+	return ""
+}
+
+// sameSizeEdit changes one character of a page to another of the same
+// length in bytes, and puts the file's time back.
+func sameSizeEdit(t *testing.T, rng *rand.Rand, site string) string {
+	t.Helper()
+	rel := editSomePage(t, rng, site, func(p string, data []byte) bool {
 		fi, err := os.Stat(p)
 		if err != nil {
-			continue
+			return false
 		}
-		data, _ := os.ReadFile(p)
 		for _, pair := range [][2]string{{"的", "地"}, {"党", "觉"}, {"条", "款"}} {
 			if i := bytes.LastIndex(data, []byte(pair[0])); i >= 0 {
 				copy(data[i:], pair[1])
 				os.WriteFile(p, data, fi.Mode())
 				os.Chtimes(p, fi.ModTime(), fi.ModTime())
-				return "same size and time: " + rel
+				return true
 			}
 		}
+		return false
+	})
+	if rel == "" {
+		return "nothing"
 	}
-	return "nothing"
+	return "same size and time: " + rel
 }
 
 // reslug gives a page another address by its slug.
 func reslug(t *testing.T, rng *rand.Rand, site string, step int) string {
 	t.Helper()
-	files := pageFiles(t, site)
-	for range 20 {
-		rel := files[rng.IntN(len(files))]
-		p := filepath.Join(site, filepath.FromSlash(rel))
-		data, _ := os.ReadFile(p)
+	rel := editSomePage(t, rng, site, func(p string, data []byte) bool {
 		if !bytes.HasPrefix(data, []byte("+++\n")) || bytes.Contains(data, []byte("\nslug")) {
-			continue
+			return false
 		}
 		os.WriteFile(p, fmt.Appendf(nil, "+++\nslug = \"改址%d\"\n%s", step, data[4:]), 0o644)
-		return "reslug " + rel
+		return true
+	})
+	if rel == "" {
+		return "nothing"
 	}
-	return "nothing"
+	return "reslug " + rel
 }
 
 // twoBuilds builds the sample site twice into a fresh output, so that the
