@@ -21,10 +21,10 @@
 // previous output is left untouched.
 //
 // The packages depend one way (go list -deps): diag, rawfile, parallel,
-// fphash, markdown, numerals, minify, chromium and search import no other
-// package of djkb; then sitefs → config → content → site → render and review →
-// compilation; build imports those below it; serve imports build; cli
-// imports everything and cmd/djkb only cli.
+// fphash, numerals, minify, chromium and search import no other package
+// of djkb, markdown only numerals; then sitefs → config → content → site
+// → render and review → compilation; build imports those below it; serve
+// imports build; cli imports everything and cmd/djkb only cli.
 package build
 
 import (

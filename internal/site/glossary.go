@@ -1,10 +1,9 @@
 package site
 
 import (
+	"djkb/internal/fphash"
 	"djkb/internal/glossary"
 	"djkb/internal/markdown"
-
-	"djkb/internal/fphash"
 )
 
 // terms links the first mention of each glossary term on a page to its

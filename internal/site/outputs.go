@@ -8,12 +8,12 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"djkb/internal/fphash"
 	"golang.org/x/text/unicode/norm"
 
 	"djkb/internal/config"
 	"djkb/internal/content"
 	"djkb/internal/diag"
+	"djkb/internal/fphash"
 )
 
 // StaticFile is a file a build copies from a static/ folder.
